@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommonThread.Web.Organisations;
+
+public static class MembersEndpoints
+{
+    public static void MapMembersEndpoints(this RouteGroupBuilder organisation)
+    {
+        organisation.MapGet("/members", async (HttpContext http, MembershipService members, CancellationToken ct) =>
+            TypedResults.Ok(await members.ListAsync(http.OrganisationAccess().Organisation.Id, ct))).WithName("ListMembers");
+        organisation.MapPost("/members", Invite).RequireRole(MemberRole.Owner).WithName("InviteMember");
+        organisation.MapPut("/members/{userId}/role", async (string userId, ChangeRoleRequest request, HttpContext http, MembershipService members, CancellationToken ct) =>
+        {
+            await members.ChangeRoleAsync(http.OrganisationAccess(), userId, request.Role!.Value, ct);
+            return TypedResults.NoContent();
+        }).RequireRole(MemberRole.Owner).WithName("ChangeMemberRole");
+        organisation.MapDelete("/members/{userId}", async (string userId, HttpContext http, MembershipService members, CancellationToken ct) =>
+        {
+            await members.RemoveAsync(http.OrganisationAccess(), userId, ct);
+            return TypedResults.NoContent();
+        }).RequireRole(MemberRole.Owner).WithName("RemoveMember");
+
+        organisation.MapGet("/invitations", async (HttpContext http, MembershipService members, CancellationToken ct) =>
+            TypedResults.Ok(await members.ListOpenInvitationsAsync(http.OrganisationAccess().Organisation.Id, ct)))
+            .RequireRole(MemberRole.Owner).WithName("ListInvitations");
+        organisation.MapDelete("/invitations/{invitationId:guid}", async (Guid invitationId, HttpContext http, MembershipService members, CancellationToken ct) =>
+        {
+            await members.CancelInvitationAsync(http.OrganisationAccess(), invitationId, ct);
+            return TypedResults.NoContent();
+        }).RequireRole(MemberRole.Owner).WithName("CancelInvitation");
+    }
+
+    public static string InvitationUrl(HttpContext http, string secret) => $"{http.Request.Scheme}://{http.Request.Host}/invite/{secret}";
+
+    private static async Task<Ok<InviteMemberResult>> Invite(InviteMemberRequest request, HttpContext http, MembershipService members, CancellationToken ct)
+    {
+        var outcome = await members.InviteAsync(http.OrganisationAccess(), request.Email, request.Role!.Value, ct);
+        return TypedResults.Ok(outcome.InvitationSecret is { } secret
+            ? new InviteMemberResult("Invited", null, outcome.InvitationId, InvitationUrl(http, secret))
+            : new InviteMemberResult("Added", outcome.AddedUserId, null, null));
+    }
+}

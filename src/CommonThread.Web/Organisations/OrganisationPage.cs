@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components;
+
+namespace CommonThread.Web.Organisations;
+
+/// <summary>
+/// Base for every page under <c>/o/{OrgId}</c>: resolves the caller's access through
+/// <see cref="AccessService"/> and sets 404 or 403 before any of the organisation's data is loaded.
+/// </summary>
+public abstract class OrganisationPage : ComponentBase
+{
+    [Parameter] public Guid OrgId { get; set; }
+
+    [CascadingParameter] public HttpContext HttpContext { get; set; } = default!;
+
+    [Inject] protected AccessService AccessService { get; set; } = default!;
+
+    protected OrganisationAccess? Access { get; private set; }
+
+    /// <summary>0 when the page may be shown; otherwise the status it answered with.</summary>
+    protected int DeniedStatus { get; private set; }
+
+    protected virtual MemberRole NeededRole => MemberRole.Viewer;
+
+    protected OrganisationAccess Allowed => Access ?? throw new InvalidOperationException("Checked before use.");
+
+    protected sealed override async Task OnInitializedAsync()
+    {
+        Access = await AccessService.FindAsync(OrgId, HttpContext.RequestAborted);
+        DeniedStatus = Access is null ? StatusCodes.Status404NotFound
+            : !Access.Allows(NeededRole) ? StatusCodes.Status403Forbidden
+            : 0;
+        if (DeniedStatus != 0)
+        {
+            HttpContext.Response.StatusCode = DeniedStatus;
+            return;
+        }
+
+        await OnAllowedAsync();
+    }
+
+    /// <summary>Loads the page's data; runs only when the caller has the needed role.</summary>
+    protected virtual Task OnAllowedAsync() => Task.CompletedTask;
+}

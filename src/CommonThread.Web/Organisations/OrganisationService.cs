@@ -1,0 +1,53 @@
+using CommonThread.Data;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Geography;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Organisations;
+
+public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Organisation> CreateAsync(string name, OrganisationKind kind, string? countryCode, CancellationToken ct)
+    {
+        var organisation = new Organisation
+        {
+            Name = ValidName(name),
+            Kind = kind,
+            CountryCode = ValidCountry(countryCode),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(organisation);
+        audit.Record(organisation.Id, "organisation.created", $"{kind} '{organisation.Name}'");
+        await db.SaveChangesAsync(ct);
+        return organisation;
+    }
+
+    public async Task<Organisation> UpdateAsync(OrganisationAccess access, string name, string? countryCode, CancellationToken ct)
+    {
+        var organisation = await db.Set<Organisation>().FirstAsync(o => o.Id == access.Organisation.Id, ct);
+        var before = $"'{organisation.Name}' ({organisation.CountryCode ?? "no country"})";
+        organisation.Name = ValidName(name);
+        organisation.CountryCode = ValidCountry(countryCode);
+        audit.Record(organisation.Id, "organisation.updated", $"{before} → '{organisation.Name}' ({organisation.CountryCode ?? "no country"})");
+        await db.SaveChangesAsync(ct);
+        return organisation;
+    }
+
+    /// <summary>For platform admins: every organisation, without any of their data.</summary>
+    public async Task<IReadOnlyList<Organisation>> ListAllAsync(CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    public Task<Organisation?> FindByNameAsync(string name, CancellationToken ct) =>
+        db.Set<Organisation>().FirstOrDefaultAsync(o => o.Name == name, ct);
+
+    private static string ValidName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new RuleViolation("name", "A name is required.")
+        : name.Trim().Length > Organisation.NameMaxLength ? throw new RuleViolation("name", $"A name has at most {Organisation.NameMaxLength} characters.")
+        : name.Trim();
+
+    private static string? ValidCountry(string? code) =>
+        Countries.Normalise(code) is not { } normalised ? null
+        : Countries.IsKnown(normalised) ? normalised
+        : throw new RuleViolation("countryCode", $"'{code}' is not an ISO 3166-1 alpha-2 country code.");
+}

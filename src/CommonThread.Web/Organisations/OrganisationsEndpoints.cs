@@ -1,0 +1,69 @@
+using CommonThread.Web.Platform.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommonThread.Web.Organisations;
+
+public static class OrganisationsEndpoints
+{
+    public static void MapOrganisationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me", GetMe).RequireAuthorization().WithTags("Organisations").WithName("GetMe");
+
+        var admin = app.MapGroup("/api/admin/organisations").RequireAuthorization().WithTags("Platform administration");
+        admin.MapGet("/", ListAll).WithName("ListAllOrganisations");
+        admin.MapPost("/", Create).WithName("CreateOrganisation");
+
+        // The organisation switcher's form (works without JavaScript); the target page checks access.
+        app.MapGet("/switch", (Guid orgId) => Results.LocalRedirect($"/o/{orgId}")).ExcludeFromDescription();
+
+        app.MapGet("/api/organisations", ListMine).RequireAuthorization().WithTags("Organisations").WithName("ListMyOrganisations");
+        var one = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Organisations")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        one.MapGet("/", (HttpContext http) => TypedResults.Ok(Dto(http.OrganisationAccess()))).WithName("GetOrganisation");
+        one.MapPatch("/", Update).RequireRole(MemberRole.Owner).WithName("UpdateOrganisation");
+
+        one.MapMembersEndpoints();
+        one.MapApiTokensEndpoints();
+        one.MapGet("/audit", ListAudit).RequireRole(MemberRole.Owner).WithName("ListAuditTrail");
+    }
+
+    private static OrganisationDto Dto(OrganisationAccess a) => OrganisationDto.From(a.Organisation, a.Role);
+
+    private static async Task<Ok<MeDto>> GetMe(CurrentUser me, AccessService access, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(new MeDto(me.UserId!, me.ActorName, (await access.MineAsync(ct)).Select(Dto).ToList()));
+
+    private static async Task<Ok<List<OrganisationDto>>> ListMine(AccessService access, CancellationToken ct) =>
+        TypedResults.Ok((await access.MineAsync(ct)).Select(Dto).ToList());
+
+    private static async Task<Results<Ok<List<OrganisationDto>>, ProblemHttpResult>> ListAll(
+        AccessService access, OrganisationService organisations, CancellationToken ct) =>
+        await access.IsPlatformAdminAsync(ct)
+            ? TypedResults.Ok((await organisations.ListAllAsync(ct)).Select(o => OrganisationDto.From(o, null)).ToList())
+            : NotPlatformAdmin();
+
+    private static async Task<Results<Created<CreatedOrganisationDto>, ProblemHttpResult>> Create(
+        CreateOrganisationRequest request, AccessService access, MembershipService members, HttpContext http, CancellationToken ct)
+    {
+        if (!await access.IsPlatformAdminAsync(ct))
+        {
+            return NotPlatformAdmin();
+        }
+
+        var (organisation, invite) = await members.CreateOrganisationWithOwnerAsync(request.Name, request.Kind!.Value, request.CountryCode, request.OwnerEmail, ct);
+        var url = invite.InvitationSecret is { } secret ? MembersEndpoints.InvitationUrl(http, secret) : null;
+        return TypedResults.Created($"/api/organisations/{organisation.Id}", new CreatedOrganisationDto(OrganisationDto.From(organisation, null), url));
+    }
+
+    private static async Task<Ok<OrganisationDto>> Update(UpdateOrganisationRequest request, HttpContext http, OrganisationService organisations, CancellationToken ct)
+    {
+        var access = http.OrganisationAccess();
+        var updated = await organisations.UpdateAsync(access, request.Name, request.CountryCode, ct);
+        return TypedResults.Ok(OrganisationDto.From(updated, access.Role));
+    }
+
+    private static async Task<Ok<List<AuditEntryDto>>> ListAudit(HttpContext http, Platform.Audit.AuditLog audit, int? take, CancellationToken ct) =>
+        TypedResults.Ok((await audit.ListAsync(http.OrganisationAccess().Organisation.Id, take ?? 100, ct)).Select(AuditEntryDto.From).ToList());
+
+    private static ProblemHttpResult NotPlatformAdmin() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only platform administrators manage the list of organisations.");
+}

@@ -1,0 +1,17 @@
+using CommonThread.Web.Account;
+using CommonThread.Web.Platform.Audit;
+
+namespace CommonThread.Web.Organisations;
+
+public static class OrganisationsRegistration
+{
+    public static void AddOrganisations(this IServiceCollection services)
+    {
+        services.AddScoped<AccessService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AuditLog>();
+    }
+}

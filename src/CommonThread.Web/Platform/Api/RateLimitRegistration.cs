@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+
+namespace CommonThread.Web.Platform.Api;
+
+public static class RateLimitRegistration
+{
+    public const string SignIn = "sign-in";
+    public const string TokenCreation = "token-creation";
+
+    public static void AddRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only posts count: reading the sign-in page is free. The address is held in memory for
+            // the window and never stored.
+            o.AddPolicy(SignIn, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(limits.SignInPerMinute))
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(TokenCreation, http =>
+                RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => Window(limits.TokenCreationPerMinute)));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many attempts. Wait a minute and try again." },
+                });
+            };
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+}

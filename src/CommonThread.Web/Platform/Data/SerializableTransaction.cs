@@ -1,0 +1,32 @@
+using System.Data;
+using CommonThread.Data;
+using CommonThread.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CommonThread.Web.Platform.Data;
+
+public static class SerializableTransaction
+{
+    /// <summary>
+    /// Runs check-then-write work (such as "at least one owner remains") so that two concurrent
+    /// requests cannot both pass the check. A lost race answers 409 and writes nothing.
+    /// </summary>
+    public static async Task RunSerializableAsync(this AppDbContext db, Func<Task> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            await work();
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (IsSerializationFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            throw RuleViolation.Conflict("request", "Someone else changed this at the same time. Please try again.");
+        }
+    }
+
+    private static bool IsSerializationFailure(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonThread.Web.Platform.Errors;
+
+/// <summary>
+/// Turns the exceptions that mean "the client sent something wrong" into ProblemDetails with the
+/// right status. Anything else stays a 500 with no detail leaked.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RuleViolation rule => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [rule.Field] = [rule.Message] })
+            {
+                Status = rule.StatusCode,
+                Title = rule.StatusCode == StatusCodes.Status404NotFound ? "Not found" : "The request breaks a rule",
+                Detail = rule.Message,
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                    ? "Unsupported content type: send application/json"
+                    : "The request could not be read",
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"Malformed JSON: {json.Message}" : bad.Message,
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}

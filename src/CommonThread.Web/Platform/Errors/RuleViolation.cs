@@ -1,0 +1,18 @@
+namespace CommonThread.Web.Platform.Errors;
+
+/// <summary>
+/// A request that breaks a domain rule (the last owner leaving, a duplicate member). Services throw
+/// it before writing anything; the API turns it into a ProblemDetails with the field's message and
+/// pages show the message beside the field.
+/// </summary>
+public sealed class RuleViolation(string field, string message, int statusCode = StatusCodes.Status400BadRequest)
+    : Exception(message)
+{
+    public string Field { get; } = field;
+
+    public int StatusCode { get; } = statusCode;
+
+    public static RuleViolation NotFound(string what) => new(what, $"{what} was not found.", StatusCodes.Status404NotFound);
+
+    public static RuleViolation Conflict(string field, string message) => new(field, message, StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonThread.Web.Platform.Localization;
+
+public static class LocalizationRegistration
+{
+    /// <summary>Languages in which the whole shell (sign-in, navigation, members, tokens) is translated.</summary>
+    public static readonly IReadOnlyList<(string Culture, string NativeName)> ShellLanguages =
+    [
+        ("en", "English"),
+        ("es", "Español"),
+    ];
+
+    public static void AddShellLocalization(this IServiceCollection services) => services.AddLocalization();
+
+    public static void UseShellLocalization(this WebApplication app)
+    {
+        var cultures = ShellLanguages.Select(l => l.Culture).ToArray();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+    }
+
+    /// <summary>The language switcher's form posts here; the choice is kept in a cookie for a year.</summary>
+    public static void MapLanguageSwitch(this WebApplication app) =>
+        app.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+            {
+                if (ShellLanguages.Any(l => l.Culture == culture))
+                {
+                    http.Response.Cookies.Append(
+                        CookieRequestCultureProvider.DefaultCookieName,
+                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                        new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                }
+
+                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            })
+            .ExcludeFromDescription();
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

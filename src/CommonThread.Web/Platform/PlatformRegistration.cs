@@ -1,0 +1,50 @@
+using CommonThread.Data;
+using CommonThread.Web.Components;
+using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Data;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Health;
+using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CommonThread.Web.Platform;
+
+/// <summary>What every feature stands on, added and wired in one place.</summary>
+public static class PlatformRegistration
+{
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.AddDatabase();
+        builder.AddRateLimits();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddErrors();
+        services.AddIdentityAndTokens();
+        services.AddShellLocalization();
+        services.AddApiDocument();
+        services.AddHealth();
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        // Keys live in the database so that several app nodes share them and restarts keep sessions.
+        services.AddDataProtection().SetApplicationName("CommonThread").PersistKeysToDbContext<AppDbContext>();
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseErrors();
+        app.UseStaticFiles();
+        app.UseShellLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapHealth();
+        app.MapApiDocument();
+        app.MapLanguageSwitch();
+    }
+
+    /// <summary>Maps the pages of every feature; called last so API routes are matched first.</summary>
+    public static void MapPages(this WebApplication app) => app.MapRazorComponents<App>();
+}

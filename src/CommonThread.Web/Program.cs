@@ -1,0 +1,42 @@
+using CommonThread.Web.Account;
+using CommonThread.Web.Demo;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform;
+using CommonThread.Web.Platform.Cli;
+using CommonThread.Web.Platform.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.Services.AddOrganisations();
+builder.Services.AddDemoData();
+
+var app = builder.Build();
+if (OperatorCli.IsCommand(args))
+{
+    return await OperatorCli.RunAsync(app, args);
+}
+
+if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+await app.SeedDemoDataIfWantedAsync();
+
+app.UsePlatform();
+app.MapAccountEndpoints();
+app.MapOrganisationsEndpoints();
+app.MapPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    Console.WriteLine();
+    Console.WriteLine($"CommonThread is running. Sign in at: {string.Join(", ", app.Urls.Select(u => u + "/account/login"))}");
+    Console.WriteLine($"API reference: {app.Urls.FirstOrDefault()}/scalar");
+    app.PrintDemoAccounts();
+});
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
