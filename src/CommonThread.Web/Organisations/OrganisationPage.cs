@@ -19,6 +19,13 @@ public abstract class OrganisationPage : ComponentBase
     /// <summary>0 when the page may be shown; otherwise the status it answered with.</summary>
     protected int DeniedStatus { get; private set; }
 
+    /// <summary>
+    /// True once access is checked and the page's data loaded. Until then pages render nothing:
+    /// an early render would start child components' queries on the same DbContext while the
+    /// page's own are still running.
+    /// </summary>
+    protected bool Ready { get; private set; }
+
     protected virtual MemberRole NeededRole => MemberRole.Viewer;
 
     protected OrganisationAccess Allowed => Access ?? throw new InvalidOperationException("Checked before use.");
@@ -36,6 +43,7 @@ public abstract class OrganisationPage : ComponentBase
         }
 
         await OnAllowedAsync();
+        Ready = true;
     }
 
     /// <summary>Loads the page's data; runs only when the caller has the needed role.</summary>

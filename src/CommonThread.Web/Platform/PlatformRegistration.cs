@@ -26,6 +26,9 @@ public static class PlatformRegistration
         services.AddHealth();
         services.AddAntiforgery();
         services.AddRazorComponents();
+        // Pages are in Bengali, Khmer, Burmese…: send their text as UTF-8, not as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         // Keys live in the database so that several app nodes share them and restarts keep sessions.
         services.AddDataProtection().SetApplicationName("CommonThread").PersistKeysToDbContext<AppDbContext>();

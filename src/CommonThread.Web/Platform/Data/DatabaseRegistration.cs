@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommonThread.Web.Platform.Data;
 
@@ -7,11 +8,12 @@ public static class DatabaseRegistration
 {
     public static void AddDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
-        builder.Services.AddSingleton(options);
+        // Read when the context is made, not now, so settings added later (test hosts, CLI) apply.
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton(new ModelAssemblies(typeof(DatabaseRegistration).Assembly));
-        builder.Services.AddDbContext<AppDbContext>(db =>
+        builder.Services.AddDbContext<AppDbContext>((services, db) =>
         {
+            var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             switch (options.Provider)
             {
                 case DatabaseProvider.Postgres:

@@ -1,0 +1,84 @@
+using System.Net;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Organisations;
+
+namespace CommonThread.Tests.Account;
+
+public abstract class SignInSpecs(TestApp app)
+{
+    [Fact]
+    public async Task A_demo_owner_signs_in_and_sees_their_organisation()
+    {
+        var client = await app.SignedInAsync("brand@northwind.example", TestApp.DemoPassword);
+
+        var home = await client.GetStringAsync("/");
+
+        Assert.Contains("Northwind Apparel", home);
+        Assert.DoesNotContain("Meridian Outfitters", home);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_form_again_with_a_message()
+    {
+        var member = await app.NewMemberAsync("Solstice Sportswear", MemberRole.Viewer);
+
+        var response = await app.Anonymous().PostFormAsync("/account/login", "login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = "wrong-password-1" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Email or password is not right.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    {
+        var member = await app.NewMemberAsync("Solstice Sportswear", MemberRole.Viewer);
+        var client = app.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = "wrong-password-1" });
+        }
+
+        var response = await client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = TestMember.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_sign_in_post_without_the_anti_forgery_token_is_refused()
+    {
+        var response = await app.Anonymous().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.Email"] = "brand@northwind.example", ["Input.Password"] = TestApp.DemoPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task The_language_switcher_keeps_the_choice_and_the_shell_speaks_spanish()
+    {
+        var client = app.Anonymous();
+
+        var switched = await client.PostFormAsync("/account/login", "", new() { ["culture"] = "es", ["returnUrl"] = "/account/login" }, postTo: "/culture");
+        var page = await client.GetStringAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/login", switched.Headers.Location?.OriginalString);
+        Assert.Contains("Iniciar sesión", page);
+        Assert.Contains("lang=\"es\"", page);
+    }
+
+    [Fact]
+    public async Task The_language_switcher_never_redirects_off_site()
+    {
+        var switched = await app.Anonymous().PostFormAsync("/account/login", "", new() { ["culture"] = "es", ["returnUrl"] = "//evil.example/" }, postTo: "/culture");
+
+        Assert.Equal("/", switched.Headers.Location?.OriginalString);
+    }
+}
+
+public sealed class SignInSpecsOnSqlite(SqliteApp app) : SignInSpecs(app);
+
+public sealed class SignInSpecsOnPostgres(PostgresApp app) : SignInSpecs(app);

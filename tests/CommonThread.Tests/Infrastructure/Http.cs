@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CommonThread.Tests.Infrastructure;
+
+public static partial class Http
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    /// <summary>Asserts a ProblemDetails answer with this status and returns its parsed body.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+
+    /// <summary>The messages ProblemDetails gives for one field (field names compared case-insensitively).</summary>
+    public static string[] FieldErrors(this JsonElement problem, string field) =>
+        problem.TryGetProperty("errors", out var errors)
+            ? errors.EnumerateObject().Where(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(p => p.Value.EnumerateArray().Select(v => v.GetString() ?? "")).ToArray()
+            : [];
+
+    /// <summary>Posts a server-rendered form the way a browser does: with the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, Dictionary<string, string> fields, string? postTo = null)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, $"no anti-forgery token on {path}");
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        return await client.PostAsync(postTo ?? path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Signs in through the real sign-in form; the client keeps the cookie.</summary>
+    public static async Task<HttpClient> SignedInAsync(this TestApp app, string email, string password)
+    {
+        var client = app.Anonymous();
+        var response = await client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}

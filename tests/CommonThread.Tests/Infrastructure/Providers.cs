@@ -1,0 +1,45 @@
+namespace CommonThread.Tests.Infrastructure;
+
+public sealed class SqliteApp : TestApp
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"commonthread-test-{Guid.NewGuid():N}.db");
+
+    public override string ProviderName => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={file}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+    }
+}
+
+/// <summary>
+/// A fresh database on the PostgreSQL server named by CT_TEST_POSTGRES (the test script starts one).
+/// Without it the tests fail rather than skip: PostgreSQL is the production database.
+/// </summary>
+public sealed class PostgresApp : TestApp
+{
+    private readonly string database = $"ct_test_{Guid.NewGuid():N}";
+
+    public override string ProviderName => "Postgres";
+
+    protected override string ConnectionString => $"{ServerConnectionString};Database={database}";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("CT_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("CT_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts PostgreSQL.");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(ServerConnectionString + ";Database=postgres");
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using CommonThread.Data;
+using CommonThread.Web.Demo;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Crypto;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonThread.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over real HTTP (test server), on a fresh database of one provider, with the
+/// demo organisations loaded. Tests make their own extra members and tokens, so they can share one app.
+/// </summary>
+public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public abstract string ProviderName { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    /// <summary>Settings a derived app changes (rate limits, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", ProviderName);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:TokenCreationPerMinute", "10000");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        _ = Services; // starts the host: migrates and seeds
+        return ValueTask.CompletedTask;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task<Organisation> OrganisationAsync(string name) =>
+        WithDbAsync(db => db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Name == name));
+
+    /// <summary>A new person with the given role in the named organisation.</summary>
+    public async Task<TestMember> NewMemberAsync(string organisationName, MemberRole role)
+    {
+        var organisation = await OrganisationAsync(organisationName);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"m{Guid.NewGuid():N}@test.example";
+        var user = new AppUser { UserName = email, Email = email, DisplayName = "Test " + role, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, TestMember.Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = role, JoinedAt = DateTimeOffset.UnixEpoch });
+        await db.SaveChangesAsync();
+        return new TestMember(user.Id, email, organisation.Id);
+    }
+
+    /// <summary>An API client acting as the member, through a real token stored as the app stores them.</summary>
+    public async Task<HttpClient> ClientForAsync(TestMember member, MemberRole? tokenRole = null)
+    {
+        var secret = Secrets.New("ct_");
+        await WithDbAsync(async db =>
+        {
+            var role = tokenRole ?? await db.Set<Membership>().Where(m => m.UserId == member.UserId && m.OrganisationId == member.OrganisationId).Select(m => m.Role).SingleAsync();
+            db.Add(new ApiToken
+            {
+                OrganisationId = member.OrganisationId, UserId = member.UserId, Name = "test", Role = role,
+                Prefix = secret[..10], SecretHash = Secrets.Hash(secret),
+                CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    public async Task<HttpClient> OwnerClientAsync(string organisationName) =>
+        await ClientForAsync(await NewMemberAsync(organisationName, MemberRole.Owner));
+
+    public static string DemoPassword => DemoAccounts.Password;
+}
+
+public sealed record TestMember(string UserId, string Email, Guid OrganisationId)
+{
+    public const string Password = "test-password-12345";
+}

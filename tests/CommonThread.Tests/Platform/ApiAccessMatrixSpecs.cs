@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Crypto;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonThread.Tests.Platform;
+
+/// <summary>
+/// Every API endpoint, read from the app's own endpoint data source so a new one cannot escape, is
+/// called as nobody, as a competitor (an owner of a competing organisation of the same kind), as a
+/// viewer and as an owner of the organisation that owns the data.
+/// </summary>
+public abstract class ApiAccessMatrixSpecs(TestApp app)
+{
+    [Fact]
+    public async Task Every_api_endpoint_refuses_strangers_and_competitors_and_serves_members_by_role()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
+            .ToList();
+        Assert.True(endpoints.Count >= 16, $"only {endpoints.Count} endpoints found");
+
+        var failures = new List<string>();
+        foreach (var (method, endpoint) in endpoints)
+        {
+            failures.AddRange(await CheckAsync(method, endpoint));
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private async Task<IEnumerable<string>> CheckAsync(string method, RouteEndpoint endpoint)
+    {
+        var pattern = endpoint.RoutePattern.RawText!;
+        var isAdmin = pattern.StartsWith("/api/admin", StringComparison.Ordinal);
+        var (owning, competing) = isAdmin ? ("CommonThread Platform", "Meridian Outfitters") : ("Northwind Apparel", "Meridian Outfitters");
+        var organisation = await app.OrganisationAsync(owning);
+        var owner = await app.NewMemberAsync(owning, MemberRole.Owner);
+        var viewer = await app.NewMemberAsync(owning, MemberRole.Viewer);
+        var target = await app.NewMemberAsync(owning, MemberRole.Viewer);
+        var competitor = await app.NewMemberAsync(competing, MemberRole.Owner);
+        var values = new Dictionary<string, string>
+        {
+            ["orgId"] = organisation.Id.ToString(),
+            ["userId"] = target.UserId,
+            ["tokenId"] = (await NewTokenAsync(viewer)).ToString(),
+            ["invitationId"] = (await NewInvitationAsync(owner)).ToString(),
+        };
+        var url = pattern;
+        foreach (var parameter in endpoint.RoutePattern.Parameters)
+        {
+            Assert.True(values.ContainsKey(parameter.Name), $"{method} {pattern}: give the matrix a value for {{{parameter.Name}}}");
+            url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
+        }
+
+        var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? pattern;
+        var needed = endpoint.Metadata.GetMetadata<RequiresRole>()?.Minimum;
+        var failures = new List<string>();
+        async Task<HttpResponseMessage> Call(HttpClient client) =>
+            await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = SampleBody(method, name) });
+        void Expect(string who, HttpResponseMessage response, Func<HttpStatusCode, bool> ok, string expected)
+        {
+            if (!ok(response.StatusCode))
+            {
+                failures.Add($"{method} {pattern} as {who}: got {(int)response.StatusCode}, expected {expected}");
+            }
+        }
+
+        Expect("anonymous", await Call(app.Anonymous()), s => s == HttpStatusCode.Unauthorized, "401");
+
+        var competitorResponse = await Call(await app.SignedInAsync(competitor.Email, TestMember.Password));
+        var competitorBody = await competitorResponse.Content.ReadAsStringAsync();
+        if (pattern.Contains("{orgId", StringComparison.Ordinal))
+        {
+            Expect("competitor", competitorResponse, s => s == HttpStatusCode.NotFound, "404");
+        }
+        else if (isAdmin)
+        {
+            Expect("competitor", competitorResponse, s => s == HttpStatusCode.Forbidden, "403");
+        }
+
+        if (competitorBody.Contains(organisation.Id.ToString(), StringComparison.OrdinalIgnoreCase) || competitorBody.Contains(owner.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{method} {pattern} as competitor: the answer contains the owning organisation's data");
+        }
+
+        if (!isAdmin)
+        {
+            var viewerResponse = await Call(await app.SignedInAsync(viewer.Email, TestMember.Password));
+            if (needed > MemberRole.Viewer)
+            {
+                Expect("viewer", viewerResponse, s => s == HttpStatusCode.Forbidden, "403");
+            }
+            else
+            {
+                Expect("viewer", viewerResponse, Served, "2xx");
+            }
+        }
+
+        Expect("owner", await Call(await app.SignedInAsync(owner.Email, TestMember.Password)), Served, "2xx");
+        return failures;
+    }
+
+    private static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 300;
+
+    /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
+    private static StringContent? SampleBody(string method, string endpointName)
+    {
+        var unique = Guid.NewGuid().ToString("N");
+        var json = endpointName switch
+        {
+            "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
+            "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",
+            "InviteMember" => $$"""{"email":"i{{unique}}@test.example","role":"Viewer"}""",
+            "ChangeMemberRole" => """{"role":"Editor"}""",
+            "CreateApiToken" => """{"name":"matrix","role":"Viewer","expiresInDays":1}""",
+            _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
+        };
+        return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+    }
+
+    private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>
+    {
+        var token = new ApiToken
+        {
+            OrganisationId = member.OrganisationId, UserId = member.UserId, Name = "matrix", Role = MemberRole.Viewer,
+            Prefix = "ct_matrix", SecretHash = Secrets.Hash(Secrets.New("ct_")), CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+        };
+        db.Add(token);
+        await db.SaveChangesAsync();
+        return token.Id;
+    });
+
+    private Task<Guid> NewInvitationAsync(TestMember owner) => app.WithDbAsync(async db =>
+    {
+        var invitation = new Invitation
+        {
+            OrganisationId = owner.OrganisationId, Email = $"inv{Guid.NewGuid():N}@test.example", Role = MemberRole.Viewer,
+            SecretHash = Secrets.Hash(Secrets.New("inv_")), InvitedByUserId = owner.UserId, CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+        };
+        db.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id;
+    });
+}
+
+public sealed class ApiAccessMatrixSpecsOnSqlite(SqliteApp app) : ApiAccessMatrixSpecs(app);
+
+public sealed class ApiAccessMatrixSpecsOnPostgres(PostgresApp app) : ApiAccessMatrixSpecs(app);

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Reflection;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Organisations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+
+namespace CommonThread.Tests.Platform;
+
+/// <summary>Every routable page, found by reflection over the app's components, checked across callers.</summary>
+public abstract class PageAccessMatrixSpecs(TestApp app)
+{
+    private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/invite/{Secret}", "/not-found"];
+
+    [Fact]
+    public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
+    {
+        var pages = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (Route: r.Template, Type: t)))
+            .ToList();
+        Assert.True(pages.Count >= 11, $"only {pages.Count} pages found");
+
+        var owner = await app.NewMemberAsync("Northwind Apparel", MemberRole.Owner);
+        var viewer = await app.NewMemberAsync("Northwind Apparel", MemberRole.Viewer);
+        var competitor = await app.NewMemberAsync("Meridian Outfitters", MemberRole.Owner);
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = app.Anonymous(),
+            ["competitor"] = await app.SignedInAsync(competitor.Email, TestMember.Password),
+            ["viewer"] = await app.SignedInAsync(viewer.Email, TestMember.Password),
+            ["owner"] = await app.SignedInAsync(owner.Email, TestMember.Password),
+        };
+        var failures = new List<string>();
+        foreach (var (route, type) in pages)
+        {
+            var url = route.Replace("{OrgId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
+                .Replace("{UserId}", viewer.UserId, StringComparison.Ordinal)
+                .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal);
+            Assert.DoesNotContain("{", url);
+            var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
+            Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
+            var isOrganisationPage = typeof(OrganisationPage).IsAssignableFrom(type);
+            var ownerOnly = route.EndsWith("/audit", StringComparison.Ordinal) || route.Contains("{UserId}", StringComparison.Ordinal);
+            var isAdmin = route.StartsWith("/admin", StringComparison.Ordinal);
+
+            foreach (var (who, client) in clients)
+            {
+                var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                var expected = (who, needsSignIn) switch
+                {
+                    ("anonymous", true) => HttpStatusCode.Redirect,
+                    (_, false) => route.StartsWith("/invite", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+                    ("competitor", _) when isOrganisationPage || isAdmin => HttpStatusCode.NotFound,
+                    ("viewer", _) when ownerOnly => HttpStatusCode.Forbidden,
+                    (_, _) when isAdmin => HttpStatusCode.NotFound,
+                    _ => HttpStatusCode.OK,
+                };
+                if (route == "/account/login/two-factor")
+                {
+                    expected = HttpStatusCode.Redirect; // no password step pending: back to the sign-in page
+                }
+
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"GET {route} as {who}: got {(int)response.StatusCode}, expected {(int)expected}");
+                }
+
+                if (who == "competitor" && isOrganisationPage && body.Contains("Northwind", StringComparison.Ordinal))
+                {
+                    failures.Add($"GET {route} as competitor shows the organisation's name");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+}
+
+public sealed class PageAccessMatrixSpecsOnSqlite(SqliteApp app) : PageAccessMatrixSpecs(app);
+
+public sealed class PageAccessMatrixSpecsOnPostgres(PostgresApp app) : PageAccessMatrixSpecs(app);
