@@ -19,19 +19,20 @@ dotnet build CommonThread.slnx -c Release -nologo -clp:ErrorsOnly
 CONFIGURATION=Release bash scripts/check-migrations.sh
 
 status=0
-for project in tests/CommonThread.Tests tests/CommonThread.BrowserTests; do
-  name=$(basename "$project")
-  dotnet test "$project" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" || status=1
+# xunit v3 test projects are executables: run each in its output folder, results as xUnit XML.
+for project in CommonThread.Tests CommonThread.BrowserTests; do
+  (cd "tests/$project/bin/Release/net10.0" && dotnet "$project.dll" -noColor -xml "$results/$project.xml") || status=1
 done
 
 passed=0; failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+for xml in "$results"/*.xml; do
+  [ -f "$xml" ] || continue
+  for attr in $(grep -o '<assembly [^>]*>' "$xml" | grep -o ' \(passed\|failed\|errors\)="[0-9]*"' | tr -d ' "'); do
+    case "$attr" in
+      passed=*) passed=$((passed + ${attr#passed=})) ;;
+      failed=*|errors=*) failed=$((failed + ${attr#*=})) ;;
+    esac
+  done
 done
 [ "$passed" -gt 0 ] || status=1
 echo "$passed passed, $failed failed"

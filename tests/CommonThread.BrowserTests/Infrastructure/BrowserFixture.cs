@@ -1,0 +1,3 @@
+using CommonThread.BrowserTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(BrowserApp))]

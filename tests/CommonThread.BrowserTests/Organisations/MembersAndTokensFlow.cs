@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CommonThread.BrowserTests.Infrastructure;
+using CommonThread.Web.Demo;
+
+namespace CommonThread.BrowserTests.Organisations;
+
+public sealed class MembersAndTokensFlow(BrowserApp app)
+{
+    [Fact]
+    public async Task A_demo_brand_owner_signs_in_to_the_dashboard_kept_as_a_screenshot()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "brand@northwind.example", DemoAccounts.Password);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        await page.ClickAsync("text=Northwind Apparel");
+        await page.WaitForSelectorAsync("#member-count");
+
+        Assert.Equal("Northwind Apparel", (await page.TextContentAsync("main h1"))?.Trim());
+        var file = Path.Combine(BrowserApp.ArtifactsFolder, "dashboard.png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        Assert.True(new FileInfo(file).Length > 5_000);
+
+        var phone = await app.NewPageAsync(new() { Width = 360, Height = 740 });
+        await BrowserApp.SignInAsync(phone, "brand@northwind.example", DemoAccounts.Password);
+        await phone.WaitForURLAsync(app.BaseUrl + "/");
+        await phone.GotoAsync(page.Url);
+        var overflow = await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "dashboard-phone.png"), FullPage = true });
+        Assert.False(overflow, "the dashboard scrolls sideways on a 360 px phone");
+    }
+
+    [Fact]
+    public async Task An_owner_invites_a_member_who_joins_through_the_link()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "brand@meridian.example", DemoAccounts.Password);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ClickAsync("text=Meridian Outfitters");
+        await page.ClickAsync("nav.org-nav >> text=Members");
+        var email = $"invitee{Guid.NewGuid():N}@test.example";
+
+        await page.FillAsync("#invite-email", email);
+        await page.SelectOptionAsync("#invite-role", "Editor");
+        await page.ClickAsync("form.form button[type=submit]");
+        var link = (await page.TextContentAsync("#invitation-url"))!.Trim();
+
+        var invitee = await app.NewPageAsync(new() { Width = 360, Height = 740 });
+        await invitee.GotoAsync(link);
+        await invitee.FillAsync("#display-name", "Invited Person");
+        await invitee.FillAsync("#new-password", "invited-password-99");
+        await invitee.ClickAsync("form.form button[type=submit]");
+        await invitee.WaitForURLAsync(app.BaseUrl + "/");
+
+        Assert.Contains("Meridian Outfitters", await invitee.TextContentAsync("main") ?? "");
+        await page.ReloadAsync();
+        Assert.Contains(email, await page.TextContentAsync("#members") ?? "");
+    }
+
+    [Fact]
+    public async Task An_owner_creates_a_token_that_works_and_revokes_it()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "brand@solstice.example", DemoAccounts.Password);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ClickAsync("text=Solstice Sportswear");
+        await page.ClickAsync("nav.org-nav >> text=API tokens");
+
+        await page.FillAsync("#token-name", "Browser test");
+        await page.SelectOptionAsync("#token-role", "Viewer");
+        await page.ClickAsync("form.form button[type=submit]");
+        var secret = (await page.TextContentAsync("#new-token-secret"))!.Trim();
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
+
+        await page.ClickAsync("#tokens tr:has-text('Browser test') button:has-text('Revoke')");
+        await page.WaitForSelectorAsync("#tokens tr:has-text('Browser test') .token-status:has-text('Revoked')");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me")).StatusCode);
+        Assert.DoesNotContain(secret, await page.ContentAsync());
+    }
+}
