@@ -1,6 +1,6 @@
 namespace CommonThread.Tests.Infrastructure;
 
-public sealed class SqliteApp : TestApp
+public class SqliteApp : TestApp
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"commonthread-test-{Guid.NewGuid():N}.db");
 
