@@ -21,6 +21,7 @@ public sealed class TwoFactorFlow(BrowserApp app)
         await page.ClickAsync("form.form button[type=submit]");
         await page.WaitForSelectorAsync("#two-factor-on");
         Assert.Equal(10, await page.Locator("ul.codes li").CountAsync());
+        var recoveryCode = (await page.Locator("ul.codes li").First.TextContentAsync())!.Trim();
 
         await page.ClickAsync("form[action='/account/logout'] button");
         await BrowserApp.SignInAsync(page, email, Password);
@@ -30,6 +31,22 @@ public sealed class TwoFactorFlow(BrowserApp app)
 
         await page.WaitForURLAsync(app.BaseUrl + "/");
         Assert.Contains("Solstice Sportswear", await page.TextContentAsync("main") ?? "");
+
+        // Lost phone: a recovery code works once.
+        await page.ClickAsync("form[action='/account/logout'] button");
+        await BrowserApp.SignInAsync(page, email, Password);
+        await page.WaitForURLAsync("**/account/login/two-factor**");
+        await page.ClickAsync("text=Use a recovery code");
+        await page.FillAsync("#recovery-code", recoveryCode);
+        await page.ClickAsync("form.form button[type=submit]");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ClickAsync("form[action='/account/logout'] button");
+        await BrowserApp.SignInAsync(page, email, Password);
+        await page.WaitForURLAsync("**/account/login/two-factor**");
+        await page.ClickAsync("text=Use a recovery code");
+        await page.FillAsync("#recovery-code", recoveryCode);
+        await page.ClickAsync("form.form button[type=submit]");
+        Assert.Contains("used already", await page.TextContentAsync(".error") ?? "");
     }
 
     [Fact]

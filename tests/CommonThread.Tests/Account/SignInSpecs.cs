@@ -1,6 +1,7 @@
 using System.Net;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Organisations;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Tests.Account;
 
@@ -26,6 +27,23 @@ public abstract class SignInSpecs(TestApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Email or password is not right.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_invitation_form_is_shown_again_with_the_message_and_nothing_is_written()
+    {
+        var owner = await app.NewMemberAsync("Mekong Garments Co.", MemberRole.Owner);
+        var client = await app.SignedInAsync(owner.Email, TestMember.Password);
+        var path = $"/o/{owner.OrganisationId}/members";
+        var before = await app.WithDbAsync(db => db.Set<Invitation>().CountAsync(i => i.OrganisationId == owner.OrganisationId));
+
+        var response = await client.PostFormAsync(path, "invite", new() { ["Invite.Email"] = "not an email", ["Invite.Role"] = "Editor" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter a valid email address.", page);
+        Assert.Contains("value=\"not an email\"", page);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<Invitation>().CountAsync(i => i.OrganisationId == owner.OrganisationId)));
     }
 
     [Fact]

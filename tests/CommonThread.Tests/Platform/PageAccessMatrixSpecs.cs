@@ -10,7 +10,7 @@ namespace CommonThread.Tests.Platform;
 /// <summary>Every routable page, found by reflection over the app's components, checked across callers.</summary>
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
-    private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/invite/{Secret}", "/not-found"];
+    private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -56,7 +56,7 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                     (_, _) when isAdmin => HttpStatusCode.NotFound,
                     _ => HttpStatusCode.OK,
                 };
-                if (route == "/account/login/two-factor")
+                if (route is "/account/login/two-factor" or "/account/login/recovery")
                 {
                     expected = HttpStatusCode.Redirect; // no password step pending: back to the sign-in page
                 }
