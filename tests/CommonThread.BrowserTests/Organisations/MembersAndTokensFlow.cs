@@ -2,30 +2,34 @@ using System.Net;
 using System.Net.Http.Headers;
 using CommonThread.BrowserTests.Infrastructure;
 using CommonThread.Web.Demo;
+using Microsoft.Playwright;
 
 namespace CommonThread.BrowserTests.Organisations;
 
 public sealed class MembersAndTokensFlow(BrowserApp app)
 {
+    /// <summary>Signs a demo owner in and opens their organisation's dashboard from the list.</summary>
+    private async Task<IPage> OpenOrganisationAsync(string email, string organisation, ViewportSize? viewport = null)
+    {
+        var page = await app.NewPageAsync(viewport);
+        await BrowserApp.SignInAsync(page, email, DemoAccounts.Password);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ClickAsync($"text={organisation}");
+        await page.WaitForSelectorAsync("#member-count");
+        return page;
+    }
+
     [Fact]
     public async Task A_demo_brand_owner_signs_in_to_the_dashboard_kept_as_a_screenshot()
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, "brand@northwind.example", DemoAccounts.Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-
-        await page.ClickAsync("text=Northwind Apparel");
-        await page.WaitForSelectorAsync("#member-count");
+        var page = await OpenOrganisationAsync("brand@northwind.example", "Northwind Apparel");
 
         Assert.Equal("Northwind Apparel", (await page.TextContentAsync("main h1"))?.Trim());
         var file = Path.Combine(BrowserApp.ArtifactsFolder, "dashboard.png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         Assert.True(new FileInfo(file).Length > 5_000);
 
-        var phone = await app.NewPageAsync(new() { Width = 360, Height = 740 });
-        await BrowserApp.SignInAsync(phone, "brand@northwind.example", DemoAccounts.Password);
-        await phone.WaitForURLAsync(app.BaseUrl + "/");
-        await phone.GotoAsync(page.Url);
+        var phone = await OpenOrganisationAsync("brand@northwind.example", "Northwind Apparel", new() { Width = 360, Height = 740 });
         var overflow = await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "dashboard-phone.png"), FullPage = true });
         Assert.False(overflow, "the dashboard scrolls sideways on a 360 px phone");
@@ -34,10 +38,7 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
     [Fact]
     public async Task An_owner_invites_a_member_who_joins_through_the_link()
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, "brand@meridian.example", DemoAccounts.Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.ClickAsync("text=Meridian Outfitters");
+        var page = await OpenOrganisationAsync("brand@meridian.example", "Meridian Outfitters");
         await page.ClickAsync("nav.org-nav >> text=Members");
         var email = $"invitee{Guid.NewGuid():N}@test.example";
 
@@ -61,10 +62,7 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
     [Fact]
     public async Task An_owner_creates_a_token_that_works_and_revokes_it()
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, "brand@solstice.example", DemoAccounts.Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.ClickAsync("text=Solstice Sportswear");
+        var page = await OpenOrganisationAsync("brand@solstice.example", "Solstice Sportswear");
         await page.ClickAsync("nav.org-nav >> text=API tokens");
 
         await page.FillAsync("#token-name", "Browser test");
