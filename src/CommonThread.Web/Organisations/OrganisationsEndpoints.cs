@@ -29,7 +29,7 @@ public static class OrganisationsEndpoints
 
     private static OrganisationDto Dto(OrganisationAccess a) => OrganisationDto.From(a.Organisation, a.Role);
 
-    private static async Task<Ok<MeDto>> GetMe(CurrentUser me, AccessService access, HttpContext http, CancellationToken ct) =>
+    private static async Task<Ok<MeDto>> GetMe(CurrentUser me, AccessService access, CancellationToken ct) =>
         TypedResults.Ok(new MeDto(me.UserId!, me.ActorName, (await access.MineAsync(ct)).Select(Dto).ToList()));
 
     private static async Task<Ok<List<OrganisationDto>>> ListMine(AccessService access, CancellationToken ct) =>

@@ -75,6 +75,21 @@ public abstract class SignInSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Sign_out_needs_the_anti_forgery_token_so_another_site_cannot_sign_people_out()
+    {
+        var member = await app.NewMemberAsync("Solstice Sportswear", MemberRole.Viewer);
+        var client = await app.SignedInAsync(member.Email, TestMember.Password);
+
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var real = await client.PostFormAsync("/", "", [], postTo: "/account/logout");
+        Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_language_switcher_keeps_the_choice_and_the_shell_speaks_spanish()
     {
         var client = app.Anonymous();
