@@ -20,7 +20,7 @@ CONFIGURATION=Release bash scripts/check-migrations.sh
 
 status=0
 # xunit v3 test projects are executables: run each in its output folder, results as xUnit XML.
-for project in CommonThread.Tests CommonThread.BrowserTests; do
+for project in CommonThread.Matching.Tests CommonThread.Tests CommonThread.BrowserTests; do
   (cd "tests/$project/bin/Release/net10.0" && dotnet "$project.dll" -noColor -xml "$results/$project.xml") || status=1
 done
 

@@ -1,0 +1,101 @@
+namespace CommonThread.Matching;
+
+/// <summary>
+/// Matches a row against the registry: exact on OS ID; otherwise within the same country, candidates
+/// are the facilities sharing the rarest words with the row, and each is scored on name (65%) and
+/// address (35%) similarity. Thread-safe once the index is built.
+/// </summary>
+public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresholds = null)
+{
+    private const int CandidatesScored = 24;
+    private const int RarestKeysAlwaysUsed = 2;
+    private const int MaxPostingsRead = 20_000;
+    private readonly MatchThresholds limits = thresholds ?? MatchThresholds.Default;
+
+    public MatchResult Match(FacilityRecord row) => Match(FacilityNormaliser.Normalise(row));
+
+    public MatchResult Match(NormalisedFacility row)
+    {
+        if (row.OsId is { } osId && index.FindByOsId(osId) is { } exact)
+        {
+            return new(MatchDecision.Linked, exact.Id, 1.0);
+        }
+
+        var country = index.Country(row.CountryCode);
+        if (country is null)
+        {
+            return new(MatchDecision.New, null, 0);
+        }
+
+        var (best, bestScore, second, secondScore) = (-1, 0.0, -1, 0.0);
+        foreach (var candidate in Candidates(row, country))
+        {
+            var score = Score(row, country.Facilities[candidate]);
+            if (score > bestScore)
+            {
+                (second, secondScore) = (best, bestScore);
+                (best, bestScore) = (candidate, score);
+            }
+            else if (score > secondScore)
+            {
+                (second, secondScore) = (candidate, score);
+            }
+        }
+
+        var bestId = best >= 0 ? country.Facilities[best].Id : null;
+        var secondId = second >= 0 ? country.Facilities[second].Id : null;
+        var decision = bestScore >= limits.AutoLink && bestScore - secondScore >= limits.AmbiguityMargin ? MatchDecision.Linked
+            : bestScore >= limits.Review ? MatchDecision.NeedsReview
+            : MatchDecision.New;
+        return new(decision, decision == MatchDecision.New ? null : bestId, bestScore, secondId, secondScore);
+    }
+
+    /// <summary>Name 65%, address 35%; a postcode on one side only is ignored rather than counted against.</summary>
+    public static double Score(NormalisedFacility row, NormalisedFacility facility)
+    {
+        var name = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
+        if (row.AddressTokens.Length == 0 || facility.AddressTokens.Length == 0)
+        {
+            return name * 0.9; // without an address, never fully certain
+        }
+
+        var rowHasPostcode = row.AddressTokens.Any(FacilityNormaliser.IsPostcode);
+        var facilityHasPostcode = facility.AddressTokens.Any(FacilityNormaliser.IsPostcode);
+        var rowAddress = rowHasPostcode && !facilityHasPostcode ? row.AddressTokens.Where(t => !FacilityNormaliser.IsPostcode(t)).ToArray() : row.AddressTokens;
+        var facilityAddress = facilityHasPostcode && !rowHasPostcode ? facility.AddressTokens.Where(t => !FacilityNormaliser.IsPostcode(t)).ToArray() : facility.AddressTokens;
+        return (0.65 * name) + (0.35 * TokenSimilarity.Of(rowAddress, facilityAddress));
+    }
+
+    /// <summary>
+    /// The facilities that share the most informative words with the row: each shared word adds its
+    /// rarity (log N/df, name words double). Very common words are read only when they are among the
+    /// row's rarest, so "garments" or "road" never floods the candidates.
+    /// </summary>
+    private static IEnumerable<int> Candidates(NormalisedFacility row, FacilityIndex.CountryIndex country)
+    {
+        var total = country.Facilities.Count;
+        var commonLimit = Math.Max(200, total / 50);
+        var keys = FacilityIndex.CountryIndex.Keys(row)
+            .Select(k => (Key: k, Postings: country.Postings(k)))
+            .Where(k => k.Postings is not null)
+            .OrderBy(k => k.Postings!.Count)
+            .ToList();
+        var weights = new Dictionary<int, double>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var postings = keys[i].Postings!;
+            if (i >= RarestKeysAlwaysUsed && postings.Count > commonLimit)
+            {
+                break;
+            }
+
+            var weight = Math.Log((double)total / postings.Count + 1) * (keys[i].Key[0] == 'n' ? 2 : 1);
+            for (var p = 0; p < postings.Count && p < MaxPostingsRead; p++)
+            {
+                weights[postings[p]] = weights.GetValueOrDefault(postings[p]) + weight;
+            }
+        }
+
+        return weights.OrderByDescending(w => w.Value).Take(CandidatesScored).Select(w => w.Key);
+    }
+}

@@ -1,0 +1,21 @@
+namespace CommonThread.Matching;
+
+public enum MatchDecision
+{
+    /// <summary>Confident: link to the existing facility without asking.</summary>
+    Linked,
+
+    /// <summary>Plausible but uncertain, or two candidates too close to call: a person decides.</summary>
+    NeedsReview,
+
+    /// <summary>Nothing alike enough: a new facility.</summary>
+    New,
+}
+
+public sealed record MatchResult(MatchDecision Decision, string? FacilityId, double Confidence, string? RunnerUpId = null, double RunnerUpConfidence = 0);
+
+/// <summary>Where confidence turns into a decision. Tuned on the synthetic benchmark (see bench/).</summary>
+public sealed record MatchThresholds(double AutoLink = 0.86, double Review = 0.62, double AmbiguityMargin = 0.04)
+{
+    public static MatchThresholds Default { get; } = new();
+}

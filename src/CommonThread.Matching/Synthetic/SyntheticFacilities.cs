@@ -1,0 +1,105 @@
+namespace CommonThread.Matching.Synthetic;
+
+/// <summary>
+/// Deterministic made-up facilities and noisy copies of them, for the matcher's tests and benchmark:
+/// names from generated syllable words plus a trade word and a legal form, addresses with plot and
+/// road numbers, an area, a city and a postcode. Not real places.
+/// </summary>
+public sealed class SyntheticFacilities(int seed)
+{
+    private static readonly string[] Countries = ["BD", "KH", "CN", "ET", "IN", "ID", "MM", "PK", "LK", "TR", "VN", "MX", "GT", "HN", "MA", "TN", "EG", "JO", "PH", "TH"];
+    private static readonly string[] Syllables = ["ra", "ha", "me", "kan", "sun", "lo", "ti", "ba", "dor", "mi", "sa", "vin", "to", "an", "ker", "lu", "pa", "ron", "zi", "no", "ma", "ge", "hu", "tan", "li", "bo", "ar", "ven", "ku", "sel"];
+    private static readonly string[] Trades = ["Garments", "Knitwear", "Apparel", "Textiles", "Fashion", "Denim", "Sweaters", "Composite", "Knit", "Dyeing", "Washing", "Sportswear", "Outerwear", "Embroidery", "Clothing"];
+    private static readonly string[] LegalForms = ["Ltd", "Limited", "Pvt Ltd", "Co., Ltd", "Company Limited", "Inc", "PT", "JSC", "Sdn Bhd", ""];
+    private static readonly string[] StreetKinds = ["Road", "Street", "Avenue", "Lane", "Highway"];
+    private static readonly Dictionary<string, string> Abbreviations = new() { ["Road"] = "Rd.", ["Street"] = "St", ["Avenue"] = "Ave", ["Lane"] = "Ln", ["Highway"] = "Hwy" };
+
+    private readonly Random random = new(seed);
+
+    public static IReadOnlyList<string> CountryCodes => Countries;
+
+    public FacilityRecord Facility(string id, string? country = null)
+    {
+        var name = $"{Word(2, 3)} {Word(2, 3)} {Pick(Trades)} {Pick(LegalForms)}".Trim();
+        var address = $"Plot {random.Next(1, 400)}, {Pick(StreetKinds)} {random.Next(1, 60)}, {Word(2, 3)} {Pick(["Area", "Nagar", "Zone", "Ward"])}, {Word(2, 2)} City {random.Next(1000, 99999)}";
+        return new(id, name, address, country ?? Pick(Countries));
+    }
+
+    public List<FacilityRecord> Registry(int count) => Enumerable.Range(0, count).Select(i => Facility($"R{i}")).ToList();
+
+    /// <summary>A copy of the facility as another list might spell it: one or two kinds of noise.</summary>
+    public FacilityRecord Noisy(FacilityRecord source, string id)
+    {
+        var name = source.Name;
+        var address = source.Address;
+        var kinds = Enumerable.Range(0, 6).OrderBy(_ => random.Next()).Take(random.Next(1, 3));
+        foreach (var kind in kinds)
+        {
+            switch (kind)
+            {
+                case 0: name = Typo(name); break;
+                case 1: name = Reorder(name); break;
+                case 2: address = Abbreviate(address); break;
+                case 3: name = ChangeLegalForm(name); break;
+                case 4: address = DropPostcode(address); break;
+                default: name = name.ToUpperInvariant().Replace(",", "", StringComparison.Ordinal); break;
+            }
+        }
+
+        return new(id, name, address, source.CountryCode);
+    }
+
+    private string Typo(string text)
+    {
+        var words = text.Split(' ');
+        var candidates = Enumerable.Range(0, words.Length).Where(i => words[i].Length >= 5).ToList();
+        if (candidates.Count == 0)
+        {
+            return text;
+        }
+
+        var w = candidates[random.Next(candidates.Count)];
+        var chars = words[w].ToCharArray().ToList();
+        var at = random.Next(1, chars.Count - 1);
+        switch (random.Next(3))
+        {
+            case 0: chars.RemoveAt(at); break;
+            case 1: chars[at] = (char)('a' + random.Next(26)); break;
+            default: (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]); break;
+        }
+
+        words[w] = new string([.. chars]);
+        return string.Join(' ', words);
+    }
+
+    private string Reorder(string text)
+    {
+        var words = text.Split(' ');
+        return words.Length < 2 ? text : string.Join(' ', [words[1], words[0], .. words.Skip(2)]);
+    }
+
+    private static string Abbreviate(string address) =>
+        Abbreviations.Aggregate(address, (a, pair) => a.Replace(pair.Key, pair.Value, StringComparison.Ordinal));
+
+    private string ChangeLegalForm(string name)
+    {
+        var stripped = LegalForms.Where(f => f.Length > 0).OrderByDescending(f => f.Length)
+            .Aggregate(name, (n, form) => n.EndsWith(" " + form, StringComparison.Ordinal) ? n[..^(form.Length + 1)] : n);
+        return $"{stripped} {Pick(LegalForms)}".Trim();
+    }
+
+    private static string DropPostcode(string address)
+    {
+        var cut = address.LastIndexOf(' ');
+        return cut > 0 && address[(cut + 1)..].All(char.IsAsciiDigit) ? address[..cut] : address;
+    }
+
+    private string Word(int minSyllables, int maxSyllables)
+    {
+        var count = random.Next(minSyllables, maxSyllables + 1);
+        var word = string.Concat(Enumerable.Range(0, count).Select(_ => Pick(Syllables)));
+        return char.ToUpperInvariant(word[0]) + word[1..];
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}
