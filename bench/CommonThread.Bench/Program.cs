@@ -1,0 +1,19 @@
+using CommonThread.Bench;
+using CommonThread.Bench.Matching;
+
+return args.FirstOrDefault() switch
+{
+    "matching" => await MatchingBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("""
+        usage: dotnet run -c Release --project bench/CommonThread.Bench -- COMMAND [--name value …]
+          matching   match a synthetic list against a synthetic registry; pg_trgm baseline in the same run
+                     --registry 1000000 --rows 100000 --trgm-sample 2000 --postgres "Host=…;Username=…"
+                     (without --postgres: CT_BENCH_POSTGRES, else the baseline is skipped and says so)
+        """);
+    return 2;
+}
