@@ -16,16 +16,43 @@ public sealed class SyntheticFacilities(int seed)
 
     private readonly Random random = new(seed);
 
+    // A small pool of common first words, so that many unrelated facilities share a word as real
+    // names do ("Rahman …", "Square …"); the second word is drawn freely and rarely repeats.
+    private readonly string[] commonWords = MakeCommonWords(seed);
+
     public static IReadOnlyList<string> CountryCodes => Countries;
 
     public FacilityRecord Facility(string id, string? country = null)
     {
-        var name = $"{Word(2, 3)} {Word(2, 3)} {Pick(Trades)} {Pick(LegalForms)}".Trim();
-        var address = $"Plot {random.Next(1, 400)}, {Pick(StreetKinds)} {random.Next(1, 60)}, {Word(2, 3)} {Pick(["Area", "Nagar", "Zone", "Ward"])}, {Word(2, 2)} City {random.Next(1000, 99999)}";
-        return new(id, name, address, country ?? Pick(Countries));
+        var name = $"{Pick(commonWords)} {Word(2, 3)} {Pick(Trades)} {Pick(LegalForms)}".Trim();
+        return new(id, name, Address(), country ?? Pick(Countries));
     }
 
-    public List<FacilityRecord> Registry(int count) => Enumerable.Range(0, count).Select(i => Facility($"R{i}")).ToList();
+    /// <summary>
+    /// Facilities of which 5% are a group's second factory: the same name in the same country at
+    /// another address, the case only the address can settle.
+    /// </summary>
+    public List<FacilityRecord> Registry(int count)
+    {
+        var registry = new List<FacilityRecord>(count);
+        for (var i = 0; i < count; i++)
+        {
+            registry.Add(i > 0 && random.NextDouble() < 0.05 && registry[random.Next(i)] is var sister
+                ? sister with { Id = $"R{i}", Address = Address(), OsId = null }
+                : Facility($"R{i}"));
+        }
+
+        return registry;
+    }
+
+    private string Address() =>
+        $"Plot {random.Next(1, 400)}, {Pick(StreetKinds)} {random.Next(1, 60)}, {Word(2, 3)} {Pick(["Area", "Nagar", "Zone", "Ward"])}, {Word(2, 2)} City {random.Next(1000, 99999)}";
+
+    private static string[] MakeCommonWords(int seed)
+    {
+        var words = new Random(seed + 1);
+        return Enumerable.Range(0, 600).Select(_ => Word(words, 2, 2)).Distinct().ToArray();
+    }
 
     /// <summary>A copy of the facility as another list might spell it: one or two kinds of noise.</summary>
     public FacilityRecord Noisy(FacilityRecord source, string id)
@@ -94,10 +121,12 @@ public sealed class SyntheticFacilities(int seed)
         return cut > 0 && address[(cut + 1)..].All(char.IsAsciiDigit) ? address[..cut] : address;
     }
 
-    private string Word(int minSyllables, int maxSyllables)
+    private string Word(int minSyllables, int maxSyllables) => Word(random, minSyllables, maxSyllables);
+
+    private static string Word(Random random, int minSyllables, int maxSyllables)
     {
         var count = random.Next(minSyllables, maxSyllables + 1);
-        var word = string.Concat(Enumerable.Range(0, count).Select(_ => Pick(Syllables)));
+        var word = string.Concat(Enumerable.Range(0, count).Select(_ => Syllables[random.Next(Syllables.Length)]));
         return char.ToUpperInvariant(word[0]) + word[1..];
     }
 
