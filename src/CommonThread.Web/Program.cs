@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
+builder.Services.AddAccount();
 builder.Services.AddOrganisations();
 builder.Services.AddDemoData();
 

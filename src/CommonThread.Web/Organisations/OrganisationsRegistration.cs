@@ -1,6 +1,3 @@
-using CommonThread.Web.Account;
-using CommonThread.Web.Platform.Audit;
-
 namespace CommonThread.Web.Organisations;
 
 public static class OrganisationsRegistration
@@ -11,7 +8,5 @@ public static class OrganisationsRegistration
         services.AddScoped<OrganisationService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<ApiTokenService>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<AuditLog>();
     }
 }

@@ -19,6 +19,7 @@ public static class PlatformRegistration
         builder.AddRateLimits();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Audit.AuditLog>();
         services.AddErrors();
         services.AddIdentityAndTokens();
         services.AddShellLocalization();
