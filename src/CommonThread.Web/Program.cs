@@ -4,11 +4,13 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Cli;
 using CommonThread.Web.Platform.Data;
+using CommonThread.Web.SupplyChain;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddAccount();
 builder.Services.AddOrganisations();
+builder.Services.AddSupplyChain();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ await app.SeedDemoDataIfWantedAsync();
 app.UsePlatform();
 app.MapAccountEndpoints();
 app.MapOrganisationsEndpoints();
+app.MapSupplyChainEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,12 +1,13 @@
 using CommonThread.Data;
 using CommonThread.Web.Account;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Demo;
 
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
-public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, TimeProvider clock)
+public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -15,14 +16,16 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
             return false;
         }
 
+        var created = new Dictionary<string, Organisation>();
         foreach (var demo in DemoAccounts.All)
         {
-            var organisation = await organisations.CreateAsync(demo.Name, demo.Kind, demo.Country, ct);
+            var organisation = created[demo.Name] = await organisations.CreateAsync(demo.Name, demo.Kind, demo.Country, ct);
             var owner = await accounts.CreateUserAsync(demo.OwnerEmail, demo.OwnerName, DemoAccounts.Password);
             db.Add(new Membership { OrganisationId = organisation.Id, UserId = owner.Id, Role = MemberRole.Owner, JoinedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
         }
 
+        await DemoSupplyChain.SeedAsync(created, chain, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
         return true;
     }
 }

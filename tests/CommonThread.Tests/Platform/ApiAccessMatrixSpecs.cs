@@ -3,6 +3,7 @@ using System.Text;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Crypto;
+using CommonThread.Web.SupplyChain;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
             .ToList();
-        Assert.True(endpoints.Count >= 16, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count >= 23, $"only {endpoints.Count} endpoints found");
 
         var failures = new List<string>();
         foreach (var (method, endpoint) in endpoints)
@@ -37,7 +38,13 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
     {
         var pattern = endpoint.RoutePattern.RawText!;
         var isAdmin = pattern.StartsWith("/api/admin", StringComparison.Ordinal);
-        var (owning, competing) = isAdmin ? ("CommonThread Platform", "Meridian Outfitters") : ("Northwind Apparel", "Meridian Outfitters");
+        // The organisation that owns the data, and a competitor of the same kind.
+        var (owning, competing) = pattern switch
+        {
+            _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
+            _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
+            _ => ("Northwind Apparel", "Meridian Outfitters"),
+        };
         var organisation = await app.OrganisationAsync(owning);
         var owner = await app.NewMemberAsync(owning, MemberRole.Owner);
         var viewer = await app.NewMemberAsync(owning, MemberRole.Viewer);
@@ -50,6 +57,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             ["tokenId"] = (await NewTokenAsync(viewer)).ToString(),
             ["invitationId"] = (await NewInvitationAsync(owner)).ToString(),
         };
+        (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -61,7 +69,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         var needed = endpoint.Metadata.GetMetadata<RequiresRole>()?.Minimum;
         var failures = new List<string>();
         async Task<HttpResponseMessage> Call(HttpClient client) =>
-            await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = SampleBody(method, name) });
+            await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = SampleBody(method, name, values) });
         void Expect(string who, HttpResponseMessage response, Func<HttpStatusCode, bool> ok, string expected)
         {
             if (!ok(response.StatusCode))
@@ -108,7 +116,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
     private static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
     /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
-    private static StringContent? SampleBody(string method, string endpointName)
+    private static StringContent? SampleBody(string method, string endpointName, Dictionary<string, string> values)
     {
         var unique = Guid.NewGuid().ToString("N");
         var json = endpointName switch
@@ -118,10 +126,24 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "InviteMember" => $$"""{"email":"i{{unique}}@test.example","role":"Viewer"}""",
             "ChangeMemberRole" => """{"role":"Editor"}""",
             "CreateApiToken" => """{"name":"matrix","role":"Viewer","expiresInDays":1}""",
+            "CreateFacility" => """{"name":"Matrix facility","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
+            "UpdateFacility" => """{"name":"Matrix facility renamed","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
+            "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
+            "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
         return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
     }
+
+    /// <summary>A facility run by the organisation and a link from it to the facility, both fresh.</summary>
+    private Task<(string, string)> NewFacilityAndLinkAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var facility = new Facility { OperatorOrganisationId = organisationId, Name = "Matrix unit", Address = "2 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = organisationId, FacilityId = facility.Id, Tier = 2, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+        db.AddRange(facility, link);
+        await db.SaveChangesAsync();
+        return (facility.Id.ToString(), link.Id.ToString());
+    });
 
     private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>
     {

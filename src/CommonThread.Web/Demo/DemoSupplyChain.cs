@@ -1,0 +1,52 @@
+using CommonThread.Web.Organisations;
+using CommonThread.Web.SupplyChain;
+
+namespace CommonThread.Web.Demo;
+
+/// <summary>
+/// Demo facilities and who buys from them. Northwind and Meridian share Dhaka Knitwear (competing
+/// brands, one supplier); Solstice's chain runs through Tiruppur Textiles down to a homework centre.
+/// </summary>
+public static class DemoSupplyChain
+{
+    public sealed record DemoFacility(string Operator, string Name, string Address, string Country, double Lat, double Lng, int Women, int Men);
+
+    public static readonly IReadOnlyList<DemoFacility> Facilities =
+    [
+        new("Dhaka Knitwear Ltd", "Dhaka Knitwear Unit 1", "Plot 12, Road 5, BSCIC Industrial Area, Gazipur 1700", "BD", 23.999, 90.420, 1450, 620),
+        new("Mekong Garments Co.", "Mekong Garments Long An Factory", "Lot 3, Long Hau Industrial Zone, Can Giuoc, Long An", "VN", 10.640, 106.720, 980, 310),
+        new("Angkor Stitch Factory", "Angkor Stitch Kambol", "National Road 4, Kambol, Phnom Penh 12000", "KH", 11.480, 104.740, 1700, 240),
+        new("Tiruppur Textiles Pvt", "Tiruppur Textiles Unit 2", "SIDCO Industrial Estate, Mudalipalayam, Tiruppur 641606", "IN", 11.070, 77.330, 520, 410),
+        new("Sunrise Homework Agents", "Sunrise homework centre, Palladam", "12 Market Street, Palladam, Tiruppur 641664", "IN", 10.990, 77.280, 85, 5),
+    ];
+
+    /// <summary>Buyer, facility, tier.</summary>
+    public static readonly IReadOnlyList<(string Buyer, string Facility, int Tier)> Links =
+    [
+        ("Northwind Apparel", "Dhaka Knitwear Unit 1", 1),
+        ("Northwind Apparel", "Mekong Garments Long An Factory", 1),
+        ("Meridian Outfitters", "Dhaka Knitwear Unit 1", 1),
+        ("Meridian Outfitters", "Angkor Stitch Kambol", 1),
+        ("Solstice Sportswear", "Tiruppur Textiles Unit 2", 1),
+        ("Tiruppur Textiles Pvt", "Sunrise homework centre, Palladam", 1),
+    ];
+
+    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, SupplyChainService chain, DateOnly since, CancellationToken ct)
+    {
+        var facilities = new Dictionary<string, Facility>();
+        foreach (var f in Facilities)
+        {
+            facilities[f.Name] = await chain.CreateFacilityAsync(new OrganisationAccess(organisations[f.Operator], MemberRole.Owner), new FacilityInput
+            {
+                Name = f.Name, Address = f.Address, CountryCode = f.Country, Latitude = f.Lat, Longitude = f.Lng,
+                WorkersWomen = f.Women, WorkersMen = f.Men, WorkersTotal = f.Women + f.Men, Sector = "Apparel",
+            }, ct);
+        }
+
+        foreach (var (buyer, facility, tier) in Links)
+        {
+            await chain.LinkAsync(new OrganisationAccess(organisations[buyer], MemberRole.Owner),
+                new SupplyLinkInput { FacilityId = facilities[facility].Id, Tier = tier, StartDate = since }, ct);
+        }
+    }
+}

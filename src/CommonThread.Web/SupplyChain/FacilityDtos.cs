@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommonThread.Web.SupplyChain;
+
+public sealed record FacilityInput
+{
+    [Required, StringLength(Facility.NameMaxLength)]
+    public string Name { get; init; } = "";
+
+    [Required, StringLength(Facility.AddressMaxLength)]
+    public string Address { get; init; } = "";
+
+    [Required, StringLength(2, MinimumLength = 2)]
+    public string CountryCode { get; init; } = "";
+
+    [Range(-90, 90)]
+    public double? Latitude { get; init; }
+
+    [Range(-180, 180)]
+    public double? Longitude { get; init; }
+
+    [StringLength(15)]
+    public string? OsId { get; init; }
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? Sector { get; init; }
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? ProductTypes { get; init; }
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? ProcessingTypes { get; init; }
+
+    [Range(0, 1_000_000)]
+    public int? WorkersWomen { get; init; }
+
+    [Range(0, 1_000_000)]
+    public int? WorkersMen { get; init; }
+
+    [Range(0, 1_000_000)]
+    public int? WorkersTotal { get; init; }
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? ParentCompany { get; init; }
+}
+
+/// <summary>A facility as one organisation sees it: <c>Relation</c> is "Operated" or the tier in its own chain.</summary>
+public sealed record FacilityDto(Guid Id, string Name, string Address, string CountryCode, double? Latitude, double? Longitude, string? OsId,
+    string? Sector, string? ProductTypes, string? ProcessingTypes, int? WorkersWomen, int? WorkersMen, int? WorkersTotal, string? ParentCompany,
+    bool Operated, int? Tier)
+{
+    public static FacilityDto From(VisibleFacility v) => new(v.Facility.Id, v.Facility.Name, v.Facility.Address, v.Facility.CountryCode,
+        v.Facility.Latitude, v.Facility.Longitude, v.Facility.OsId, v.Facility.Sector, v.Facility.ProductTypes, v.Facility.ProcessingTypes,
+        v.Facility.WorkersWomen, v.Facility.WorkersMen, v.Facility.WorkersTotal, v.Facility.ParentCompany, v.Operated, v.Tier);
+}
+
+public sealed record SupplyLinkInput
+{
+    [Required]
+    public Guid? FacilityId { get; init; }
+
+    [Range(1, SupplyLink.MaxTier)]
+    public int Tier { get; init; } = 1;
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? Process { get; init; }
+
+    [StringLength(Facility.TextMaxLength)]
+    public string? Product { get; init; }
+
+    [Required]
+    public DateOnly? StartDate { get; init; }
+
+    [Range(0, 100)]
+    public decimal? ShareOfOutputPercent { get; init; }
+}
+
+public sealed record EndSupplyLinkInput
+{
+    [Required]
+    public DateOnly? EndDate { get; init; }
+}
+
+public sealed record SupplyLinkDto(Guid Id, Guid FacilityId, int Tier, string? Process, string? Product, DateOnly StartDate, DateOnly? EndDate, decimal? ShareOfOutputPercent)
+{
+    public static SupplyLinkDto From(SupplyLink l) => new(l.Id, l.FacilityId, l.Tier, l.Process, l.Product, l.StartDate, l.EndDate, l.ShareOfOutputPercent);
+}

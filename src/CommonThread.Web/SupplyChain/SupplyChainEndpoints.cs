@@ -1,0 +1,42 @@
+using CommonThread.Web.Organisations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommonThread.Web.SupplyChain;
+
+public static class SupplyChainEndpoints
+{
+    public static void MapSupplyChainEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Supply chain")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/facilities", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok((await chain.VisibleAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(FacilityDto.From).ToList()))
+            .WithName("ListFacilities");
+        group.MapGet("/facilities/{facilityId:guid}", async (Guid facilityId, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok(FacilityDto.From(await chain.FindVisibleAsync(http.OrganisationAccess().Organisation.Id, facilityId, ct))))
+            .WithName("GetFacility");
+        group.MapPost("/facilities", CreateFacility).RequireRole(MemberRole.Editor).WithName("CreateFacility");
+        group.MapPut("/facilities/{facilityId:guid}", async (Guid facilityId, FacilityInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok(FacilityDto.From(new VisibleFacility(await chain.UpdateFacilityAsync(http.OrganisationAccess(), facilityId, input, ct), true, null))))
+            .RequireRole(MemberRole.Editor).WithName("UpdateFacility");
+
+        group.MapGet("/links", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok((await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList()))
+            .WithName("ListSupplyLinks");
+        group.MapPost("/links", async (SupplyLinkInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+        {
+            var link = await chain.LinkAsync(http.OrganisationAccess(), input, ct);
+            return TypedResults.Created($"links/{link.Id}", SupplyLinkDto.From(link));
+        }).RequireRole(MemberRole.Editor).WithName("CreateSupplyLink");
+        group.MapPost("/links/{linkId:guid}/end", async (Guid linkId, EndSupplyLinkInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok(SupplyLinkDto.From(await chain.EndLinkAsync(http.OrganisationAccess(), linkId, input.EndDate!.Value, ct))))
+            .RequireRole(MemberRole.Editor).WithName("EndSupplyLink");
+    }
+
+    private static async Task<Created<FacilityDto>> CreateFacility(FacilityInput input, HttpContext http, SupplyChainService chain, CancellationToken ct)
+    {
+        var facility = await chain.CreateFacilityAsync(http.OrganisationAccess(), input, ct);
+        return TypedResults.Created($"facilities/{facility.Id}", FacilityDto.From(new VisibleFacility(facility, true, null)));
+    }
+}

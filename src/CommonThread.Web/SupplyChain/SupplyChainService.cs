@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Geography;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain;
+
+/// <summary>A facility the organisation may see: one it runs, or one in its chain at the given tier.</summary>
+public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier);
+
+public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>
+    /// Every facility the organisation runs, and every facility in its chain: those it buys from
+    /// (tier 1), those their operators buy from (tier 2), and so on down to homework. Another brand's
+    /// links are never followed from the brand's side, so a brand sees its own chain only.
+    /// </summary>
+    public async Task<IReadOnlyList<VisibleFacility>> VisibleAsync(Guid organisationId, CancellationToken ct)
+    {
+        var tiers = new Dictionary<Guid, int>();
+        var visitedBuyers = new HashSet<Guid> { organisationId };
+        var buyers = new List<Guid> { organisationId };
+        for (var depth = 1; depth <= SupplyLink.MaxTier && buyers.Count > 0; depth++)
+        {
+            var reached = await (
+                    from l in db.Set<SupplyLink>()
+                    join f in db.Set<Facility>() on l.FacilityId equals f.Id
+                    where buyers.Contains(l.BuyerOrganisationId)
+                    select new { f.Id, f.OperatorOrganisationId })
+                .Distinct()
+                .ToListAsync(ct);
+            buyers = [];
+            foreach (var facility in reached.Where(r => tiers.TryAdd(r.Id, depth)))
+            {
+                if (visitedBuyers.Add(facility.OperatorOrganisationId))
+                {
+                    buyers.Add(facility.OperatorOrganisationId);
+                }
+            }
+        }
+
+        var ids = tiers.Keys.ToList();
+        var facilities = await db.Set<Facility>().AsNoTracking()
+            .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id))
+            .OrderBy(f => f.CountryCode).ThenBy(f => f.Name)
+            .ToListAsync(ct);
+        return facilities.Select(f => new VisibleFacility(f, f.OperatorOrganisationId == organisationId, tiers.TryGetValue(f.Id, out var t) ? t : null)).ToList();
+    }
+
+    public async Task<VisibleFacility> FindVisibleAsync(Guid organisationId, Guid facilityId, CancellationToken ct) =>
+        (await VisibleAsync(organisationId, ct)).FirstOrDefault(v => v.Facility.Id == facilityId) ?? throw RuleViolation.NotFound("facility");
+
+    /// <summary>Suppliers and intermediaries record the facilities they run.</summary>
+    public async Task<Facility> CreateFacilityAsync(OrganisationAccess access, FacilityInput input, CancellationToken ct)
+    {
+        if (access.Organisation.Kind is not (OrganisationKind.Supplier or OrganisationKind.Intermediary))
+        {
+            throw new RuleViolation("organisation", "Only suppliers and intermediaries record the facilities they run.", StatusCodes.Status403Forbidden);
+        }
+
+        var now = clock.GetUtcNow();
+        var facility = new Facility { OperatorOrganisationId = access.Organisation.Id, Name = "", Address = "", CountryCode = "", CreatedAt = now };
+        await ApplyAsync(facility, input, ct);
+        db.Add(facility);
+        audit.Record(access.Organisation.Id, "facility.created", $"'{facility.Name}' ({facility.CountryCode})");
+        await db.SaveChangesAsync(ct);
+        return facility;
+    }
+
+    public async Task<Facility> UpdateFacilityAsync(OrganisationAccess access, Guid facilityId, FacilityInput input, CancellationToken ct)
+    {
+        var visible = await FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        if (!visible.Operated)
+        {
+            throw new RuleViolation("facility", "Only the organisation that runs a facility edits its record.", StatusCodes.Status403Forbidden);
+        }
+
+        var facility = await db.Set<Facility>().FirstAsync(f => f.Id == facilityId, ct);
+        await ApplyAsync(facility, input, ct);
+        audit.Record(access.Organisation.Id, "facility.updated", $"'{facility.Name}' ({facility.CountryCode})");
+        await db.SaveChangesAsync(ct);
+        return facility;
+    }
+
+    public async Task<IReadOnlyList<SupplyLink>> LinksAsync(Guid buyerOrganisationId, CancellationToken ct) =>
+        await db.Set<SupplyLink>().AsNoTracking().Where(l => l.BuyerOrganisationId == buyerOrganisationId)
+            .OrderBy(l => l.Tier).ThenBy(l => l.StartDate).ToListAsync(ct);
+
+    public async Task<SupplyLink> LinkAsync(OrganisationAccess access, SupplyLinkInput input, CancellationToken ct)
+    {
+        var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId, ct)
+            ?? throw new RuleViolation("facilityId", "No facility has this id.");
+        var start = input.StartDate!.Value;
+        if (await db.Set<SupplyLink>().AnyAsync(l => l.BuyerOrganisationId == access.Organisation.Id && l.FacilityId == facility.Id && l.StartDate == start, ct))
+        {
+            throw RuleViolation.Conflict("facilityId", "This link already exists from the same start date.");
+        }
+
+        var link = new SupplyLink
+        {
+            BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, Process = Clean(input.Process),
+            Product = Clean(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(link);
+        audit.Record(access.Organisation.Id, "link.created", $"tier {link.Tier} → '{facility.Name}' from {start:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return link;
+    }
+
+    /// <summary>Ends a relationship; the link stays as history.</summary>
+    public async Task<SupplyLink> EndLinkAsync(OrganisationAccess access, Guid linkId, DateOnly endDate, CancellationToken ct)
+    {
+        var link = await db.Set<SupplyLink>().FirstOrDefaultAsync(l => l.Id == linkId && l.BuyerOrganisationId == access.Organisation.Id, ct)
+            ?? throw RuleViolation.NotFound("link");
+        if (endDate < link.StartDate)
+        {
+            throw new RuleViolation("endDate", "A link cannot end before it started.");
+        }
+
+        link.EndDate = endDate;
+        audit.Record(access.Organisation.Id, "link.ended", $"link {link.Id} ended {endDate:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return link;
+    }
+
+    private async Task ApplyAsync(Facility facility, FacilityInput input, CancellationToken ct)
+    {
+        var country = Countries.Normalise(input.CountryCode);
+        if (!Countries.IsKnown(country))
+        {
+            throw new RuleViolation("countryCode", $"'{input.CountryCode}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Address))
+        {
+            throw new RuleViolation(string.IsNullOrWhiteSpace(input.Name) ? "name" : "address", "Name and address are required.");
+        }
+
+        var osId = Clean(input.OsId)?.ToUpperInvariant();
+        if (osId is not null && (!OsIdPattern().IsMatch(osId) || osId[..2] != country))
+        {
+            throw new RuleViolation("osId", "An Open Supply Hub ID is the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF, and starts with the facility's country.");
+        }
+
+        if (osId is not null && await db.Set<Facility>().AnyAsync(f => f.OsId == osId && f.Id != facility.Id, ct))
+        {
+            throw RuleViolation.Conflict("osId", $"Another facility already has the OS ID {osId}.");
+        }
+
+        if ((input.Latitude is null) != (input.Longitude is null))
+        {
+            throw new RuleViolation("latitude", "Give both latitude and longitude, or neither.");
+        }
+
+        if (input is { WorkersTotal: { } total, WorkersWomen: { } women, WorkersMen: { } men } && women + men > total)
+        {
+            throw new RuleViolation("workersTotal", "Women and men together cannot be more than the total.");
+        }
+
+        facility.Name = input.Name.Trim();
+        facility.Address = input.Address.Trim();
+        facility.CountryCode = country!;
+        facility.Latitude = input.Latitude;
+        facility.Longitude = input.Longitude;
+        facility.OsId = osId;
+        facility.Sector = Clean(input.Sector);
+        facility.ProductTypes = Clean(input.ProductTypes);
+        facility.ProcessingTypes = Clean(input.ProcessingTypes);
+        facility.WorkersWomen = input.WorkersWomen;
+        facility.WorkersMen = input.WorkersMen;
+        facility.WorkersTotal = input.WorkersTotal;
+        facility.ParentCompany = Clean(input.ParentCompany);
+        facility.UpdatedAt = clock.GetUtcNow();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    [GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
+    private static partial Regex OsIdPattern();
+}
