@@ -90,6 +90,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return email;
     }
 
+    /// <summary>Signs in and opens the organisation's dashboard from the list of one's organisations.</summary>
+    public async Task<IPage> OpenOrganisationAsync(string email, string password, string organisation, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport);
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.ClickAsync($"text={organisation}");
+        await page.WaitForSelectorAsync("#member-count");
+        return page;
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/login");

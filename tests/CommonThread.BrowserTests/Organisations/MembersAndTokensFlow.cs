@@ -8,16 +8,8 @@ namespace CommonThread.BrowserTests.Organisations;
 
 public sealed class MembersAndTokensFlow(BrowserApp app)
 {
-    /// <summary>Signs a demo owner in and opens their organisation's dashboard from the list.</summary>
-    private async Task<IPage> OpenOrganisationAsync(string email, string organisation, ViewportSize? viewport = null)
-    {
-        var page = await app.NewPageAsync(viewport);
-        await BrowserApp.SignInAsync(page, email, DemoAccounts.Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.ClickAsync($"text={organisation}");
-        await page.WaitForSelectorAsync("#member-count");
-        return page;
-    }
+    private Task<IPage> OpenOrganisationAsync(string email, string organisation, ViewportSize? viewport = null) =>
+        app.OpenOrganisationAsync(email, DemoAccounts.Password, organisation, viewport);
 
     [Fact]
     public async Task A_demo_brand_owner_signs_in_to_the_dashboard_kept_as_a_screenshot()
