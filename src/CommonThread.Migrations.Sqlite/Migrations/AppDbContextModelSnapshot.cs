@@ -365,6 +365,90 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("Facilities", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.FoaFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoveredWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Elected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Expires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Federation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GlobalFederation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalCentre")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RecognisedByManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnionOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByOrganisationId");
+
+                    b.HasIndex("UnionOrganisationId");
+
+                    b.HasIndex("FacilityId", "Kind");
+
+                    b.ToTable("FoaFacts", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.SupplyChain.SupplyLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -596,6 +680,26 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasForeignKey("OperatorOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.FoaFact", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("UnionOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommonThread.Web.SupplyChain.SupplyLink", b =>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Demo;
 
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
-public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, TimeProvider clock)
+public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
             await db.SaveChangesAsync(ct);
         }
 
-        await DemoSupplyChain.SeedAsync(created, chain, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
+        await DemoSupplyChain.SeedAsync(created, chain, foa, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
         return true;
     }
 }

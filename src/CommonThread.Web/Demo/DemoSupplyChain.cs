@@ -31,7 +31,20 @@ public static class DemoSupplyChain
         ("Tiruppur Textiles Pvt", "Sunrise homework centre, Palladam", 1),
     ];
 
-    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, SupplyChainService chain, DateOnly since, CancellationToken ct)
+    /// <summary>Reporter, facility, what: the two demo unions report their own presence.</summary>
+    public static readonly IReadOnlyList<(string Reporter, string Facility, FoaFactInput Fact, string? Union)> FoaFacts =
+    [
+        ("Bangladesh Garment Workers Federation (demo)", "Dhaka Knitwear Unit 1",
+            new() { Kind = FoaFactKind.Union, Source = FactSource.Union, Name = "Dhaka Knitwear Workers Union", Federation = "Bangladesh Garment Workers Federation (demo)", GlobalFederation = "IndustriALL", Members = 640, RecognisedByManagement = true }, "Bangladesh Garment Workers Federation (demo)"),
+        ("Bangladesh Garment Workers Federation (demo)", "Dhaka Knitwear Unit 1",
+            new() { Kind = FoaFactKind.WorkerRepresentative, Source = FactSource.Union, Name = "Shirin Akter", Contact = "+880 1700 000000" }, null),
+        ("Cambodian Apparel Workers Union (demo)", "Angkor Stitch Kambol",
+            new() { Kind = FoaFactKind.Union, Source = FactSource.Union, Name = "Angkor Stitch local union", Federation = "Cambodian Apparel Workers Union (demo)", Members = 310, RecognisedByManagement = false }, "Cambodian Apparel Workers Union (demo)"),
+        ("Mekong Garments Co.", "Mekong Garments Long An Factory",
+            new() { Kind = FoaFactKind.WorkerCommittee, Source = FactSource.SelfDeclared, Name = "Workers' committee", Elected = true }, null),
+    ];
+
+    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, SupplyChainService chain, FoaProfileService foa, DateOnly since, CancellationToken ct)
     {
         var facilities = new Dictionary<string, Facility>();
         foreach (var f in Facilities)
@@ -47,6 +60,13 @@ public static class DemoSupplyChain
         {
             await chain.LinkAsync(new OrganisationAccess(organisations[buyer], MemberRole.Owner),
                 new SupplyLinkInput { FacilityId = facilities[facility].Id, Tier = tier, StartDate = since }, ct);
+        }
+
+        // Union presence first, so a union then sees the facility it reports on.
+        foreach (var (reporter, facility, fact, union) in FoaFacts)
+        {
+            await foa.RecordAsync(new OrganisationAccess(organisations[reporter], MemberRole.Owner), facilities[facility].Id,
+                fact with { ObservedOn = since.AddMonths(18), UnionOrganisationId = union is null ? null : organisations[union].Id }, ct);
         }
     }
 }

@@ -21,6 +21,15 @@ public static class SupplyChainEndpoints
             TypedResults.Ok(FacilityDto.From(new VisibleFacility(await chain.UpdateFacilityAsync(http.OrganisationAccess(), facilityId, input, ct), true, null))))
             .RequireRole(MemberRole.Editor).WithName("UpdateFacility");
 
+        group.MapGet("/facilities/{facilityId:guid}/foa", async (Guid facilityId, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.Ok(await foa.ProfileAsync(http.OrganisationAccess(), facilityId, ct)))
+            .WithName("GetFoaProfile");
+        group.MapPost("/facilities/{facilityId:guid}/foa", async (Guid facilityId, FoaFactInput input, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+        {
+            var fact = await foa.RecordAsync(http.OrganisationAccess(), facilityId, input, ct);
+            return TypedResults.Created($"foa/{fact.Id}", await foa.ProfileAsync(http.OrganisationAccess(), facilityId, ct));
+        }).RequireRole(MemberRole.Editor).WithName("RecordFoaFact");
+
         group.MapGet("/links", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
             TypedResults.Ok((await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList()))
             .WithName("ListSupplyLinks");

@@ -14,7 +14,8 @@ public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier
 public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
-    /// Every facility the organisation runs, and every facility in its chain: those it buys from
+    /// Every facility the organisation runs, every facility where it is a union recorded as present,
+    /// and every facility in its chain: those it buys from
     /// (tier 1), those their operators buy from (tier 2), and so on down to homework. Another brand's
     /// links are never followed from the brand's side, so a brand sees its own chain only.
     /// </summary>
@@ -43,8 +44,10 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
         }
 
         var ids = tiers.Keys.ToList();
+        // A union sees the facilities where it is recorded as present.
+        var unionPresence = db.Set<FoaFact>().Where(f => f.UnionOrganisationId == organisationId && f.Present).Select(f => f.FacilityId);
         var facilities = await db.Set<Facility>().AsNoTracking()
-            .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id))
+            .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id) || unionPresence.Contains(f.Id))
             .OrderBy(f => f.CountryCode).ThenBy(f => f.Name)
             .ToListAsync(ct);
         return facilities.Select(f => new VisibleFacility(f, f.OperatorOrganisationId == organisationId, tiers.TryGetValue(f.Id, out var t) ? t : null)).ToList();

@@ -23,7 +23,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
             .ToList();
-        Assert.True(endpoints.Count >= 23, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count >= 25, $"only {endpoints.Count} endpoints found");
 
         var failures = new List<string>();
         foreach (var (method, endpoint) in endpoints)
@@ -130,6 +130,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "UpdateFacility" => """{"name":"Matrix facility renamed","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
             "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
             "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
+            "RecordFoaFact" => """{"kind":"WorkerCommittee","source":"Audit","observedOn":"2026-01-10","name":"Matrix committee"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
         return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");

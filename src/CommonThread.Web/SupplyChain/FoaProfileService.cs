@@ -1,0 +1,85 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain;
+
+/// <summary>Freedom-of-association profiles: who may read them, who may add facts, and what the current picture is.</summary>
+public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, AuditLog audit, TimeProvider clock)
+{
+    public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct)
+    {
+        await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        var facts = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
+        facts = [.. facts.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.RecordedAt)];
+        var current = facts.GroupBy(f => (f.Kind, Key: f.Name.Trim().ToLowerInvariant())).Select(g => g.First()).ToList();
+        var readsContacts = current.Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == access.Organisation.Id);
+        FoaFactDto Dto(FoaFact f)
+        {
+            var mayRead = readsContacts || f.RecordedByOrganisationId == access.Organisation.Id;
+            return new(f.Id, f.Kind, f.Source, f.ObservedOn, f.Present, f.Name, f.Federation, f.NationalCentre, f.GlobalFederation, f.Members,
+                f.RecognisedByManagement, f.Elected, f.Since, f.Expires, f.CoveredWorkers, mayRead ? f.Contact : null, !mayRead && f.Contact is not null);
+        }
+
+        bool Has(FoaFactKind kind) => current.Any(f => f.Kind == kind && f.Present);
+        return new(facilityId, Has(FoaFactKind.Union), Has(FoaFactKind.WorkerCommittee), Has(FoaFactKind.CollectiveAgreement),
+            current.Select(Dto).ToList(), facts.Select(Dto).ToList());
+    }
+
+    /// <summary>
+    /// Adds a fact. Anyone who sees the facility may report what an audit or interview found; only the
+    /// facility's operator declares for itself, and only a union reports as a union.
+    /// </summary>
+    public async Task<FoaFact> RecordAsync(OrganisationAccess access, Guid facilityId, FoaFactInput input, CancellationToken ct)
+    {
+        // A union reporting its own presence may not see the facility yet: that report is how it comes to.
+        var unionReportingItself = access.Organisation.Kind == OrganisationKind.Union && input.UnionOrganisationId == access.Organisation.Id;
+        var visible = unionReportingItself && await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, ct) is { } facility
+            ? new VisibleFacility(facility, false, null)
+            : await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (input.ObservedOn > today)
+        {
+            throw new RuleViolation("observedOn", "A fact cannot be observed in the future.");
+        }
+
+        if (input.Source == FactSource.SelfDeclared && !visible.Operated)
+        {
+            throw new RuleViolation("source", "Only the organisation that runs the facility declares for itself.", StatusCodes.Status403Forbidden);
+        }
+
+        if (input.Source == FactSource.Union && access.Organisation.Kind != OrganisationKind.Union)
+        {
+            throw new RuleViolation("source", "Only a union reports with the source Union.", StatusCodes.Status403Forbidden);
+        }
+
+        if (input is { Since: { } since, Expires: { } expires } && expires < since)
+        {
+            throw new RuleViolation("expires", "An agreement cannot expire before it starts.");
+        }
+
+        if (input.UnionOrganisationId is { } unionId
+            && !await db.Set<Organisation>().AnyAsync(o => o.Id == unionId && o.Kind == OrganisationKind.Union, ct))
+        {
+            throw new RuleViolation("unionOrganisationId", "No union organisation has this id.");
+        }
+
+        var fact = new FoaFact
+        {
+            FacilityId = facilityId, Kind = input.Kind!.Value, Source = input.Source!.Value, ObservedOn = input.ObservedOn!.Value, Present = input.Present,
+            Name = input.Name.Trim(), Federation = Clean(input.Federation), NationalCentre = Clean(input.NationalCentre), GlobalFederation = Clean(input.GlobalFederation),
+            Members = input.Members, RecognisedByManagement = input.RecognisedByManagement, Elected = input.Elected, Since = input.Since, Expires = input.Expires,
+            CoveredWorkers = input.CoveredWorkers, Contact = Clean(input.Contact), UnionOrganisationId = input.UnionOrganisationId,
+            RecordedByOrganisationId = access.Organisation.Id, RecordedAt = clock.GetUtcNow(),
+        };
+        db.Add(fact);
+        // The audit entry names the fact, never a representative's contact.
+        audit.Record(access.Organisation.Id, "foa.recorded", $"{fact.Kind} '{fact.Name}' ({(fact.Present ? "present" : "absent")}, {fact.Source}, {fact.ObservedOn:yyyy-MM-dd}) at '{visible.Facility.Name}'");
+        await db.SaveChangesAsync(ct);
+        return fact;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
