@@ -13,8 +13,8 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     {
         await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
         var facts = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
-        facts = [.. facts.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.RecordedAt)];
-        var current = facts.GroupBy(f => (f.Kind, Key: f.Name.Trim().ToLowerInvariant())).Select(g => g.First()).ToList();
+        facts = [.. NewestFirst(facts)];
+        var current = Current(facts);
         var readsContacts = current.Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == access.Organisation.Id);
         FoaFactDto Dto(FoaFact f)
         {
@@ -23,10 +23,37 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
                 f.RecognisedByManagement, f.Elected, f.Since, f.Expires, f.CoveredWorkers, mayRead ? f.Contact : null, !mayRead && f.Contact is not null);
         }
 
-        bool Has(FoaFactKind kind) => current.Any(f => f.Kind == kind && f.Present);
-        return new(facilityId, Has(FoaFactKind.Union), Has(FoaFactKind.WorkerCommittee), Has(FoaFactKind.CollectiveAgreement),
+        return new(facilityId, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee), Has(current, FoaFactKind.CollectiveAgreement),
             current.Select(Dto).ToList(), facts.Select(Dto).ToList());
     }
+
+    /// <summary>Every facility the organisation sees, with whether workers there have a union, a committee, a CBA; and counts by country and tier.</summary>
+    public async Task<FoaSummaryDto> SummaryAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var visible = await chain.VisibleAsync(access.Organisation.Id, ct);
+        var ids = visible.Select(v => v.Facility.Id).ToList();
+        var facts = (await db.Set<FoaFact>().AsNoTracking().Where(f => ids.Contains(f.FacilityId)).ToListAsync(ct)).ToLookup(f => f.FacilityId);
+        var rows = visible.Select(v =>
+        {
+            var current = Current(NewestFirst(facts[v.Facility.Id]));
+            var f = v.Facility;
+            return new FoaSummaryRow(f.Id, f.Name, f.CountryCode, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
+                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal);
+        }).ToList();
+        var groups = rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)
+            .Select(g => new FoaSummaryGroup(g.Key.CountryCode, g.Key.Tier, g.Count(), g.Count(r => r.HasUnion), g.Count(r => r.HasWorkerCommittee), g.Count(r => r.HasCollectiveAgreement)))
+            .ToList();
+        return new(rows, groups);
+    }
+
+    private static IEnumerable<FoaFact> NewestFirst(IEnumerable<FoaFact> facts) =>
+        facts.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.RecordedAt);
+
+    /// <summary>The newest fact about each thing (kind and name); the input must be newest first.</summary>
+    private static List<FoaFact> Current(IEnumerable<FoaFact> newestFirst) =>
+        newestFirst.GroupBy(f => (f.Kind, Key: f.Name.Trim().ToLowerInvariant())).Select(g => g.First()).ToList();
+
+    private static bool Has(IEnumerable<FoaFact> current, FoaFactKind kind) => current.Any(f => f.Kind == kind && f.Present);
 
     /// <summary>
     /// Adds a fact. Anyone who sees the facility may report what an audit or interview found; only the

@@ -30,6 +30,18 @@ public static class SupplyChainEndpoints
             return TypedResults.Created($"foa/{fact.Id}", await foa.ProfileAsync(http.OrganisationAccess(), facilityId, ct));
         }).RequireRole(MemberRole.Editor).WithName("RecordFoaFact");
 
+        group.MapGet("/foa-summary", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.Ok(await foa.SummaryAsync(http.OrganisationAccess(), ct)))
+            .WithName("GetFoaSummary");
+        group.MapGet("/foa-summary.csv", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+        {
+            var summary = await foa.SummaryAsync(http.OrganisationAccess(), ct);
+            var csv = Platform.Export.Csv.Write(
+                ["facility", "country", "tier", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"],
+                summary.Facilities.Select(r => new object?[] { r.Name, r.CountryCode, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal }));
+            return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "foa-summary.csv");
+        }).WithName("ExportFoaSummaryCsv");
+
         group.MapGet("/links", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
             TypedResults.Ok((await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList()))
             .WithName("ListSupplyLinks");

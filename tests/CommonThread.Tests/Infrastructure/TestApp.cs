@@ -55,6 +55,15 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<Organisation> OrganisationAsync(string name) =>
         WithDbAsync(db => db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Name == name));
 
+    /// <summary>A fresh organisation no other test touches, with no members yet.</summary>
+    public Task<Organisation> NewOrganisationAsync(OrganisationKind kind) => WithDbAsync(async db =>
+    {
+        var organisation = new Organisation { Name = $"Test {kind} {Guid.NewGuid():N}", Kind = kind, CreatedAt = DateTimeOffset.UnixEpoch };
+        db.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation;
+    });
+
     /// <summary>A new person with the given role in the named organisation.</summary>
     public async Task<TestMember> NewMemberAsync(string organisationName, MemberRole role)
     {

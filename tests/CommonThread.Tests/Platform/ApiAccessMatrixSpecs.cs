@@ -23,7 +23,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
             .ToList();
-        Assert.True(endpoints.Count >= 25, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count >= 27, $"only {endpoints.Count} endpoints found");
 
         var failures = new List<string>();
         foreach (var (method, endpoint) in endpoints)

@@ -11,17 +11,22 @@ namespace CommonThread.Tests.Platform;
 /// <summary>Every bad request gets a ProblemDetails that says what is wrong, and nothing is written.</summary>
 public abstract class BadInputSpecs(TestApp app)
 {
+    private string organisationName = "";
+
+    /// <summary>An organisation of the test's own, so that counting its rows is not disturbed by other tests.</summary>
     private async Task<(HttpClient Owner, Guid OrgId, int Rows)> ArrangeAsync()
     {
-        var member = await app.NewMemberAsync("Meridian Outfitters", MemberRole.Owner);
+        organisationName = (await app.NewOrganisationAsync(OrganisationKind.Brand)).Name;
+        var member = await app.NewMemberAsync(organisationName, MemberRole.Owner);
         return (await app.ClientForAsync(member), member.OrganisationId, await CountRowsAsync(member.OrganisationId));
     }
 
+    /// <summary>Rows that a bad request could have written or changed (the name counts only while unchanged).</summary>
     private Task<int> CountRowsAsync(Guid orgId) => app.WithDbAsync(async db =>
         await db.Set<Invitation>().CountAsync(i => i.OrganisationId == orgId)
         + await db.Set<Membership>().CountAsync(m => m.OrganisationId == orgId)
         + await db.Set<AuditEntry>().CountAsync(a => a.OrganisationId == orgId)
-        + await db.Set<Organisation>().CountAsync(o => o.Id == orgId && o.Name == "Meridian Outfitters"));
+        + await db.Set<Organisation>().CountAsync(o => o.Id == orgId && o.Name == organisationName));
 
     private static StringContent Json(string body, string mediaType = "application/json") => new(body, Encoding.UTF8, mediaType);
 
