@@ -37,7 +37,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         {
             var current = Current(NewestFirst(facts[v.Facility.Id]));
             var f = v.Facility;
-            return new FoaSummaryRow(f.Id, f.Name, f.CountryCode, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
+            return new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
                 Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal);
         }).ToList();
         var groups = rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)

@@ -1,6 +1,6 @@
 namespace CommonThread.Web.SupplyChain;
 
-public sealed record FoaSummaryRow(Guid FacilityId, string Name, string CountryCode, int? Tier, bool Operated,
+public sealed record FoaSummaryRow(Guid FacilityId, string Name, string Address, string CountryCode, string? OsId, int? Tier, bool Operated,
     bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement, int? WorkersWomen, int? WorkersMen, int? WorkersTotal);
 
 public sealed record FoaSummaryGroup(string CountryCode, int? Tier, int Facilities, int WithUnion, int WithWorkerCommittee, int WithCollectiveAgreement);

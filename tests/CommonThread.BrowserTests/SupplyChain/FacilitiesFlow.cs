@@ -18,6 +18,7 @@ public sealed class FacilitiesFlow(BrowserApp app)
         Assert.Contains("Sunrise homework centre, Palladam", rows);
         Assert.DoesNotContain("Dhaka Knitwear", rows);
         Assert.Equal(0, await page.Locator("#facility-name").CountAsync());
+        Assert.Equal(1, await page.Locator("a[href$='/foa-summary.csv']").CountAsync());
     }
 
     [Fact]
