@@ -24,6 +24,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
     await app.Services.MigrateDatabaseAsync();
 }
 
+await app.SeedSupplyChainReferenceDataAsync();
 await app.SeedDemoDataIfWantedAsync();
 
 app.UsePlatform();

@@ -7,6 +7,11 @@ public static class SupplyChainEndpoints
 {
     public static void MapSupplyChainEndpoints(this IEndpointRouteBuilder app)
     {
+        // Reference data every signed-in member may read; only initiatives change it (below).
+        app.MapGet("/api/country-context", async (CountryContextService countries, CancellationToken ct) =>
+            TypedResults.Ok((await countries.ListAsync(ct)).Select(CountryContextDto.From).ToList()))
+            .RequireAuthorization().WithTags("Supply chain").WithName("ListCountryContext");
+
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Supply chain")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -36,11 +41,15 @@ public static class SupplyChainEndpoints
         group.MapGet("/foa-summary.csv", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
         {
             var summary = await foa.SummaryAsync(http.OrganisationAccess(), ct);
-            var csv = Platform.Export.Csv.Write(
+            var csv = Platform.Files.Csv.Write(
                 ["facility", "country", "tier", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"],
                 summary.Facilities.Select(r => new object?[] { r.Name, r.CountryCode, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal }));
             return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "foa-summary.csv");
         }).WithName("ExportFoaSummaryCsv");
+
+        group.MapPut("/country-context/{countryCode}", async (string countryCode, CountryContextInput input, HttpContext http, CountryContextService countries, CancellationToken ct) =>
+            TypedResults.Ok(CountryContextDto.From(await countries.SaveAsync(http.OrganisationAccess(), countryCode, input, ct))))
+            .RequireRole(MemberRole.Editor).WithName("SaveCountryContext");
 
         group.MapGet("/links", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
             TypedResults.Ok((await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList()))

@@ -6,5 +6,13 @@ public static class SupplyChainRegistration
     {
         services.AddScoped<SupplyChainService>();
         services.AddScoped<FoaProfileService>();
+        services.AddScoped<CountryContextService>();
+    }
+
+    /// <summary>Reference data every deployment needs, demo or not: the shipped country context.</summary>
+    public static async Task SeedSupplyChainReferenceDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CountryContextService>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
     }
 }

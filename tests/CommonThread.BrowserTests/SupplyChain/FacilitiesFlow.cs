@@ -15,6 +15,7 @@ public sealed class FacilitiesFlow(BrowserApp app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "facilities.png"), FullPage = true });
 
         Assert.Contains("Tiruppur Textiles Unit 2", rows);
+        Assert.Contains("ITUC rating 5 (2021)", rows);
         Assert.Contains("Sunrise homework centre, Palladam", rows);
         Assert.DoesNotContain("Dhaka Knitwear", rows);
         Assert.Equal(0, await page.Locator("#facility-name").CountAsync());

@@ -23,7 +23,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
             .ToList();
-        Assert.True(endpoints.Count >= 27, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count >= 29, $"only {endpoints.Count} endpoints found");
 
         var failures = new List<string>();
         foreach (var (method, endpoint) in endpoints)
@@ -43,6 +43,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         {
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
+            _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
             _ => ("Northwind Apparel", "Meridian Outfitters"),
         };
         var organisation = await app.OrganisationAsync(owning);
@@ -58,6 +59,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             ["invitationId"] = (await NewInvitationAsync(owner)).ToString(),
         };
         (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
+        values["countryCode"] = "BG";
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -130,6 +132,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "UpdateFacility" => """{"name":"Matrix facility renamed","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
             "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
             "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
+            "SaveCountryContext" => """{"country":"Bulgaria","c98Ratified":"1959","c177Ratified":"2009"}""",
             "RecordFoaFact" => """{"kind":"WorkerCommittee","source":"Audit","observedOn":"2026-01-10","name":"Matrix committee"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };

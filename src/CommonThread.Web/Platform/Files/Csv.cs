@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace CommonThread.Web.Platform.Files;
+
+/// <summary>
+/// RFC 4180 CSV. Written cells cannot run as spreadsheet formulas: a cell starting with = + - @ or a
+/// tab/return gets a leading apostrophe, so "=HYPERLINK(…)" in a facility name stays text.
+/// </summary>
+public static class Csv
+{
+    /// <summary>Rows of fields; quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    public static List<string[]> Read(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            rows.Add([.. fields]);
+        }
+
+        return rows;
+    }
+
+    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    {
+        var text = new StringBuilder();
+        AppendRow(text, header);
+        foreach (var row in rows)
+        {
+            AppendRow(text, row.Select(Format));
+        }
+
+        return text.ToString();
+    }
+
+    public static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static void AppendRow(StringBuilder text, IEnumerable<string> cells) =>
+        text.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+}

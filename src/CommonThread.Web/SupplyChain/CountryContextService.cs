@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain;
+
+public sealed record CountryContextInput
+{
+    [Required, StringLength(100)]
+    public string Country { get; init; } = "";
+
+    [StringLength(2)]
+    public string? ItucRating { get; init; }
+
+    public int? ItucYear { get; init; }
+
+    [StringLength(300)]
+    public string? ItucNote { get; init; }
+
+    [StringLength(4)]
+    public string? C87Ratified { get; init; }
+
+    [StringLength(4)]
+    public string? C98Ratified { get; init; }
+
+    [StringLength(4)]
+    public string? C177Ratified { get; init; }
+}
+
+public sealed record CountryContextDto(string CountryCode, string Country, string? ItucRating, int? ItucYear, string? ItucNote,
+    string? C87Ratified, string? C98Ratified, string? C177Ratified, DateTimeOffset UpdatedAt)
+{
+    public static CountryContextDto From(CountryContext c) =>
+        new(c.CountryCode, c.Country, c.ItucRating, c.ItucYear, c.ItucNote, c.C87Ratified, c.C98Ratified, c.C177Ratified, c.UpdatedAt);
+}
+
+public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    private static readonly string[] Ratings = ["1", "2", "3", "4", "5", "5+"];
+
+    public async Task<IReadOnlyList<CountryContext>> ListAsync(CancellationToken ct) =>
+        await db.Set<CountryContext>().AsNoTracking().OrderBy(c => c.Country).ToListAsync(ct);
+
+    /// <summary>Loads the shipped country context into an empty table; an initiative's edits are never overwritten.</summary>
+    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Set<CountryContext>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var stream = typeof(CountryContext).Assembly.GetManifestResourceStream("country-context.csv")
+            ?? throw new InvalidOperationException("country-context.csv is not embedded.");
+        using var reader = new StreamReader(stream);
+        var rows = Csv.Read(await reader.ReadToEndAsync(ct));
+        var now = clock.GetUtcNow();
+        foreach (var row in rows.Skip(1).Where(r => r.Length >= 8))
+        {
+            db.Add(new CountryContext
+            {
+                CountryCode = row[0], Country = row[1], ItucRating = Blank(row[2]), ItucYear = int.TryParse(row[3], out var year) ? year : null,
+                ItucNote = Blank(row[4]), C87Ratified = Blank(row[5]), C98Ratified = Blank(row[6]), C177Ratified = Blank(row[7]), UpdatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Initiatives keep the country context; every change is in their audit trail.</summary>
+    public async Task<CountryContext> SaveAsync(OrganisationAccess access, string countryCode, CountryContextInput input, CancellationToken ct)
+    {
+        if (access.Organisation.Kind != OrganisationKind.Initiative)
+        {
+            throw new RuleViolation("organisation", "Only initiatives keep the country context.", StatusCodes.Status403Forbidden);
+        }
+
+        var code = Platform.Geography.Countries.Normalise(countryCode);
+        if (!Platform.Geography.Countries.IsKnown(code))
+        {
+            throw new RuleViolation("countryCode", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        var rating = Blank(input.ItucRating);
+        if (rating is not null && !Ratings.Contains(rating))
+        {
+            throw new RuleViolation("itucRating", "The ITUC rating is 1, 2, 3, 4, 5 or 5+.");
+        }
+
+        var thisYear = clock.GetUtcNow().Year;
+        if ((rating is not null && input.ItucYear is null) || input.ItucYear < 2014 || input.ItucYear > thisYear)
+        {
+            throw new RuleViolation("itucYear", $"Give the edition year (2014–{thisYear}) beside the rating.");
+        }
+
+        foreach (var (field, value) in new[] { ("c87Ratified", input.C87Ratified), ("c98Ratified", input.C98Ratified), ("c177Ratified", input.C177Ratified) })
+        {
+            if (Blank(value) is { } v && v != "no" && !(int.TryParse(v, out var y) && y >= 1919 && y <= thisYear))
+            {
+                throw new RuleViolation(field, "A ratification is a year, \"no\", or empty when no source was found.");
+            }
+        }
+
+        var context = await db.Set<CountryContext>().FirstOrDefaultAsync(c => c.CountryCode == code, ct);
+        if (context is null)
+        {
+            context = new CountryContext { CountryCode = code!, Country = "" };
+            db.Add(context);
+        }
+
+        context.Country = input.Country.Trim();
+        context.ItucRating = rating;
+        context.ItucYear = rating is null ? null : input.ItucYear;
+        context.ItucNote = Blank(input.ItucNote);
+        context.C87Ratified = Blank(input.C87Ratified);
+        context.C98Ratified = Blank(input.C98Ratified);
+        context.C177Ratified = Blank(input.C177Ratified);
+        context.UpdatedByOrganisationId = access.Organisation.Id;
+        context.UpdatedAt = clock.GetUtcNow();
+        audit.Record(access.Organisation.Id, "country-context.saved", $"{code}: ITUC {rating ?? "unknown"} ({context.ItucYear?.ToString() ?? "-"}), C87 {context.C87Ratified ?? "?"}, C98 {context.C98Ratified ?? "?"}, C177 {context.C177Ratified ?? "?"}");
+        await db.SaveChangesAsync(ct);
+        return context;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
