@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;
@@ -62,8 +63,8 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
         {
             db.Add(new CountryContext
             {
-                CountryCode = row[0], Country = row[1], ItucRating = Blank(row[2]), ItucYear = int.TryParse(row[3], out var year) ? year : null,
-                ItucNote = Blank(row[4]), C87Ratified = Blank(row[5]), C98Ratified = Blank(row[6]), C177Ratified = Blank(row[7]), UpdatedAt = now,
+                CountryCode = row[0], Country = row[1], ItucRating = TextInput.OrNull(row[2]), ItucYear = int.TryParse(row[3], out var year) ? year : null,
+                ItucNote = TextInput.OrNull(row[4]), C87Ratified = TextInput.OrNull(row[5]), C98Ratified = TextInput.OrNull(row[6]), C177Ratified = TextInput.OrNull(row[7]), UpdatedAt = now,
             });
         }
 
@@ -84,7 +85,7 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
             throw new RuleViolation("countryCode", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code.");
         }
 
-        var rating = Blank(input.ItucRating);
+        var rating = TextInput.OrNull(input.ItucRating);
         if (rating is not null && !Ratings.Contains(rating))
         {
             throw new RuleViolation("itucRating", "The ITUC rating is 1, 2, 3, 4, 5 or 5+.");
@@ -98,7 +99,7 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
 
         foreach (var (field, value) in new[] { ("c87Ratified", input.C87Ratified), ("c98Ratified", input.C98Ratified), ("c177Ratified", input.C177Ratified) })
         {
-            if (Blank(value) is { } v && v != "no" && !(int.TryParse(v, out var y) && y >= 1919 && y <= thisYear))
+            if (TextInput.OrNull(value) is { } v && v != "no" && !(int.TryParse(v, out var y) && y >= 1919 && y <= thisYear))
             {
                 throw new RuleViolation(field, "A ratification is a year, \"no\", or empty when no source was found.");
             }
@@ -114,16 +115,14 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
         context.Country = input.Country.Trim();
         context.ItucRating = rating;
         context.ItucYear = rating is null ? null : input.ItucYear;
-        context.ItucNote = Blank(input.ItucNote);
-        context.C87Ratified = Blank(input.C87Ratified);
-        context.C98Ratified = Blank(input.C98Ratified);
-        context.C177Ratified = Blank(input.C177Ratified);
+        context.ItucNote = TextInput.OrNull(input.ItucNote);
+        context.C87Ratified = TextInput.OrNull(input.C87Ratified);
+        context.C98Ratified = TextInput.OrNull(input.C98Ratified);
+        context.C177Ratified = TextInput.OrNull(input.C177Ratified);
         context.UpdatedByOrganisationId = access.Organisation.Id;
         context.UpdatedAt = clock.GetUtcNow();
         audit.Record(access.Organisation.Id, "country-context.saved", $"{code}: ITUC {rating ?? "unknown"} ({context.ItucYear?.ToString() ?? "-"}), C87 {context.C87Ratified ?? "?"}, C98 {context.C98Ratified ?? "?"}, C177 {context.C177Ratified ?? "?"}");
         await db.SaveChangesAsync(ct);
         return context;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;
@@ -96,9 +97,9 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         var fact = new FoaFact
         {
             FacilityId = facilityId, Kind = input.Kind!.Value, Source = input.Source!.Value, ObservedOn = input.ObservedOn!.Value, Present = input.Present,
-            Name = input.Name.Trim(), Federation = Clean(input.Federation), NationalCentre = Clean(input.NationalCentre), GlobalFederation = Clean(input.GlobalFederation),
+            Name = input.Name.Trim(), Federation = TextInput.OrNull(input.Federation), NationalCentre = TextInput.OrNull(input.NationalCentre), GlobalFederation = TextInput.OrNull(input.GlobalFederation),
             Members = input.Members, RecognisedByManagement = input.RecognisedByManagement, Elected = input.Elected, Since = input.Since, Expires = input.Expires,
-            CoveredWorkers = input.CoveredWorkers, Contact = Clean(input.Contact), UnionOrganisationId = input.UnionOrganisationId,
+            CoveredWorkers = input.CoveredWorkers, Contact = TextInput.OrNull(input.Contact), UnionOrganisationId = input.UnionOrganisationId,
             RecordedByOrganisationId = access.Organisation.Id, RecordedAt = clock.GetUtcNow(),
         };
         db.Add(fact);
@@ -107,6 +108,4 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         await db.SaveChangesAsync(ct);
         return fact;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;
@@ -104,8 +105,8 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
 
         var link = new SupplyLink
         {
-            BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, Process = Clean(input.Process),
-            Product = Clean(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
+            BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, Process = TextInput.OrNull(input.Process),
+            Product = TextInput.OrNull(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(link);
         audit.Record(access.Organisation.Id, "link.created", $"tier {link.Tier} → '{facility.Name}' from {start:yyyy-MM-dd}");
@@ -142,7 +143,7 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
             throw new RuleViolation(string.IsNullOrWhiteSpace(input.Name) ? "name" : "address", "Name and address are required.");
         }
 
-        var osId = Clean(input.OsId)?.ToUpperInvariant();
+        var osId = TextInput.OrNull(input.OsId)?.ToUpperInvariant();
         if (osId is not null && (!OsIdPattern().IsMatch(osId) || osId[..2] != country))
         {
             throw new RuleViolation("osId", "An Open Supply Hub ID is the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF, and starts with the facility's country.");
@@ -169,17 +170,16 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
         facility.Latitude = input.Latitude;
         facility.Longitude = input.Longitude;
         facility.OsId = osId;
-        facility.Sector = Clean(input.Sector);
-        facility.ProductTypes = Clean(input.ProductTypes);
-        facility.ProcessingTypes = Clean(input.ProcessingTypes);
+        facility.Sector = TextInput.OrNull(input.Sector);
+        facility.ProductTypes = TextInput.OrNull(input.ProductTypes);
+        facility.ProcessingTypes = TextInput.OrNull(input.ProcessingTypes);
         facility.WorkersWomen = input.WorkersWomen;
         facility.WorkersMen = input.WorkersMen;
         facility.WorkersTotal = input.WorkersTotal;
-        facility.ParentCompany = Clean(input.ParentCompany);
+        facility.ParentCompany = TextInput.OrNull(input.ParentCompany);
         facility.UpdatedAt = clock.GetUtcNow();
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
     private static partial Regex OsIdPattern();
