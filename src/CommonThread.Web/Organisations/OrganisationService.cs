@@ -14,7 +14,7 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         {
             Name = ValidName(name),
             Kind = kind,
-            CountryCode = ValidCountry(countryCode),
+            CountryCode = Countries.Valid(countryCode),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(organisation);
@@ -28,7 +28,7 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         var organisation = await db.Set<Organisation>().FirstAsync(o => o.Id == access.Organisation.Id, ct);
         var before = $"'{organisation.Name}' ({organisation.CountryCode ?? "no country"})";
         organisation.Name = ValidName(name);
-        organisation.CountryCode = ValidCountry(countryCode);
+        organisation.CountryCode = Countries.Valid(countryCode);
         audit.Record(organisation.Id, "organisation.updated", $"{before} → '{organisation.Name}' ({organisation.CountryCode ?? "no country"})");
         await db.SaveChangesAsync(ct);
         return organisation;
@@ -45,9 +45,4 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         string.IsNullOrWhiteSpace(name) ? throw new RuleViolation("name", "A name is required.")
         : name.Trim().Length > Organisation.NameMaxLength ? throw new RuleViolation("name", $"A name has at most {Organisation.NameMaxLength} characters.")
         : name.Trim();
-
-    private static string? ValidCountry(string? code) =>
-        Countries.Normalise(code) is not { } normalised ? null
-        : Countries.IsKnown(normalised) ? normalised
-        : throw new RuleViolation("countryCode", $"'{code}' is not an ISO 3166-1 alpha-2 country code.");
 }

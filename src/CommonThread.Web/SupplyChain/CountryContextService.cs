@@ -79,11 +79,7 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
             throw new RuleViolation("organisation", "Only initiatives keep the country context.", StatusCodes.Status403Forbidden);
         }
 
-        var code = Platform.Geography.Countries.Normalise(countryCode);
-        if (!Platform.Geography.Countries.IsKnown(code))
-        {
-            throw new RuleViolation("countryCode", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code.");
-        }
+        var code = Platform.Geography.Countries.Valid(countryCode) ?? throw new RuleViolation("countryCode", "A country is required.");
 
         var rating = TextInput.OrNull(input.ItucRating);
         if (rating is not null && !Ratings.Contains(rating))
@@ -108,7 +104,7 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
         var context = await db.Set<CountryContext>().FirstOrDefaultAsync(c => c.CountryCode == code, ct);
         if (context is null)
         {
-            context = new CountryContext { CountryCode = code!, Country = "" };
+            context = new CountryContext { CountryCode = code, Country = "" };
             db.Add(context);
         }
 

@@ -13,6 +13,12 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct)
     {
         await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        return await BuildProfileAsync(access, facilityId, ct);
+    }
+
+    /// <summary>The profile as this organisation may read it; callers have checked that it sees the facility.</summary>
+    private async Task<FoaProfileDto> BuildProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct)
+    {
         var facts = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
         facts = [.. NewestFirst(facts)];
         var current = Current(facts);
@@ -57,10 +63,11 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     private static bool Has(IEnumerable<FoaFact> current, FoaFactKind kind) => current.Any(f => f.Kind == kind && f.Present);
 
     /// <summary>
-    /// Adds a fact. Anyone who sees the facility may report what an audit or interview found; only the
-    /// facility's operator declares for itself, and only a union reports as a union.
+    /// Adds a fact and returns it with the profile as it now reads. Anyone who sees the facility may
+    /// report what an audit or interview found; only the facility's operator declares for itself,
+    /// and only a union reports as a union.
     /// </summary>
-    public async Task<FoaFact> RecordAsync(OrganisationAccess access, Guid facilityId, FoaFactInput input, CancellationToken ct)
+    public async Task<(FoaFact Fact, FoaProfileDto Profile)> RecordAsync(OrganisationAccess access, Guid facilityId, FoaFactInput input, CancellationToken ct)
     {
         // A union reporting its own presence may not see the facility yet: that report is how it comes to.
         var unionReportingItself = access.Organisation.Kind == OrganisationKind.Union && input.UnionOrganisationId == access.Organisation.Id;
@@ -106,6 +113,6 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         // The audit entry names the fact, never a representative's contact.
         audit.Record(access.Organisation.Id, "foa.recorded", $"{fact.Kind} '{fact.Name}' ({(fact.Present ? "present" : "absent")}, {fact.Source}, {fact.ObservedOn:yyyy-MM-dd}) at '{visible.Facility.Name}'");
         await db.SaveChangesAsync(ct);
-        return fact;
+        return (fact, await BuildProfileAsync(access, facilityId, ct));
     }
 }

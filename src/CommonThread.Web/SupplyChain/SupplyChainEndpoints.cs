@@ -31,8 +31,8 @@ public static class SupplyChainEndpoints
             .WithName("GetFoaProfile");
         group.MapPost("/facilities/{facilityId:guid}/foa", async (Guid facilityId, FoaFactInput input, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
         {
-            var fact = await foa.RecordAsync(http.OrganisationAccess(), facilityId, input, ct);
-            return TypedResults.Created($"foa/{fact.Id}", await foa.ProfileAsync(http.OrganisationAccess(), facilityId, ct));
+            var (fact, profile) = await foa.RecordAsync(http.OrganisationAccess(), facilityId, input, ct);
+            return TypedResults.Created($"foa/{fact.Id}", profile);
         }).RequireRole(MemberRole.Editor).WithName("RecordFoaFact");
 
         group.MapGet("/foa-summary", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>

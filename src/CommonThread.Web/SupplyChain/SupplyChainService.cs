@@ -132,11 +132,7 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
 
     private async Task ApplyAsync(Facility facility, FacilityInput input, CancellationToken ct)
     {
-        var country = Countries.Normalise(input.CountryCode);
-        if (!Countries.IsKnown(country))
-        {
-            throw new RuleViolation("countryCode", $"'{input.CountryCode}' is not an ISO 3166-1 alpha-2 country code.");
-        }
+        var country = Countries.Valid(input.CountryCode) ?? throw new RuleViolation("countryCode", "A country is required.");
 
         if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Address))
         {
@@ -166,7 +162,7 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
 
         facility.Name = input.Name.Trim();
         facility.Address = input.Address.Trim();
-        facility.CountryCode = country!;
+        facility.CountryCode = country;
         facility.Latitude = input.Latitude;
         facility.Longitude = input.Longitude;
         facility.OsId = osId;
