@@ -44,6 +44,20 @@ public abstract class ApiConventionSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task The_organisation_switcher_redirects_only_inside_the_site_and_refuses_a_bad_id()
+    {
+        var client = app.Anonymous();
+        var id = Guid.NewGuid();
+
+        var good = await client.GetAsync($"/switch?orgId={id}");
+        var bad = await client.GetAsync("/switch?orgId=not-a-guid");
+
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal($"/o/{id}", good.Headers.Location?.OriginalString);
+        await bad.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task An_unknown_api_route_is_a_404_problem()
     {
         var response = await (await app.OwnerClientAsync("Northwind Apparel")).GetAsync("/api/no-such-thing");

@@ -85,6 +85,22 @@ public abstract class ChainVisibilitySpecs(TestApp app)
         Assert.Equal(before, await app.WithDbAsync(db => db.Set<Facility>().CountAsync(f => f.Name == "X" || f.Name == "")));
     }
 
+    [Theory]
+    [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","tier":1,"startDate":"2026-01-01"}""", "facilityId")]
+    [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","tier":11,"startDate":"2026-01-01"}""", "tier")]
+    [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","tier":1}""", "startDate")]
+    [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","tier":1,"startDate":"2026-01-01","shareOfOutputPercent":140}""", "shareOfOutputPercent")]
+    public async Task Bad_links_name_the_field_and_write_nothing(string body, string field)
+    {
+        var organisation = await app.NewOrganisationAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
+        var brand = await app.ClientForAsync(await app.NewMemberAsync(organisation.Name, CommonThread.Web.Organisations.MemberRole.Editor));
+
+        var response = await brand.PostAsync($"/api/organisations/{organisation.Id}/links", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotEmpty((await response.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors(field));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SupplyLink>().CountAsync(l => l.BuyerOrganisationId == organisation.Id)));
+    }
+
     [Fact]
     public async Task Brands_do_not_record_facilities_and_an_ended_link_stays_as_history()
     {
