@@ -5,6 +5,7 @@ using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Cli;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.SupplyChain;
+using CommonThread.Web.SupplyChain.Imports;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -27,10 +28,12 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 await app.SeedSupplyChainReferenceDataAsync();
 await app.SeedDemoDataIfWantedAsync();
 
+app.UseImportUploadLimit();
 app.UsePlatform();
 app.MapAccountEndpoints();
 app.MapOrganisationsEndpoints();
 app.MapSupplyChainEndpoints();
+app.MapImportEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -13,8 +13,11 @@ public sealed class Facility
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary>The organisation that runs the facility and edits its record.</summary>
-    public Guid OperatorOrganisationId { get; init; }
+    /// <summary>
+    /// The organisation that runs the facility and edits its record; null while no one on the platform
+    /// runs it, as for a facility that a brand's imported list named.
+    /// </summary>
+    public Guid? OperatorOrganisationId { get; init; }
 
     public required string Name { get; set; }
 

@@ -62,6 +62,9 @@ public sealed record SupplyLinkInput
     [Range(1, SupplyLink.MaxTier)]
     public int Tier { get; init; } = 1;
 
+    /// <summary>The facility in your chain that passes work on to this one, when you map beyond tier 1.</summary>
+    public Guid? ViaFacilityId { get; init; }
+
     [StringLength(Facility.TextMaxLength)]
     public string? Process { get; init; }
 
@@ -81,7 +84,7 @@ public sealed record EndSupplyLinkInput
     public DateOnly? EndDate { get; init; }
 }
 
-public sealed record SupplyLinkDto(Guid Id, Guid FacilityId, int Tier, string? Process, string? Product, DateOnly StartDate, DateOnly? EndDate, decimal? ShareOfOutputPercent)
+public sealed record SupplyLinkDto(Guid Id, Guid FacilityId, int Tier, Guid? ViaFacilityId, string? Process, string? Product, DateOnly StartDate, DateOnly? EndDate, decimal? ShareOfOutputPercent)
 {
-    public static SupplyLinkDto From(SupplyLink l) => new(l.Id, l.FacilityId, l.Tier, l.Process, l.Product, l.StartDate, l.EndDate, l.ShareOfOutputPercent);
+    public static SupplyLinkDto From(SupplyLink l) => new(l.Id, l.FacilityId, l.Tier, l.ViaFacilityId, l.Process, l.Product, l.StartDate, l.EndDate, l.ShareOfOutputPercent);
 }

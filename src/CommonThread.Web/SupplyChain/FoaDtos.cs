@@ -52,6 +52,9 @@ public sealed record FoaFactDto(Guid Id, FoaFactKind Kind, FactSource Source, Da
     string? NationalCentre, string? GlobalFederation, int? Members, bool? RecognisedByManagement, bool? Elected, DateOnly? Since, DateOnly? Expires,
     int? CoveredWorkers, string? Contact, bool ContactWithheld);
 
-/// <summary>The current facts (newest about each thing) and every fact ever recorded, newest first.</summary>
+/// <summary>
+/// The current facts (newest about each thing) and every fact ever recorded, newest first, of those the
+/// reader may read; whether the reader shares its own facts here, and which other buyers share theirs with it.
+/// </summary>
 public sealed record FoaProfileDto(Guid FacilityId, bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement,
-    IReadOnlyList<FoaFactDto> Current, IReadOnlyList<FoaFactDto> History);
+    IReadOnlyList<FoaFactDto> Current, IReadOnlyList<FoaFactDto> History, bool SharedByYou, IReadOnlyList<string> SharedWithYouBy);

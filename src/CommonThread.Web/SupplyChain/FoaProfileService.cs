@@ -10,17 +10,16 @@ namespace CommonThread.Web.SupplyChain;
 /// <summary>Freedom-of-association profiles: who may read them, who may add facts, and what the current picture is.</summary>
 public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, AuditLog audit, TimeProvider clock)
 {
-    public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct)
-    {
-        await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
-        return await BuildProfileAsync(access, facilityId, ct);
-    }
+    public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct) =>
+        await BuildProfileAsync(access, await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct), ct);
 
     /// <summary>The profile as this organisation may read it; callers have checked that it sees the facility.</summary>
-    private async Task<FoaProfileDto> BuildProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct)
+    private async Task<FoaProfileDto> BuildProfileAsync(OrganisationAccess access, VisibleFacility visible, CancellationToken ct)
     {
-        var facts = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
-        facts = [.. NewestFirst(facts)];
+        var facilityId = visible.Facility.Id;
+        var all = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
+        var readable = await ReadableAsync(access.Organisation.Id, [visible], all, ct);
+        var facts = NewestFirst(all.Where(readable)).ToList();
         var current = Current(facts);
         var readsContacts = current.Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == access.Organisation.Id);
         FoaFactDto Dto(FoaFact f)
@@ -30,8 +29,37 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
                 f.RecognisedByManagement, f.Elected, f.Since, f.Expires, f.CoveredWorkers, mayRead ? f.Contact : null, !mayRead && f.Contact is not null);
         }
 
+        var sharers = await (from share in db.Set<FoaShare>()
+                             join o in db.Set<Organisation>() on share.SharedByOrganisationId equals o.Id
+                             where share.FacilityId == facilityId && share.WithdrawnAt == null
+                             select new { o.Id, o.Name }).ToListAsync(ct);
         return new(facilityId, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee), Has(current, FoaFactKind.CollectiveAgreement),
-            current.Select(Dto).ToList(), facts.Select(Dto).ToList());
+            current.Select(Dto).ToList(), facts.Select(Dto).ToList(),
+            sharers.Any(s => s.Id == access.Organisation.Id),
+            visible.Tier is null ? [] : sharers.Where(s => s.Id != access.Organisation.Id).Select(s => s.Name).Order().ToList());
+    }
+
+    /// <summary>
+    /// Which facts an organisation reads. Its own; what the operator declared and what unions reported,
+    /// which every party that sees the facility reads; everything, for the operator and for a union
+    /// present there; and another buyer's audits and interviews only where that buyer shares them and
+    /// the reader buys from the facility too.
+    /// </summary>
+    private async Task<Func<FoaFact, bool>> ReadableAsync(Guid organisationId, IReadOnlyCollection<VisibleFacility> facilities, IReadOnlyCollection<FoaFact> facts, CancellationToken ct)
+    {
+        var operated = facilities.Where(v => v.Operated).Select(v => v.Facility.Id).ToHashSet();
+        var inChain = facilities.Where(v => v.Tier is not null).Select(v => v.Facility.Id).ToList();
+        var unionAt = facts.GroupBy(f => f.FacilityId)
+            .Where(g => Current(NewestFirst(g)).Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == organisationId))
+            .Select(g => g.Key).ToHashSet();
+        var shares = (await db.Set<FoaShare>().AsNoTracking().Where(s => s.WithdrawnAt == null && inChain.Contains(s.FacilityId))
+            .Select(s => new { s.FacilityId, s.SharedByOrganisationId }).ToListAsync(ct))
+            .Select(s => (s.FacilityId, s.SharedByOrganisationId)).ToHashSet();
+        return f => f.RecordedByOrganisationId == organisationId
+            || f.Source is FactSource.SelfDeclared or FactSource.Union
+            || operated.Contains(f.FacilityId)
+            || unionAt.Contains(f.FacilityId)
+            || shares.Contains((f.FacilityId, f.RecordedByOrganisationId));
     }
 
     /// <summary>Every facility the organisation sees, with whether workers there have a union, a committee, a CBA; and counts by country and tier.</summary>
@@ -39,7 +67,9 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     {
         var visible = await chain.VisibleAsync(access.Organisation.Id, ct);
         var ids = visible.Select(v => v.Facility.Id).ToList();
-        var facts = (await db.Set<FoaFact>().AsNoTracking().Where(f => ids.Contains(f.FacilityId)).ToListAsync(ct)).ToLookup(f => f.FacilityId);
+        var all = await db.Set<FoaFact>().AsNoTracking().Where(f => ids.Contains(f.FacilityId)).ToListAsync(ct);
+        var readable = await ReadableAsync(access.Organisation.Id, visible, all, ct);
+        var facts = all.Where(readable).ToLookup(f => f.FacilityId);
         var rows = visible.Select(v =>
         {
             var current = Current(NewestFirst(facts[v.Facility.Id]));
@@ -53,11 +83,36 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         return new(rows, groups);
     }
 
-    private static IEnumerable<FoaFact> NewestFirst(IEnumerable<FoaFact> facts) =>
+    /// <summary>Lets the other buyers of the facility read the facts this organisation recorded there; saying it twice changes nothing.</summary>
+    public async Task<FoaProfileDto> ShareAsync(OrganisationAccess access, Guid facilityId, bool share, CancellationToken ct)
+    {
+        var visible = await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        if (visible.Tier is null)
+        {
+            throw new RuleViolation("facility", "Only an organisation that buys from the facility shares with its other buyers.", StatusCodes.Status403Forbidden);
+        }
+
+        var active = await db.Set<FoaShare>().FirstOrDefaultAsync(s => s.FacilityId == facilityId && s.SharedByOrganisationId == access.Organisation.Id && s.WithdrawnAt == null, ct);
+        if (share && active is null)
+        {
+            db.Add(new FoaShare { FacilityId = facilityId, SharedByOrganisationId = access.Organisation.Id, SharedAt = clock.GetUtcNow() });
+            audit.Record(access.Organisation.Id, "foa.shared", $"FoA facts at '{visible.Facility.Name}' shared with its other buyers");
+        }
+        else if (!share && active is not null)
+        {
+            active.WithdrawnAt = clock.GetUtcNow();
+            audit.Record(access.Organisation.Id, "foa.share-withdrawn", $"FoA facts at '{visible.Facility.Name}' no longer shared");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await BuildProfileAsync(access, visible, ct);
+    }
+
+    internal static IEnumerable<FoaFact> NewestFirst(IEnumerable<FoaFact> facts) =>
         facts.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.RecordedAt);
 
     /// <summary>The newest fact about each thing (kind and name); the input must be newest first.</summary>
-    private static List<FoaFact> Current(IEnumerable<FoaFact> newestFirst) =>
+    internal static List<FoaFact> Current(IEnumerable<FoaFact> newestFirst) =>
         newestFirst.GroupBy(f => (f.Kind, Key: f.Name.Trim().ToLowerInvariant())).Select(g => g.First()).ToList();
 
     private static bool Has(IEnumerable<FoaFact> current, FoaFactKind kind) => current.Any(f => f.Kind == kind && f.Present);
@@ -113,6 +168,6 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         // The audit entry names the fact, never a representative's contact.
         audit.Record(access.Organisation.Id, "foa.recorded", $"{fact.Kind} '{fact.Name}' ({(fact.Present ? "present" : "absent")}, {fact.Source}, {fact.ObservedOn:yyyy-MM-dd}) at '{visible.Facility.Name}'");
         await db.SaveChangesAsync(ct);
-        return (fact, await BuildProfileAsync(access, facilityId, ct));
+        return (fact, await BuildProfileAsync(access, visible, ct));
     }
 }

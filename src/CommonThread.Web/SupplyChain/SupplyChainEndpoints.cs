@@ -35,6 +35,13 @@ public static class SupplyChainEndpoints
             return TypedResults.Created($"foa/{fact.Id}", profile);
         }).RequireRole(MemberRole.Editor).WithName("RecordFoaFact");
 
+        group.MapPost("/facilities/{facilityId:guid}/foa/share", async (Guid facilityId, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.Ok(await foa.ShareAsync(http.OrganisationAccess(), facilityId, share: true, ct)))
+            .RequireRole(MemberRole.Editor).WithName("ShareFoaProfile");
+        group.MapPost("/facilities/{facilityId:guid}/foa/share/withdraw", async (Guid facilityId, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.Ok(await foa.ShareAsync(http.OrganisationAccess(), facilityId, share: false, ct)))
+            .RequireRole(MemberRole.Editor).WithName("WithdrawFoaShare");
+
         group.MapGet("/foa-summary", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Ok(await foa.SummaryAsync(http.OrganisationAccess(), ct)))
             .WithName("GetFoaSummary");

@@ -7,6 +7,11 @@ public static class SupplyChainRegistration
         services.AddScoped<SupplyChainService>();
         services.AddScoped<FoaProfileService>();
         services.AddScoped<CountryContextService>();
+        services.AddScoped<Imports.FacilityImportService>();
+        services.AddScoped<Imports.FacilityImportRunner>();
+        services.AddSingleton<Imports.ImportProgress>();
+        services.AddSingleton<Imports.ImportQueue>();
+        services.AddHostedService<Imports.FacilityImportWorker>();
     }
 
     /// <summary>Reference data every deployment needs, demo or not: the shipped country context.</summary>

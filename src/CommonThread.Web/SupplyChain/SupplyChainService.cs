@@ -22,8 +22,10 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
     /// </summary>
     public async Task<IReadOnlyList<VisibleFacility>> VisibleAsync(Guid organisationId, CancellationToken ct)
     {
+        // A facility's tier is the tier its buyer declared, counted from the organisation: a supplier's
+        // tier-1 link seen from a brand that buys from that supplier's tier-1 facility is tier 2.
         var tiers = new Dictionary<Guid, int>();
-        var visitedBuyers = new HashSet<Guid> { organisationId };
+        var buyerBase = new Dictionary<Guid, int> { [organisationId] = 0 };
         var buyers = new List<Guid> { organisationId };
         for (var depth = 1; depth <= SupplyLink.MaxTier && buyers.Count > 0; depth++)
         {
@@ -31,15 +33,20 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
                     from l in db.Set<SupplyLink>()
                     join f in db.Set<Facility>() on l.FacilityId equals f.Id
                     where buyers.Contains(l.BuyerOrganisationId)
-                    select new { f.Id, f.OperatorOrganisationId })
-                .Distinct()
+                    select new { f.Id, f.OperatorOrganisationId, l.BuyerOrganisationId, l.Tier })
                 .ToListAsync(ct);
             buyers = [];
-            foreach (var facility in reached.Where(r => tiers.TryAdd(r.Id, depth)))
+            foreach (var r in reached.OrderBy(r => buyerBase[r.BuyerOrganisationId] + r.Tier))
             {
-                if (visitedBuyers.Add(facility.OperatorOrganisationId))
+                var tier = buyerBase[r.BuyerOrganisationId] + r.Tier;
+                if (!tiers.TryGetValue(r.Id, out var known) || tier < known)
                 {
-                    buyers.Add(facility.OperatorOrganisationId);
+                    tiers[r.Id] = tier;
+                }
+
+                if (r.OperatorOrganisationId is { } operatorId && buyerBase.TryAdd(operatorId, tiers[r.Id]))
+                {
+                    buyers.Add(operatorId);
                 }
             }
         }
@@ -98,6 +105,14 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
         var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId, ct)
             ?? throw new RuleViolation("facilityId", "No facility has this id.");
         var start = input.StartDate!.Value;
+        if (input.ViaFacilityId is { } via)
+        {
+            if (via == facility.Id || !(await VisibleAsync(access.Organisation.Id, ct)).Any(v => v.Facility.Id == via))
+            {
+                throw new RuleViolation("viaFacilityId", "The facility that passes work on must be another facility in your chain.");
+            }
+        }
+
         if (await db.Set<SupplyLink>().AnyAsync(l => l.BuyerOrganisationId == access.Organisation.Id && l.FacilityId == facility.Id && l.StartDate == start, ct))
         {
             throw RuleViolation.Conflict("facilityId", "This link already exists from the same start date.");
@@ -105,7 +120,7 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
 
         var link = new SupplyLink
         {
-            BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, Process = TextInput.OrNull(input.Process),
+            BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, ViaFacilityId = input.ViaFacilityId, Process = TextInput.OrNull(input.Process),
             Product = TextInput.OrNull(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(link);

@@ -21,6 +21,12 @@ public sealed class SupplyLink
     /// <summary>As the buyer declares it: 1 for a direct supplier, 2 for its sub-contractor, and so on.</summary>
     public int Tier { get; set; }
 
+    /// <summary>
+    /// When the buyer maps beyond tier 1 itself: the facility in its chain that passes work on to this
+    /// one (tier 1 factory → tier 2 mill). Draws the chain picture; visibility never depends on it.
+    /// </summary>
+    public Guid? ViaFacilityId { get; set; }
+
     public string? Process { get; set; }
 
     public string? Product { get; set; }
@@ -48,5 +54,6 @@ internal sealed class SupplyLinkConfiguration : IEntityTypeConfiguration<SupplyL
         b.HasIndex(l => l.FacilityId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(l => l.BuyerOrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Facility>().WithMany().HasForeignKey(l => l.FacilityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Facility>().WithMany().HasForeignKey(l => l.ViaFacilityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,11 +11,15 @@ namespace CommonThread.Web.Platform.Audit;
 public sealed class AuditLog(AppDbContext db, CurrentUser me, TimeProvider clock)
 {
     public void Record(Guid organisationId, string action, string details) =>
+        RecordAs(organisationId, me.UserId, me.ActorName, action, details);
+
+    /// <summary>For work done later on someone's behalf, such as a background import: the person who started it is the actor.</summary>
+    public void RecordAs(Guid organisationId, string? actorUserId, string actorName, string action, string details) =>
         db.Add(new AuditEntry
         {
             OrganisationId = organisationId,
-            ActorUserId = me.UserId,
-            ActorName = me.ActorName,
+            ActorUserId = actorUserId,
+            ActorName = actorName,
             Action = action,
             Details = details.Length > 1000 ? details[..1000] : details,
             At = clock.GetUtcNow(),

@@ -18,6 +18,20 @@ public static class Countries
 
     public static string NameOf(string code) => Find(code)?.EnglishName ?? code;
 
+    /// <summary>"BD", "bd" or "Bangladesh" → "BD"; null when neither a code nor an English country name.</summary>
+    public static string? FromCodeOrName(string? text) =>
+        Find(text) is { } region ? region.TwoLetterISORegionName
+        : text is not null && ByEnglishName.Value.TryGetValue(text.Trim(), out var code) ? code
+        : null;
+
+    private static readonly Lazy<Dictionary<string, string>> ByEnglishName = new(() =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+            .OfType<RegionInfo>()
+            .Where(r => r.TwoLetterISORegionName.Length == 2 && r.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
+            .DistinctBy(r => r.EnglishName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(r => r.EnglishName, r => r.TwoLetterISORegionName, StringComparer.OrdinalIgnoreCase));
+
     private static RegionInfo? Find(string? code)
     {
         var normalised = Normalise(code);

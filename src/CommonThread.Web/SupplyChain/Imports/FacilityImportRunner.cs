@@ -1,0 +1,148 @@
+using CommonThread.Data;
+using CommonThread.Matching;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain.Imports;
+
+/// <summary>
+/// One queued import, start to end: read the stored file again, match every good row against every
+/// facility on the platform, then write facilities, links, FoA facts and review items in a single
+/// transaction, so a failure leaves nothing behind.
+/// </summary>
+public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
+{
+    private const int ProgressEvery = 500;
+
+    public async Task RunAsync(Guid importId, CancellationToken ct)
+    {
+        var import = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, ct);
+        if (import.Status != ImportStatus.Queued)
+        {
+            return;
+        }
+
+        import.Status = ImportStatus.Running;
+        import.StartedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await MatchAndWriteAsync(import, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Import {ImportId} failed and was rolled back.", importId);
+            db.ChangeTracker.Clear();
+            var failed = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, CancellationToken.None);
+            failed.Status = ImportStatus.Failed;
+            failed.FinishedAt = clock.GetUtcNow();
+            var reason = e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
+            var failure = $"The import stopped and nothing of it was written: {reason}";
+            failed.Failure = failure.Length > 1000 ? failure[..1000] : failure;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            progress.Forget(importId);
+        }
+    }
+
+    private async Task MatchAndWriteAsync(FacilityImport import, CancellationToken ct)
+    {
+        var content = await db.Set<FacilityImportContent>().AsNoTracking().FirstAsync(c => c.ImportId == import.Id, ct);
+        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == import.OrganisationId, ct);
+        var now = clock.GetUtcNow();
+        var parsed = FacilityListParser.Parse(FacilityListFile.Read(import.FileName, content.Bytes), organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
+        var rows = parsed.Rows;
+
+        progress.Report(import.Id, "Reading the registry", 0, rows.Count);
+        var registry = new List<FacilityRecord>();
+        await foreach (var f in db.Set<Facility>().AsNoTracking().Select(f => new { f.Id, f.Name, f.Address, f.CountryCode, f.OsId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            registry.Add(new FacilityRecord(f.Id.ToString(), f.Name, f.Address, f.CountryCode, f.OsId));
+        }
+
+        var index = FacilityIndex.Build(registry);
+        registry.Clear();
+        var matcher = new FacilityMatcher(index);
+        var pendingKeys = (await db.Set<MatchReview>().AsNoTracking()
+            .Where(r => r.OrganisationId == import.OrganisationId && r.Status == ReviewStatus.Pending)
+            .Select(r => r.RowKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var writer = await ImportRowWriter.LoadAsync(db, import.OrganisationId, now, ct);
+        var facilityOfRow = new Dictionary<int, Guid>();
+        var linkRows = new List<ImportRow>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var match = matcher.Match(new FacilityRecord("", row.Name, row.Address, row.CountryCode, row.OsId));
+            switch (match.Decision)
+            {
+                case MatchDecision.Linked:
+                    facilityOfRow[row.RowNumber] = Guid.Parse(match.FacilityId!);
+                    import.MatchedRows++;
+                    linkRows.Add(row);
+                    break;
+                case MatchDecision.NeedsReview:
+                    import.ReviewRows++;
+                    var key = FacilityListParser.RowKey(row);
+                    if (pendingKeys.Add(key))
+                    {
+                        db.Add(new MatchReview
+                        {
+                            OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = key,
+                            RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = Guid.Parse(match.FacilityId!),
+                            Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending,
+                        });
+                    }
+
+                    break;
+                default:
+                    var id = Guid.CreateVersion7();
+                    writer.NewFacility(row, id);
+                    // Later rows that are variants of this one now match it instead of making a second facility.
+                    index.Add(FacilityNormaliser.Normalise(new FacilityRecord(id.ToString(), row.Name, row.Address, row.CountryCode, row.OsId)));
+                    facilityOfRow[row.RowNumber] = id;
+                    import.NewFacilities++;
+                    linkRows.Add(row);
+                    break;
+            }
+
+            if (i % ProgressEvery == 0)
+            {
+                progress.Report(import.Id, "Matching", i, rows.Count);
+            }
+        }
+
+        foreach (var row in linkRows)
+        {
+            var facilityId = facilityOfRow[row.RowNumber];
+            var via = row.BuyerRow is { } buyerRow && facilityOfRow.TryGetValue(buyerRow, out var buyerFacility) && buyerFacility != facilityId ? buyerFacility : (Guid?)null;
+            switch (writer.Link(row, facilityId, via))
+            {
+                case LinkOutcome.Created:
+                    import.LinksCreated++;
+                    break;
+                case LinkOutcome.Updated:
+                    import.LinksUpdated++;
+                    break;
+            }
+
+            import.FoaFactsRecorded += writer.RecordFacts(row, facilityId);
+        }
+
+        progress.Report(import.Id, "Writing", rows.Count, rows.Count);
+        import.Status = ImportStatus.Completed;
+        import.FinishedAt = clock.GetUtcNow();
+        await db.Set<FacilityImportContent>().Where(c => c.ImportId == import.Id).ExecuteDeleteAsync(ct);
+        audit.RecordAs(import.OrganisationId, import.StartedByUserId, import.StartedByName ?? "import", "import.completed",
+            $"'{import.FileName}': {rows.Count} rows; {import.MatchedRows} matched, {import.NewFacilities} new facilities, {import.ReviewRows} to review; "
+            + $"{import.LinksCreated} links created, {import.LinksUpdated} updated; {import.FoaFactsRecorded} FoA facts");
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

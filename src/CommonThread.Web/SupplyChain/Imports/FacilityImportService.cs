@@ -1,0 +1,170 @@
+using System.Text.Json;
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Crypto;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain.Imports;
+
+/// <summary>Uploading a facility list, reading its preview, starting it, and deciding the rows the matcher was unsure of.</summary>
+public sealed class FacilityImportService(AppDbContext db, CurrentUser me, AuditLog audit, ImportQueue queue, ImportProgress progress, TimeProvider clock)
+{
+    /// <summary>More than this and the first ones are what the user needs to fix first anyway.</summary>
+    public const int MaxStoredProblems = 10_000;
+
+    /// <summary>Checks the file and keeps it with its problems; nothing reaches the chain until the import is started.</summary>
+    public async Task<ImportDto> UploadAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var parsed = FacilityListParser.Parse(FacilityListFile.Read(fileName, bytes), access.Organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
+        var import = new FacilityImport
+        {
+            OrganisationId = access.Organisation.Id, FileName = SafeFileName(fileName), FileSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            FileBytes = bytes.Length, Status = ImportStatus.Previewed, TotalRows = parsed.TotalRows, ValidRows = parsed.Rows.Count, ProblemCount = parsed.Problems.Count,
+            UploadedByUserId = me.UserId, UploadedByName = me.ActorName, UploadedAt = now,
+        };
+        db.Add(import);
+        db.Add(new FacilityImportContent { ImportId = import.Id, Bytes = bytes });
+        db.AddRange(parsed.Problems.Take(MaxStoredProblems).Select(p => new FacilityImportProblem
+        {
+            ImportId = import.Id, Row = p.Row, Column = p.Column.Length > 64 ? p.Column[..64] : p.Column, Message = p.Message.Length > 500 ? p.Message[..500] : p.Message,
+        }));
+        audit.Record(access.Organisation.Id, "import.uploaded", $"'{import.FileName}': {import.TotalRows} rows, {import.ValidRows} without problems");
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(import, ct);
+    }
+
+    private static string SafeFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? "upload" : name.Length > FacilityImport.FileNameMaxLength ? name[..FacilityImport.FileNameMaxLength] : name;
+    }
+
+    public async Task<IReadOnlyList<ImportDto>> ListAsync(Guid organisationId, CancellationToken ct)
+    {
+        var imports = await db.Set<FacilityImport>().AsNoTracking().Where(i => i.OrganisationId == organisationId)
+            .OrderByDescending(i => i.UploadedAt).Take(100).ToListAsync(ct);
+        var dtos = new List<ImportDto>();
+        foreach (var import in imports)
+        {
+            dtos.Add(await DtoAsync(import, ct));
+        }
+
+        return dtos;
+    }
+
+    public async Task<ImportDto> GetAsync(Guid organisationId, Guid importId, CancellationToken ct) =>
+        await DtoAsync(await FindAsync(organisationId, importId, ct), ct);
+
+    public async Task<IReadOnlyList<ImportProblem>> ProblemsAsync(Guid organisationId, Guid importId, int skip, int take, CancellationToken ct)
+    {
+        await FindAsync(organisationId, importId, ct);
+        return await db.Set<FacilityImportProblem>().AsNoTracking().Where(p => p.ImportId == importId)
+            .OrderBy(p => p.Row).ThenBy(p => p.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))
+            .Select(p => new ImportProblem(p.Row, p.Column, p.Message)).ToListAsync(ct);
+    }
+
+    /// <summary>Queues a previewed (or failed) import; the worker picks it up at once.</summary>
+    public async Task<ImportDto> StartAsync(OrganisationAccess access, Guid importId, CancellationToken ct)
+    {
+        var import = await db.Set<FacilityImport>().FirstOrDefaultAsync(i => i.Id == importId && i.OrganisationId == access.Organisation.Id, ct)
+            ?? throw RuleViolation.NotFound("import");
+        if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed))
+        {
+            throw RuleViolation.Conflict("status", $"This import is {import.Status.ToString().ToLowerInvariant()}; only a previewed or failed import can be started.");
+        }
+
+        if (import.ValidRows == 0)
+        {
+            throw new RuleViolation("file", "No row of this file can be imported; fix the problems and upload it again.");
+        }
+
+        import.Status = ImportStatus.Queued;
+        import.Failure = null;
+        import.StartedByUserId = me.UserId;
+        import.StartedByName = me.ActorName;
+        audit.Record(access.Organisation.Id, "import.started", $"'{import.FileName}': {import.ValidRows} rows");
+        await db.SaveChangesAsync(ct);
+        queue.Wake();
+        return await DtoAsync(import, ct);
+    }
+
+    private async Task<FacilityImport> FindAsync(Guid organisationId, Guid importId, CancellationToken ct) =>
+        await db.Set<FacilityImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.OrganisationId == organisationId, ct)
+        ?? throw RuleViolation.NotFound("import");
+
+    private async Task<ImportDto> DtoAsync(FacilityImport i, CancellationToken ct)
+    {
+        var sameFileAs = await db.Set<FacilityImport>().AsNoTracking()
+            .Where(o => o.OrganisationId == i.OrganisationId && o.FileSha256 == i.FileSha256 && o.Status == ImportStatus.Completed && o.Id != i.Id)
+            .OrderBy(o => o.UploadedAt).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        return new(i.Id, i.FileName, i.Status, i.TotalRows, i.ValidRows, i.ProblemCount, i.UploadedByName, i.UploadedAt, i.StartedAt, i.FinishedAt, i.Failure,
+            i.Status is ImportStatus.Running or ImportStatus.Queued ? progress.Of(i.Id) : null,
+            i.MatchedRows, i.NewFacilities, i.ReviewRows, i.LinksCreated, i.LinksUpdated, i.FoaFactsRecorded, sameFileAs);
+    }
+
+    public async Task<IReadOnlyList<MatchReviewDto>> PendingReviewsAsync(Guid organisationId, CancellationToken ct)
+    {
+        var reviews = await db.Set<MatchReview>().AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.Status == ReviewStatus.Pending)
+            .OrderBy(r => r.Id).Take(200).ToListAsync(ct);
+        var candidateIds = reviews.Select(r => r.CandidateFacilityId).Distinct().ToList();
+        var candidates = await db.Set<Facility>().AsNoTracking().Where(f => candidateIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+        return reviews.Select(r =>
+        {
+            var row = JsonSerializer.Deserialize<ImportRow>(r.RowJson)!;
+            var c = candidates[r.CandidateFacilityId];
+            return new MatchReviewDto(r.Id, r.ImportId, r.RowNumber, r.Confidence,
+                new ReviewSideDto(row.Name, row.Address, row.CountryCode, row.OsId, row.WorkersTotal, row.ParentCompany),
+                new ReviewSideDto(c.Name, c.Address, c.CountryCode, c.OsId, c.WorkersTotal, c.ParentCompany) { FacilityId = c.Id });
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Confirm: the row is the candidate facility, so the organisation is linked to it. Reject: it is
+    /// another place, so it becomes a new facility. Either way the row's link and FoA facts are written.
+    /// </summary>
+    public async Task<MatchReviewDecisionDto> DecideAsync(OrganisationAccess access, Guid reviewId, bool sameFacility, CancellationToken ct)
+    {
+        var review = await db.Set<MatchReview>().FirstOrDefaultAsync(r => r.Id == reviewId && r.OrganisationId == access.Organisation.Id, ct)
+            ?? throw RuleViolation.NotFound("review");
+        if (review.Status != ReviewStatus.Pending)
+        {
+            throw RuleViolation.Conflict("status", "This row has already been decided.");
+        }
+
+        var row = JsonSerializer.Deserialize<ImportRow>(review.RowJson)!;
+        var now = clock.GetUtcNow();
+        var writer = await ImportRowWriter.LoadAsync(db, access.Organisation.Id, now, ct);
+        Guid facilityId;
+        if (sameFacility)
+        {
+            facilityId = review.CandidateFacilityId;
+        }
+        else
+        {
+            if (row.OsId is { } osId && await db.Set<Facility>().AnyAsync(f => f.OsId == osId, ct))
+            {
+                throw RuleViolation.Conflict("osId", $"A facility with the OS ID {osId} exists already; this row cannot be a different facility.");
+            }
+
+            facilityId = writer.NewFacility(row, Guid.CreateVersion7()).Id;
+        }
+
+        // The buyer column is not followed here: the buyer row's facility may itself still wait for review.
+        writer.Link(row with { BuyerRow = null }, facilityId, null);
+        writer.RecordFacts(row, facilityId);
+        review.Status = sameFacility ? ReviewStatus.Confirmed : ReviewStatus.Rejected;
+        review.DecidedAt = now;
+        review.DecidedByUserId = me.UserId;
+        review.ResultFacilityId = facilityId;
+        audit.Record(access.Organisation.Id, sameFacility ? "match.confirmed" : "match.rejected",
+            $"row {review.RowNumber} '{row.Name}' {(sameFacility ? "is" : "is not")} the facility {review.CandidateFacilityId}");
+        await db.SaveChangesAsync(ct);
+        return new(review.Id, review.Status, facilityId);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+
+namespace CommonThread.Web.SupplyChain.Imports;
+
+/// <summary>An uploaded facility list turned into rows of cells: CSV (UTF-8, or UTF-16 with a byte-order mark) or XLSX.</summary>
+public static class FacilityListFile
+{
+    public const long MaxBytes = 64L * 1024 * 1024;
+    public const int MaxRows = 200_000;
+
+    public static List<string[]> Read(string fileName, byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new RuleViolation("file", "The file is empty.");
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        // XLSX is a zip archive, whatever the file is called.
+        var rows = bytes is [(byte)'P', (byte)'K', 3, 4, ..] ? Xlsx.Read(new MemoryStream(bytes, writable: false), MaxRows)
+            : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "This file is named .xlsx but is not an Excel workbook. Save it again as .xlsx, or as CSV UTF-8.")
+            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
+            : Csv.Read(Text(bytes));
+        if (rows.Count - 1 > MaxRows)
+        {
+            throw new RuleViolation("file", $"The file has more than {MaxRows:N0} rows. Split it into smaller files.");
+        }
+
+        return rows;
+    }
+
+    public static RuleViolation TooLarge() =>
+        new("file", $"The file is larger than {MaxBytes / 1024 / 1024} MB. Split it into smaller files.", StatusCodes.Status413PayloadTooLarge);
+
+    private static string Text(byte[] bytes)
+    {
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        }
+
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RuleViolation("file", "The file is not UTF-8 text, so names and addresses would be garbled. In Excel choose \"Save as → CSV UTF-8\"; in LibreOffice pick the character set \"Unicode (UTF-8)\".");
+        }
+    }
+}

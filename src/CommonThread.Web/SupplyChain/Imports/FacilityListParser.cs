@@ -1,0 +1,455 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommonThread.Matching;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Text;
+
+namespace CommonThread.Web.SupplyChain.Imports;
+
+/// <summary>A problem with one cell (Row 0: the file as a whole). Row numbers are the spreadsheet's: the header is row 1.</summary>
+public sealed record ImportProblem(int Row, string Column, string Message);
+
+public sealed record ParsedFacilityList(int TotalRows, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems);
+
+/// <summary>
+/// Checks a facility list in the Open Supply Hub layout plus our columns, cell by cell, and keeps the
+/// rows that have no problem. Nothing here touches the database: the same file always gives the same
+/// rows, which the preview shows and the background job later writes.
+/// </summary>
+public static partial class FacilityListParser
+{
+    /// <summary>Our column names, and the other spellings seen in Open Supply Hub lists.</summary>
+    private static readonly Dictionary<string, string[]> Columns = new()
+    {
+        ["country"] = ["country", "country_code", "country_name"],
+        ["name"] = ["name", "facility_name"],
+        ["address"] = ["address", "facility_address"],
+        ["sector"] = ["sector", "sectors"],
+        ["product_type"] = ["product_type", "product_types"],
+        ["processing_type"] = ["processing_type", "facility_type_processing_type", "facility_type", "processing_types"],
+        ["number_of_workers"] = ["number_of_workers", "workers", "workers_total"],
+        ["workers_women"] = ["workers_women", "women_workers", "number_of_women_workers"],
+        ["workers_men"] = ["workers_men", "men_workers", "number_of_men_workers"],
+        ["parent_company"] = ["parent_company"],
+        ["lat"] = ["lat", "latitude"],
+        ["lng"] = ["lng", "lon", "long", "longitude"],
+        ["os_id"] = ["os_id", "osid", "open_supply_hub_id"],
+        ["tier"] = ["tier"],
+        ["buyer"] = ["buyer", "buyer_facility", "supplies_to"],
+        ["process"] = ["process"],
+        ["product"] = ["product"],
+        ["start_date"] = ["start_date", "since"],
+        ["share_of_output"] = ["share_of_output", "share_of_output_percent", "buyer_share"],
+        ["union_name"] = ["union_name", "union"],
+        ["union_federation"] = ["union_federation", "federation"],
+        ["union_recognised"] = ["union_recognised", "union_recognized"],
+        ["worker_committee"] = ["worker_committee"],
+        ["cba"] = ["cba", "collective_agreement"],
+        ["cba_expires"] = ["cba_expires", "cba_expiry"],
+        ["foa_source"] = ["foa_source", "source"],
+        ["foa_date"] = ["foa_date", "observed_on"],
+    };
+
+    public static readonly string[] RequiredColumns = ["country", "name", "address"];
+
+    public static ParsedFacilityList Parse(List<string[]> table, OrganisationKind importer, DateOnly today)
+    {
+        var problems = new List<ImportProblem>();
+        var header = table.Count > 0 ? table[0] : [];
+        var positions = new Dictionary<string, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var key = HeaderKey(header[i]);
+            var column = Columns.FirstOrDefault(c => c.Value.Contains(key)).Key;
+            if (column is null)
+            {
+                if (key.Length > 0)
+                {
+                    problems.Add(new(0, header[i].Trim(), "This column is not one we know, so it is not imported."));
+                }
+            }
+            else if (!positions.TryAdd(column, i))
+            {
+                problems.Add(new(0, header[i].Trim(), $"The column {column} appears twice; only the first is read."));
+            }
+        }
+
+        var missing = RequiredColumns.Where(c => !positions.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Insert(0, new(0, string.Join(", ", missing), $"The first row must name the columns, and {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing. Required: country, name, address."));
+            return new(0, [], problems);
+        }
+
+        var drafts = new List<(ImportRow Row, string? Buyer, bool TierGiven)>();
+        var total = 0;
+        for (var r = 1; r < table.Count; r++)
+        {
+            var cells = table[r];
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            total++;
+            var row = new RowReader(r + 1, cells, positions, problems);
+            var draft = Read(row, importer, today);
+            if (draft is not null && !row.HasProblems)
+            {
+                drafts.Add(draft.Value);
+            }
+        }
+
+        var rows = WithBuyers(WithoutDuplicates(drafts, problems), problems);
+        return new(total, rows, [.. problems.OrderBy(p => p.Row)]);
+    }
+
+    private static string HeaderKey(string header) =>
+        HeaderSeparators().Replace(header.Trim().ToLowerInvariant(), "_").Trim('_');
+
+    private static (ImportRow Row, string? Buyer, bool TierGiven)? Read(RowReader row, OrganisationKind importer, DateOnly today)
+    {
+        var name = row.Text("name", Facility.NameMaxLength, required: true);
+        var address = row.Text("address", Facility.AddressMaxLength, required: true);
+        var countryText = row.Text("country", 100, required: true);
+        var country = countryText is null ? null : Countries.FromCodeOrName(countryText);
+        if (countryText is not null && country is null)
+        {
+            row.Problem("country", $"'{countryText}' is not a country: give the ISO 3166-1 code (such as BD) or the English name.");
+        }
+
+        var osId = row.Text("os_id", 15)?.ToUpperInvariant();
+        if (osId is not null && (!OsIdPattern().IsMatch(osId) || (country is not null && osId[..2] != country)))
+        {
+            row.Problem("os_id", $"'{osId}' is not an Open Supply Hub ID for this country: the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF.");
+        }
+
+        var latitude = row.Number("lat", -90, 90);
+        var longitude = row.Number("lng", -180, 180);
+        if ((latitude is null) != (longitude is null) && !row.HasProblemIn("lat") && !row.HasProblemIn("lng"))
+        {
+            row.Problem(latitude is null ? "lat" : "lng", "Give both lat and lng, or neither.");
+        }
+
+        var total = row.Whole("number_of_workers", 0, 1_000_000);
+        var women = row.Whole("workers_women", 0, 1_000_000);
+        var men = row.Whole("workers_men", 0, 1_000_000);
+        if (total is not null && women + men > total)
+        {
+            row.Problem("number_of_workers", "Women and men together are more than the number of workers.");
+        }
+
+        var tier = row.Whole("tier", 1, SupplyLink.MaxTier);
+        var startDate = row.Date("start_date");
+        if (startDate > today)
+        {
+            row.Problem("start_date", "The start date is in the future.");
+        }
+
+        var foaDate = row.Date("foa_date");
+        if (foaDate > today)
+        {
+            row.Problem("foa_date", "A fact cannot be observed in the future.");
+        }
+
+        var source = row.Text("foa_source", 20) is { } sourceText ? Source(row, sourceText, importer) : FactSource.Audit;
+        var committee = row.Text("worker_committee", 20)?.ToLowerInvariant();
+        if (committee is not (null or "elected" or "appointed" or "none" or "no"))
+        {
+            row.Problem("worker_committee", "Write elected, appointed or none.");
+        }
+
+        var cbaExpires = row.Date("cba_expires");
+        var cba = row.YesNo("cba");
+        var parsed = new ImportRow
+        {
+            RowNumber = row.Number1Based,
+            Name = name ?? "",
+            Address = address ?? "",
+            CountryCode = country ?? "",
+            OsId = osId,
+            Latitude = latitude,
+            Longitude = longitude,
+            Sector = row.Text("sector", Facility.TextMaxLength),
+            ProductTypes = row.Text("product_type", Facility.TextMaxLength),
+            ProcessingTypes = row.Text("processing_type", Facility.TextMaxLength),
+            WorkersTotal = total,
+            WorkersWomen = women,
+            WorkersMen = men,
+            ParentCompany = row.Text("parent_company", Facility.TextMaxLength),
+            Tier = tier ?? 1,
+            Process = row.Text("process", Facility.TextMaxLength),
+            Product = row.Text("product", Facility.TextMaxLength),
+            StartDate = startDate,
+            ShareOfOutputPercent = (decimal?)row.Number("share_of_output", 0, 100),
+            UnionName = row.Text("union_name", FoaFact.TextMaxLength),
+            UnionFederation = row.Text("union_federation", FoaFact.TextMaxLength),
+            UnionRecognised = row.YesNo("union_recognised"),
+            WorkerCommitteeElected = committee switch { "elected" => true, "appointed" => false, _ => null },
+            WorkerCommitteeAbsent = committee is "none" or "no",
+            CollectiveAgreement = cba ?? (cbaExpires is not null ? true : null),
+            CollectiveAgreementExpires = cbaExpires,
+            FoaSource = source,
+            FoaObservedOn = foaDate,
+        };
+        if (parsed.UnionName is null && (parsed.UnionFederation is not null || parsed.UnionRecognised is not null))
+        {
+            row.Problem("union_name", "Name the union when giving its federation or recognition.");
+        }
+
+        return (parsed, row.Text("buyer", Facility.NameMaxLength), tier is not null);
+    }
+
+    private static FactSource Source(RowReader row, string text, OrganisationKind importer)
+    {
+        var source = HeaderKey(text) switch
+        {
+            "audit" => FactSource.Audit,
+            "interview" => FactSource.Interview,
+            "union" => FactSource.Union,
+            "self_declared" or "selfdeclared" => FactSource.SelfDeclared,
+            _ => (FactSource?)null,
+        };
+        if (source is null)
+        {
+            row.Problem("foa_source", "Write audit, interview or union.");
+        }
+        else if (source == FactSource.SelfDeclared)
+        {
+            row.Problem("foa_source", "A list of facilities you buy from cannot hold their self-declarations: the operator declares for itself.");
+        }
+        else if (source == FactSource.Union && importer != OrganisationKind.Union)
+        {
+            row.Problem("foa_source", "Only a union reports with the source union.");
+        }
+
+        return source ?? FactSource.Audit;
+    }
+
+    /// <summary>The same facility twice in one file (same OS ID, or same name and address in the same country): the first is kept.</summary>
+    private static List<(ImportRow Row, string? Buyer, bool TierGiven)> WithoutDuplicates(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, List<ImportProblem> problems)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new List<(ImportRow, string?, bool)>();
+        foreach (var draft in drafts)
+        {
+            var keys = new List<string> { RowKey(draft.Row) };
+            if (draft.Row.OsId is { } osId)
+            {
+                keys.Add("os:" + osId);
+            }
+
+            var first = keys.Select(k => seen.TryGetValue(k, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+            if (first > 0)
+            {
+                problems.Add(new(draft.Row.RowNumber, "name", $"The same facility as row {first}; only the first is imported."));
+                continue;
+            }
+
+            keys.ForEach(k => seen[k] = draft.Row.RowNumber);
+            kept.Add(draft);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Folded name, address and country: how a row is recognised again in another file.</summary>
+    public static string RowKey(ImportRow row) =>
+        $"{row.CountryCode}|{string.Join(' ', FacilityNormaliser.NameTokens(row.Name))}|{string.Join(' ', FacilityNormaliser.AddressTokens(row.Address))}";
+
+    /// <summary>
+    /// Resolves each buyer cell to another row (by OS ID or name) and fills in tiers the file left
+    /// blank: one below the buyer's. A row whose buyer cannot be found or who buys from itself in a loop is dropped.
+    /// </summary>
+    private static List<ImportRow> WithBuyers(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, List<ImportProblem> problems)
+    {
+        var byReference = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (row, _, _) in drafts)
+        {
+            byReference.TryAdd(row.Name, row.RowNumber);
+            if (row.OsId is { } osId)
+            {
+                byReference.TryAdd(osId, row.RowNumber);
+            }
+        }
+
+        var buyerOf = new Dictionary<int, int>();
+        var dropped = new HashSet<int>();
+        foreach (var (row, buyer, _) in drafts.Where(d => d.Buyer is not null))
+        {
+            if (!byReference.TryGetValue(buyer!, out var buyerRow) || buyerRow == row.RowNumber)
+            {
+                problems.Add(new(row.RowNumber, "buyer", $"No other row in this file has the name or OS ID '{buyer}'. Leave buyer blank for facilities you buy from directly."));
+                dropped.Add(row.RowNumber);
+            }
+            else
+            {
+                buyerOf[row.RowNumber] = buyerRow;
+            }
+        }
+
+        var byNumber = drafts.ToDictionary(d => d.Row.RowNumber);
+        int? TierOf(int rowNumber, int depth)
+        {
+            var (row, _, tierGiven) = byNumber[rowNumber];
+            if (tierGiven || !buyerOf.TryGetValue(rowNumber, out var buyerRow))
+            {
+                return row.Tier;
+            }
+
+            return depth > SupplyLink.MaxTier ? null : TierOf(buyerRow, depth + 1) + 1;
+        }
+
+        var rows = new List<ImportRow>();
+        foreach (var (row, _, _) in drafts.Where(d => !dropped.Contains(d.Row.RowNumber)))
+        {
+            var tier = TierOf(row.RowNumber, 1);
+            if (tier is null or > SupplyLink.MaxTier)
+            {
+                problems.Add(new(row.RowNumber, "buyer", $"Following the buyer column from this row goes round in a loop or deeper than tier {SupplyLink.MaxTier}."));
+                continue;
+            }
+
+            rows.Add(row with { Tier = tier.Value, BuyerRow = buyerOf.TryGetValue(row.RowNumber, out var b) && !dropped.Contains(b) ? b : null });
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex("[\\s\\-/.]+")]
+    private static partial Regex HeaderSeparators();
+
+    [GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
+    private static partial Regex OsIdPattern();
+
+    /// <summary>Reads one row's cells by column name, adding a problem for each cell it cannot take.</summary>
+    private sealed class RowReader(int number1Based, string[] cells, Dictionary<string, int> positions, List<ImportProblem> problems)
+    {
+        private readonly HashSet<string> columnsWithProblems = [];
+
+        public int Number1Based => number1Based;
+
+        public bool HasProblems => columnsWithProblems.Count > 0;
+
+        public bool HasProblemIn(string column) => columnsWithProblems.Contains(column);
+
+        public void Problem(string column, string message)
+        {
+            columnsWithProblems.Add(column);
+            problems.Add(new(number1Based, column, message));
+        }
+
+        private string? Raw(string column) =>
+            positions.TryGetValue(column, out var i) && i < cells.Length ? TextInput.OrNull(cells[i]) : null;
+
+        public string? Text(string column, int maxLength, bool required = false)
+        {
+            var value = Raw(column);
+            if (value is null)
+            {
+                if (required)
+                {
+                    Problem(column, $"The {column} is required.");
+                }
+
+                return null;
+            }
+
+            if (value.StartsWith('='))
+            {
+                Problem(column, "Formulas are not imported: type the value itself.");
+                return null;
+            }
+
+            if (value.Length > maxLength)
+            {
+                Problem(column, $"At most {maxLength} characters.");
+                return null;
+            }
+
+            return value;
+        }
+
+        public double? Number(string column, double min, double max)
+        {
+            if (Text(column, 40) is not { } text)
+            {
+                return null;
+            }
+
+            if (!double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+            {
+                Problem(column, $"'{text}' is not a number (use a point for decimals).");
+                return null;
+            }
+
+            if (value < min || value > max)
+            {
+                Problem(column, $"{text} is out of range: between {min} and {max}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        public int? Whole(string column, int min, int max)
+        {
+            if (Text(column, 40) is not { } text)
+            {
+                return null;
+            }
+
+            var digits = text.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                Problem(column, $"'{text}' is not a whole number.");
+                return null;
+            }
+
+            if (value < min || value > max)
+            {
+                Problem(column, $"{text} is out of range: between {min} and {max}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        /// <summary>2025-03-31, or the day number a spreadsheet stores for a date cell.</summary>
+        public DateOnly? Date(string column)
+        {
+            if (Text(column, 40) is not { } text)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
+            {
+                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            }
+
+            Problem(column, $"'{text}' is not a date: write it as 2025-03-31.");
+            return null;
+        }
+
+        public bool? YesNo(string column) => Text(column, 10)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "yes" or "y" or "true" or "1" => true,
+            "no" or "n" or "false" or "0" => false,
+            var other => Fail(column, $"'{other}' is not yes or no."),
+        };
+
+        private bool? Fail(string column, string message)
+        {
+            Problem(column, message);
+            return null;
+        }
+    }
+}

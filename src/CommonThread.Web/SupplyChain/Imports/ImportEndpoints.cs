@@ -1,0 +1,118 @@
+using CommonThread.Web.Organisations;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CommonThread.Web.SupplyChain.Imports;
+
+public static class ImportEndpoints
+{
+    public static void MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}/imports").RequireOrganisationMember().WithTags("Imports")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // multipart/form-data with one part named "file" (.csv or .xlsx). Read by hand rather than bound,
+        // so API clients with a token need no antiforgery token; cookies are SameSite=Lax.
+        group.MapPost("/", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            var import = await imports.UploadAsync(http.OrganisationAccess(), fileName, bytes, ct);
+            return TypedResults.Created($"imports/{import.Id}", import);
+        }).RequireRole(MemberRole.Editor).WithName("UploadImport")
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.ListAsync(http.OrganisationAccess().Organisation.Id, ct)))
+            .WithName("ListImports");
+        group.MapGet("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.GetAsync(http.OrganisationAccess().Organisation.Id, importId, ct)))
+            .WithName("GetImport");
+        group.MapGet("/{importId:guid}/problems", async (Guid importId, int? skip, int? take, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.ProblemsAsync(http.OrganisationAccess().Organisation.Id, importId, skip ?? 0, take ?? 200, ct)))
+            .WithName("ListImportProblems");
+        group.MapPost("/{importId:guid}/start", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
+            .RequireRole(MemberRole.Editor).WithName("StartImport");
+
+        group.MapGet("/reviews", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.PendingReviewsAsync(http.OrganisationAccess().Organisation.Id, ct)))
+            .WithName("ListMatchReviews");
+        group.MapPost("/reviews/{reviewId:guid}/confirm", async (Guid reviewId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: true, ct)))
+            .RequireRole(MemberRole.Editor).WithName("ConfirmMatch");
+        group.MapPost("/reviews/{reviewId:guid}/reject", async (Guid reviewId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: false, ct)))
+            .RequireRole(MemberRole.Editor).WithName("RejectMatch");
+    }
+}
+
+/// <summary>The one file of an upload, API or page, within the size an import accepts.</summary>
+public static class UploadedFile
+{
+    public static async Task<(string FileName, byte[] Bytes)> ReadAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            throw new Platform.Errors.RuleViolation("file", "Send the file as multipart/form-data in a part named \"file\".", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw FacilityListFile.TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            throw FacilityListFile.TooLarge();
+        }
+
+        var file = form.Files.GetFile("file") ?? throw new Platform.Errors.RuleViolation("file", "Choose a .csv or .xlsx file to upload.");
+        if (file.Length > FacilityListFile.MaxBytes)
+        {
+            throw FacilityListFile.TooLarge();
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (file.FileName, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Lets uploads to the import routes be as large as an import allows (the server default is ~28 MB),
+    /// and turns a larger one away before its body is read: 413 on the API, back to the form with a message on the page.
+    /// Runs before antiforgery, which reads the form of a page post.
+    /// </summary>
+    public static void UseImportUploadLimit(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        var path = http.Request.Path.Value ?? "";
+        if (HttpMethods.IsPost(http.Request.Method) && path.EndsWith("/imports", StringComparison.OrdinalIgnoreCase)
+            && (path.StartsWith("/api/organisations/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/o/", StringComparison.OrdinalIgnoreCase)))
+        {
+            const long limit = FacilityListFile.MaxBytes + (1024 * 1024);
+            if (http.Request.ContentLength > limit)
+            {
+                if (path.StartsWith("/o/", StringComparison.OrdinalIgnoreCase))
+                {
+                    http.Response.Redirect($"{path}?tooLarge=1");
+                    return;
+                }
+
+                var tooLarge = FacilityListFile.TooLarge();
+                await Results.Problem(new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [tooLarge.Field] = [tooLarge.Message] })
+                {
+                    Status = tooLarge.StatusCode, Title = "The request breaks a rule", Detail = tooLarge.Message,
+                }).ExecuteAsync(http);
+                return;
+            }
+
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+        }
+
+        await next(http);
+    });
+}
