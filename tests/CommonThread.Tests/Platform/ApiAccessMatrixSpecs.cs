@@ -4,6 +4,7 @@ using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.SupplyChain;
+using CommonThread.Web.SupplyChain.Imports;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         // The organisation that owns the data, and a competitor of the same kind.
         var (owning, competing) = pattern switch
         {
+            // Imports change the chain of the organisation that runs them: a fresh brand keeps the demo chain as it is.
+            _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
@@ -60,6 +63,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         };
         (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
         values["countryCode"] = "BG";
+        (values["importId"], values["reviewId"]) = await NewImportAndReviewAsync(organisation.Id, values["facilityId"]);
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -118,9 +122,14 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
     private static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
     /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
-    private static StringContent? SampleBody(string method, string endpointName, Dictionary<string, string> values)
+    private static HttpContent? SampleBody(string method, string endpointName, Dictionary<string, string> values)
     {
         var unique = Guid.NewGuid().ToString("N");
+        if (endpointName == "UploadImport")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"country,name,address\nBD,Matrix {unique},1 Test Road\n")), "file", "matrix.csv" } };
+        }
+
         var json = endpointName switch
         {
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
@@ -147,6 +156,26 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         db.AddRange(facility, link);
         await db.SaveChangesAsync();
         return (facility.Id.ToString(), link.Id.ToString());
+    });
+
+    /// <summary>A previewed import of one good row, and a row of it waiting for review against the facility.</summary>
+    private Task<(string, string)> NewImportAndReviewAsync(Guid organisationId, string facilityId) => app.WithDbAsync(async db =>
+    {
+        var csv = $"country,name,address\nBD,Matrix {Guid.NewGuid():N},1 Test Road\n";
+        var import = new FacilityImport
+        {
+            OrganisationId = organisationId, FileName = "matrix.csv", FileSha256 = Secrets.Hash(csv), Status = ImportStatus.Previewed, TotalRows = 1, ValidRows = 1,
+            UploadedAt = DateTimeOffset.UnixEpoch,
+        };
+        var row = new ImportRow { RowNumber = 2, Name = "Matrix unit", Address = "2 Test Rd", CountryCode = "BD" };
+        var review = new MatchReview
+        {
+            OrganisationId = organisationId, ImportId = import.Id, RowNumber = 2, RowKey = Guid.NewGuid().ToString("N"), RowJson = System.Text.Json.JsonSerializer.Serialize(row),
+            CandidateFacilityId = Guid.Parse(facilityId), Confidence = 0.7, Status = ReviewStatus.Pending,
+        };
+        db.AddRange(import, new FacilityImportContent { ImportId = import.Id, Bytes = Encoding.UTF8.GetBytes(csv) }, review);
+        await db.SaveChangesAsync();
+        return (import.Id.ToString(), review.Id.ToString());
     });
 
     private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>

@@ -34,6 +34,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
         {
             log.LogError(e, "Import {ImportId} failed and was rolled back.", importId);
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             var failed = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, CancellationToken.None);
             failed.Status = ImportStatus.Failed;
             failed.FinishedAt = clock.GetUtcNow();

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.SupplyChain.Imports;
+
+namespace CommonThread.Tests.SupplyChain.Imports;
+
+/// <summary>A brand of its own for one test, and the calls an importer makes.</summary>
+public sealed record Importer(HttpClient Client, Guid OrganisationId)
+{
+    public static async Task<Importer> NewBrandAsync(TestApp app, OrganisationKind kind = OrganisationKind.Brand)
+    {
+        var organisation = await app.NewOrganisationAsync(kind);
+        var member = await app.NewMemberAsync(organisation.Name, MemberRole.Editor);
+        return new(await app.ClientForAsync(member), organisation.Id);
+    }
+
+    public string Api => $"/api/organisations/{OrganisationId}";
+
+    public Task<HttpResponseMessage> UploadAsync(string fileName, byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return Client.PostAsync($"{Api}/imports", new MultipartFormDataContent { { file, "file", fileName } });
+    }
+
+    public async Task<ImportDto> PreviewAsync(string csv)
+    {
+        var response = await UploadAsync("facilities.csv", System.Text.Encoding.UTF8.GetBytes(csv));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadAsync<ImportDto>();
+    }
+
+    public async Task<List<ImportProblem>> ProblemsAsync(Guid importId) =>
+        (await Client.GetFromJsonAsync<List<ImportProblem>>($"{Api}/imports/{importId}/problems?take=1000", Http.Json))!;
+
+    /// <summary>Starts the import and waits for the background job to finish it.</summary>
+    public async Task<ImportDto> RunAsync(Guid importId)
+    {
+        var started = await Client.PostAsync($"{Api}/imports/{importId}/start", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var import = (await Client.GetFromJsonAsync<ImportDto>($"{Api}/imports/{importId}", Http.Json))!;
+            if (import.Status is ImportStatus.Completed or ImportStatus.Failed)
+            {
+                return import;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The import did not finish within a minute.");
+    }
+
+    public async Task<ImportDto> ImportAsync(string csv) => await RunAsync((await PreviewAsync(csv)).Id);
+}
+
+public static class Unique
+{
+    /// <summary>A made-up word of letters only, so a test's facilities never match another test's.</summary>
+    public static string Word() => new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))).Prepend('Q').ToArray());
+}
