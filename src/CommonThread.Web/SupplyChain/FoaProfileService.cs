@@ -75,7 +75,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
             var current = Current(NewestFirst(facts[v.Facility.Id]));
             var f = v.Facility;
             return new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
-                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal);
+                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude);
         }).ToList();
         var groups = rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)
             .Select(g => new FoaSummaryGroup(g.Key.CountryCode, g.Key.Tier, g.Count(), g.Count(r => r.HasUnion), g.Count(r => r.HasWorkerCommittee), g.Count(r => r.HasCollectiveAgreement)))

@@ -1,7 +1,7 @@
 namespace CommonThread.Web.SupplyChain;
 
 public sealed record FoaSummaryRow(Guid FacilityId, string Name, string Address, string CountryCode, string? OsId, int? Tier, bool Operated,
-    bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement, int? WorkersWomen, int? WorkersMen, int? WorkersTotal);
+    bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement, int? WorkersWomen, int? WorkersMen, int? WorkersTotal, double? Latitude, double? Longitude);
 
 public sealed record FoaSummaryGroup(string CountryCode, int? Tier, int Facilities, int WithUnion, int WithWorkerCommittee, int WithCollectiveAgreement);
 

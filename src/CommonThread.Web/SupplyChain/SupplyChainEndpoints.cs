@@ -46,13 +46,17 @@ public static class SupplyChainEndpoints
             TypedResults.Ok(await foa.SummaryAsync(http.OrganisationAccess(), ct)))
             .WithName("GetFoaSummary");
         group.MapGet("/foa-summary.csv", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
-        {
-            var summary = await foa.SummaryAsync(http.OrganisationAccess(), ct);
-            var csv = Platform.Files.Csv.Write(
-                ["facility", "country", "tier", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"],
-                summary.Facilities.Select(r => new object?[] { r.Name, r.CountryCode, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal }));
-            return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "foa-summary.csv");
-        }).WithName("ExportFoaSummaryCsv");
+            TypedResults.File(FoaSummaryExport.Csv(await foa.SummaryAsync(http.OrganisationAccess(), ct)), "text/csv; charset=utf-8", "foa-summary.csv"))
+            .WithName("ExportFoaSummaryCsv");
+        group.MapGet("/foa-summary.xlsx", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.File(FoaSummaryExport.Xlsx(await foa.SummaryAsync(http.OrganisationAccess(), ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
+            .WithName("ExportFoaSummaryXlsx");
+        group.MapGet("/facilities.geojson", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.Text(FacilityGeoJson.Of(await foa.SummaryAsync(http.OrganisationAccess(), ct)).ToJsonString(), FacilityGeoJson.ContentType))
+            .WithName("ExportFacilitiesGeoJson");
+        group.MapGet("/chain", async (Guid? facilityId, HttpContext http, ChainService chains, CancellationToken ct) =>
+            TypedResults.Ok(await chains.ChainAsync(http.OrganisationAccess(), facilityId, ct)))
+            .WithName("GetChain");
 
         group.MapPut("/country-context/{countryCode}", async (string countryCode, CountryContextInput input, HttpContext http, CountryContextService countries, CancellationToken ct) =>
             TypedResults.Ok(CountryContextDto.From(await countries.SaveAsync(http.OrganisationAccess(), countryCode, input, ct))))

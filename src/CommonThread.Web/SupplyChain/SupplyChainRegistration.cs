@@ -4,9 +4,11 @@ public static class SupplyChainRegistration
 {
     public static void AddSupplyChain(this IServiceCollection services)
     {
+        services.AddOptions<MapOptions>().BindConfiguration("Map");
         services.AddScoped<SupplyChainService>();
         services.AddScoped<FoaProfileService>();
         services.AddScoped<CountryContextService>();
+        services.AddScoped<ChainService>();
         services.AddScoped<Imports.FacilityImportService>();
         services.AddScoped<Imports.FacilityImportRunner>();
         services.AddSingleton<Imports.ImportProgress>();

@@ -4,6 +4,9 @@ using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using CommonThread.Web.SupplyChain;
+using CommonThread.Web.SupplyChain.Imports;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Tests.Platform;
 
@@ -30,12 +33,22 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             ["viewer"] = await app.SignedInAsync(viewer.Email, TestMember.Password),
             ["owner"] = await app.SignedInAsync(owner.Email, TestMember.Password),
         };
+        var facilityId = await app.WithDbAsync(db => db.Set<Facility>().Where(f => f.Name == "Dhaka Knitwear Unit 1").Select(f => f.Id).SingleAsync());
+        var importId = await app.WithDbAsync(async db =>
+        {
+            var import = new FacilityImport { OrganisationId = owner.OrganisationId, FileName = "matrix.csv", FileSha256 = new string('0', 64), Status = ImportStatus.Previewed, UploadedAt = DateTimeOffset.UnixEpoch };
+            db.Add(import);
+            await db.SaveChangesAsync();
+            return import.Id;
+        });
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
             var url = route.Replace("{OrgId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
                 .Replace("{UserId}", viewer.UserId, StringComparison.Ordinal)
-                .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal);
+                .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal)
+                .Replace("{FacilityId:guid}", facilityId.ToString(), StringComparison.Ordinal)
+                .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");

@@ -104,8 +104,11 @@ public abstract class ChainVisibilitySpecs(TestApp app)
     [Fact]
     public async Task Brands_do_not_record_facilities_and_an_ended_link_stays_as_history()
     {
-        var solstice = await app.OrganisationAsync("Solstice Sportswear");
-        var brand = await app.OwnerClientAsync("Solstice Sportswear");
+        // A brand of its own: ending a demo link would change the chain other tests read.
+        var solstice = await app.NewOrganisationAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
+        var brand = await app.ClientForAsync(await app.NewMemberAsync(solstice.Name, CommonThread.Web.Organisations.MemberRole.Editor));
+        var tiruppur = await app.WithDbAsync(db => db.Set<Facility>().Where(f => f.Name == "Tiruppur Textiles Unit 2").Select(f => f.Id).SingleAsync());
+        (await brand.PostAsJsonAsync($"/api/organisations/{solstice.Id}/links", new { facilityId = tiruppur, tier = 1, startDate = "2025-01-01" })).EnsureSuccessStatusCode();
         await (await brand.PostAsJsonAsync($"/api/organisations/{solstice.Id}/facilities", new { name = "X", address = "Y", countryCode = "BD" }))
             .ProblemAsync(HttpStatusCode.Forbidden);
 

@@ -40,9 +40,29 @@ public abstract class FoaSummarySpecs(TestApp app)
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.StartsWith("facility,country,tier,operated,union", csv.TrimStart('\uFEFF'));
+        Assert.StartsWith("facility,address,country,os_id,tier,operated,union", csv.TrimStart('\uFEFF'));
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"", csv);
         Assert.DoesNotContain("\n=HYPERLINK", csv);
+    }
+
+    [Fact]
+    public async Task The_xlsx_export_is_a_workbook_whose_cells_are_values_never_formulas()
+    {
+        var supplier = await app.OwnerClientAsync("Angkor Stitch Factory");
+        var id = (await app.OrganisationAsync("Angkor Stitch Factory")).Id;
+        (await supplier.PostAsJsonAsync($"/api/organisations/{id}/facilities",
+            new { name = "=HYPERLINK(\"http://evil.example\")", address = "Phnom Penh", countryCode = "KH", workersTotal = 120 })).EnsureSuccessStatusCode();
+
+        var response = await supplier.GetAsync($"/api/organisations/{id}/foa-summary.xlsx");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
+        Assert.Contains(cells, c => c.InnerText == "=HYPERLINK(\"http://evil.example\")" && c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString);
+        Assert.Contains(cells, c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number && c.CellValue?.Text == "120");
+        Assert.Equal("facility", cells[0].InnerText);
     }
 }
 

@@ -1,0 +1,86 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain;
+
+/// <summary>A facility in a chain picture, with what workers there have.</summary>
+public sealed record ChainNode(Guid FacilityId, string Name, string CountryCode, int Tier, bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement);
+
+/// <summary>Work passes from <c>From</c> to <c>To</c>; <c>From</c> null is the organisation itself. <c>Ended</c>: only ended links join them, kept as history.</summary>
+public sealed record ChainEdge(Guid? From, Guid To, bool Ended = false);
+
+public sealed record ChainDto(string OrganisationName, IReadOnlyList<ChainNode> Nodes, IReadOnlyList<ChainEdge> Edges);
+
+/// <summary>
+/// An organisation's chain as a graph: who passes work to whom, tier by tier. Built from the same
+/// facilities the organisation sees (<see cref="SupplyChainService.VisibleAsync"/>), so the picture
+/// never shows more than the lists do.
+/// </summary>
+public sealed class ChainService(AppDbContext db, FoaProfileService foa)
+{
+    public async Task<ChainDto> ChainAsync(OrganisationAccess access, Guid? focusFacilityId, CancellationToken ct)
+    {
+        var summary = await foa.SummaryAsync(access, ct);
+        var inChain = summary.Facilities.Where(f => f.Tier is not null).ToDictionary(f => f.FacilityId);
+        if (focusFacilityId is { } focus && !inChain.ContainsKey(focus))
+        {
+            throw Platform.Errors.RuleViolation.NotFound("facility");
+        }
+
+        var ids = inChain.Keys.ToList();
+        var facilities = await db.Set<Facility>().AsNoTracking().Where(f => ids.Contains(f.Id))
+            .Select(f => new { f.Id, f.OperatorOrganisationId }).ToListAsync(ct);
+        var operatorFacilities = facilities.Where(f => f.OperatorOrganisationId is not null)
+            .GroupBy(f => f.OperatorOrganisationId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Id).OrderBy(id => inChain[id].Tier).First());
+        var buyers = operatorFacilities.Keys.Append(access.Organisation.Id).ToList();
+        var links = await db.Set<SupplyLink>().AsNoTracking()
+            .Where(l => ids.Contains(l.FacilityId) && buyers.Contains(l.BuyerOrganisationId))
+            .Select(l => new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct);
+
+        // The organisation's own links say which facility passes work on when it maps deeper tiers
+        // itself; a supplier's links hang from that supplier's facility.
+        var edges = links.Select(l => (From: l.ViaFacilityId is { } via && inChain.ContainsKey(via) ? via
+                    : l.BuyerOrganisationId == access.Organisation.Id ? null
+                    : operatorFacilities.TryGetValue(l.BuyerOrganisationId, out var from) ? from : (Guid?)null,
+                To: l.FacilityId, l.Ended))
+            .Where(e => e.From != e.To)
+            .GroupBy(e => (e.From, e.To))
+            .Select(g => new ChainEdge(g.Key.From, g.Key.To, g.All(e => e.Ended)))
+            .ToList();
+        var nodes = inChain.Values.Select(f => new ChainNode(f.FacilityId, f.Name, f.CountryCode, f.Tier!.Value, f.HasUnion, f.HasWorkerCommittee, f.HasCollectiveAgreement)).ToList();
+        if (focusFacilityId is { } focused)
+        {
+            var keep = Connected(focused, edges);
+            nodes = nodes.Where(n => keep.Contains(n.FacilityId)).ToList();
+            edges = edges.Where(e => keep.Contains(e.To) && (e.From is null || keep.Contains(e.From.Value))).ToList();
+        }
+
+        return new(access.Organisation.Name, nodes.OrderBy(n => n.Tier).ThenBy(n => n.Name).ToList(), edges);
+    }
+
+    /// <summary>The facility, everything that passes work to it, and everything it passes work to.</summary>
+    private static HashSet<Guid> Connected(Guid facility, List<ChainEdge> edges)
+    {
+        var keep = new HashSet<Guid> { facility };
+        void Walk(Guid start, Func<ChainEdge, Guid?> from, Func<ChainEdge, Guid?> to)
+        {
+            var queue = new Queue<Guid>([start]);
+            while (queue.TryDequeue(out var at))
+            {
+                foreach (var next in edges.Where(e => from(e) == at).Select(to).OfType<Guid>())
+                {
+                    if (keep.Add(next))
+                    {
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+        }
+
+        Walk(facility, e => e.From, e => e.To);
+        Walk(facility, e => e.To, e => e.From);
+        return keep;
+    }
+}

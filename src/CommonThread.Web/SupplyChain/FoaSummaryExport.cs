@@ -1,0 +1,21 @@
+using System.Text;
+using CommonThread.Web.Platform.Files;
+
+namespace CommonThread.Web.SupplyChain;
+
+/// <summary>The FoA list as files: the same columns in CSV (UTF-8 with BOM, so Excel reads accents) and in XLSX.</summary>
+public static class FoaSummaryExport
+{
+    private static readonly string[] Header =
+        ["facility", "address", "country", "os_id", "tier", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"];
+
+    private static IEnumerable<object?[]> Rows(FoaSummaryDto summary) => summary.Facilities.Select(r => new object?[]
+    {
+        r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
+    });
+
+    public static byte[] Csv(FoaSummaryDto summary) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Platform.Files.Csv.Write(Header, Rows(summary)))];
+
+    public static byte[] Xlsx(FoaSummaryDto summary) => Platform.Files.Xlsx.Write("FoA", Header, Rows(summary));
+}
