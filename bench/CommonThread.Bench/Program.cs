@@ -1,9 +1,11 @@
 using CommonThread.Bench;
+using CommonThread.Bench.Imports;
 using CommonThread.Bench.Matching;
 
 return args.FirstOrDefault() switch
 {
     "matching" => await MatchingBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "import" => await ImportBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -14,6 +16,8 @@ static int Usage()
           matching   match a synthetic list against a synthetic registry; pg_trgm baseline in the same run
                      --registry 1000000 --rows 100000 --trgm-sample 2000 --postgres "Host=…;Username=…"
                      (without --postgres: CT_BENCH_POSTGRES, else the baseline is skipped and says so)
+          import     a facility list imported end to end into PostgreSQL through the running app's API
+                     --rows 100000 --registry 100000 --postgres "Host=…;Username=…" [--web path/to/CommonThread.Web.dll]
         """);
     return 2;
 }
