@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CommonThread.Web.SupplyChain;
 
 /// <summary>A physical production site, run by one supplier or intermediary organisation.</summary>
-public sealed class Facility
+public sealed partial class Facility
 {
     public const int NameMaxLength = 200;
     public const int AddressMaxLength = 500;
@@ -50,6 +50,12 @@ public sealed class Facility
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>An Open Supply Hub ID: the country code, 7 digits and 6 letters or digits (BD2019312ABCDEF), starting with the facility's country.</summary>
+    public static bool IsOsId(string osId, string? countryCode) => OsIdPattern().IsMatch(osId) && (countryCode is null || osId[..2] == countryCode);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex OsIdPattern();
 }
 
 internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>

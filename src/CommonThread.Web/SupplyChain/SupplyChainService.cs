@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
@@ -12,7 +11,7 @@ namespace CommonThread.Web.SupplyChain;
 /// <summary>A facility the organisation may see: one it runs, or one in its chain at the given tier.</summary>
 public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier);
 
-public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// Every facility the organisation runs, every facility where it is a union recorded as present,
@@ -155,7 +154,7 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
         }
 
         var osId = TextInput.OrNull(input.OsId)?.ToUpperInvariant();
-        if (osId is not null && (!OsIdPattern().IsMatch(osId) || osId[..2] != country))
+        if (osId is not null && !Facility.IsOsId(osId, country))
         {
             throw new RuleViolation("osId", "An Open Supply Hub ID is the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF, and starts with the facility's country.");
         }
@@ -191,7 +190,4 @@ public sealed partial class SupplyChainService(AppDbContext db, AuditLog audit, 
         facility.UpdatedAt = clock.GetUtcNow();
     }
 
-
-    [GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
-    private static partial Regex OsIdPattern();
 }

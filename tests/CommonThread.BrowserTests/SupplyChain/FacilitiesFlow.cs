@@ -43,4 +43,25 @@ public sealed class FacilitiesFlow(BrowserApp app)
         await page.WaitForSelectorAsync("#facilities tr:has-text('Tiruppur Textiles Unit 3')");
         Assert.Contains("120 / 40 / 160", await page.TextContentAsync("#facilities tr:has-text('Tiruppur Textiles Unit 3')") ?? "");
     }
+
+    [Fact]
+    public async Task A_supplier_corrects_its_facility_and_out_of_range_coordinates_are_shown_back()
+    {
+        var page = await app.OpenOrganisationAsync("compliance@mekong.example", DemoAccounts.Password, "Mekong Garments Co.");
+        await page.ClickAsync("nav.org-nav >> text=Facilities");
+        await page.ClickAsync("#facilities >> text=Mekong Garments Long An Factory");
+
+        await page.FillAsync("#edit-lat", "95");
+        await page.FillAsync("#edit-sector", "Apparel");
+        await page.ClickAsync("form:has(#edit-name) button[type=submit]");
+        Assert.Contains("Between -90 and 90", await page.TextContentAsync("form:has(#edit-name)") ?? "");
+        Assert.Equal("Apparel", await page.InputValueAsync("#edit-sector"));
+
+        await page.FillAsync("#edit-lat", "10.65");
+        await page.ClickAsync("form:has(#edit-name) button[type=submit]");
+        await page.WaitForSelectorAsync("#foa-message");
+        await page.ReloadAsync();
+        Assert.Equal("Apparel", await page.InputValueAsync("#edit-sector"));
+        Assert.Equal("10.65", await page.InputValueAsync("#edit-lat"));
+    }
 }

@@ -71,8 +71,9 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
             .Where(r => r.OrganisationId == import.OrganisationId && r.Status == ReviewStatus.Pending)
             .Select(r => r.RowKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
+        // Matching only adds to the change tracker; the transaction opens for the write alone, so on
+        // SQLite other writers wait for seconds, not for the whole import.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var writer = await ImportRowWriter.LoadAsync(db, import.OrganisationId, now, ct);
         var facilityOfRow = new Dictionary<int, Guid>();
         var linkRows = new List<ImportRow>();
@@ -136,6 +137,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
         }
 
         progress.Report(import.Id, "Writing", rows.Count, rows.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         import.Status = ImportStatus.Completed;
         import.FinishedAt = clock.GetUtcNow();
         await db.Set<FacilityImportContent>().Where(c => c.ImportId == import.Id).ExecuteDeleteAsync(ct);

@@ -120,7 +120,7 @@ public static partial class FacilityListParser
         }
 
         var osId = row.Text("os_id", 15)?.ToUpperInvariant();
-        if (osId is not null && (!OsIdPattern().IsMatch(osId) || (country is not null && osId[..2] != country)))
+        if (osId is not null && !Facility.IsOsId(osId, country))
         {
             row.Problem("os_id", $"'{osId}' is not an Open Supply Hub ID for this country: the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF.");
         }
@@ -319,9 +319,6 @@ public static partial class FacilityListParser
 
     [GeneratedRegex("[\\s\\-/.]+")]
     private static partial Regex HeaderSeparators();
-
-    [GeneratedRegex("^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")]
-    private static partial Regex OsIdPattern();
 
     /// <summary>Reads one row's cells by column name, adding a problem for each cell it cannot take.</summary>
     private sealed class RowReader(int number1Based, string[] cells, Dictionary<string, int> positions, List<ImportProblem> problems)

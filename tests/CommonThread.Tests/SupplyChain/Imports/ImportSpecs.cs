@@ -10,7 +10,7 @@ namespace CommonThread.Tests.SupplyChain.Imports;
 
 public abstract class ImportSpecs(TestApp app)
 {
-    private const string Header = "country,name,address,number_of_workers,os_id,tier,buyer,union_name,worker_committee,foa_source";
+    private const string Header = "country,name,address,number_of_workers,os_id,tier,buyer,union_name,worker_committee,foa_source,lat,lng";
 
     private Task<int> FacilitiesNamedAsync(string word) =>
         app.WithDbAsync(db => db.Set<Facility>().CountAsync(f => f.Name.Contains(word)));
@@ -34,13 +34,14 @@ public abstract class ImportSpecs(TestApp app)
             BD,{w} Seven,Plot 7,,,,Nobody,,,
             BD,{w} Eight,Plot 8,,,,,,sometimes,
             BD,{w} Nine,Plot 9,,BD123,,,,,
+            BD,{w} Ten,Plot 10,,,,,,,,91.5,90.1
             """;
 
         var preview = await importer.PreviewAsync(csv);
         var problems = await importer.ProblemsAsync(preview.Id);
 
         Assert.Equal(ImportStatus.Previewed, preview.Status);
-        Assert.Equal(9, preview.TotalRows);
+        Assert.Equal(10, preview.TotalRows);
         Assert.Equal(1, preview.ValidRows);
         Assert.Contains(problems, p => p is { Row: 3, Column: "country" });
         Assert.Contains(problems, p => p is { Row: 4, Column: "name" });
@@ -50,6 +51,7 @@ public abstract class ImportSpecs(TestApp app)
         Assert.Contains(problems, p => p is { Row: 8, Column: "buyer" });
         Assert.Contains(problems, p => p is { Row: 9, Column: "worker_committee" });
         Assert.Contains(problems, p => p is { Row: 10, Column: "os_id" });
+        Assert.Contains(problems, p => p is { Row: 11, Column: "lat" } && p.Message.Contains("out of range", StringComparison.Ordinal));
         Assert.Equal(0, await FacilitiesNamedAsync(w));
         Assert.Equal(0, await LinksOfAsync(importer.OrganisationId));
     }
