@@ -15,17 +15,15 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
 {
     private const int ProgressEvery = 500;
 
+    /// <summary>Runs an import the worker has claimed (moved to Running).</summary>
     public async Task RunAsync(Guid importId, CancellationToken ct)
     {
         var import = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, ct);
-        if (import.Status != ImportStatus.Queued)
+        if (import.Status != ImportStatus.Running)
         {
             return;
         }
 
-        import.Status = ImportStatus.Running;
-        import.StartedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
         try
         {
             await MatchAndWriteAsync(import, ct);
