@@ -1,5 +1,6 @@
 using CommonThread.Web.Account;
 using CommonThread.Web.Demo;
+using CommonThread.Web.Grievances;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Cli;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.Services.AddAccount();
 builder.Services.AddOrganisations();
 builder.Services.AddSupplyChain();
+builder.Services.AddGrievances();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -29,11 +31,13 @@ await app.SeedSupplyChainReferenceDataAsync();
 await app.SeedDemoDataIfWantedAsync();
 
 app.UseImportUploadLimit();
-app.UsePlatform();
+// Workers report in more languages than the shell is translated into.
+app.UsePlatform(Intake.Languages.Select(l => l.Culture));
 app.MapAccountEndpoints();
 app.MapOrganisationsEndpoints();
 app.MapSupplyChainEndpoints();
 app.MapImportEndpoints();
+app.MapGrievanceEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Demo;
 
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
-public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa, TimeProvider clock)
+public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
+    Grievances.IntakeService intake, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         }
 
         await DemoSupplyChain.SeedAsync(created, chain, foa, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
+        await DemoGrievances.SeedAsync(created, db, intake, clock, ct);
         return true;
     }
 }

@@ -35,11 +35,11 @@ public static class PlatformRegistration
         services.AddDataProtection().SetApplicationName("CommonThread").PersistKeysToDbContext<AppDbContext>();
     }
 
-    public static void UsePlatform(this WebApplication app)
+    public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
     {
         app.UseErrors();
         app.UseStaticFiles();
-        app.UseShellLocalization();
+        app.UseShellLocalization(moreCultures);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

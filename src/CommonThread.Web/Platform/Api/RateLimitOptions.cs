@@ -9,4 +9,7 @@ public sealed class RateLimitOptions
 
     /// <summary>API tokens a member may create per minute.</summary>
     public int TokenCreationPerMinute { get; set; } = 10;
+
+    /// <summary>Receipt-code attempts (follow-up posts) per client address per 15 minutes: a 16-digit code cannot be walked.</summary>
+    public int ReceiptCodePer15Minutes { get; set; } = 10;
 }

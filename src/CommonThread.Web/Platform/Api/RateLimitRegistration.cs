@@ -8,6 +8,7 @@ public static class RateLimitRegistration
 {
     public const string SignIn = "sign-in";
     public const string TokenCreation = "token-creation";
+    public const string ReceiptCode = "receipt-code";
 
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -19,6 +20,10 @@ public static class RateLimitRegistration
             // the window and never stored.
             o.AddPolicy(SignIn, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(Limits(http).SignInPerMinute))
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(ReceiptCode, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(http).ReceiptCodePer15Minutes, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
             o.AddPolicy(TokenCreation, http =>
                 RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => Window(Limits(http).TokenCreationPerMinute)));

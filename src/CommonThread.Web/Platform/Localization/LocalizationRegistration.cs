@@ -14,9 +14,10 @@ public static class LocalizationRegistration
 
     public static void AddShellLocalization(this IServiceCollection services) => services.AddLocalization();
 
-    public static void UseShellLocalization(this WebApplication app)
+    /// <summary>Culture from ?culture=, then the cookie, then the browser; <paramref name="moreCultures"/> are languages some pages speak beyond the shell's.</summary>
+    public static void UseShellLocalization(this WebApplication app, IEnumerable<string> moreCultures)
     {
-        var cultures = ShellLanguages.Select(l => l.Culture).ToArray();
+        var cultures = ShellLanguages.Select(l => l.Culture).Union(moreCultures).ToArray();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);

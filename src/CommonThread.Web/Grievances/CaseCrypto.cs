@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace CommonThread.Web.Grievances;
+
+/// <summary>
+/// Envelope encryption for grievance content: each case has its own random AES-256 key, stored only
+/// wrapped (AES-GCM) by the master key kept outside the database. Every ciphertext is bound to its
+/// case id, so a row copied into another case does not decrypt.
+/// </summary>
+public sealed class CaseCrypto
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] master;
+
+    public CaseCrypto(IOptions<GrievanceOptions> options, ILogger<CaseCrypto> log)
+    {
+        master = LoadMasterKey(options.Value, log);
+        Pepper = HMACSHA256.HashData(master, "receipt-code"u8);
+        ReceiptSalt = HMACSHA256.HashData(master, "receipt-salt"u8)[..16];
+    }
+
+    /// <summary>A secret derived from the master key, for receipt codes.</summary>
+    internal byte[] Pepper { get; }
+
+    /// <summary>The deployment's Argon2 salt for receipt codes, derived from the master key.</summary>
+    internal byte[] ReceiptSalt { get; }
+
+    public (byte[] Key, byte[] Wrapped) NewCaseKey(Guid caseId)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        return (key, Seal(master, key, caseId));
+    }
+
+    public byte[] Unwrap(byte[] wrapped, Guid caseId) => Open(master, wrapped, caseId);
+
+    public byte[] Encrypt(byte[] caseKey, string text, Guid caseId) => Seal(caseKey, Encoding.UTF8.GetBytes(text), caseId);
+
+    public string Decrypt(byte[] caseKey, byte[] sealedText, Guid caseId) => Encoding.UTF8.GetString(Open(caseKey, sealedText, caseId));
+
+    private static byte[] Seal(byte[] key, byte[] plain, Guid caseId)
+    {
+        var output = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), caseId.ToByteArray());
+        return output;
+    }
+
+    private static byte[] Open(byte[] key, byte[] sealedBytes, Guid caseId)
+    {
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, caseId.ToByteArray());
+        return plain;
+    }
+
+    private static byte[] LoadMasterKey(GrievanceOptions options, ILogger log)
+    {
+        if (!string.IsNullOrWhiteSpace(options.MasterKey))
+        {
+            var configured = Convert.FromBase64String(options.MasterKey);
+            return configured.Length == 32 ? configured : throw new InvalidOperationException("Grievances:MasterKey must be base64 of 32 bytes.");
+        }
+
+        var path = Path.GetFullPath(options.KeyFile);
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllText(path, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        log.LogWarning("Generated the grievance master key into {KeyFile}. In production set Grievances:MasterKey from a secret store, and back it up: without it no report can be read.", path);
+        return key;
+    }
+}

@@ -1,0 +1,271 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Grievances;
+
+/// <summary>A case in a party's list: what it is about, where it stands, and whether a deadline has passed.</summary>
+public sealed record CaseSummary(Guid Id, string Reference, GrievanceCategory Category, CaseStatus Status, bool Urgent, string? FacilityName,
+    DateOnly ReceivedOn, DateOnly AcknowledgeBy, DateOnly FeedbackBy, bool AcknowledgementOverdue, bool FeedbackOverdue, PartyRole YourRole);
+
+public sealed record CaseMessageDto(Guid Id, MessageKind Kind, string? From, PartyRole? FromRole, DateOnly On, CaseStatus? NewStatus, string Text);
+
+public sealed record CasePartyDto(string Organisation, PartyRole Role, bool Agreed);
+
+public sealed record CaseDetail(CaseSummary Summary, string Report, bool Anonymous, ReporterIdentity? Reporter, bool IdentityWithheld, ReporterGender ReporterGender,
+    IReadOnlyList<CasePartyDto> Parties, IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseStatus> NextStates, bool ClosingAgreed);
+
+public sealed record CaseMessageInput
+{
+    [Required]
+    public MessageKind? Kind { get; init; }
+
+    [Required, StringLength(IntakeService.TextMaxLength)]
+    public string Text { get; init; } = "";
+}
+
+public sealed record CaseTransitionInput
+{
+    [Required]
+    public CaseStatus? To { get; init; }
+
+    [StringLength(IntakeService.TextMaxLength)]
+    public string? Reason { get; init; }
+}
+
+/// <summary>
+/// The parties' side of a case. Every party sees the case and acts within its role; no party closes it
+/// alone: closing and agreeing a remedy need the agreement the mechanism's rules name, and every change
+/// of state is written to the record the reporter reads.
+/// </summary>
+public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser me, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Which state may follow which; Escalated is reachable from any open state (see <see cref="NextStates"/>).</summary>
+    private static readonly Dictionary<CaseStatus, CaseStatus[]> Transitions = new()
+    {
+        [CaseStatus.Received] = [CaseStatus.Acknowledged, CaseStatus.Rejected],
+        [CaseStatus.Acknowledged] = [CaseStatus.UnderInvestigation, CaseStatus.Rejected],
+        [CaseStatus.UnderInvestigation] = [CaseStatus.Rejected],
+        [CaseStatus.RemedyProposed] = [CaseStatus.RemedyAgreed, CaseStatus.UnderInvestigation],
+        [CaseStatus.RemedyAgreed] = [CaseStatus.RemedyImplemented],
+        [CaseStatus.RemedyImplemented] = [CaseStatus.Closed, CaseStatus.UnderInvestigation],
+        [CaseStatus.Escalated] = [CaseStatus.UnderInvestigation, CaseStatus.Rejected],
+        [CaseStatus.Closed] = [],
+        [CaseStatus.Rejected] = [],
+    };
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var organisationId = access.Organisation.Id;
+        var rows = await (from p in db.Set<CaseParty>()
+                          join c in db.Set<GrievanceCase>() on p.CaseId equals c.Id
+                          join f in db.Set<Facility>() on c.FacilityId equals f.Id into facilities
+                          from f in facilities.DefaultIfEmpty()
+                          where p.OrganisationId == organisationId && !db.Set<CaseRecusal>().Any(r => r.CaseId == c.Id && r.UserId == me.UserId)
+                          select new { Case = c, p.Role, Facility = f == null ? null : f.Name }).AsNoTracking().ToListAsync(ct);
+        return rows.Select(r => Summary(r.Case, r.Facility, r.Role))
+            .OrderByDescending(s => s.Urgent).ThenByDescending(s => s.AcknowledgementOverdue || s.FeedbackOverdue).ThenByDescending(s => s.ReceivedOn)
+            .ToList();
+    }
+
+    private CaseSummary Summary(GrievanceCase c, string? facility, PartyRole role)
+    {
+        var open = c.Status is not (CaseStatus.Closed or CaseStatus.Rejected);
+        return new(c.Id, c.Reference, c.Category, c.Status, c.Urgent, facility, c.ReceivedOn, c.AcknowledgeBy, c.FeedbackBy,
+            open && c.AcknowledgedOn is null && Today > c.AcknowledgeBy,
+            open && c.FirstFeedbackOn is null && Today > c.FeedbackBy, role);
+    }
+
+    /// <summary>The case as this party sees it; not found for anyone who is not a party, or who stepped back.</summary>
+    public async Task<CaseDetail> GetAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
+    {
+        var (grievance, party) = await FindAsync(access, caseId, ct);
+        var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
+        var parties = await (from p in db.Set<CaseParty>()
+                             join o in db.Set<Organisation>() on p.OrganisationId equals o.Id
+                             where p.CaseId == caseId
+                             select new { p.OrganisationId, o.Name, p.Role, p.AgreedAt }).AsNoTracking().ToListAsync(ct);
+        // A brand never learns which other brands take part, nor reads their notes.
+        var otherBrands = party.Role == PartyRole.Brand
+            ? parties.Where(p => p.Role == PartyRole.Brand && p.OrganisationId != party.OrganisationId).Select(p => p.OrganisationId).ToHashSet()
+            : [];
+        var messages = await db.Set<CaseMessage>().AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Sequence).ToListAsync(ct);
+        var names = parties.ToDictionary(p => p.OrganisationId, p => p.Name);
+        var visible = messages.Where(m => m.AuthorOrganisationId is not { } author || !otherBrands.Contains(author) || m.Kind == MessageKind.ToReporter)
+            .Select(m => new CaseMessageDto(m.Id, m.Kind,
+                m.AuthorOrganisationId is { } author ? (otherBrands.Contains(author) ? null : names.GetValueOrDefault(author)) : null,
+                m.AuthorRole, m.On, m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id)))
+            .ToList();
+        var mayKnowReporter = grievance.ReporterIdentity is not null && grievance.IdentityVisibleTo.HasFlag(KindOf(party.Role));
+        var facility = grievance.FacilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
+        var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
+        return new(Summary(grievance, facility, party.Role), crypto.Decrypt(key, grievance.Report, grievance.Id), grievance.Anonymous,
+            mayKnowReporter ? JsonSerializer.Deserialize<ReporterIdentity>(crypto.Decrypt(key, grievance.ReporterIdentity!, grievance.Id)) : null,
+            grievance.ReporterIdentity is not null && !mayKnowReporter, grievance.ReporterGender,
+            parties.Where(p => !otherBrands.Contains(p.OrganisationId)).Select(p => new CasePartyDto(p.Name, p.Role, p.AgreedAt is not null)).ToList(),
+            visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()));
+    }
+
+    private static PartyKinds KindOf(PartyRole role) => role switch
+    {
+        PartyRole.Supplier => PartyKinds.Supplier,
+        PartyRole.Union => PartyKinds.Union,
+        PartyRole.Brand => PartyKinds.Brand,
+        _ => PartyKinds.None,
+    };
+
+    private static IReadOnlyList<CaseStatus> NextStates(GrievanceCase c, GrievanceMechanism mechanism)
+    {
+        var next = Transitions[c.Status].ToList();
+        if (c.Status is not (CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Escalated) && mechanism.MediatorOrganisationId is not null)
+        {
+            next.Add(CaseStatus.Escalated);
+        }
+
+        return next;
+    }
+
+    /// <summary>Every party of each kind the mechanism names has agreed; kinds absent from the case need no one.</summary>
+    private static bool AgreementReached(GrievanceMechanism mechanism, IReadOnlyList<(PartyRole Role, DateTimeOffset? AgreedAt)> parties) =>
+        parties.Where(p => mechanism.ClosingNeedsAgreementOf.HasFlag(KindOf(p.Role)) && KindOf(p.Role) != PartyKinds.None).All(p => p.AgreedAt is not null);
+
+    private async Task<(GrievanceCase Case, CaseParty Party)> FindAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
+    {
+        var party = await db.Set<CaseParty>().FirstOrDefaultAsync(p => p.CaseId == caseId && p.OrganisationId == access.Organisation.Id, ct);
+        if (party is null || await db.Set<CaseRecusal>().AnyAsync(r => r.CaseId == caseId && r.UserId == me.UserId, ct))
+        {
+            throw RuleViolation.NotFound("case");
+        }
+
+        return (await db.Set<GrievanceCase>().FirstAsync(c => c.Id == caseId, ct), party);
+    }
+
+    /// <summary>A message to the reporter, an internal note, a finding, or a remedy proposal (which asks every party to agree anew).</summary>
+    public async Task<CaseDetail> PostAsync(OrganisationAccess access, Guid caseId, CaseMessageInput input, CancellationToken ct)
+    {
+        var (grievance, party) = await FindAsync(access, caseId, ct);
+        var kind = input.Kind!.Value;
+        if (kind is MessageKind.FromReporter or MessageKind.StatusChange)
+        {
+            throw new RuleViolation("kind", "A party writes to the reporter, a note, a finding or a remedy proposal.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            throw new RuleViolation("text", "Write the message.");
+        }
+
+        if (grievance.Status is CaseStatus.Closed or CaseStatus.Rejected)
+        {
+            throw RuleViolation.Conflict("status", "The case is closed.");
+        }
+
+        if (kind == MessageKind.RemedyProposal)
+        {
+            if (grievance.Status is not (CaseStatus.UnderInvestigation or CaseStatus.RemedyProposed or CaseStatus.Escalated))
+            {
+                throw RuleViolation.Conflict("kind", "A remedy is proposed once the case is under investigation.");
+            }
+
+            grievance.Status = CaseStatus.RemedyProposed;
+            await db.Set<CaseParty>().Where(p => p.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AgreedAt, (DateTimeOffset?)null), ct);
+        }
+
+        if (kind is MessageKind.ToReporter or MessageKind.RemedyProposal)
+        {
+            grievance.FirstFeedbackOn ??= Today;
+        }
+
+        await AppendAsync(grievance, party, kind, input.Text.Trim(), kind == MessageKind.RemedyProposal ? CaseStatus.RemedyProposed : null, ct);
+        audit.Record(access.Organisation.Id, "case.message", $"{kind} on case {grievance.Reference}");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(access, caseId, ct);
+    }
+
+    public async Task<CaseDetail> TransitionAsync(OrganisationAccess access, Guid caseId, CaseTransitionInput input, CancellationToken ct)
+    {
+        var (grievance, party) = await FindAsync(access, caseId, ct);
+        var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
+        var to = input.To!.Value;
+        if (!NextStates(grievance, mechanism).Contains(to))
+        {
+            throw RuleViolation.Conflict("to", $"A case that is {grievance.Status} cannot become {to}.");
+        }
+
+        var reason = input.Reason?.Trim();
+        if (to is CaseStatus.Rejected or CaseStatus.Escalated && string.IsNullOrEmpty(reason))
+        {
+            throw new RuleViolation("reason", "Give the reason: the reporter and every party read it.");
+        }
+
+        if (to == CaseStatus.Rejected && party.Role is not (PartyRole.Mechanism or PartyRole.Mediator))
+        {
+            throw new RuleViolation("to", "Only the mechanism's organisation or the mediator rejects a case.", StatusCodes.Status403Forbidden);
+        }
+
+        if (to is CaseStatus.RemedyAgreed or CaseStatus.Closed)
+        {
+            var parties = await db.Set<CaseParty>().Where(p => p.CaseId == caseId).Select(p => new { p.Role, p.AgreedAt }).ToListAsync(ct);
+            if (!AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()))
+            {
+                throw RuleViolation.Conflict("to", "Not every party whose agreement the mechanism requires has agreed to the remedy.");
+            }
+        }
+
+        if (to == CaseStatus.Escalated && !await db.Set<CaseParty>().AnyAsync(p => p.CaseId == caseId && p.OrganisationId == mechanism.MediatorOrganisationId, ct))
+        {
+            db.Add(new CaseParty { CaseId = caseId, OrganisationId = mechanism.MediatorOrganisationId!.Value, Role = PartyRole.Mediator });
+        }
+
+        grievance.Status = to;
+        grievance.AcknowledgedOn ??= to == CaseStatus.Acknowledged ? Today : null;
+        grievance.ClosedOn = to is CaseStatus.Closed or CaseStatus.Rejected ? Today : null;
+        await AppendAsync(grievance, party, MessageKind.StatusChange, reason ?? "", to, ct);
+        audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {to}");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(access, caseId, ct);
+    }
+
+    /// <summary>The party agrees to the remedy now proposed.</summary>
+    public async Task<CaseDetail> AgreeAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
+    {
+        var (grievance, party) = await FindAsync(access, caseId, ct);
+        if (grievance.Status is not (CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented))
+        {
+            throw RuleViolation.Conflict("status", "There is no proposed remedy to agree to.");
+        }
+
+        party.AgreedAt ??= clock.GetUtcNow();
+        audit.Record(access.Organisation.Id, "case.agreed", $"agreed to the remedy on case {grievance.Reference}");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(access, caseId, ct);
+    }
+
+    /// <summary>The member steps back for a conflict of interest: from now on the case is hidden from them.</summary>
+    public async Task StepBackAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
+    {
+        var (grievance, _) = await FindAsync(access, caseId, ct);
+        db.Add(new CaseRecusal { CaseId = caseId, UserId = me.UserId ?? throw new RuleViolation("user", "Only a person steps back."), At = clock.GetUtcNow() });
+        audit.Record(access.Organisation.Id, "case.stepped-back", $"a member stepped back from case {grievance.Reference}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task AppendAsync(GrievanceCase grievance, CaseParty party, MessageKind kind, string text, CaseStatus? newStatus, CancellationToken ct)
+    {
+        var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
+        db.Add(new CaseMessage
+        {
+            CaseId = grievance.Id, Kind = kind, AuthorOrganisationId = party.OrganisationId, AuthorUserId = me.UserId, AuthorRole = party.Role,
+            On = Today, Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), NewStatus = newStatus,
+            Body = crypto.Encrypt(key, text, grievance.Id),
+        });
+    }
+}

@@ -1,0 +1,57 @@
+using CommonThread.Web.Organisations;
+
+namespace CommonThread.Web.Grievances;
+
+public static class GrievanceEndpoints
+{
+    public static void MapGrievanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Grievances")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/grievance-mechanism", async (HttpContext http, MechanismService mechanisms, CancellationToken ct) =>
+            await mechanisms.GetAsync(http.OrganisationAccess().Organisation.Id, ct) is { } mechanism ? Results.Ok(mechanism) : Results.NoContent())
+            .WithName("GetGrievanceMechanism");
+        group.MapPut("/grievance-mechanism", async (MechanismInput input, HttpContext http, MechanismService mechanisms, CancellationToken ct) =>
+            TypedResults.Ok(await mechanisms.SaveAsync(http.OrganisationAccess(), input, ct)))
+            .RequireRole(MemberRole.Owner).WithName("SaveGrievanceMechanism");
+        group.MapPost("/grievance-mechanism/channels", async (ChannelInput input, HttpContext http, MechanismService mechanisms, CancellationToken ct) =>
+        {
+            var channel = await mechanisms.AddChannelAsync(http.OrganisationAccess(), input, ct);
+            return TypedResults.Created(channel.Link, channel);
+        }).RequireRole(MemberRole.Editor).WithName("CreateGrievanceChannel");
+
+        // An SMS or hotline gateway files what a caller reported, with a token of the mechanism's organisation.
+        group.MapPost("/grievance-intake/{channelCode}", async (string channelCode, IntakeInput input, HttpContext http, IntakeService intake, MechanismService mechanisms, CancellationToken ct) =>
+        {
+            var mine = await mechanisms.GetAsync(http.OrganisationAccess().Organisation.Id, ct);
+            if (mine is null || mine.Channels.All(c => c.Code != channelCode))
+            {
+                throw Platform.Errors.RuleViolation.NotFound("channel");
+            }
+
+            return TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct));
+        }).RequireRole(MemberRole.Editor).WithName("IntakeGrievance");
+
+        group.MapGet("/grievances", async (HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.ListAsync(http.OrganisationAccess(), ct)))
+            .WithName("ListGrievances");
+        group.MapGet("/grievances/{caseId:guid}", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.GetAsync(http.OrganisationAccess(), caseId, ct)))
+            .WithName("GetGrievance");
+        group.MapPost("/grievances/{caseId:guid}/messages", async (Guid caseId, CaseMessageInput input, HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.PostAsync(http.OrganisationAccess(), caseId, input, ct)))
+            .RequireRole(MemberRole.Editor).WithName("PostGrievanceMessage");
+        group.MapPost("/grievances/{caseId:guid}/transitions", async (Guid caseId, CaseTransitionInput input, HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.TransitionAsync(http.OrganisationAccess(), caseId, input, ct)))
+            .RequireRole(MemberRole.Editor).WithName("TransitionGrievance");
+        group.MapPost("/grievances/{caseId:guid}/agree", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.AgreeAsync(http.OrganisationAccess(), caseId, ct)))
+            .RequireRole(MemberRole.Editor).WithName("AgreeToRemedy");
+        group.MapPost("/grievances/{caseId:guid}/step-back", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
+        {
+            await cases.StepBackAsync(http.OrganisationAccess(), caseId, ct);
+            return TypedResults.NoContent();
+        }).WithName("StepBackFromGrievance");
+    }
+}

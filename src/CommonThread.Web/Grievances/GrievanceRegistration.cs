@@ -1,0 +1,15 @@
+namespace CommonThread.Web.Grievances;
+
+public static class GrievanceRegistration
+{
+    public static void AddGrievances(this IServiceCollection services)
+    {
+        services.AddOptions<GrievanceOptions>().BindConfiguration("Grievances");
+        services.AddSingleton<CaseCrypto>();
+        services.AddSingleton<ReceiptCodes>();
+        services.AddScoped<CaseParties>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<MechanismService>();
+    }
+}

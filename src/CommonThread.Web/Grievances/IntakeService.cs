@@ -1,0 +1,205 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CommonThread.Data;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Grievances;
+
+public sealed record IntakeInput
+{
+    /// <summary>A random id the intake form carries from the moment it is shown: sending it twice files one case.</summary>
+    [Required]
+    public Guid? SubmissionId { get; init; }
+
+    [Required]
+    public GrievanceCategory? Category { get; init; }
+
+    [Required, StringLength(IntakeService.TextMaxLength)]
+    public string Text { get; init; } = "";
+
+    public bool Anonymous { get; init; } = true;
+
+    [StringLength(200)]
+    public string? Name { get; init; }
+
+    [StringLength(200)]
+    public string? Contact { get; init; }
+
+    /// <summary>Which kinds of party may see the name and contact of a named reporter.</summary>
+    public PartyKinds IdentityVisibleTo { get; init; }
+
+    public ReporterGender Gender { get; init; }
+
+    [StringLength(8)]
+    public string? Language { get; init; }
+}
+
+public sealed record Receipt(string Reference, string Code, DateOnly ReceivedOn, string MechanismName);
+
+/// <summary>What the reporter reads when they come back with their code.</summary>
+public sealed record ReporterView(string Reference, GrievanceCategory Category, CaseStatus Status, DateOnly ReceivedOn, DateOnly AcknowledgeBy,
+    DateOnly FeedbackBy, string Report, IReadOnlyList<ReporterMessage> Messages);
+
+public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From, CaseStatus? NewStatus, string Text);
+
+/// <summary>
+/// The worker's side of a grievance: filing a report without an account, and coming back with the
+/// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
+/// browser or time of day.
+/// </summary>
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, TimeProvider clock)
+{
+    public const int TextMaxLength = 10_000;
+
+    public async Task<(GrievanceChannel Channel, GrievanceMechanism Mechanism, string? FacilityName)> ChannelAsync(string code, CancellationToken ct)
+    {
+        var channel = await db.Set<GrievanceChannel>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct)
+            ?? throw RuleViolation.NotFound("channel");
+        var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == channel.MechanismId, ct);
+        var facility = channel.FacilityId is { } id ? await db.Set<Facility>().AsNoTracking().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
+        return (channel, mechanism, facility);
+    }
+
+    /// <summary>
+    /// Files the report and returns its receipt only once the case is committed. The same form sent
+    /// again (same submission id) returns the same receipt and files nothing new.
+    /// </summary>
+    public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct)
+    {
+        var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
+        Validate(input);
+        var submissionId = input.SubmissionId!.Value;
+        var submissionHash = SHA256.HashData(submissionId.ToByteArray());
+        var code = receipts.CodeFor(submissionId);
+        if (await ExistingAsync(submissionHash, ct) is { } existing)
+        {
+            return new(existing.Reference, code, existing.ReceivedOn, mechanism.Name);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var id = Guid.NewGuid();
+        var (key, wrapped) = crypto.NewCaseKey(id);
+        var named = !input.Anonymous;
+        var grievance = new GrievanceCase
+        {
+            Id = id, MechanismId = mechanism.Id, FacilityId = channel.FacilityId, Reference = NewReference(), ReceiptHash = receipts.Hash(code),
+            SubmissionHash = submissionHash, Category = input.Category!.Value, Status = CaseStatus.Received, Anonymous = !named,
+            Urgent = input.Category == GrievanceCategory.Retaliation, ReporterGender = input.Gender, Language = Language(input.Language, channel),
+            ReceivedOn = today, AcknowledgeBy = today.AddDays(mechanism.AcknowledgeWithinDays), FeedbackBy = today.AddDays(mechanism.FeedbackWithinDays),
+            WrappedKey = wrapped, Report = crypto.Encrypt(key, input.Text.Trim(), id),
+            ReporterIdentity = named ? crypto.Encrypt(key, JsonSerializer.Serialize(new ReporterIdentity(input.Name?.Trim(), input.Contact?.Trim())), id) : null,
+            IdentityVisibleTo = named ? input.IdentityVisibleTo : PartyKinds.None,
+        };
+        db.Add(grievance);
+        foreach (var (organisationId, role) in await partyFinder.ResolveAsync(mechanism, channel.FacilityId, ct))
+        {
+            db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form arrived twice at once: the other request filed it.
+            db.ChangeTracker.Clear();
+            var raced = await ExistingAsync(submissionHash, ct) ?? throw new InvalidOperationException("The report could not be stored.");
+            return new(raced.Reference, code, raced.ReceivedOn, mechanism.Name);
+        }
+
+        return new(grievance.Reference, code, today, mechanism.Name);
+    }
+
+    private async Task<GrievanceCase?> ExistingAsync(byte[] submissionHash, CancellationToken ct) =>
+        await db.Set<GrievanceCase>().AsNoTracking().FirstOrDefaultAsync(c => c.SubmissionHash == submissionHash, ct);
+
+    private static void Validate(IntakeInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            throw new RuleViolation("text", "Write what happened.");
+        }
+
+        if (!input.Anonymous && string.IsNullOrWhiteSpace(input.Name) && string.IsNullOrWhiteSpace(input.Contact))
+        {
+            throw new RuleViolation("name", "To report with your name, give your name or a way to reach you; or report anonymously.");
+        }
+
+        if (input.Category is not { } category || !Enum.IsDefined(category))
+        {
+            throw new RuleViolation("category", "Choose what the report is about.");
+        }
+    }
+
+    private static string Language(string? requested, GrievanceChannel channel) =>
+        requested is { Length: >= 2 and <= 8 } language && language.All(c => char.IsAsciiLetter(c) || c == '-') ? language : channel.Language;
+
+    /// <summary>GR- and 8 letters and digits without look-alikes (no 0/O, 1/I/L).</summary>
+    private static string NewReference()
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        return "GR-" + new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
+    }
+
+    /// <summary>The case a receipt code opens, or null: the caller says only "not found", whatever the reason.</summary>
+    private async Task<GrievanceCase?> FindByCodeAsync(string typedCode, CancellationToken ct)
+    {
+        if (ReceiptCodes.Normalise(typedCode) is not { } code)
+        {
+            return null;
+        }
+
+        var hash = receipts.Hash(code);
+        return await db.Set<GrievanceCase>().FirstOrDefaultAsync(c => c.ReceiptHash == hash, ct);
+    }
+
+    public async Task<ReporterView?> OpenAsync(string typedCode, CancellationToken ct)
+    {
+        if (await FindByCodeAsync(typedCode, ct) is not { } grievance)
+        {
+            return null;
+        }
+
+        var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
+        var messages = await db.Set<CaseMessage>().AsNoTracking()
+            .Where(m => m.CaseId == grievance.Id && m.Kind != MessageKind.InternalNote && m.Kind != MessageKind.Finding)
+            .OrderBy(m => m.Sequence).ToListAsync(ct);
+        return new(grievance.Reference, grievance.Category, grievance.Status, grievance.ReceivedOn, grievance.AcknowledgeBy, grievance.FeedbackBy,
+            crypto.Decrypt(key, grievance.Report, grievance.Id),
+            messages.Select(m => new ReporterMessage(m.Kind, m.On, m.AuthorRole?.ToString(), m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id))).ToList());
+    }
+
+    /// <summary>The reporter adds information or answers a question. Dated by the day only.</summary>
+    public async Task<bool> ReplyAsync(string typedCode, string text, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > TextMaxLength)
+        {
+            throw new RuleViolation("text", $"Write your message (at most {TextMaxLength} characters).");
+        }
+
+        if (await FindByCodeAsync(typedCode, ct) is not { } grievance)
+        {
+            return false;
+        }
+
+        if (grievance.Status is CaseStatus.Closed or CaseStatus.Rejected)
+        {
+            throw RuleViolation.Conflict("text", "This case is closed; file a new report if something new happened.");
+        }
+
+        var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
+        db.Add(new CaseMessage
+        {
+            CaseId = grievance.Id, Kind = MessageKind.FromReporter, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), Body = crypto.Encrypt(key, text.Trim(), grievance.Id),
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+public sealed record ReporterIdentity(string? Name, string? Contact);
