@@ -206,7 +206,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             throw new RuleViolation("reason", "Give the reason: the reporter and every party read it.");
         }
 
-        if (to == CaseStatus.Rejected && party.Role is not (PartyRole.Mechanism or PartyRole.Mediator))
+        if (to == CaseStatus.Rejected && party.OrganisationId != mechanism.OrganisationId && party.Role != PartyRole.Mediator)
         {
             throw new RuleViolation("to", "Only the mechanism's organisation or the mediator rejects a case.", StatusCodes.Status403Forbidden);
         }

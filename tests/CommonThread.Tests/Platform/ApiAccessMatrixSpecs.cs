@@ -44,6 +44,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         {
             // Imports change the chain of the organisation that runs them: a fresh brand keeps the demo chain as it is.
             _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
+            // A supplier of its own with its own mechanism and a case in it, so state changes touch nothing else.
+            _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
@@ -64,6 +66,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
         values["countryCode"] = "BG";
         (values["importId"], values["reviewId"]) = await NewImportAndReviewAsync(organisation.Id, values["facilityId"]);
+        (values["channelCode"], values["caseId"]) = pattern.Contains("/grievance", StringComparison.Ordinal)
+            ? await NewMechanismAndCaseAsync(organisation.Id, Guid.Parse(values["facilityId"]))
+            : ("none", Guid.Empty.ToString());
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -142,6 +147,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
             "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
             "SaveCountryContext" => """{"country":"Bulgaria","c98Ratified":"1959","c177Ratified":"2009"}""",
+            "SaveGrievanceMechanism" => """{"name":"Matrix mechanism","acknowledgeWithinDays":7,"feedbackWithinDays":90,"retainClosedCasesDays":730}""",
+            "CreateGrievanceChannel" => """{"language":"bn"}""",
+            "IntakeGrievance" => $$"""{"submissionId":"{{Guid.NewGuid()}}","category":"Other","text":"Matrix report"}""",
+            "PostGrievanceMessage" => """{"kind":"InternalNote","text":"Matrix note"}""",
+            "TransitionGrievance" => """{"to":"UnderInvestigation"}""",
             "RecordFoaFact" => """{"kind":"WorkerCommittee","source":"Audit","observedOn":"2026-01-10","name":"Matrix committee"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
@@ -177,6 +187,31 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         await db.SaveChangesAsync();
         return (import.Id.ToString(), review.Id.ToString());
     });
+
+    /// <summary>A mechanism of the organisation with a channel for its facility, and a case filed through it waiting for agreement to a remedy.</summary>
+    private async Task<(string, string)> NewMechanismAndCaseAsync(Guid organisationId, Guid facilityId)
+    {
+        var code = "m" + Guid.NewGuid().ToString("N")[..12];
+        await app.WithDbAsync(async db =>
+        {
+            var mechanism = new CommonThread.Web.Grievances.GrievanceMechanism { OrganisationId = organisationId, Name = "Matrix mechanism", CreatedAt = DateTimeOffset.UnixEpoch };
+            db.AddRange(mechanism, new CommonThread.Web.Grievances.GrievanceChannel { MechanismId = mechanism.Id, Code = code, FacilityId = facilityId });
+            return await db.SaveChangesAsync();
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<CommonThread.Web.Grievances.IntakeService>().SubmitAsync(code, new()
+        {
+            SubmissionId = Guid.NewGuid(), Category = CommonThread.Web.Grievances.GrievanceCategory.Other, Text = "Matrix report",
+        }, CancellationToken.None);
+        var caseId = await app.WithDbAsync(async db =>
+        {
+            var grievance = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Grievances.GrievanceCase>(), c => c.Reference == receipt.Reference);
+            grievance.Status = CommonThread.Web.Grievances.CaseStatus.RemedyProposed;
+            await db.SaveChangesAsync();
+            return grievance.Id;
+        });
+        return (code, caseId.ToString());
+    }
 
     private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>
     {

@@ -13,7 +13,8 @@ namespace CommonThread.Tests.Platform;
 /// <summary>Every routable page, found by reflection over the app's components, checked across callers.</summary>
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
-    private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found"];
+    private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found",
+        "/r/{Code}", "/r/{Code}/procedure", "/follow-up"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -48,7 +49,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{UserId}", viewer.UserId, StringComparison.Ordinal)
                 .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal)
                 .Replace("{FacilityId:guid}", facilityId.ToString(), StringComparison.Ordinal)
-                .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal);
+                .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal)
+                .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
