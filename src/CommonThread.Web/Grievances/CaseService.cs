@@ -152,7 +152,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
     public async Task<CaseDetail> PostAsync(OrganisationAccess access, Guid caseId, CaseMessageInput input, CancellationToken ct)
     {
         var (grievance, party) = await FindAsync(access, caseId, ct);
-        var kind = input.Kind!.Value;
+        var kind = input.Kind ?? throw new RuleViolation("kind", "Choose what you are writing.");
         if (kind is MessageKind.FromReporter or MessageKind.StatusChange)
         {
             throw new RuleViolation("kind", "A party writes to the reporter, a note, a finding or a remedy proposal.");
@@ -194,7 +194,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
     {
         var (grievance, party) = await FindAsync(access, caseId, ct);
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
-        var to = input.To!.Value;
+        var to = input.To ?? throw new RuleViolation("to", "Choose the new status.");
         if (!NextStates(grievance, mechanism).Contains(to))
         {
             throw RuleViolation.Conflict("to", $"A case that is {grievance.Status} cannot become {to}.");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components;
 using CommonThread.Web.SupplyChain;
 using CommonThread.Web.SupplyChain.Imports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Platform;
 
@@ -14,7 +15,7 @@ namespace CommonThread.Tests.Platform;
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
     private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found",
-        "/r/{Code}", "/r/{Code}/procedure", "/follow-up"];
+        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -42,6 +43,7 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.SaveChangesAsync();
             return import.Id;
         });
+        var caseId = await NorthwindOnlyCaseAsync(owner.OrganisationId);
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -50,7 +52,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal)
                 .Replace("{FacilityId:guid}", facilityId.ToString(), StringComparison.Ordinal)
                 .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal)
-                .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal);
+                .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal)
+                .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
@@ -89,6 +92,30 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
         }
 
         Assert.Empty(failures);
+    }
+
+    /// <summary>A case in a mechanism of Northwind's own, with no facility: Northwind is its only party.</summary>
+    private async Task<Guid> NorthwindOnlyCaseAsync(Guid northwindId)
+    {
+        var code = "p" + Guid.NewGuid().ToString("N")[..12];
+        await app.WithDbAsync(async db =>
+        {
+            var mechanism = await db.Set<CommonThread.Web.Grievances.GrievanceMechanism>().FirstOrDefaultAsync(m => m.OrganisationId == northwindId)
+                ?? new CommonThread.Web.Grievances.GrievanceMechanism { OrganisationId = northwindId, Name = "Northwind line", CreatedAt = DateTimeOffset.UnixEpoch };
+            if (db.Entry(mechanism).State == EntityState.Detached)
+            {
+                db.Add(mechanism);
+            }
+
+            db.Add(new CommonThread.Web.Grievances.GrievanceChannel { MechanismId = mechanism.Id, Code = code });
+            return await db.SaveChangesAsync();
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<CommonThread.Web.Grievances.IntakeService>().SubmitAsync(code, new()
+        {
+            SubmissionId = Guid.NewGuid(), Category = CommonThread.Web.Grievances.GrievanceCategory.Other, Text = "Matrix report",
+        }, CancellationToken.None);
+        return await app.WithDbAsync(db => db.Set<CommonThread.Web.Grievances.GrievanceCase>().Where(c => c.Reference == receipt.Reference).Select(c => c.Id).SingleAsync());
     }
 }
 
