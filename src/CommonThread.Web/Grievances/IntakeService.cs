@@ -70,6 +70,26 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct)
     {
         var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
+        return await FileAsync(mechanism, channel.FacilityId, Language(input.Language, channel), input, null, ct);
+    }
+
+    /// <summary>
+    /// The reporter of a case reports retaliation for it: a new case, linked to the first, urgent from
+    /// the start, with the same parties. It gets a receipt code of its own.
+    /// </summary>
+    public async Task<Receipt?> ReportRetaliationAsync(string typedCode, IntakeInput input, CancellationToken ct)
+    {
+        if (await FindByCodeAsync(typedCode, ct) is not { } earlier)
+        {
+            return null;
+        }
+
+        var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == earlier.MechanismId, ct);
+        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, ct);
+    }
+
+    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor, CancellationToken ct)
+    {
         Validate(input);
         var submissionId = input.SubmissionId!.Value;
         var submissionHash = SHA256.HashData(submissionId.ToByteArray());
@@ -85,16 +105,20 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         var named = !input.Anonymous;
         var grievance = new GrievanceCase
         {
-            Id = id, MechanismId = mechanism.Id, FacilityId = channel.FacilityId, Reference = NewReference(), ReceiptHash = receipts.Hash(code),
+            Id = id, MechanismId = mechanism.Id, FacilityId = facilityId, Reference = NewReference(), ReceiptHash = receipts.Hash(code),
             SubmissionHash = submissionHash, Category = input.Category!.Value, Status = CaseStatus.Received, Anonymous = !named,
-            Urgent = input.Category == GrievanceCategory.Retaliation, ReporterGender = input.Gender, Language = Language(input.Language, channel),
+            Urgent = input.Category == GrievanceCategory.Retaliation, RelatedCaseId = retaliationFor?.Id, ReporterGender = input.Gender, Language = language,
             ReceivedOn = today, AcknowledgeBy = today.AddDays(mechanism.AcknowledgeWithinDays), FeedbackBy = today.AddDays(mechanism.FeedbackWithinDays),
             WrappedKey = wrapped, Report = crypto.Encrypt(key, input.Text.Trim(), id),
             ReporterIdentity = named ? crypto.Encrypt(key, JsonSerializer.Serialize(new ReporterIdentity(input.Name?.Trim(), input.Contact?.Trim())), id) : null,
             IdentityVisibleTo = named ? input.IdentityVisibleTo : PartyKinds.None,
         };
         db.Add(grievance);
-        foreach (var (organisationId, role) in await partyFinder.ResolveAsync(mechanism, channel.FacilityId, ct))
+        var parties = retaliationFor is null
+            ? await partyFinder.ResolveAsync(mechanism, facilityId, ct)
+            : (await db.Set<CaseParty>().AsNoTracking().Where(p => p.CaseId == retaliationFor.Id).Select(p => new { p.OrganisationId, p.Role }).ToListAsync(ct))
+                .Select(p => (p.OrganisationId, p.Role)).ToList();
+        foreach (var (organisationId, role) in parties)
         {
             db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
         }

@@ -223,6 +223,22 @@ public abstract class GrievanceSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_reporter_reports_retaliation_through_their_receipt_and_it_opens_as_an_urgent_case_linked_to_the_first()
+    {
+        var (first, code) = await ReportAsync("Forced overtime before the audit");
+
+        var page = await new Reporter(app).RetaliateAsync(code, "After my report my line chief cut my shifts");
+        var linked = await CaseAsync(ReferenceOn(page));
+        var union = await PartyAsync("Bangladesh Garment Workers Federation (demo)");
+        var listed = (await union.Client.GetFromJsonAsync<List<CaseSummary>>(union.Cases, Http.Json))!;
+
+        Assert.Matches("^[0-9]{16}$", Reporter.CodeOn(page));
+        Assert.NotEqual(code, Reporter.CodeOn(page));
+        Assert.Equal((first.Id, GrievanceCategory.Retaliation, true), (linked.RelatedCaseId!.Value, linked.Category, linked.Urgent));
+        Assert.True(listed.Single(c => c.Id == linked.Id).Urgent);
+    }
+
+    [Fact]
     public async Task Script_in_a_report_is_shown_as_text()
     {
         var (page, code) = await new Reporter(app).ReportAsync(Channel, "<script>alert('x')</script><b>bold</b>");

@@ -60,6 +60,17 @@ public sealed partial class Reporter(TestApp app)
         }));
     }
 
+    public async Task<string> RetaliateAsync(string code, string text)
+    {
+        var opened = await FollowUpAsync(code);
+        var token = WebUtility.HtmlDecode(Field(opened, "__RequestVerificationToken"));
+        var response = await Client.PostAsync("/follow-up", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "retaliation", ["__RequestVerificationToken"] = token, ["Code"] = code, ["SubmissionId"] = Field(opened, "SubmissionId"), ["Text"] = text,
+        }));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private static string Field(string page, string name) =>
         Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value
         : Regex.Match(page, $"value=\"([^\"]*)\" name=\"{Regex.Escape(name)}\"") is { Success: true } m2 ? m2.Groups[1].Value
