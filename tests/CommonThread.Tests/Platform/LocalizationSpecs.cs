@@ -8,9 +8,11 @@ namespace CommonThread.Tests.Platform;
 
 public sealed partial class LocalizationSpecs
 {
-    private static Dictionary<string, string> Read(string culture)
+    private static Dictionary<string, string> Read(string culture) => Read(typeof(Shell), culture);
+
+    private static Dictionary<string, string> Read(Type resource, string culture)
     {
-        var manager = new ResourceManager(typeof(Shell));
+        var manager = new ResourceManager(resource);
         var set = manager.GetResourceSet(culture == "" ? CultureInfo.InvariantCulture : new CultureInfo(culture), createIfNotExists: true, tryParents: false)!;
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
@@ -41,6 +43,48 @@ public sealed partial class LocalizationSpecs
         Assert.All(keys, k => Assert.True(neutral.ContainsKey(k), $"Shell.resx lacks \"{k}\""));
     }
 
+    [Fact]
+    public void Every_worker_language_translates_every_text_of_the_intake_and_follow_up_pages()
+    {
+        var neutral = Read(typeof(CommonThread.Web.Grievances.Intake), "");
+        Assert.True(neutral.Count > 60, $"Intake.resx has only {neutral.Count} texts");
+        Assert.True(CommonThread.Web.Grievances.Intake.Languages.Count >= 14);
+        foreach (var (culture, _) in CommonThread.Web.Grievances.Intake.Languages.Where(l => l.Culture != "en"))
+        {
+            var translated = Read(typeof(CommonThread.Web.Grievances.Intake), culture);
+            var missing = neutral.Keys.Where(k => string.IsNullOrWhiteSpace(translated.GetValueOrDefault(k))).ToList();
+            Assert.True(missing.Count == 0, $"Intake.{culture}.resx lacks: {string.Join(" | ", missing)}");
+            var broken = neutral.Where(e => Placeholders().Matches(e.Value).Count != Placeholders().Matches(translated[e.Key]).Count).Select(e => e.Key).ToList();
+            Assert.True(broken.Count == 0, $"Intake.{culture}.resx changes the {{0}} placeholders of: {string.Join(" | ", broken)}");
+            Assert.True(neutral.Keys.Count(k => translated[k] != neutral[k]) > neutral.Count / 2, $"Intake.{culture}.resx is mostly English");
+        }
+    }
+
+    [Fact]
+    public void Every_text_a_worker_page_asks_for_is_in_the_intake_file()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "CommonThread.Web", "Grievances", "Pages");
+        var keys = Directory.EnumerateFiles(source, "*.razor")
+            .SelectMany(f => WorkerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Where(k => !DynamicPrefix().IsMatch(k))
+            .Distinct()
+            .ToList();
+        Assert.True(keys.Count > 30, $"found only {keys.Count} keys under {source}");
+
+        var neutral = Read(typeof(CommonThread.Web.Grievances.Intake), "");
+        Assert.All(keys, k => Assert.True(neutral.ContainsKey(k), $"Intake.resx lacks \"{k}\""));
+    }
+
     [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("\\bL\\[\"([^\"]+)\"\\]")]
+    private static partial Regex WorkerKey();
+
+    /// <summary>"category." in L["category." + c]: the rest of the key is the enum value.</summary>
+    [GeneratedRegex("^[a-z]+\\.$")]
+    private static partial Regex DynamicPrefix();
+
+    [GeneratedRegex("\\{[0-9]\\}")]
+    private static partial Regex Placeholders();
 }
