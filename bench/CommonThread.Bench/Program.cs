@@ -1,4 +1,5 @@
 using CommonThread.Bench;
+using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Imports;
 using CommonThread.Bench.Matching;
 
@@ -6,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "matching" => await MatchingBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "import" => await ImportBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "intake" => await IntakeBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -17,7 +19,9 @@ static int Usage()
                      --registry 1000000 --rows 100000 --trgm-sample 2000 --postgres "Host=…;Username=…"
                      (without --postgres: CT_BENCH_POSTGRES, else the baseline is skipped and says so)
           import     a facility list imported end to end into PostgreSQL through the running app's API
-                     --rows 100000 --registry 100000 --postgres "Host=…;Username=…" [--web path/to/CommonThread.Web.dll]
+                     --rows 100000 --registry 100000 --postgres "Host=…;Username=…"
+          intake     anonymous grievance submissions through the intake API, with Argon2id alone and a bare hello as references
+                     --clients 50 --seconds 60 --postgres "Host=…;Username=…"
         """);
     return 2;
 }
