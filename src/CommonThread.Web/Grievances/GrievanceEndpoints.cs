@@ -33,6 +33,17 @@ public static class GrievanceEndpoints
             return TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct));
         }).RequireRole(MemberRole.Editor).WithName("IntakeGrievance");
 
+        group.MapGet("/grievance-statistics", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
+            TypedResults.Ok(await statistics.ForAsync(http.OrganisationAccess(), ct)))
+            .WithName("GetGrievanceStatistics");
+        group.MapGet("/grievance-statistics.csv", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
+        {
+            var rows = await statistics.ForAsync(http.OrganisationAccess(), ct);
+            var csv = Platform.Files.Csv.Write(["dimension", "group", "cases", "median_days_to_acknowledge", "median_days_to_close"],
+                rows.Select(r => new object?[] { r.Dimension, r.Group, r.Suppressed ? $"fewer than {GrievanceStatistics.MinimumGroup}" : r.Cases, r.MedianDaysToAcknowledge, r.MedianDaysToClose }));
+            return TypedResults.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", "grievance-statistics.csv");
+        }).WithName("ExportGrievanceStatisticsCsv");
+
         group.MapGet("/grievances", async (HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.ListAsync(http.OrganisationAccess(), ct)))
             .WithName("ListGrievances");

@@ -11,5 +11,6 @@ public static class GrievanceRegistration
         services.AddScoped<IntakeService>();
         services.AddScoped<CaseService>();
         services.AddScoped<MechanismService>();
+        services.AddScoped<GrievanceStatistics>();
     }
 }
