@@ -220,6 +220,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DeletionAnnouncedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 

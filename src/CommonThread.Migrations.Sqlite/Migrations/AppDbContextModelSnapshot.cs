@@ -215,6 +215,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeletionAnnouncedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 

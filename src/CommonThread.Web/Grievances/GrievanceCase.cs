@@ -90,6 +90,9 @@ public sealed class GrievanceCase
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>When the parties were told the closed case will be deleted (see <see cref="CaseRetention"/>).</summary>
+    public DateOnly? DeletionAnnouncedOn { get; set; }
+
     public required byte[] WrappedKey { get; init; }
 
     /// <summary>The report's text, encrypted.</summary>

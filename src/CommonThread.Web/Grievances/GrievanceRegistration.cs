@@ -12,5 +12,7 @@ public static class GrievanceRegistration
         services.AddScoped<CaseService>();
         services.AddScoped<MechanismService>();
         services.AddScoped<GrievanceStatistics>();
+        services.AddScoped<CaseRetention>();
+        services.AddHostedService<CaseRetentionWorker>();
     }
 }

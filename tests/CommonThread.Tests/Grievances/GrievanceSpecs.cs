@@ -6,6 +6,7 @@ using CommonThread.Web.Demo;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Grievances;
 
@@ -236,6 +237,34 @@ public abstract class GrievanceSpecs(TestApp app)
         Assert.NotEqual(code, Reporter.CodeOn(page));
         Assert.Equal((first.Id, GrievanceCategory.Retaliation, true), (linked.RelatedCaseId!.Value, linked.Category, linked.Urgent));
         Assert.True(listed.Single(c => c.Id == linked.Id).Urgent);
+    }
+
+    [Fact]
+    public async Task A_closed_case_is_announced_for_deletion_to_the_parties_and_deleted_with_its_record_a_month_later()
+    {
+        var (grievance, code) = await ReportAsync("Case to be forgotten");
+        var longAgo = grievance.ReceivedOn.AddDays(-800);
+        await app.WithDbAsync(db => db.Set<GrievanceCase>().Where(c => c.Id == grievance.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Closed).SetProperty(c => c.ClosedOn, longAgo)));
+        async Task RetentionAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CaseRetention>().RunOnceAsync(CancellationToken.None);
+        }
+
+        await RetentionAsync();
+        var supplier = await PartyAsync("Dhaka Knitwear Ltd");
+        var announced = (await supplier.Client.GetFromJsonAsync<CaseDetail>($"{supplier.Cases}/{grievance.Id}", Http.Json))!;
+        await RetentionAsync(); // announced today: not yet deleted
+        Assert.Equal(HttpStatusCode.OK, (await supplier.Client.GetAsync($"{supplier.Cases}/{grievance.Id}")).StatusCode);
+        await app.WithDbAsync(db => db.Set<GrievanceCase>().Where(c => c.Id == grievance.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletionAnnouncedOn, grievance.ReceivedOn.AddDays(-CaseRetention.NoticeDays))));
+        await RetentionAsync();
+
+        Assert.Contains(announced.Messages, m => m.Kind == MessageKind.InternalNote && m.Text.Contains("will be deleted on", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await supplier.Client.GetAsync($"{supplier.Cases}/{grievance.Id}")).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<CaseMessage>().CountAsync(m => m.CaseId == grievance.Id)));
+        Assert.Contains("No case has this code", await new Reporter(app).FollowUpAsync(code), StringComparison.Ordinal);
     }
 
     [Fact]
