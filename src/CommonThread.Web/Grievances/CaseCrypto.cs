@@ -31,16 +31,21 @@ public sealed class CaseCrypto
     public (byte[] Key, byte[] Wrapped) NewCaseKey(Guid caseId)
     {
         var key = RandomNumberGenerator.GetBytes(32);
-        return (key, Seal(master, key, caseId));
+        return (key, SealWith(master, key, caseId));
     }
 
-    public byte[] Unwrap(byte[] wrapped, Guid caseId) => Open(master, wrapped, caseId);
+    public byte[] Unwrap(byte[] wrapped, Guid caseId) => OpenWith(master, wrapped, caseId);
 
-    public byte[] Encrypt(byte[] caseKey, string text, Guid caseId) => Seal(caseKey, Encoding.UTF8.GetBytes(text), caseId);
+    public byte[] Encrypt(byte[] caseKey, string text, Guid caseId) => SealWith(caseKey, Encoding.UTF8.GetBytes(text), caseId);
 
-    public string Decrypt(byte[] caseKey, byte[] sealedText, Guid caseId) => Encoding.UTF8.GetString(Open(caseKey, sealedText, caseId));
+    public string Decrypt(byte[] caseKey, byte[] sealedText, Guid caseId) => Encoding.UTF8.GetString(OpenWith(caseKey, sealedText, caseId));
 
-    private static byte[] Seal(byte[] key, byte[] plain, Guid caseId)
+    /// <summary>Bytes (an attachment) under the case's key.</summary>
+    public byte[] Seal(byte[] caseKey, byte[] plain, Guid caseId) => SealWith(caseKey, plain, caseId);
+
+    public byte[] Open(byte[] caseKey, byte[] sealedBytes, Guid caseId) => OpenWith(caseKey, sealedBytes, caseId);
+
+    private static byte[] SealWith(byte[] key, byte[] plain, Guid caseId)
     {
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
@@ -50,7 +55,7 @@ public sealed class CaseCrypto
         return output;
     }
 
-    private static byte[] Open(byte[] key, byte[] sealedBytes, Guid caseId)
+    private static byte[] OpenWith(byte[] key, byte[] sealedBytes, Guid caseId)
     {
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);

@@ -18,8 +18,11 @@ public sealed record CaseMessageDto(Guid Id, MessageKind Kind, string? From, Par
 
 public sealed record CasePartyDto(string Organisation, PartyRole Role, bool Agreed);
 
+public sealed record CaseAttachmentDto(Guid Id, string FileName, string ContentType, long Size);
+
 public sealed record CaseDetail(CaseSummary Summary, string Report, bool Anonymous, ReporterIdentity? Reporter, bool IdentityWithheld, ReporterGender ReporterGender,
-    IReadOnlyList<CasePartyDto> Parties, IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseStatus> NextStates, bool ClosingAgreed);
+    IReadOnlyList<CasePartyDto> Parties, IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseStatus> NextStates, bool ClosingAgreed,
+    IReadOnlyList<CaseAttachmentDto> Attachments);
 
 public sealed record CaseMessageInput
 {
@@ -107,11 +110,13 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         var mayKnowReporter = grievance.ReporterIdentity is not null && grievance.IdentityVisibleTo.HasFlag(KindOf(party.Role));
         var facility = grievance.FacilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
+        var attachments = await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == caseId).Select(a => new { a.Id, a.Name, a.ContentType, a.Size }).ToListAsync(ct);
         return new(Summary(grievance, facility, party.Role), crypto.Decrypt(key, grievance.Report, grievance.Id), grievance.Anonymous,
             mayKnowReporter ? JsonSerializer.Deserialize<ReporterIdentity>(crypto.Decrypt(key, grievance.ReporterIdentity!, grievance.Id)) : null,
             grievance.ReporterIdentity is not null && !mayKnowReporter, grievance.ReporterGender,
             parties.Where(p => !otherBrands.Contains(p.OrganisationId)).Select(p => new CasePartyDto(p.Name, p.Role, p.AgreedAt is not null)).ToList(),
-            visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()));
+            visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()),
+            attachments.Select(a => new CaseAttachmentDto(a.Id, crypto.Decrypt(key, a.Name, grievance.Id), a.ContentType, a.Size)).ToList());
     }
 
     private static PartyKinds KindOf(PartyRole role) => role switch
@@ -247,6 +252,16 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         audit.Record(access.Organisation.Id, "case.agreed", $"agreed to the remedy on case {grievance.Reference}");
         await db.SaveChangesAsync(ct);
         return await GetAsync(access, caseId, ct);
+    }
+
+    /// <summary>An attachment of a case the party sees, decrypted.</summary>
+    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentAsync(OrganisationAccess access, Guid caseId, Guid attachmentId, CancellationToken ct)
+    {
+        var (grievance, _) = await FindAsync(access, caseId, ct);
+        var attachment = await db.Set<CaseAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == caseId, ct)
+            ?? throw RuleViolation.NotFound("attachment");
+        var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
+        return (crypto.Decrypt(key, attachment.Name, grievance.Id), attachment.ContentType, crypto.Open(key, attachment.Content, grievance.Id));
     }
 
     /// <summary>The member steps back for a conflict of interest: from now on the case is hidden from them.</summary>

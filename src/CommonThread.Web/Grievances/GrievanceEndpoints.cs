@@ -50,6 +50,11 @@ public static class GrievanceEndpoints
         group.MapGet("/grievances/{caseId:guid}", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.GetAsync(http.OrganisationAccess(), caseId, ct)))
             .WithName("GetGrievance");
+        group.MapGet("/grievances/{caseId:guid}/attachments/{attachmentId:guid}", async (Guid caseId, Guid attachmentId, HttpContext http, CaseService cases, CancellationToken ct) =>
+        {
+            var (fileName, contentType, content) = await cases.AttachmentAsync(http.OrganisationAccess(), caseId, attachmentId, ct);
+            return TypedResults.File(content, contentType, fileName);
+        }).WithName("GetGrievanceAttachment");
         group.MapPost("/grievances/{caseId:guid}/messages", async (Guid caseId, CaseMessageInput input, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.PostAsync(http.OrganisationAccess(), caseId, input, ct)))
             .RequireRole(MemberRole.Editor).WithName("PostGrievanceMessage");

@@ -67,10 +67,10 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     /// Files the report and returns its receipt only once the case is committed. The same form sent
     /// again (same submission id) returns the same receipt and files nothing new.
     /// </summary>
-    public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct)
+    public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null)
     {
         var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
-        return await FileAsync(mechanism, channel.FacilityId, Language(input.Language, channel), input, null, ct);
+        return await FileAsync(mechanism, channel.FacilityId, Language(input.Language, channel), input, null, attachments ?? [], ct);
     }
 
     /// <summary>
@@ -85,12 +85,14 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == earlier.MechanismId, ct);
-        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, ct);
+        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
     }
 
-    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor, CancellationToken ct)
+    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor,
+        IReadOnlyList<AttachmentUpload> attachments, CancellationToken ct)
     {
         Validate(input);
+        Attachments.Check(attachments);
         var submissionId = input.SubmissionId!.Value;
         var submissionHash = SHA256.HashData(submissionId.ToByteArray());
         var code = receipts.CodeFor(submissionId);
@@ -114,6 +116,17 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             IdentityVisibleTo = named ? input.IdentityVisibleTo : PartyKinds.None,
         };
         db.Add(grievance);
+        foreach (var file in attachments)
+        {
+            var type = Attachments.TypeOf(file.Bytes);
+            var clean = Attachments.WithoutMetadata(file.Bytes);
+            db.Add(new CaseAttachment
+            {
+                CaseId = id, ContentType = type, Size = clean.Length, Name = crypto.Encrypt(key, Path.GetFileName(file.FileName), id),
+                Content = crypto.Seal(key, clean, id),
+            });
+        }
+
         var parties = retaliationFor is null
             ? await partyFinder.ResolveAsync(mechanism, facilityId, ct)
             : (await db.Set<CaseParty>().AsNoTracking().Where(p => p.CaseId == retaliationFor.Id).Select(p => new { p.OrganisationId, p.Role }).ToListAsync(ct))

@@ -268,6 +268,33 @@ public abstract class GrievanceSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_photo_is_stored_encrypted_without_its_location_data_and_a_disguised_file_is_refused()
+    {
+        // A JPEG whose EXIF block names where it was taken.
+        byte[] exif = [0xFF, 0xE1, 0x00, 0x0E, .. "Exif\0\0GPS-SECRET"u8.ToArray()[..12]];
+        byte[] jpeg = [0xFF, 0xD8, .. exif, 0xFF, 0xDB, 0x00, 0x04, 0x01, 0x02, 0xFF, 0xDA, 0x00, 0x02, 0x11, 0x22, 0xFF, 0xD9];
+        var reporter = new Reporter(app);
+        var fields = new Dictionary<string, string> { ["Input.Category"] = "HealthAndSafety", ["Input.Text"] = $"Blocked exit, photo attached {Guid.NewGuid():N}", ["Input.Anonymous"] = "true" };
+
+        var refused = await (await reporter.SendWithFilesAsync(Channel, await reporter.OpenFormAsync(Channel), fields, ("exit.jpg", "MZ\u0090\0 not a photo"u8.ToArray()))).Content.ReadAsStringAsync();
+        var sent = await (await reporter.SendWithFilesAsync(Channel, await reporter.OpenFormAsync(Channel), fields, ("exit.jpg", jpeg))).Content.ReadAsStringAsync();
+        var grievance = await CaseAsync(ReferenceOn(sent));
+        var stored = await app.WithDbAsync(db => db.Set<CaseAttachment>().AsNoTracking().SingleAsync(a => a.CaseId == grievance.Id));
+        var supplier = await PartyAsync("Dhaka Knitwear Ltd");
+        var detail = (await supplier.Client.GetFromJsonAsync<CaseDetail>($"{supplier.Cases}/{grievance.Id}", Http.Json))!;
+        var downloaded = await supplier.Client.GetByteArrayAsync($"{supplier.Cases}/{grievance.Id}/attachments/{detail.Attachments.Single().Id}");
+
+        Assert.Contains("id=\"report-error\"", refused, StringComparison.Ordinal);
+        Assert.Empty(Reporter.CodeOn(refused));
+        Assert.Equal("image/jpeg", stored.ContentType);
+        Assert.DoesNotContain("exit.jpg", Encoding.UTF8.GetString(stored.Name), StringComparison.Ordinal);
+        Assert.Equal("exit.jpg", detail.Attachments.Single().FileName);
+        Assert.Equal([0xFF, 0xD8], downloaded[..2]);
+        Assert.DoesNotContain("GPS", Encoding.Latin1.GetString(downloaded), StringComparison.Ordinal);
+        Assert.Equal(jpeg.Length - exif.Length, downloaded.Length);
+    }
+
+    [Fact]
     public async Task Script_in_a_report_is_shown_as_text()
     {
         var (page, code) = await new Reporter(app).ReportAsync(Channel, "<script>alert('x')</script><b>bold</b>");

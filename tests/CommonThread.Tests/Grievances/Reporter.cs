@@ -25,6 +25,27 @@ public sealed partial class Reporter(TestApp app)
         return await Client.PostAsync($"/r/{channel}", new FormUrlEncodedContent(all));
     }
 
+    /// <summary>The form as a browser sends it with files chosen: multipart.</summary>
+    public async Task<HttpResponseMessage> SendWithFilesAsync(string channel, (string Token, string SubmissionId) form, Dictionary<string, string> fields, params (string Name, byte[] Bytes)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        var all = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = "report", ["__RequestVerificationToken"] = form.Token, ["Input.SubmissionId"] = form.SubmissionId,
+        };
+        foreach (var (key, value) in all)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), "Attachments", name);
+        }
+
+        return await Client.PostAsync($"/r/{channel}", content);
+    }
+
     /// <summary>Files a report through the page and returns the page's answer and the receipt code on it.</summary>
     public async Task<(string Page, string Code)> ReportAsync(string channel, string text, string category = "WagesAndPayment", Dictionary<string, string>? more = null)
     {

@@ -66,9 +66,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
         values["countryCode"] = "BG";
         (values["importId"], values["reviewId"]) = await NewImportAndReviewAsync(organisation.Id, values["facilityId"]);
-        (values["channelCode"], values["caseId"]) = pattern.Contains("/grievance", StringComparison.Ordinal)
+        (values["channelCode"], values["caseId"], values["attachmentId"]) = pattern.Contains("/grievance", StringComparison.Ordinal)
             ? await NewMechanismAndCaseAsync(organisation.Id, Guid.Parse(values["facilityId"]))
-            : ("none", Guid.Empty.ToString());
+            : ("none", Guid.Empty.ToString(), Guid.Empty.ToString());
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -188,8 +188,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return (import.Id.ToString(), review.Id.ToString());
     });
 
-    /// <summary>A mechanism of the organisation with a channel for its facility, and a case filed through it waiting for agreement to a remedy.</summary>
-    private async Task<(string, string)> NewMechanismAndCaseAsync(Guid organisationId, Guid facilityId)
+    /// <summary>A mechanism of the organisation with a channel for its facility, and a case filed through it, with a photo, waiting for agreement to a remedy.</summary>
+    private async Task<(string, string, string)> NewMechanismAndCaseAsync(Guid organisationId, Guid facilityId)
     {
         var code = "m" + Guid.NewGuid().ToString("N")[..12];
         await app.WithDbAsync(async db =>
@@ -202,7 +202,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         var receipt = await scope.ServiceProvider.GetRequiredService<CommonThread.Web.Grievances.IntakeService>().SubmitAsync(code, new()
         {
             SubmissionId = Guid.NewGuid(), Category = CommonThread.Web.Grievances.GrievanceCategory.Other, Text = "Matrix report",
-        }, CancellationToken.None);
+        }, CancellationToken.None, [new("matrix.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])]);
         var caseId = await app.WithDbAsync(async db =>
         {
             var grievance = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Grievances.GrievanceCase>(), c => c.Reference == receipt.Reference);
@@ -210,7 +210,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             await db.SaveChangesAsync();
             return grievance.Id;
         });
-        return (code, caseId.ToString());
+        var attachmentId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<CommonThread.Web.Grievances.CaseAttachment>().Where(a => a.CaseId == caseId).Select(a => a.Id)));
+        return (code, caseId.ToString(), attachmentId.ToString());
     }
 
     private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>
