@@ -24,4 +24,8 @@ public sealed class Intake
         ("am", "አማርኛ"),
         ("es", "Español"),
     ];
+
+    /// <summary>A language tag as a form sends it (such as "bn" or "zh-Hans"), or <paramref name="fallback"/> when it is not one.</summary>
+    public static string LanguageOr(string? requested, string fallback) =>
+        requested is { Length: >= 2 and <= 8 } language && language.All(c => char.IsAsciiLetter(c) || c == '-') ? language : fallback;
 }

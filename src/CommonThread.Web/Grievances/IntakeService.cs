@@ -70,7 +70,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null)
     {
         var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
-        return await FileAsync(mechanism, channel.FacilityId, Language(input.Language, channel), input, null, attachments ?? [], ct);
+        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
     }
 
     /// <summary>
@@ -172,15 +172,8 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
     }
 
-    private static string Language(string? requested, GrievanceChannel channel) =>
-        requested is { Length: >= 2 and <= 8 } language && language.All(c => char.IsAsciiLetter(c) || c == '-') ? language : channel.Language;
-
     /// <summary>GR- and 8 letters and digits without look-alikes (no 0/O, 1/I/L).</summary>
-    private static string NewReference()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return "GR-" + new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
-    }
+    private static string NewReference() => "GR-" + Platform.Crypto.Secrets.Readable(8);
 
     /// <summary>The case a receipt code opens, or null: the caller says only "not found", whatever the reason.</summary>
     private async Task<GrievanceCase?> FindByCodeAsync(string typedCode, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
@@ -96,22 +95,15 @@ public sealed class MechanismService(AppDbContext db, SupplyChainService chain, 
             facilityName = (await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct)).Facility.Name;
         }
 
-        var channel = new GrievanceChannel { MechanismId = mechanism.Id, Code = NewCode(), FacilityId = input.FacilityId, Language = Language(input.Language) };
+        var channel = new GrievanceChannel { MechanismId = mechanism.Id, Code = NewCode(), FacilityId = input.FacilityId, Language = Intake.LanguageOr(input.Language, "en") };
         db.Add(channel);
         audit.Record(access.Organisation.Id, "grievance-channel.created", $"/r/{channel.Code} for {facilityName ?? "the organisation"}");
         await db.SaveChangesAsync(ct);
         return new(channel.Id, channel.Code, $"/r/{channel.Code}", channel.FacilityId, facilityName, channel.Language, channel.Active);
     }
 
-    private static string Language(string? requested) =>
-        requested is { Length: >= 2 and <= 8 } language && language.All(c => char.IsAsciiLetter(c) || c == '-') ? language : "en";
-
     /// <summary>Eight letters and digits without look-alikes: short enough to type from a poster.</summary>
-    private static string NewCode()
-    {
-        const string alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
-        return new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
-    }
+    private static string NewCode() => Platform.Crypto.Secrets.Readable(8, "23456789abcdefghjkmnpqrstuvwxyz");
 
     private async Task<MechanismDto> DtoAsync(GrievanceMechanism m, CancellationToken ct)
     {

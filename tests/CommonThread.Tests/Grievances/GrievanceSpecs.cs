@@ -180,11 +180,14 @@ public abstract class GrievanceSpecs(TestApp app)
         var supplier = await PartyAsync("Dhaka Knitwear Ltd");
 
         var listed = (await supplier.Client.GetFromJsonAsync<List<CaseSummary>>(supplier.Cases, Http.Json))!.Single(c => c.Id == grievance.Id);
+        var member = await app.NewMemberAsync("Dhaka Knitwear Ltd", MemberRole.Viewer);
+        var dashboard = await (await app.SignedInAsync(member.Email, TestMember.Password)).GetStringAsync($"/o/{member.OrganisationId}");
         await supplier.Client.PostAsJsonAsync($"{supplier.Cases}/{grievance.Id}/transitions", new { to = "Acknowledged" });
         await supplier.Client.PostAsJsonAsync($"{supplier.Cases}/{grievance.Id}/messages", new { kind = "ToReporter", text = "We are checking the payroll." });
         var after = (await supplier.Client.GetFromJsonAsync<List<CaseSummary>>(supplier.Cases, Http.Json))!.Single(c => c.Id == grievance.Id);
 
         Assert.True(listed.AcknowledgementOverdue);
+        Assert.Contains("id=\"cases-needing-action\"", dashboard, StringComparison.Ordinal);
         Assert.True(listed.FeedbackOverdue);
         Assert.False(after.AcknowledgementOverdue);
         Assert.False(after.FeedbackOverdue);
