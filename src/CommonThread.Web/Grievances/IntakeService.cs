@@ -156,9 +156,14 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
 
     private static void Validate(IntakeInput input)
     {
-        if (string.IsNullOrWhiteSpace(input.Text))
+        if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > TextMaxLength)
         {
-            throw new RuleViolation("text", "Write what happened.");
+            throw new RuleViolation("text", $"Write what happened, in at most {TextMaxLength:N0} characters.");
+        }
+
+        if (input.Name?.Length > 200 || input.Contact?.Length > 200)
+        {
+            throw new RuleViolation("name", "A name or a contact is at most 200 characters.");
         }
 
         if (!input.Anonymous && string.IsNullOrWhiteSpace(input.Name) && string.IsNullOrWhiteSpace(input.Contact))

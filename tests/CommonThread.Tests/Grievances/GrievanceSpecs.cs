@@ -297,6 +297,39 @@ public abstract class GrievanceSpecs(TestApp app)
         Assert.Equal(jpeg.Length - exif.Length, downloaded.Length);
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("file")]
+    [InlineData("no-antiforgery")]
+    public async Task Oversized_or_replayed_reports_are_refused_and_file_nothing(string attack)
+    {
+        var reporter = new Reporter(app);
+        var form = await reporter.OpenFormAsync(Channel);
+        var marker = $"Attack {Guid.NewGuid():N}";
+        var fields = new Dictionary<string, string> { ["Input.Category"] = "Other", ["Input.Text"] = marker, ["Input.Anonymous"] = "true" };
+        var before = await app.WithDbAsync(db => db.Set<GrievanceCase>().CountAsync());
+
+        var response = attack switch
+        {
+            "text" => await reporter.SendAsync(Channel, form, new(fields) { ["Input.Text"] = marker + new string('x', IntakeService.TextMaxLength) }),
+            "file" => await reporter.SendWithFilesAsync(Channel, form, fields, ("big.jpg", [0xFF, 0xD8, 0xFF, .. new byte[Attachments.MaxBytes]])),
+            _ => await reporter.Client.PostAsync($"/r/{Channel}", new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["_handler"] = "report", ["Input.SubmissionId"] = form.SubmissionId })),
+        };
+        var page = await response.Content.ReadAsStringAsync();
+
+        if (attack == "no-antiforgery")
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        else
+        {
+            Assert.Contains("id=\"report-error\"", page, StringComparison.Ordinal);
+            Assert.Empty(Reporter.CodeOn(page));
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<GrievanceCase>().CountAsync()));
+    }
+
     [Fact]
     public async Task Script_in_a_report_is_shown_as_text()
     {

@@ -16,6 +16,35 @@ public sealed class StrictTokenCreationApp : SqliteApp
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("RateLimits:TokenCreationPerMinute", "2")];
 }
 
+public sealed class StrictReceiptCodeApp : SqliteApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("RateLimits:ReceiptCodePer15Minutes", "3")];
+}
+
+public sealed class ReceiptCodeRateLimitSpecs(StrictReceiptCodeApp app) : IClassFixture<StrictReceiptCodeApp>
+{
+    [Fact]
+    public async Task Guessing_receipt_codes_is_stopped_after_a_few_tries()
+    {
+        var reporter = new CommonThread.Tests.Grievances.Reporter(app);
+        var pages = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            pages.Add(await reporter.FollowUpAsync($"0000 0000 0000 000{i}"));
+        }
+
+        var page = await reporter.Client.GetStringAsync("/follow-up");
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        var fourth = await reporter.Client.PostAsync("/follow-up", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "open", ["__RequestVerificationToken"] = token, ["Code"] = "0000 0000 0000 0009",
+        }));
+
+        Assert.All(pages, p => Assert.Contains("No case has this code", p, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+    }
+}
+
 public sealed class SignInRateLimitSpecs(StrictSignInApp app) : IClassFixture<StrictSignInApp>
 {
     [Fact]
