@@ -63,9 +63,13 @@ public static class UploadedFile
         {
             throw FacilityListFile.TooLarge();
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             throw FacilityListFile.TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            throw new Platform.Errors.RuleViolation("file", "The upload could not be read: send multipart/form-data with the file in a part named \"file\".");
         }
 
         var file = form.Files.GetFile("file") ?? throw new Platform.Errors.RuleViolation("file", "Choose a .csv or .xlsx file to upload.");
