@@ -24,7 +24,7 @@ public sealed class StrictReceiptCodeApp : SqliteApp
 public sealed class ReceiptCodeRateLimitSpecs(StrictReceiptCodeApp app) : IClassFixture<StrictReceiptCodeApp>
 {
     [Fact]
-    public async Task Guessing_receipt_codes_is_stopped_after_a_few_tries()
+    public async Task Guessing_receipt_codes_is_stopped_after_a_few_tries_with_a_message_in_the_page()
     {
         var reporter = new CommonThread.Tests.Grievances.Reporter(app);
         var pages = new List<string>();
@@ -41,7 +41,9 @@ public sealed class ReceiptCodeRateLimitSpecs(StrictReceiptCodeApp app) : IClass
         }));
 
         Assert.All(pages, p => Assert.Contains("No case has this code", p, StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, fourth.StatusCode);
+        Assert.Equal("/follow-up?tooMany=1", fourth.Headers.Location?.ToString());
+        Assert.Contains("Too many tries", await reporter.Client.GetStringAsync(fourth.Headers.Location), StringComparison.Ordinal);
     }
 }
 

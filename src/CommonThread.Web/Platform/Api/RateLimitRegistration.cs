@@ -29,6 +29,13 @@ public static class RateLimitRegistration
                 RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => Window(Limits(http).TokenCreationPerMinute)));
             o.OnRejected = async (ctx, ct) =>
             {
+                // A worker typing receipt codes gets the page back with a message in their language, not an error document.
+                if (ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == ReceiptCode)
+                {
+                    ctx.HttpContext.Response.Redirect($"{ctx.HttpContext.Request.Path}?tooMany=1");
+                    return;
+                }
+
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
                 await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
                 {
