@@ -5,6 +5,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Cli;
 using CommonThread.Web.Platform.Data;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.SupplyChain;
 using CommonThread.Web.SupplyChain.Imports;
 
@@ -30,7 +31,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 await app.SeedSupplyChainReferenceDataAsync();
 await app.SeedDemoDataIfWantedAsync();
 
-app.UseImportUploadLimit();
+app.UseUploadLimits([.. UploadedFile.UploadRoutes, Attachments.IntakeRoute]);
 // Workers report in more languages than the shell is translated into.
 app.UsePlatform(Intake.Languages.Select(l => l.Culture));
 app.MapAccountEndpoints();

@@ -14,6 +14,11 @@ public static class Attachments
     public const int MaxFiles = 3;
     public const int MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>The intake page, for the upload limit: all files together, with room for the form.</summary>
+    public static readonly Platform.Files.UploadRoute IntakeRoute = new(
+        p => p.StartsWith("/r/", StringComparison.OrdinalIgnoreCase) && p.Count(c => c == '/') == 2, (long)MaxFiles * MaxBytes, IsPage: true,
+        () => new RuleViolation("attachments", "The files are too large.", StatusCodes.Status413PayloadTooLarge));
+
     public static string TypeOf(byte[] bytes) => bytes switch
     {
         [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",

@@ -1,5 +1,5 @@
 using CommonThread.Web.Organisations;
-using Microsoft.AspNetCore.Http.Features;
+using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
@@ -83,40 +83,12 @@ public static class UploadedFile
         return (file.FileName, buffer.ToArray());
     }
 
-    /// <summary>
-    /// Lets uploads to the import routes be as large as an import allows (the server default is ~28 MB),
-    /// and turns a larger one away before its body is read: 413 on the API, back to the form with a message on the page.
-    /// Runs before antiforgery, which reads the form of a page post.
-    /// </summary>
-    public static void UseImportUploadLimit(this WebApplication app) => app.Use(async (http, next) =>
-    {
-        var path = http.Request.Path.Value ?? "";
-        if (HttpMethods.IsPost(http.Request.Method) && path.EndsWith("/imports", StringComparison.OrdinalIgnoreCase)
-            && (path.StartsWith("/api/organisations/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/o/", StringComparison.OrdinalIgnoreCase)))
-        {
-            const long limit = FacilityListFile.MaxBytes + (1024 * 1024);
-            if (http.Request.ContentLength > limit)
-            {
-                if (path.StartsWith("/o/", StringComparison.OrdinalIgnoreCase))
-                {
-                    http.Response.Redirect($"{path}?tooLarge=1");
-                    return;
-                }
-
-                var tooLarge = FacilityListFile.TooLarge();
-                await Results.Problem(new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [tooLarge.Field] = [tooLarge.Message] })
-                {
-                    Status = tooLarge.StatusCode, Title = "The request breaks a rule", Detail = tooLarge.Message,
-                }).ExecuteAsync(http);
-                return;
-            }
-
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = limit;
-            }
-        }
-
-        await next(http);
-    });
+    /// <summary>The import upload routes: the API and the Imports page.</summary>
+    public static readonly UploadRoute[] UploadRoutes =
+    [
+        new(p => p.StartsWith("/api/organisations/", StringComparison.OrdinalIgnoreCase) && p.EndsWith("/imports", StringComparison.OrdinalIgnoreCase),
+            FacilityListFile.MaxBytes, IsPage: false, FacilityListFile.TooLarge),
+        new(p => p.StartsWith("/o/", StringComparison.OrdinalIgnoreCase) && p.EndsWith("/imports", StringComparison.OrdinalIgnoreCase),
+            FacilityListFile.MaxBytes, IsPage: true, FacilityListFile.TooLarge),
+    ];
 }
