@@ -22,16 +22,9 @@ public static class GrievanceEndpoints
         }).RequireRole(MemberRole.Editor).WithName("CreateGrievanceChannel");
 
         // An SMS or hotline gateway files what a caller reported, with a token of the mechanism's organisation.
-        group.MapPost("/grievance-intake/{channelCode}", async (string channelCode, IntakeInput input, HttpContext http, IntakeService intake, MechanismService mechanisms, CancellationToken ct) =>
-        {
-            var mine = await mechanisms.GetAsync(http.OrganisationAccess().Organisation.Id, ct);
-            if (mine is null || mine.Channels.All(c => c.Code != channelCode))
-            {
-                throw Platform.Errors.RuleViolation.NotFound("channel");
-            }
-
-            return TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct));
-        }).RequireRole(MemberRole.Editor).WithName("IntakeGrievance");
+        group.MapPost("/grievance-intake/{channelCode}", async (string channelCode, IntakeInput input, HttpContext http, IntakeService intake, CancellationToken ct) =>
+            TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct, onlyForOrganisation: http.OrganisationAccess().Organisation.Id)))
+            .RequireRole(MemberRole.Editor).WithName("IntakeGrievance");
 
         group.MapGet("/grievance-statistics", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
             TypedResults.Ok(await statistics.ForAsync(http.OrganisationAccess(), ct)))

@@ -54,22 +54,33 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
 {
     public const int TextMaxLength = 10_000;
 
+    /// <summary>An active channel, its mechanism and the name of the facility it is for, in one query.</summary>
     public async Task<(GrievanceChannel Channel, GrievanceMechanism Mechanism, string? FacilityName)> ChannelAsync(string code, CancellationToken ct)
     {
-        var channel = await db.Set<GrievanceChannel>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct)
+        var found = await (from c in db.Set<GrievanceChannel>()
+                           join m in db.Set<GrievanceMechanism>() on c.MechanismId equals m.Id
+                           join f in db.Set<Facility>() on c.FacilityId equals f.Id into facilities
+                           from f in facilities.DefaultIfEmpty()
+                           where c.Code == code && c.Active
+                           select new { Channel = c, Mechanism = m, Facility = f == null ? null : f.Name }).AsNoTracking().FirstOrDefaultAsync(ct)
             ?? throw RuleViolation.NotFound("channel");
-        var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == channel.MechanismId, ct);
-        var facility = channel.FacilityId is { } id ? await db.Set<Facility>().AsNoTracking().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
-        return (channel, mechanism, facility);
+        return (found.Channel, found.Mechanism, found.Facility);
     }
 
     /// <summary>
     /// Files the report and returns its receipt only once the case is committed. The same form sent
     /// again (same submission id) returns the same receipt and files nothing new.
     /// </summary>
-    public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null)
+    /// <param name="onlyForOrganisation">For a gateway posting with an organisation's token: the channel must be that organisation's.</param>
+    public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null,
+        Guid? onlyForOrganisation = null)
     {
         var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
+        if (onlyForOrganisation is { } organisationId && mechanism.OrganisationId != organisationId)
+        {
+            throw RuleViolation.NotFound("channel");
+        }
+
         return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
     }
 

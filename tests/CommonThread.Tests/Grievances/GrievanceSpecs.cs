@@ -348,6 +348,17 @@ public abstract class GrievanceSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_gateway_files_only_into_its_own_organisations_channels()
+    {
+        var stranger = await PartyAsync("Mekong Garments Co.");
+
+        var response = await stranger.Client.PostAsJsonAsync($"/api/organisations/{stranger.OrganisationId}/grievance-intake/{Channel}",
+            new { submissionId = Guid.NewGuid(), category = "Other", text = "Filed into someone else's mechanism" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Script_in_a_report_is_shown_as_text()
     {
         var (page, code) = await new Reporter(app).ReportAsync(Channel, "<script>alert('x')</script><b>bold</b>");
