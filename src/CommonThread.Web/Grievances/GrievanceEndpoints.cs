@@ -32,9 +32,9 @@ public static class GrievanceEndpoints
         group.MapGet("/grievance-statistics.csv", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
         {
             var rows = await statistics.ForAsync(http.OrganisationAccess(), ct);
-            var csv = Platform.Files.Csv.Write(["dimension", "group", "cases", "median_days_to_acknowledge", "median_days_to_close"],
+            var csv = Platform.Files.Csv.File(["dimension", "group", "cases", "median_days_to_acknowledge", "median_days_to_close"],
                 rows.Select(r => new object?[] { r.Dimension, r.Group, r.Suppressed ? $"fewer than {GrievanceStatistics.MinimumGroup}" : r.Cases, r.MedianDaysToAcknowledge, r.MedianDaysToClose }));
-            return TypedResults.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", "grievance-statistics.csv");
+            return TypedResults.File(csv, "text/csv; charset=utf-8", "grievance-statistics.csv");
         }).WithName("ExportGrievanceStatisticsCsv");
 
         group.MapGet("/grievances", async (HttpContext http, CaseService cases, CancellationToken ct) =>

@@ -1,6 +1,3 @@
-using System.Text;
-using CommonThread.Web.Platform.Files;
-
 namespace CommonThread.Web.SupplyChain;
 
 /// <summary>The FoA list as files: the same columns in CSV (UTF-8 with BOM, so Excel reads accents) and in XLSX.</summary>
@@ -14,8 +11,7 @@ public static class FoaSummaryExport
         r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
     });
 
-    public static byte[] Csv(FoaSummaryDto summary) =>
-        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Platform.Files.Csv.Write(Header, Rows(summary)))];
+    public static byte[] Csv(FoaSummaryDto summary) => Platform.Files.Csv.File(Header, Rows(summary));
 
     public static byte[] Xlsx(FoaSummaryDto summary) => Platform.Files.Xlsx.Write("FoA", Header, Rows(summary));
 }

@@ -82,6 +82,10 @@ public static class Csv
         return text.ToString();
     }
 
+    /// <summary>A CSV file to download: UTF-8 with a byte-order mark, so Excel reads accents and scripts right.</summary>
+    public static byte[] File(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Write(header, rows))];
+
     public static string Cell(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
