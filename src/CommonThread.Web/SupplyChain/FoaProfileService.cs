@@ -11,10 +11,10 @@ namespace CommonThread.Web.SupplyChain;
 public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, AuditLog audit, TimeProvider clock)
 {
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct) =>
-        await BuildProfileAsync(access, await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct), ct);
+        await ProfileAsync(access, await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct), ct);
 
-    /// <summary>The profile as this organisation may read it; callers have checked that it sees the facility.</summary>
-    private async Task<FoaProfileDto> BuildProfileAsync(OrganisationAccess access, VisibleFacility visible, CancellationToken ct)
+    /// <summary>The profile as this organisation may read it, for a facility it has been found to see.</summary>
+    public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, VisibleFacility visible, CancellationToken ct)
     {
         var facilityId = visible.Facility.Id;
         var all = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == facilityId).ToListAsync(ct);
@@ -105,7 +105,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         }
 
         await db.SaveChangesAsync(ct);
-        return await BuildProfileAsync(access, visible, ct);
+        return await ProfileAsync(access, visible, ct);
     }
 
     internal static IEnumerable<FoaFact> NewestFirst(IEnumerable<FoaFact> facts) =>
@@ -168,6 +168,6 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         // The audit entry names the fact, never a representative's contact.
         audit.Record(access.Organisation.Id, "foa.recorded", $"{fact.Kind} '{fact.Name}' ({(fact.Present ? "present" : "absent")}, {fact.Source}, {fact.ObservedOn:yyyy-MM-dd}) at '{visible.Facility.Name}'");
         await db.SaveChangesAsync(ct);
-        return (fact, await BuildProfileAsync(access, visible, ct));
+        return (fact, await ProfileAsync(access, visible, ct));
     }
 }
