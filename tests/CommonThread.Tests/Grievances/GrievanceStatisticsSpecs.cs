@@ -11,8 +11,7 @@ public abstract class GrievanceStatisticsSpecs(TestApp app)
     [Fact]
     public async Task Statistics_show_groups_of_five_cases_or_more_and_hide_smaller_ones_entirely()
     {
-        var organisation = await app.NewOrganisationAsync(OrganisationKind.Supplier);
-        var owner = await app.ClientForAsync(await app.NewMemberAsync(organisation.Name, MemberRole.Owner));
+        var (owner, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Supplier, MemberRole.Owner);
         var api = $"/api/organisations/{organisation.Id}";
         (await owner.PutAsJsonAsync($"{api}/grievance-mechanism", new { name = "Statistics line", acknowledgeWithinDays = 7, feedbackWithinDays = 90, retainClosedCasesDays = 730 })).EnsureSuccessStatusCode();
         var channel = (await (await owner.PostAsJsonAsync($"{api}/grievance-mechanism/channels", new { language = "en" })).ReadAsync<ChannelDto>()).Code;

@@ -66,6 +66,13 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return organisation;
     });
 
+    /// <summary>A fresh organisation no other test touches, and an API client of a new member of it with the given role.</summary>
+    public async Task<(HttpClient Client, Organisation Organisation)> NewOrganisationClientAsync(OrganisationKind kind, MemberRole role = MemberRole.Editor)
+    {
+        var organisation = await NewOrganisationAsync(kind);
+        return (await ClientForAsync(await NewMemberAsync(organisation.Name, role)), organisation);
+    }
+
     /// <summary>A new person with the given role in the named organisation.</summary>
     public async Task<TestMember> NewMemberAsync(string organisationName, MemberRole role)
     {

@@ -92,8 +92,7 @@ public abstract class ChainVisibilitySpecs(TestApp app)
     [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","tier":1,"startDate":"2026-01-01","shareOfOutputPercent":140}""", "shareOfOutputPercent")]
     public async Task Bad_links_name_the_field_and_write_nothing(string body, string field)
     {
-        var organisation = await app.NewOrganisationAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
-        var brand = await app.ClientForAsync(await app.NewMemberAsync(organisation.Name, CommonThread.Web.Organisations.MemberRole.Editor));
+        var (brand, organisation) = await app.NewOrganisationClientAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
 
         var response = await brand.PostAsync($"/api/organisations/{organisation.Id}/links", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -105,8 +104,7 @@ public abstract class ChainVisibilitySpecs(TestApp app)
     public async Task Brands_do_not_record_facilities_and_an_ended_link_stays_as_history()
     {
         // A brand of its own: ending a demo link would change the chain other tests read.
-        var solstice = await app.NewOrganisationAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
-        var brand = await app.ClientForAsync(await app.NewMemberAsync(solstice.Name, CommonThread.Web.Organisations.MemberRole.Editor));
+        var (brand, solstice) = await app.NewOrganisationClientAsync(CommonThread.Web.Organisations.OrganisationKind.Brand);
         var tiruppur = await app.WithDbAsync(db => db.Set<Facility>().Where(f => f.Name == "Tiruppur Textiles Unit 2").Select(f => f.Id).SingleAsync());
         (await brand.PostAsJsonAsync($"/api/organisations/{solstice.Id}/links", new { facilityId = tiruppur, tier = 1, startDate = "2025-01-01" })).EnsureSuccessStatusCode();
         await (await brand.PostAsJsonAsync($"/api/organisations/{solstice.Id}/facilities", new { name = "X", address = "Y", countryCode = "BD" }))

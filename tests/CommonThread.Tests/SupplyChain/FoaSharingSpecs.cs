@@ -16,8 +16,8 @@ public abstract class FoaSharingSpecs(TestApp app)
 
     private async Task<Party> NewPartyAsync(OrganisationKind kind)
     {
-        var organisation = await app.NewOrganisationAsync(kind);
-        return new(await app.ClientForAsync(await app.NewMemberAsync(organisation.Name, MemberRole.Editor)), organisation);
+        var (client, organisation) = await app.NewOrganisationClientAsync(kind);
+        return new(client, organisation);
     }
 
     /// <summary>A supplier's facility that two brands buy from, and a third brand that does not.</summary>

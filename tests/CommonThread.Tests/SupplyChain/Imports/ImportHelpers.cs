@@ -12,9 +12,8 @@ public sealed record Importer(HttpClient Client, Guid OrganisationId)
 {
     public static async Task<Importer> NewBrandAsync(TestApp app, OrganisationKind kind = OrganisationKind.Brand)
     {
-        var organisation = await app.NewOrganisationAsync(kind);
-        var member = await app.NewMemberAsync(organisation.Name, MemberRole.Editor);
-        return new(await app.ClientForAsync(member), organisation.Id);
+        var (client, organisation) = await app.NewOrganisationClientAsync(kind);
+        return new(client, organisation.Id);
     }
 
     public string Api => $"/api/organisations/{OrganisationId}";
