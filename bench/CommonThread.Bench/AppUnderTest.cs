@@ -29,6 +29,8 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = default!;
 
+    public int ProcessId => process?.Id ?? 0;
+
     public static async Task<AppUnderTest> StartAsync(string server, int port, string organisationName, string kind)
     {
         var web = Path.Combine(RepositoryRoot(), "src/CommonThread.Web/bin/Release/net10.0/CommonThread.Web.dll");

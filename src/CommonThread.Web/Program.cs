@@ -1,6 +1,7 @@
 using CommonThread.Web.Account;
 using CommonThread.Web.Demo;
 using CommonThread.Web.Grievances;
+using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Cli;
@@ -14,6 +15,7 @@ builder.AddPlatform();
 builder.Services.AddAccount();
 builder.Services.AddOrganisations();
 builder.Services.AddSupplyChain();
+builder.Services.AddNotifications();
 builder.Services.AddGrievances();
 builder.Services.AddDemoData();
 

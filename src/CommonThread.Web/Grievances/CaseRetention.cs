@@ -8,7 +8,7 @@ namespace CommonThread.Web.Grievances;
 /// everything in them. The parties are told <see cref="NoticeDays"/> days before, in the case record,
 /// so one of them can export what its own reporting needs; a case is never deleted unannounced.
 /// </summary>
-public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, TimeProvider clock, ILogger<CaseRetention> log)
+public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotices notices, TimeProvider clock, ILogger<CaseRetention> log)
 {
     public const int NoticeDays = 30;
 
@@ -42,6 +42,7 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, TimeProvid
                     Body = crypto.Encrypt(key, $"This closed case and everything in it will be deleted on {when:yyyy-MM-dd}, as the mechanism's retention rule says. Export what your reporting needs before then.", grievance.Id),
                 });
                 grievance.DeletionAnnouncedOn = today;
+                await notices.TellAsync(grievance, $"Closed case {grievance.Reference} will be deleted on {when:yyyy-MM-dd}: export what your reporting needs before then.", ct);
                 announced++;
             }
         }
@@ -56,8 +57,11 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, TimeProvid
     }
 }
 
-/// <summary>Runs the retention rule once a day (and at start).</summary>
-public sealed class CaseRetentionWorker(IServiceScopeFactory scopes, ILogger<CaseRetentionWorker> log) : BackgroundService
+/// <summary>
+/// Every hour (and at start): tells parties of missed deadlines, then applies the retention rule.
+/// Both are idempotent, so an extra run or a second app node does no harm.
+/// </summary>
+public sealed class GrievanceScheduleWorker(IServiceScopeFactory scopes, ILogger<GrievanceScheduleWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,16 +70,17 @@ public sealed class CaseRetentionWorker(IServiceScopeFactory scopes, ILogger<Cas
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<CaseRetention>().RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Case retention could not run; it tries again in a day.");
+                log.LogError(e, "The grievance schedule could not run; it tries again in an hour.");
             }
 
             try
             {
-                await Task.Delay(TimeSpan.FromDays(1), stoppingToken);
+                await Task.Delay(TimeSpan.FromHours(1), stoppingToken);
             }
             catch (OperationCanceledException)
             {

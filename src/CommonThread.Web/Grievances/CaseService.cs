@@ -47,7 +47,7 @@ public sealed record CaseTransitionInput
 /// alone: closing and agreeing a remedy need the agreement the mechanism's rules name, and every change
 /// of state is written to the record the reporter reads.
 /// </summary>
-public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser me, AuditLog audit, TimeProvider clock)
+public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser me, AuditLog audit, CaseNotices notices, TimeProvider clock)
 {
     /// <summary>Which state may follow which; Escalated is reachable from any open state (see <see cref="NextStates"/>).</summary>
     private static readonly Dictionary<CaseStatus, CaseStatus[]> Transitions = new()
@@ -191,6 +191,13 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
 
         await AppendAsync(grievance, party, kind, input.Text.Trim(), kind == MessageKind.RemedyProposal ? CaseStatus.RemedyProposed : null, ct);
         audit.Record(access.Organisation.Id, "case.message", $"{kind} on case {grievance.Reference}");
+        if (kind is MessageKind.RemedyProposal or MessageKind.Finding)
+        {
+            await notices.TellAsync(grievance, kind == MessageKind.RemedyProposal
+                ? $"A remedy was proposed on case {grievance.Reference}: each party is asked to agree or answer."
+                : $"A party added a finding to case {grievance.Reference}.", ct, exceptUser: me.UserId);
+        }
+
         await db.SaveChangesAsync(ct);
         return await GetAsync(access, caseId, ct);
     }
@@ -235,9 +242,21 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         grievance.ClosedOn = to is CaseStatus.Closed or CaseStatus.Rejected ? Today : null;
         await AppendAsync(grievance, party, MessageKind.StatusChange, reason ?? "", to, ct);
         audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {to}");
+        await notices.TellAsync(grievance, to == CaseStatus.Escalated
+            ? $"Case {grievance.Reference} was escalated to the mediator ({mechanism.Name})."
+            : $"Case {grievance.Reference} is now {StatusWords(to)}.", ct, exceptUser: me.UserId);
         await db.SaveChangesAsync(ct);
         return await GetAsync(access, caseId, ct);
     }
+
+    private static string StatusWords(CaseStatus status) => status switch
+    {
+        CaseStatus.UnderInvestigation => "under investigation",
+        CaseStatus.RemedyProposed => "awaiting agreement to a remedy",
+        CaseStatus.RemedyAgreed => "remedy agreed",
+        CaseStatus.RemedyImplemented => "remedy implemented",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>The party agrees to the remedy now proposed.</summary>
     public async Task<CaseDetail> AgreeAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)

@@ -12,7 +12,9 @@ public static class GrievanceRegistration
         services.AddScoped<CaseService>();
         services.AddScoped<MechanismService>();
         services.AddScoped<GrievanceStatistics>();
+        services.AddScoped<CaseNotices>();
+        services.AddScoped<CaseDeadlines>();
         services.AddScoped<CaseRetention>();
-        services.AddHostedService<CaseRetentionWorker>();
+        services.AddHostedService<GrievanceScheduleWorker>();
     }
 }

@@ -50,7 +50,7 @@ public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From
 /// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
 /// browser or time of day.
 /// </summary>
-public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, TimeProvider clock)
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, CaseNotices notices, TimeProvider clock)
 {
     public const int TextMaxLength = 10_000;
 
@@ -118,7 +118,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         var named = !input.Anonymous;
         var grievance = new GrievanceCase
         {
-            Id = id, MechanismId = mechanism.Id, FacilityId = facilityId, Reference = NewReference(), ReceiptHash = receipts.Hash(code),
+            Id = id, MechanismId = mechanism.Id, FacilityId = facilityId, Reference = NewReference(), ReceiptHash = await receipts.HashAsync(code, ct),
             SubmissionHash = submissionHash, Category = input.Category!.Value, Status = CaseStatus.Received, Anonymous = !named,
             Urgent = input.Category == GrievanceCategory.Retaliation, RelatedCaseId = retaliationFor?.Id, ReporterGender = input.Gender, Language = language,
             ReceivedOn = today, AcknowledgeBy = today.AddDays(mechanism.AcknowledgeWithinDays), FeedbackBy = today.AddDays(mechanism.FeedbackWithinDays),
@@ -146,6 +146,9 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         {
             db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
         }
+
+        var facilityName = facilityId is null ? null : await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
+        await notices.TellAsync(grievance, CaseNotices.Received(grievance, facilityName), ct, parties.Select(p => p.OrganisationId).ToList());
 
         try
         {
@@ -199,7 +202,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             return null;
         }
 
-        var hash = receipts.Hash(code);
+        var hash = await receipts.HashAsync(code, ct);
         return await db.Set<GrievanceCase>().FirstOrDefaultAsync(c => c.ReceiptHash == hash, ct);
     }
 
@@ -243,6 +246,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             CaseId = grievance.Id, Kind = MessageKind.FromReporter, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), Body = crypto.Encrypt(key, text.Trim(), grievance.Id),
         });
+        await notices.TellAsync(grievance, $"The reporter of case {grievance.Reference} wrote a new message.", ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

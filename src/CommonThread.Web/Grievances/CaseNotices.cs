@@ -1,0 +1,34 @@
+using CommonThread.Data;
+using CommonThread.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Grievances;
+
+/// <summary>
+/// Tells the members of a case's parties what happened on it. The text names the case by its
+/// reference and never quotes the report, messages or another party: brands are not told which
+/// other brands take part, and members who stepped back from the case hear nothing more of it.
+/// </summary>
+public sealed class CaseNotices(AppDbContext db, Notifier notifier)
+{
+    /// <param name="organisations">The parties to tell; by default every party of the case, including those added in this unit of work.</param>
+    /// <param name="exceptUser">The member who did it, who needs no telling.</param>
+    public async Task TellAsync(GrievanceCase grievance, string text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
+        string? key = null, bool urgent = false, string? exceptUser = null)
+    {
+        organisations ??= (await db.Set<CaseParty>().Where(p => p.CaseId == grievance.Id).Select(p => p.OrganisationId).ToListAsync(ct))
+            .Concat(db.ChangeTracker.Entries<CaseParty>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == grievance.Id).Select(e => e.Entity.OrganisationId))
+            .Distinct().ToList();
+        var steppedBack = await db.Set<CaseRecusal>().Where(r => r.CaseId == grievance.Id).Select(r => r.UserId).ToListAsync(ct);
+        if (exceptUser is not null)
+        {
+            steppedBack.Add(exceptUser);
+        }
+
+        await notifier.TellAsync(organisations, text, organisation => $"/o/{organisation}/grievances/{grievance.Id}", ct, key, urgent || grievance.Urgent, steppedBack);
+    }
+
+    public static string Received(GrievanceCase grievance, string? facilityName) =>
+        (grievance.RelatedCaseId is null ? "New grievance case " : "Retaliation reported in new case ") + grievance.Reference
+        + (facilityName is null ? "" : " about " + facilityName) + $": acknowledge it by {grievance.AcknowledgeBy:yyyy-MM-dd}.";
+}

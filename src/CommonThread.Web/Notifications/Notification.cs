@@ -1,0 +1,58 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommonThread.Web.Notifications;
+
+/// <summary>
+/// Something a member should act on, shown on their notifications page and sent by e-mail when the
+/// platform has a mail server. It names what happened and links to it, never the content itself
+/// (a grievance's text stays behind sign-in and the case key).
+/// </summary>
+public sealed class Notification
+{
+    public const int TextMaxLength = 300;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string UserId { get; init; }
+
+    /// <summary>The organisation on whose behalf the member is told: shown beside the text, and the notification disappears with the membership.</summary>
+    public Guid OrganisationId { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>A path inside the site.</summary>
+    public required string Link { get; init; }
+
+    /// <summary>Makes a scheduled check idempotent: one notification per user and key (e.g. one case's overdue acknowledgement).</summary>
+    public string? Key { get; init; }
+
+    public bool Urgent { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>When the e-mail went out; null while waiting, and for good when the platform sends no e-mail.</summary>
+    public DateTimeOffset? EmailedAt { get; set; }
+
+    public int EmailAttempts { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
+        b.Property(n => n.Link).HasMaxLength(300);
+        b.Property(n => n.Key).HasMaxLength(120);
+        b.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
+        b.HasIndex(n => new { n.UserId, n.ReadAt });
+        b.HasIndex(n => n.EmailedAt);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Mail;
+using CommonThread.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommonThread.Web.Notifications;
+
+/// <summary>
+/// Sends the e-mail for each notification not yet sent. An e-mail repeats the notification's text and
+/// link and nothing more: mailboxes are not where a grievance's content belongs.
+/// </summary>
+public sealed class NotificationMailer(AppDbContext db, IOptions<EmailOptions> options, TimeProvider clock, ILogger<NotificationMailer> log)
+{
+    public const int MaxAttempts = 5;
+    private const int Batch = 50;
+
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return 0;
+        }
+
+        var due = await (from n in db.Set<Notification>()
+                         join u in db.Set<AppUser>() on n.UserId equals u.Id
+                         where n.EmailedAt == null && n.EmailAttempts < MaxAttempts && u.Email != null
+                         orderby n.CreatedAt
+                         select new { n.Id, n.Text, n.Link, n.Urgent, n.EmailAttempts, u.Email }).Take(Batch).AsNoTracking().ToListAsync(ct);
+        var sent = 0;
+        using var smtp = Client(settings);
+        foreach (var item in due)
+        {
+            // Claimed with one conditional update, so two app nodes never send the same e-mail.
+            var claimed = await db.Set<Notification>().Where(n => n.Id == item.Id && n.EmailAttempts == item.EmailAttempts && n.EmailedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailAttempts, item.EmailAttempts + 1), ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var message = new MailMessage(settings.From, item.Email!)
+                {
+                    Subject = (item.Urgent ? "[urgent] " : "") + "CommonThread: " + Headline(item.Text),
+                    Body = $"{item.Text}\n\n{settings.SiteUrl.TrimEnd('/')}{item.Link}\n\nSign in to read and act on it. You receive this because you are a member of an organisation on CommonThread.\n",
+                    BodyEncoding = System.Text.Encoding.UTF8,
+                    // Readable as it is in any mail client's source view, links included.
+                    BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
+                    SubjectEncoding = System.Text.Encoding.UTF8,
+                };
+                await smtp.SendMailAsync(message, ct);
+                var now = clock.GetUtcNow();
+                await db.Set<Notification>().Where(n => n.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
+                sent++;
+            }
+            catch (SmtpException e)
+            {
+                log.LogWarning(e, "A notification e-mail could not be sent (attempt {Attempt} of {Max}).", item.EmailAttempts + 1, MaxAttempts);
+            }
+        }
+
+        return sent;
+    }
+
+    private static string Headline(string text) => text.Length <= 80 ? text : text[..79] + "…";
+
+    private static SmtpClient Client(EmailOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
+        {
+            Directory.CreateDirectory(settings.PickupDirectory);
+            return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Path.GetFullPath(settings.PickupDirectory) };
+        }
+
+        var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.SmtpStartTls };
+        if (!string.IsNullOrEmpty(settings.SmtpUserName))
+        {
+            client.Credentials = new NetworkCredential(settings.SmtpUserName, settings.SmtpPassword);
+        }
+
+        return client;
+    }
+}
+
+/// <summary>Runs the mailer every <see cref="EmailOptions.Interval"/>.</summary>
+public sealed class NotificationMailerWorker(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ILogger<NotificationMailerWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            log.LogInformation("No mail server or pickup folder is set (Email:SmtpHost, Email:PickupDirectory): notifications are shown on the site only.");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Notification e-mails could not be sent; trying again shortly.");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Notifications;
+
+/// <summary>
+/// Tells every member of some organisations about something. The notifications are added to the
+/// caller's unit of work, so they are saved with the change that caused them or not at all.
+/// </summary>
+public sealed class Notifier(AppDbContext db, TimeProvider clock)
+{
+    /// <param name="linkFor">Where each organisation's members go to act on it (a path inside the site).</param>
+    /// <param name="key">With a key, a member already told under it is not told again.</param>
+    /// <param name="exceptUsers">Members who must not hear of it (for a case: those who stepped back from it).</param>
+    public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, string text, Func<Guid, string> linkFor, CancellationToken ct,
+        string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null)
+    {
+        var members = await db.Set<Membership>().Where(m => organisationIds.Contains(m.OrganisationId))
+            .Select(m => new { m.OrganisationId, m.UserId }).ToListAsync(ct);
+        var told = new HashSet<string>();
+        if (key is not null)
+        {
+            var userIds = members.Select(m => m.UserId).Distinct().ToList();
+            told.UnionWith(await db.Set<Notification>().Where(n => n.Key == key && userIds.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct));
+            told.UnionWith(db.ChangeTracker.Entries<Notification>().Where(e => e.Entity.Key == key).Select(e => e.Entity.UserId));
+        }
+
+        var now = clock.GetUtcNow();
+        var count = 0;
+        // A person in two of the organisations hears of it once (the key is unique per person).
+        foreach (var member in members.Where(m => exceptUsers?.Contains(m.UserId) != true).DistinctBy(m => m.UserId))
+        {
+            if (!told.Add(member.UserId))
+            {
+                continue;
+            }
+
+            db.Add(new Notification
+            {
+                UserId = member.UserId, OrganisationId = member.OrganisationId, Text = Shorten(text), Link = linkFor(member.OrganisationId), Key = key,
+                Urgent = urgent, CreatedAt = now,
+            });
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string Shorten(string text) => text.Length <= Notification.TextMaxLength ? text : text[..(Notification.TextMaxLength - 1)] + "…";
+}
