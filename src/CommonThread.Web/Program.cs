@@ -1,6 +1,7 @@
 using CommonThread.Web.Account;
 using CommonThread.Web.Demo;
 using CommonThread.Web.Grievances;
+using CommonThread.Web.Homework;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
@@ -17,6 +18,7 @@ builder.Services.AddOrganisations();
 builder.Services.AddSupplyChain();
 builder.Services.AddNotifications();
 builder.Services.AddGrievances();
+builder.Services.AddHomework();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapOrganisationsEndpoints();
 app.MapSupplyChainEndpoints();
 app.MapImportEndpoints();
 app.MapGrievanceEndpoints();
+app.MapHomeworkEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,5 +1,4 @@
 using CommonThread.Data;
-using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace CommonThread.Web.Grievances;
 /// received it, the facility's operator, the unions recorded as present there, and every brand whose
 /// chain reaches the facility (followed upwards through the suppliers that give it work).
 /// </summary>
-public sealed class CaseParties(AppDbContext db)
+public sealed class CaseParties(AppDbContext db, BrandsAbove brandsAbove)
 {
     public async Task<List<(Guid OrganisationId, PartyRole Role)>> ResolveAsync(GrievanceMechanism mechanism, Guid? facilityId, CancellationToken ct)
     {
@@ -29,7 +28,7 @@ public sealed class CaseParties(AppDbContext db)
                 parties.TryAdd(union.UnionOrganisationId!.Value, PartyRole.Union);
             }
 
-            foreach (var brand in await BrandsAboveAsync(id, ct))
+            foreach (var brand in await brandsAbove.ForFacilityAsync(id, ct))
             {
                 parties.TryAdd(brand, PartyRole.Brand);
             }
@@ -37,25 +36,5 @@ public sealed class CaseParties(AppDbContext db)
 
         parties.TryAdd(mechanism.OrganisationId, PartyRole.Mechanism);
         return parties.Select(p => (p.Key, p.Value)).ToList();
-    }
-
-    private async Task<HashSet<Guid>> BrandsAboveAsync(Guid facilityId, CancellationToken ct)
-    {
-        var brands = new HashSet<Guid>();
-        var seenBuyers = new HashSet<Guid>();
-        var facilities = new List<Guid> { facilityId };
-        for (var depth = 0; depth < SupplyLink.MaxTier && facilities.Count > 0; depth++)
-        {
-            var buyers = await (from l in db.Set<SupplyLink>()
-                                join o in db.Set<Organisation>() on l.BuyerOrganisationId equals o.Id
-                                where facilities.Contains(l.FacilityId) && l.EndDate == null
-                                select new { o.Id, o.Kind }).Distinct().ToListAsync(ct);
-            var next = buyers.Where(b => seenBuyers.Add(b.Id)).ToList();
-            brands.UnionWith(next.Where(b => b.Kind == OrganisationKind.Brand).Select(b => b.Id));
-            var upstream = next.Where(b => b.Kind != OrganisationKind.Brand).Select(b => (Guid?)b.Id).ToList();
-            facilities = await db.Set<Facility>().Where(f => upstream.Contains(f.OperatorOrganisationId)).Select(f => f.Id).ToListAsync(ct);
-        }
-
-        return brands;
     }
 }

@@ -9,6 +9,7 @@ public static class SupplyChainRegistration
         services.AddScoped<FoaProfileService>();
         services.AddScoped<CountryContextService>();
         services.AddScoped<ChainService>();
+        services.AddScoped<BrandsAbove>();
         services.AddScoped<Imports.FacilityImportService>();
         services.AddScoped<Imports.FacilityImportRunner>();
         services.AddSingleton<Imports.ImportProgress>();

@@ -46,6 +46,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             // A supplier of its own with its own mechanism and a case in it, so state changes touch nothing else.
             _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // A supplier of its own keeps a homework register that no other spec touches.
+            _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
@@ -69,6 +72,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         (values["channelCode"], values["caseId"], values["attachmentId"]) = pattern.Contains("/grievance", StringComparison.Ordinal)
             ? await NewMechanismAndCaseAsync(organisation.Id, Guid.Parse(values["facilityId"]))
             : ("none", Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["homeworkerId"], values["intermediaryId"], values["workOrderId"]) = IsHomework(pattern)
+            ? await NewHomeworkAsync(organisation.Id)
+            : (Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -124,6 +130,28 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return failures;
     }
 
+    private static bool IsHomework(string pattern) =>
+        new[] { "/homework", "/intermediaries", "/work-orders" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
+
+    /// <summary>A homeworker, an intermediary and a work order of 1,000 pieces issued at the start of the year, all fresh.</summary>
+    private Task<(string, string, string)> NewHomeworkAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var homeworker = new CommonThread.Web.Homework.Homeworker
+        {
+            OrganisationId = organisationId, Name = "Matrix homeworker", BirthDate = new DateOnly(1990, 1, 1), ProofOfAgeCheckedOn = new DateOnly(2025, 1, 1),
+            Address = "1 Lane", Area = "Matrix", CountryCode = "BD", RegisteredOn = new DateOnly(2025, 1, 1), IdentityKey = Guid.NewGuid().ToString("N"),
+        };
+        var intermediary = new CommonThread.Web.Homework.Intermediary { OrganisationId = organisationId, Name = "Matrix agent" };
+        var order = new CommonThread.Web.Homework.WorkOrder
+        {
+            OrganisationId = organisationId, HomeworkerId = homeworker.Id, Style = "M", Operation = "m", PieceRate = 2m, Currency = "BDT", StandardMinutesPerPiece = 1m,
+            Quantity = 1000, IssuedOn = new DateOnly(2026, 1, 1), DueOn = new DateOnly(2026, 2, 1), PayWithinDays = 7, EffectiveHourlyRate = 120m,
+        };
+        db.AddRange(homeworker, intermediary, order);
+        await db.SaveChangesAsync();
+        return (homeworker.Id.ToString(), intermediary.Id.ToString(), order.Id.ToString());
+    });
+
     private static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
     /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
@@ -153,6 +181,12 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "PostGrievanceMessage" => """{"kind":"InternalNote","text":"Matrix note"}""",
             "TransitionGrievance" => """{"to":"UnderInvestigation"}""",
             "RecordFoaFact" => """{"kind":"WorkerCommittee","source":"Audit","observedOn":"2026-01-10","name":"Matrix committee"}""",
+            "RegisterHomeworker" or "UpdateHomeworker" => $$"""{"name":"Matrix {{unique}}","gender":"Woman","birthDate":"1990-01-01","proofOfAge":"NationalIdentityCard","proofOfAgeCheckedOn":"2026-01-01","address":"1 Lane","area":"Matrix","country":"BD"}""",
+            "CreateIntermediary" or "UpdateIntermediary" => $$"""{"name":"Matrix {{unique}}"}""",
+            "IssueWorkOrder" => $$"""{"homeworkerId":"{{values["homeworkerId"]}}","style":"S","operation":"O","pieceRate":10,"currency":"BDT","standardMinutesPerPiece":5,"quantity":10,"dueOn":"2099-01-01"}""",
+            "ReturnPieces" => """{"returnedOn":"2026-01-02","accepted":1}""",
+            "PayHomeworker" => """{"amount":1,"paidOn":"2026-01-02","method":"Cash","paidBy":"Matrix","reason":"advance"}""",
+            "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
         return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");

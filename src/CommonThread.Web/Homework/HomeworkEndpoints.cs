@@ -1,0 +1,63 @@
+using CommonThread.Web.Organisations;
+
+namespace CommonThread.Web.Homework;
+
+public static class HomeworkEndpoints
+{
+    public static void MapHomeworkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Homework")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/homeworkers", async (HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+            TypedResults.Ok(await register.ListAsync(http.OrganisationAccess(), ct))).WithName("ListHomeworkers");
+        group.MapPost("/homeworkers", async (HomeworkerInput input, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+        {
+            var registered = await register.RegisterAsync(http.OrganisationAccess(), input, ct);
+            return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/homeworkers/{registered.Homeworker.Id}", registered);
+        }).RequireRole(MemberRole.Editor).WithName("RegisterHomeworker");
+        group.MapGet("/homeworkers/{homeworkerId:guid}", async (Guid homeworkerId, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+            TypedResults.Ok(HomeworkerDto.From(await register.FindAsync(http.OrganisationAccess(), homeworkerId, ct)))).WithName("GetHomeworker");
+        group.MapPut("/homeworkers/{homeworkerId:guid}", async (Guid homeworkerId, HomeworkerInput input, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+            TypedResults.Ok(await register.UpdateAsync(http.OrganisationAccess(), homeworkerId, input, ct))).RequireRole(MemberRole.Editor).WithName("UpdateHomeworker");
+        group.MapPost("/homeworkers/{homeworkerId:guid}/passbook-code", async (Guid homeworkerId, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+            TypedResults.Ok(new { passbookCode = await register.NewPassbookCodeAsync(http.OrganisationAccess(), homeworkerId, ct) }))
+            .RequireRole(MemberRole.Editor).WithName("NewPassbookCode");
+        group.MapGet("/homeworkers/{homeworkerId:guid}/passbook", async (Guid homeworkerId, HttpContext http, Passbook passbook, CancellationToken ct) =>
+            await passbook.ForKeeperAsync(http.OrganisationAccess(), homeworkerId, ct) is { } view ? Results.Ok(view) : Results.Problem(statusCode: 404, title: "homeworker was not found."))
+            .WithName("GetPassbook");
+
+        group.MapGet("/intermediaries", async (HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
+            TypedResults.Ok(await intermediaries.ListAsync(http.OrganisationAccess(), ct))).WithName("ListIntermediaries");
+        group.MapPost("/intermediaries", async (IntermediaryInput input, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
+            TypedResults.Ok(await intermediaries.SaveAsync(http.OrganisationAccess(), null, input, ct))).RequireRole(MemberRole.Editor).WithName("CreateIntermediary");
+        group.MapPut("/intermediaries/{intermediaryId:guid}", async (Guid intermediaryId, IntermediaryInput input, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
+            TypedResults.Ok(await intermediaries.SaveAsync(http.OrganisationAccess(), intermediaryId, input, ct))).RequireRole(MemberRole.Editor).WithName("UpdateIntermediary");
+
+        group.MapGet("/work-orders", async (Guid? homeworkerId, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            TypedResults.Ok(await orders.ListAsync(http.OrganisationAccess(), ct, homeworkerId))).WithName("ListWorkOrders");
+        group.MapPost("/work-orders", async (WorkOrderInput input, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            TypedResults.Ok(await orders.IssueAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("IssueWorkOrder");
+        group.MapPost("/work-orders/{workOrderId:guid}/returns", async (Guid workOrderId, PieceReturnInput input, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            TypedResults.Ok(await orders.ReturnAsync(http.OrganisationAccess(), workOrderId, input, ct))).RequireRole(MemberRole.Editor).WithName("ReturnPieces");
+        group.MapPost("/work-orders/{workOrderId:guid}/payments", async (Guid workOrderId, PaymentInput input, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            TypedResults.Ok(await orders.PayAsync(http.OrganisationAccess(), workOrderId, input, ct))).RequireRole(MemberRole.Editor).WithName("PayHomeworker");
+
+        // This month unless a year and month are asked for.
+        group.MapGet("/homework-regularity", async (int? year, int? month, HttpContext http, HomeworkOverview overview, TimeProvider clock, CancellationToken ct) =>
+        {
+            var today = clock.GetUtcNow();
+            return month is < 1 or > 12 || year is < 2000 or > 2100
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year (2000–2100) and a month (1–12)."] })
+                : Results.Ok(await overview.RegularityAsync(http.OrganisationAccess(), year ?? today.Year, month ?? today.Month, ct));
+        })
+            .WithName("GetHomeworkRegularity");
+        group.MapGet("/homework-overview", async (HttpContext http, HomeworkOverview overview, CancellationToken ct) =>
+            TypedResults.Ok(await overview.ForBrandAsync(http.OrganisationAccess(), ct))).WithName("GetHomeworkOverview");
+
+        group.MapPost("/minimum-wages", async (MinimumWageInput input, HttpContext http, MinimumWageService wages, CancellationToken ct) =>
+            TypedResults.Ok(await wages.AddAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AddMinimumWage");
+        app.MapGet("/api/minimum-wages", async (MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(await wages.ListAsync(ct)))
+            .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages");
+    }
+}

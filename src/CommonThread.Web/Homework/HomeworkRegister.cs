@@ -1,0 +1,187 @@
+using CommonThread.Data;
+using CommonThread.Web.Notifications;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Crypto;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Homework;
+
+/// <summary>
+/// The register of homeworkers an organisation gives work to. Registering someone under the
+/// country's minimum working age is refused, and the refusal itself is reported (without the
+/// person's name) to the organisation's members and to the brands whose chain reaches the facility.
+/// </summary>
+public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier notifier, BrandsAbove brandsAbove, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Only those who give out homework keep a register.</summary>
+    public static void EnsureKeeper(OrganisationAccess access)
+    {
+        if (access.Organisation.Kind is not (OrganisationKind.Supplier or OrganisationKind.Intermediary))
+        {
+            throw new RuleViolation("organisation", "Suppliers and intermediaries keep homework registers.", StatusCodes.Status403Forbidden);
+        }
+    }
+
+    public async Task<IReadOnlyList<HomeworkerDto>> ListAsync(OrganisationAccess access, CancellationToken ct) =>
+        (await db.Set<Homeworker>().AsNoTracking().Where(h => h.OrganisationId == access.Organisation.Id).OrderBy(h => h.Name).ToListAsync(ct))
+            .Select(HomeworkerDto.From).ToList();
+
+    public async Task<Homeworker> FindAsync(OrganisationAccess access, Guid homeworkerId, CancellationToken ct) =>
+        await db.Set<Homeworker>().FirstOrDefaultAsync(h => h.Id == homeworkerId && h.OrganisationId == access.Organisation.Id, ct)
+        ?? throw RuleViolation.NotFound("homeworker");
+
+    public async Task<RegisteredHomeworker> RegisterAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
+    {
+        EnsureKeeper(access);
+        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
+        var birthDate = input.BirthDate!.Value;
+        CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
+        await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
+        var minimumAge = MinimumWorkingAge.For(country);
+        if (MinimumWorkingAge.AgeOn(birthDate, Today) < minimumAge)
+        {
+            await ReportUnderAgeAsync(access, input.FacilityId, country, minimumAge, ct);
+            throw new RuleViolation("birthDate",
+                $"This person is under {minimumAge}, the minimum age for work in {Countries.NameOf(country)}: they cannot be registered or given homework. The refusal was reported to your organisation and the brands you supply.",
+                StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var identityKey = IdentityKey(input.Name, birthDate, input.Area);
+        if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey, ct))
+        {
+            throw RuleViolation.Conflict("name", $"{input.Name.Trim()}, born {birthDate:yyyy-MM-dd}, of {input.Area.Trim()} is already registered.");
+        }
+
+        var code = Secrets.Readable(10);
+        var homeworker = new Homeworker
+        {
+            OrganisationId = access.Organisation.Id, Name = input.Name.Trim(), Address = input.Address.Trim(), Area = input.Area.Trim(), CountryCode = country,
+            RegisteredOn = Today, IdentityKey = identityKey, PassbookCodeHash = Secrets.Hash(code),
+        };
+        Apply(homeworker, input);
+        db.Add(homeworker);
+        audit.Record(access.Organisation.Id, "homeworker.registered", $"homeworker {homeworker.Id} in {homeworker.Area}");
+        await db.SaveChangesAsync(ct);
+        return new(HomeworkerDto.From(homeworker), code);
+    }
+
+    public async Task<HomeworkerDto> UpdateAsync(OrganisationAccess access, Guid homeworkerId, HomeworkerInput input, CancellationToken ct)
+    {
+        var homeworker = await FindAsync(access, homeworkerId, ct);
+        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
+        CheckDates(input.BirthDate!.Value, input.ProofOfAgeCheckedOn!.Value);
+        await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
+        if (MinimumWorkingAge.AgeOn(input.BirthDate!.Value, Today) < MinimumWorkingAge.For(country))
+        {
+            throw new RuleViolation("birthDate", $"With this birth date the person is under the minimum age for work in {Countries.NameOf(country)}.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var identityKey = IdentityKey(input.Name, input.BirthDate!.Value, input.Area);
+        if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey && h.Id != homeworkerId, ct))
+        {
+            throw RuleViolation.Conflict("name", "Another register entry has this name, birth date and area.");
+        }
+
+        homeworker.Name = input.Name.Trim();
+        homeworker.Address = input.Address.Trim();
+        homeworker.Area = input.Area.Trim();
+        homeworker.CountryCode = country;
+        homeworker.IdentityKey = identityKey;
+        Apply(homeworker, input);
+        audit.Record(access.Organisation.Id, "homeworker.updated", $"homeworker {homeworker.Id}");
+        await db.SaveChangesAsync(ct);
+        return HomeworkerDto.From(homeworker);
+    }
+
+    /// <summary>A new passbook code (the old one stops working), for a homeworker who lost theirs.</summary>
+    public async Task<string> NewPassbookCodeAsync(OrganisationAccess access, Guid homeworkerId, CancellationToken ct)
+    {
+        var homeworker = await FindAsync(access, homeworkerId, ct);
+        var code = Secrets.Readable(10);
+        homeworker.PassbookCodeHash = Secrets.Hash(code);
+        audit.Record(access.Organisation.Id, "homeworker.passbook-code", $"new passbook code for homeworker {homeworker.Id}");
+        await db.SaveChangesAsync(ct);
+        return code;
+    }
+
+    /// <summary>Name, birth date and area as a person is recognised twice: case, accents of spacing and punctuation ignored.</summary>
+    public static string IdentityKey(string name, DateOnly birthDate, string area) =>
+        $"{Fold(name)}|{birthDate:yyyy-MM-dd}|{Fold(area)}";
+
+    private static string Fold(string text) =>
+        string.Join(' ', new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private void CheckDates(DateOnly birthDate, DateOnly proofCheckedOn)
+    {
+        if (birthDate > Today)
+        {
+            throw new RuleViolation("birthDate", "The birth date is in the future.");
+        }
+
+        if (proofCheckedOn > Today || proofCheckedOn < birthDate)
+        {
+            throw new RuleViolation("proofOfAgeCheckedOn", "The proof of age was checked on a day between the birth date and today.");
+        }
+    }
+
+    private async Task CheckLinksAsync(OrganisationAccess access, Guid? facilityId, Guid? intermediaryId, CancellationToken ct)
+    {
+        if (facilityId is { } facility && !await db.Set<Facility>().AnyAsync(f => f.Id == facility && f.OperatorOrganisationId == access.Organisation.Id, ct)
+            && access.Organisation.Kind != OrganisationKind.Intermediary)
+        {
+            throw new RuleViolation("facilityId", "Choose one of the facilities your organisation runs.");
+        }
+
+        if (intermediaryId is { } intermediary && !await db.Set<Intermediary>().AnyAsync(i => i.Id == intermediary && i.OrganisationId == access.Organisation.Id, ct))
+        {
+            throw new RuleViolation("intermediaryId", "Choose one of your organisation's intermediaries.");
+        }
+    }
+
+    private static void Apply(Homeworker h, HomeworkerInput input)
+    {
+        h.Gender = input.Gender!.Value;
+        h.BirthDate = input.BirthDate!.Value;
+        h.ProofOfAge = input.ProofOfAge!.Value;
+        h.ProofOfAgeCheckedOn = input.ProofOfAgeCheckedOn!.Value;
+        h.Region = Blank(input.Region);
+        h.Phone = Blank(input.Phone);
+        h.Skills = Blank(input.Skills);
+        h.FacilityId = input.FacilityId;
+        h.IntermediaryId = input.IntermediaryId;
+        h.SocialSecurity = input.SocialSecurity;
+        h.SocialSecurityNumber = Blank(input.SocialSecurityNumber);
+        h.TrainingReceived = Blank(input.TrainingReceived);
+        h.PotableWater = input.PotableWater;
+        h.AdequateLighting = input.AdequateLighting;
+        h.ProtectiveEquipment = input.ProtectiveEquipment;
+        h.DirectEmploymentOffered = input.DirectEmploymentOffered;
+        h.MonthlyQuotaMinutes = input.MonthlyQuotaMinutes;
+        h.Language = Blank(input.Language) ?? "en";
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Saved on its own: the registration is refused, the alert is not.</summary>
+    private async Task ReportUnderAgeAsync(OrganisationAccess access, Guid? facilityId, string country, int minimumAge, CancellationToken ct)
+    {
+        var where = facilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
+        var text = $"Child labour alert: {access.Organisation.Name} tried to register a homeworker under {minimumAge}, the minimum working age in {Countries.NameOf(country)}"
+            + (where is null ? "" : $", for {where}") + ". The registration was refused.";
+        await notifier.TellAsync([access.Organisation.Id], text, _ => $"/o/{access.Organisation.Id}/homework", ct, urgent: true);
+        if (facilityId is { } facility)
+        {
+            var brands = await brandsAbove.ForFacilityAsync(facility, ct);
+            await notifier.TellAsync(brands, text, brand => $"/o/{brand}/homework", ct, urgent: true);
+        }
+
+        audit.Record(access.Organisation.Id, "homeworker.under-age-refused", $"registration under the minimum working age of {minimumAge} refused");
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,236 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Homework;
+
+/// <summary>
+/// Work given out, pieces brought back, and money paid for them. Before an order is issued it is
+/// checked against the legal minimum wage and the homeworker's other work; an order with a flag is
+/// issued only when the issuer accepts it, and the flag stays with the order.
+/// </summary>
+public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register, IntermediaryService intermediaries, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxQuantity = 1_000_000;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<WorkOrderIssued> IssueAsync(OrganisationAccess access, WorkOrderInput input, CancellationToken ct)
+    {
+        HomeworkRegister.EnsureKeeper(access);
+        var homeworker = await register.FindAsync(access, input.HomeworkerId!.Value, ct);
+        var (rate, minutes, quantity) = (input.PieceRate!.Value, input.StandardMinutesPerPiece!.Value, input.Quantity!.Value);
+        if (rate <= 0)
+        {
+            throw new RuleViolation("pieceRate", "The piece rate must be more than zero.");
+        }
+
+        if (minutes <= 0 || minutes > 24 * 60)
+        {
+            throw new RuleViolation("standardMinutesPerPiece", "The standard time per piece is more than zero and at most a day.");
+        }
+
+        if (quantity is <= 0 or > MaxQuantity)
+        {
+            throw new RuleViolation("quantity", $"The quantity is between 1 and {MaxQuantity:N0}.");
+        }
+
+        var issuedOn = input.IssuedOn ?? Today;
+        if (issuedOn > Today)
+        {
+            throw new RuleViolation("issuedOn", "Work is recorded when it is given out, not before.");
+        }
+
+        if (input.DueOn!.Value < issuedOn)
+        {
+            throw new RuleViolation("dueOn", "The due date is before the day the work is given out.");
+        }
+
+        if (homeworker.IntermediaryId is { } intermediaryId && await intermediaries.WhyNotQualifiedAsync(intermediaryId, issuedOn, ct) is { } why)
+        {
+            throw RuleViolation.Conflict("homeworkerId", $"Work cannot go to {homeworker.Name} through this intermediary: {why}");
+        }
+
+        var currency = input.Currency.Trim().ToUpperInvariant();
+        var hourly = WageCheck.EffectiveHourly(rate, minutes);
+        var minimum = await MinimumWageAsync(homeworker, currency, issuedOn, ct);
+        var below = minimum is { } floor && hourly < floor;
+        var overload = await OverloadsAsync(homeworker.Id, quantity * minutes, issuedOn, input.DueOn.Value, ct);
+        var flags = Flags(hourly, minimum, currency, below, overload, homeworker, input.DueOn.Value);
+        if ((below || overload) && !input.AcceptFlags)
+        {
+            throw new RuleViolation("acceptFlags", string.Join(" ", flags) + " Change the order, or issue it anyway with the flags kept on it.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var order = new WorkOrder
+        {
+            OrganisationId = access.Organisation.Id, HomeworkerId = homeworker.Id, IntermediaryId = homeworker.IntermediaryId, Style = input.Style.Trim(),
+            Operation = input.Operation.Trim(), PieceRate = rate, Currency = currency, StandardMinutesPerPiece = minutes, Quantity = quantity, IssuedOn = issuedOn,
+            DueOn = input.DueOn.Value, PayWithinDays = input.PayWithinDays, EffectiveHourlyRate = hourly, MinimumHourlyWage = minimum, BelowMinimumWage = below,
+            Overload = overload,
+        };
+        db.Add(order);
+        audit.Record(access.Organisation.Id, "work-order.issued", $"{quantity} × {order.Style}/{order.Operation} to homeworker {homeworker.Id}" + (flags.Count > 0 ? " (flagged)" : ""));
+        await db.SaveChangesAsync(ct);
+        return new(await GetAsync(access, order.Id, ct), flags);
+    }
+
+    public async Task<WorkOrderDto> ReturnAsync(OrganisationAccess access, Guid workOrderId, PieceReturnInput input, CancellationToken ct)
+    {
+        var order = await FindAsync(access, workOrderId, ct);
+        var (accepted, rejected) = (input.Accepted!.Value, input.Rejected);
+        if (accepted < 0 || rejected < 0 || accepted + rejected == 0)
+        {
+            throw new RuleViolation("accepted", "Count the pieces accepted and rejected: none negative, not both zero.");
+        }
+
+        var returned = await db.Set<PieceReturn>().Where(r => r.WorkOrderId == workOrderId).SumAsync(r => r.Accepted + r.Rejected, ct);
+        if (returned + accepted + rejected > order.Quantity)
+        {
+            throw RuleViolation.Conflict("accepted", $"Only {order.Quantity - returned} of the {order.Quantity} pieces given out are still to come back.");
+        }
+
+        var returnedOn = input.ReturnedOn!.Value;
+        var checkedOn = input.CheckedOn ?? returnedOn;
+        if (returnedOn > Today || checkedOn > Today)
+        {
+            throw new RuleViolation("returnedOn", "Pieces are recorded once they are back and checked, not before.");
+        }
+
+        if (returnedOn < order.IssuedOn || checkedOn < returnedOn)
+        {
+            throw new RuleViolation("returnedOn", "Pieces come back after the work was given out, and are checked after they come back.");
+        }
+
+        if (rejected > 0 && string.IsNullOrWhiteSpace(input.RejectionReason))
+        {
+            throw new RuleViolation("rejectionReason", "Say why pieces were rejected: the homeworker reads it in the passbook.");
+        }
+
+        db.Add(new PieceReturn
+        {
+            WorkOrderId = order.Id, ReturnedOn = returnedOn, CheckedOn = checkedOn, Accepted = accepted, Rejected = rejected,
+            RejectionReason = rejected > 0 ? input.RejectionReason!.Trim() : null,
+        });
+        audit.Record(access.Organisation.Id, "work-order.returned", $"{accepted} accepted, {rejected} rejected on work order {order.Id}");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(access, order.Id, ct);
+    }
+
+    public async Task<WorkOrderDto> PayAsync(OrganisationAccess access, Guid workOrderId, PaymentInput input, CancellationToken ct)
+    {
+        var order = await FindAsync(access, workOrderId, ct);
+        var amount = input.Amount!.Value;
+        if (amount <= 0 || decimal.Round(amount, 2) != amount)
+        {
+            throw new RuleViolation("amount", "The amount is more than zero, to the cent.");
+        }
+
+        var paidOn = input.PaidOn!.Value;
+        if (paidOn > Today || paidOn < order.IssuedOn)
+        {
+            throw new RuleViolation("paidOn", "The payment day is between the day the work was given out and today.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.PaidBy))
+        {
+            throw new RuleViolation("paidBy", "Say who paid.");
+        }
+
+        var current = await GetAsync(access, order.Id, ct);
+        if (current.Paid + amount > current.Owed && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw new RuleViolation("amount",
+                $"This pays {current.Paid + amount - current.Owed:0.00} {order.Currency} more than is owed for accepted pieces ({current.Owed:0.00} owed, {current.Paid:0.00} paid). Give the reason (an advance, a correction) to record it.");
+        }
+
+        db.Add(new HomeworkPayment
+        {
+            OrganisationId = access.Organisation.Id, HomeworkerId = order.HomeworkerId, WorkOrderId = order.Id, Amount = amount, Currency = order.Currency, PaidOn = paidOn,
+            Method = input.Method!.Value, PaidBy = input.PaidBy.Trim(), Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
+            Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+        });
+        audit.Record(access.Organisation.Id, "homework.paid", $"{amount:0.00} {order.Currency} for work order {order.Id}");
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(access, order.Id, ct);
+    }
+
+    public async Task<WorkOrderDto> GetAsync(OrganisationAccess access, Guid workOrderId, CancellationToken ct) =>
+        (await ListAsync(access, ct, workOrderId: workOrderId)).SingleOrDefault() ?? throw RuleViolation.NotFound("work order");
+
+    /// <summary>The organisation's work orders, newest first, with returns and payments summed and late or short payment flagged.</summary>
+    public async Task<IReadOnlyList<WorkOrderDto>> ListAsync(OrganisationAccess access, CancellationToken ct, Guid? homeworkerId = null, Guid? workOrderId = null)
+    {
+        var orders = await (from w in db.Set<WorkOrder>()
+                            join h in db.Set<Homeworker>() on w.HomeworkerId equals h.Id
+                            where w.OrganisationId == access.Organisation.Id && (homeworkerId == null || w.HomeworkerId == homeworkerId)
+                                  && (workOrderId == null || w.Id == workOrderId)
+                            orderby w.IssuedOn descending
+                            select new { Order = w, h.Name }).AsNoTracking().ToListAsync(ct);
+        var ids = orders.Select(o => o.Order.Id).ToList();
+        var returns = (await db.Set<PieceReturn>().AsNoTracking().Where(r => ids.Contains(r.WorkOrderId)).ToListAsync(ct)).ToLookup(r => r.WorkOrderId);
+        var payments = (await db.Set<HomeworkPayment>().AsNoTracking().Where(p => ids.Contains(p.WorkOrderId)).ToListAsync(ct)).ToLookup(p => p.WorkOrderId);
+        return orders.Select(o => Summary(o.Order, o.Name, returns[o.Order.Id].ToList(), payments[o.Order.Id].ToList(), Today)).ToList();
+    }
+
+    public static WorkOrderDto Summary(WorkOrder w, string homeworkerName, IReadOnlyList<PieceReturn> returns, IReadOnlyList<HomeworkPayment> payments, DateOnly today)
+    {
+        var accepted = returns.Sum(r => r.Accepted);
+        var owed = WageCheck.Owed(accepted, w.PieceRate);
+        var paid = payments.Sum(p => p.Amount);
+        DateOnly? payBy = returns.Count == 0 ? null : returns.Max(r => r.CheckedOn).AddDays(w.PayWithinDays);
+        // Paid late: some of what was owed was paid after the day it was due, or is still unpaid after it.
+        var paidLate = payBy is { } due && (payments.Any(p => p.PaidOn > due) || (today > due && paid < owed));
+        var shortPaid = payBy is { } by && today > by && paid < owed;
+        return new(w.Id, w.HomeworkerId, homeworkerName, w.IntermediaryId, w.Style, w.Operation, w.PieceRate, w.Currency, w.StandardMinutesPerPiece, w.Quantity,
+            w.IssuedOn, w.DueOn, w.EffectiveHourlyRate, w.MinimumHourlyWage, w.BelowMinimumWage, w.Overload, accepted, returns.Sum(r => r.Rejected), owed, paid, payBy,
+            paidLate, shortPaid);
+    }
+
+    private async Task<WorkOrder> FindAsync(OrganisationAccess access, Guid workOrderId, CancellationToken ct) =>
+        await db.Set<WorkOrder>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == workOrderId && w.OrganisationId == access.Organisation.Id, ct)
+        ?? throw RuleViolation.NotFound("work order");
+
+    /// <summary>The hourly minimum in force on the day, the region's own rate before the country's; null when none is on record in this currency.</summary>
+    private async Task<decimal?> MinimumWageAsync(Homeworker homeworker, string currency, DateOnly on, CancellationToken ct)
+    {
+        var rows = await db.Set<MinimumWage>().AsNoTracking()
+            .Where(m => m.CountryCode == homeworker.CountryCode && m.Currency == currency && m.EffectiveFrom <= on && (m.Region == null || m.Region == homeworker.Region))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(m => m.Region is not null).ThenByDescending(m => m.EffectiveFrom).FirstOrDefault()?.HourlyRate;
+    }
+
+    /// <summary>This order's minutes and the homeworker's unfinished work due by the same day, against legal hours until then.</summary>
+    private async Task<bool> OverloadsAsync(Guid homeworkerId, decimal newMinutes, DateOnly issuedOn, DateOnly dueOn, CancellationToken ct)
+    {
+        var open = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.HomeworkerId == homeworkerId && w.DueOn >= issuedOn && w.DueOn <= dueOn)
+            .Select(w => new { w.Quantity, w.StandardMinutesPerPiece, Back = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => r.Accepted + r.Rejected) })
+            .ToListAsync(ct);
+        var minutes = newMinutes + open.Sum(o => (o.Quantity - o.Back) * o.StandardMinutesPerPiece);
+        return minutes > WageCheck.CapacityMinutes(issuedOn, dueOn);
+    }
+
+    private static List<string> Flags(decimal hourly, decimal? minimum, string currency, bool below, bool overload, Homeworker homeworker, DateOnly dueOn)
+    {
+        var flags = new List<string>();
+        if (below)
+        {
+            flags.Add($"At the standard time this pays {hourly:0.00} {currency} an hour, below the legal minimum of {minimum:0.00} {currency}.");
+        }
+
+        if (minimum is null)
+        {
+            flags.Add($"No legal minimum wage in {currency} is on record for {homeworker.CountryCode}{(homeworker.Region is null ? "" : " / " + homeworker.Region)}: the rate could not be checked.");
+        }
+
+        if (overload)
+        {
+            flags.Add($"With the other work due by {dueOn:yyyy-MM-dd}, this is more than one person can do in legal working hours: a sign of unpaid family or child help.");
+        }
+
+        return flags;
+    }
+}
