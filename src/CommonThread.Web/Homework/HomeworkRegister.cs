@@ -39,6 +39,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     public async Task<RegisteredHomeworker> RegisterAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
     {
         EnsureKeeper(access);
+        Require(input);
         var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
         var birthDate = input.BirthDate!.Value;
         CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
@@ -74,6 +75,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     public async Task<HomeworkerDto> UpdateAsync(OrganisationAccess access, Guid homeworkerId, HomeworkerInput input, CancellationToken ct)
     {
         var homeworker = await FindAsync(access, homeworkerId, ct);
+        Require(input);
         var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
         CheckDates(input.BirthDate!.Value, input.ProofOfAgeCheckedOn!.Value);
         await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
@@ -116,6 +118,25 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
 
     private static string Fold(string text) =>
         string.Join(' ', new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The same rules the API states with attributes, for callers that do not go through it (pages, imports).</summary>
+    private static void Require(HomeworkerInput input)
+    {
+        var missing = new (string Field, bool Missing, string Message)[]
+        {
+            ("name", string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "Give the name (at most 200 characters)."),
+            ("gender", input.Gender is not { } g || !Enum.IsDefined(g), "Choose the gender."),
+            ("birthDate", input.BirthDate is null, "Give the birth date."),
+            ("proofOfAge", input.ProofOfAge is not { } p || !Enum.IsDefined(p), "Choose the proof of age that was seen."),
+            ("proofOfAgeCheckedOn", input.ProofOfAgeCheckedOn is null, "Give the day the proof of age was checked."),
+            ("address", string.IsNullOrWhiteSpace(input.Address) || input.Address.Length > 300, "Give the address (at most 300 characters)."),
+            ("area", string.IsNullOrWhiteSpace(input.Area) || input.Area.Length > 120, "Give the village or area (at most 120 characters)."),
+        }.FirstOrDefault(m => m.Missing);
+        if (missing.Field is not null)
+        {
+            throw new RuleViolation(missing.Field, missing.Message);
+        }
+    }
 
     private void CheckDates(DateOnly birthDate, DateOnly proofCheckedOn)
     {

@@ -20,8 +20,18 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     public async Task<WorkOrderIssued> IssueAsync(OrganisationAccess access, WorkOrderInput input, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
-        var homeworker = await register.FindAsync(access, input.HomeworkerId!.Value, ct);
-        var (rate, minutes, quantity) = (input.PieceRate!.Value, input.StandardMinutesPerPiece!.Value, input.Quantity!.Value);
+        var homeworker = await register.FindAsync(access, input.HomeworkerId ?? throw new RuleViolation("homeworkerId", "Choose the homeworker."), ct);
+        var (rate, minutes, quantity) = (input.PieceRate ?? 0, input.StandardMinutesPerPiece ?? 0, input.Quantity ?? 0);
+        if (string.IsNullOrWhiteSpace(input.Style) || string.IsNullOrWhiteSpace(input.Operation) || input.Style.Length > 120 || input.Operation.Length > 120)
+        {
+            throw new RuleViolation("style", "Give the style and the operation (at most 120 characters each).");
+        }
+
+        if (input.Currency?.Trim().Length != 3 || input.DueOn is null)
+        {
+            throw new RuleViolation(input.DueOn is null ? "dueOn" : "currency", input.DueOn is null ? "Give the due date." : "Give the currency as a three-letter code (BDT, INR…).");
+        }
+
         if (rate <= 0)
         {
             throw new RuleViolation("pieceRate", "The piece rate must be more than zero.");
@@ -80,7 +90,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     public async Task<WorkOrderDto> ReturnAsync(OrganisationAccess access, Guid workOrderId, PieceReturnInput input, CancellationToken ct)
     {
         var order = await FindAsync(access, workOrderId, ct);
-        var (accepted, rejected) = (input.Accepted!.Value, input.Rejected);
+        var (accepted, rejected) = (input.Accepted ?? 0, input.Rejected);
         if (accepted < 0 || rejected < 0 || accepted + rejected == 0)
         {
             throw new RuleViolation("accepted", "Count the pieces accepted and rejected: none negative, not both zero.");
@@ -92,7 +102,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw RuleViolation.Conflict("accepted", $"Only {order.Quantity - returned} of the {order.Quantity} pieces given out are still to come back.");
         }
 
-        var returnedOn = input.ReturnedOn!.Value;
+        var returnedOn = input.ReturnedOn ?? throw new RuleViolation("returnedOn", "Give the day the pieces came back.");
         var checkedOn = input.CheckedOn ?? returnedOn;
         if (returnedOn > Today || checkedOn > Today)
         {
@@ -122,13 +132,18 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     public async Task<WorkOrderDto> PayAsync(OrganisationAccess access, Guid workOrderId, PaymentInput input, CancellationToken ct)
     {
         var order = await FindAsync(access, workOrderId, ct);
-        var amount = input.Amount!.Value;
+        var amount = input.Amount ?? 0;
         if (amount <= 0 || decimal.Round(amount, 2) != amount)
         {
             throw new RuleViolation("amount", "The amount is more than zero, to the cent.");
         }
 
-        var paidOn = input.PaidOn!.Value;
+        var paidOn = input.PaidOn ?? throw new RuleViolation("paidOn", "Give the day of the payment.");
+        if (input.Method is not { } method || !Enum.IsDefined(method))
+        {
+            throw new RuleViolation("method", "Choose how it was paid.");
+        }
+
         if (paidOn > Today || paidOn < order.IssuedOn)
         {
             throw new RuleViolation("paidOn", "The payment day is between the day the work was given out and today.");
@@ -149,7 +164,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         db.Add(new HomeworkPayment
         {
             OrganisationId = access.Organisation.Id, HomeworkerId = order.HomeworkerId, WorkOrderId = order.Id, Amount = amount, Currency = order.Currency, PaidOn = paidOn,
-            Method = input.Method!.Value, PaidBy = input.PaidBy.Trim(), Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
+            Method = method, PaidBy = input.PaidBy.Trim(), Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
             Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
         });
         audit.Record(access.Organisation.Id, "homework.paid", $"{amount:0.00} {order.Currency} for work order {order.Id}");

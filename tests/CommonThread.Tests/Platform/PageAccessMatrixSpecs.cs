@@ -15,7 +15,7 @@ namespace CommonThread.Tests.Platform;
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
     private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found",
-        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up"];
+        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up", "/passbook"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -44,6 +44,17 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             return import.Id;
         });
         var caseId = await NorthwindOnlyCaseAsync(owner.OrganisationId);
+        var homeworkerId = await app.WithDbAsync(async db =>
+        {
+            var homeworker = new CommonThread.Web.Homework.Homeworker
+            {
+                OrganisationId = owner.OrganisationId, Name = "Matrix homeworker", BirthDate = new DateOnly(1990, 1, 1), ProofOfAgeCheckedOn = new DateOnly(2025, 1, 1),
+                Address = "1 Lane", Area = "Matrix", CountryCode = "BD", RegisteredOn = new DateOnly(2025, 1, 1), IdentityKey = Guid.NewGuid().ToString("N"),
+            };
+            db.Add(homeworker);
+            await db.SaveChangesAsync();
+            return homeworker.Id;
+        });
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -53,7 +64,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{FacilityId:guid}", facilityId.ToString(), StringComparison.Ordinal)
                 .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal)
                 .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal)
-                .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal);
+                .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal)
+                .Replace("{HomeworkerId:guid}", homeworkerId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
