@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK: PostgreSQL (the production database,
-# tested for real) and Debian's Chromium (driven by Playwright). Idempotent; needs root for apt-get.
+# tested for real), Debian's Chromium (driven by Playwright) and the fonts PDFs are printed with. Idempotent; needs root for apt-get.
 set -euo pipefail
 need=()
 ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# Passbooks and payslips are printed in the homeworker's script: Bengali, Khmer, Tamil… (Noto).
+fc-list 2>/dev/null | grep -qi "Noto Sans Bengali" || need+=(fonts-noto-core)
+# SkiaSharp finds those fonts through fontconfig.
+ls /usr/lib/x86_64-linux-gnu/libfontconfig.so.1 /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || need+=(libfontconfig1)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommonThread.Web.Homework;
 
@@ -26,6 +27,35 @@ public static class HomeworkEndpoints
         group.MapGet("/homeworkers/{homeworkerId:guid}/passbook", async (Guid homeworkerId, HttpContext http, Passbook passbook, CancellationToken ct) =>
             await passbook.ForKeeperAsync(http.OrganisationAccess(), homeworkerId, ct) is { } view ? Results.Ok(view) : Results.Problem(statusCode: 404, title: "homeworker was not found."))
             .WithName("GetPassbook");
+
+        group.MapGet("/homeworkers/{homeworkerId:guid}/passbook.pdf", async (Guid homeworkerId, HttpContext http, Passbook passbook, PassbookPdf pdf, CancellationToken ct) =>
+            await passbook.ForKeeperAsync(http.OrganisationAccess(), homeworkerId, ct) is { } view
+                ? Results.File(pdf.Passbook(view), "application/pdf", "passbook.pdf")
+                : Results.Problem(statusCode: 404, title: "homeworker was not found."))
+            .WithName("GetPassbookPdf");
+        // This month's payslip unless a year and month are asked for.
+        group.MapGet("/homeworkers/{homeworkerId:guid}/payslip.pdf", async (Guid homeworkerId, int? year, int? month, HttpContext http, Passbook passbook, PassbookPdf pdf,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            var today = clock.GetUtcNow();
+            if (month is < 1 or > 12 || year is < 2000 or > 2100)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year (2000–2100) and a month (1–12)."] });
+            }
+
+            return await passbook.ForKeeperAsync(http.OrganisationAccess(), homeworkerId, ct) is { } view
+                ? Results.File(pdf.Payslip(view, year ?? today.Year, month ?? today.Month), "application/pdf", $"payslip-{year ?? today.Year}-{month ?? today.Month:00}.pdf")
+                : Results.Problem(statusCode: 404, title: "homeworker was not found.");
+        }).WithName("GetPayslipPdf");
+
+        // The homeworker's own passbook as a PDF, with their code: limited like every code entry, and
+        // the limiter's "too many" sends the phone back to the passbook page with the message.
+        app.MapPost("/passbook/pdf", async ([FromForm] string? code, Passbook passbook, PassbookPdf pdf, CancellationToken ct) =>
+            await passbook.ForCodeAsync(code, ct) is { } view
+                ? Results.File(pdf.Passbook(view), "application/pdf", "passbook.pdf")
+                : Results.LocalRedirect("/passbook"))
+            .WithMetadata(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Platform.Api.RateLimitRegistration.ReceiptCode)).ExcludeFromDescription();
+        app.MapGet("/passbook/pdf", () => Results.LocalRedirect("/passbook?tooMany=1")).ExcludeFromDescription();
 
         group.MapGet("/intermediaries", async (HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
             TypedResults.Ok(await intermediaries.ListAsync(http.OrganisationAccess(), ct))).WithName("ListIntermediaries");

@@ -10,5 +10,6 @@ public static class HomeworkRegistration
         services.AddScoped<MinimumWageService>();
         services.AddScoped<Passbook>();
         services.AddScoped<HomeworkOverview>();
+        services.AddScoped<PassbookPdf>();
     }
 }

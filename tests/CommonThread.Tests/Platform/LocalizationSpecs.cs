@@ -43,20 +43,23 @@ public sealed partial class LocalizationSpecs
         Assert.All(keys, k => Assert.True(neutral.ContainsKey(k), $"Shell.resx lacks \"{k}\""));
     }
 
-    [Fact]
-    public void Every_worker_language_translates_every_text_of_the_intake_and_follow_up_pages()
+    [Theory]
+    [InlineData(typeof(CommonThread.Web.Grievances.Intake), 60)]
+    [InlineData(typeof(CommonThread.Web.Homework.PassbookText), 15)]
+    public void Every_worker_language_translates_every_text_a_worker_reads(Type resource, int atLeast)
     {
-        var neutral = Read(typeof(CommonThread.Web.Grievances.Intake), "");
-        Assert.True(neutral.Count > 60, $"Intake.resx has only {neutral.Count} texts");
+        var name = resource.Name;
+        var neutral = Read(resource, "");
+        Assert.True(neutral.Count >= atLeast, $"{name}.resx has only {neutral.Count} texts");
         Assert.True(CommonThread.Web.Grievances.Intake.Languages.Count >= 14);
         foreach (var (culture, _) in CommonThread.Web.Grievances.Intake.Languages.Where(l => l.Culture != "en"))
         {
-            var translated = Read(typeof(CommonThread.Web.Grievances.Intake), culture);
+            var translated = Read(resource, culture);
             var missing = neutral.Keys.Where(k => string.IsNullOrWhiteSpace(translated.GetValueOrDefault(k))).ToList();
-            Assert.True(missing.Count == 0, $"Intake.{culture}.resx lacks: {string.Join(" | ", missing)}");
+            Assert.True(missing.Count == 0, $"{name}.{culture}.resx lacks: {string.Join(" | ", missing)}");
             var broken = neutral.Where(e => Placeholders().Matches(e.Value).Count != Placeholders().Matches(translated[e.Key]).Count).Select(e => e.Key).ToList();
-            Assert.True(broken.Count == 0, $"Intake.{culture}.resx changes the {{0}} placeholders of: {string.Join(" | ", broken)}");
-            Assert.True(neutral.Keys.Count(k => translated[k] != neutral[k]) > neutral.Count / 2, $"Intake.{culture}.resx is mostly English");
+            Assert.True(broken.Count == 0, $"{name}.{culture}.resx changes the {{0}} placeholders of: {string.Join(" | ", broken)}");
+            Assert.True(neutral.Keys.Count(k => translated[k] != neutral[k]) > neutral.Count / 2, $"{name}.{culture}.resx is mostly English");
         }
     }
 

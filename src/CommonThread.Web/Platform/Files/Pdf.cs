@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Text;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace CommonThread.Web.Platform.Files;
+
+/// <summary>
+/// Writes simple A4 documents — headings, lines of text, tables — as real PDF files, in any script
+/// a worker reads: each run of text is drawn with an installed font that has its letters (Noto on
+/// Debian: fonts-noto-core) and shaped by HarfBuzz, so Bengali, Khmer, Burmese or Tamil join and
+/// reorder as they should. Text in a script no installed font covers comes out as boxes.
+/// </summary>
+public sealed class Pdf : IDisposable
+{
+    private const float PageWidth = 595, PageHeight = 842, Margin = 40;
+    private static readonly ConcurrentDictionary<string, SKTypeface> Typefaces = new();
+    private static readonly SKTypeface Latin = SKTypeface.FromFamilyName("Noto Sans") ?? SKTypeface.Default;
+
+    private readonly SKDocument document;
+    private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
+    private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.5f };
+    private SKCanvas canvas;
+    private float y;
+
+    private Pdf(Stream output, string title)
+    {
+        document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = title, Creator = "CommonThread", Producer = "CommonThread" });
+        canvas = document.BeginPage(PageWidth, PageHeight);
+        y = Margin;
+    }
+
+    /// <summary>The document's bytes: <paramref name="compose"/> adds its content in reading order.</summary>
+    public static byte[] Write(string title, Action<Pdf> compose)
+    {
+        using var output = new MemoryStream();
+        using (var pdf = new Pdf(output, title))
+        {
+            compose(pdf);
+            pdf.document.EndPage();
+            pdf.document.Close();
+        }
+
+        return output.ToArray();
+    }
+
+    public void Heading(string text) => Line(text, 16, gapAfter: 8);
+
+    public void Line(string text, float size = 10, float gapAfter = 4)
+    {
+        NeedRoom(size * 1.4f);
+        y += size;
+        Draw(text, Margin, y, size, PageWidth - 2 * Margin);
+        y += size * 0.4f + gapAfter;
+    }
+
+    /// <summary>A table with a header row; <paramref name="widths"/> are shares of the line (they sum to 1). Cells too long are shortened with "…".</summary>
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<float> widths, IEnumerable<IReadOnlyList<string>> rows, float size = 9)
+    {
+        var usable = PageWidth - 2 * Margin;
+        void Row(IReadOnlyList<string> cells, bool header)
+        {
+            NeedRoom(size * 1.8f);
+            y += size * 1.2f;
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var width = widths[i] * usable;
+                Draw(cells[i], x, y, header ? size + 0.5f : size, width - 4);
+                x += width;
+            }
+
+            y += size * 0.5f;
+            canvas.DrawLine(Margin, y, PageWidth - Margin, y, header ? ink : rule);
+        }
+
+        Row(headers, header: true);
+        foreach (var row in rows)
+        {
+            Row(row, header: false);
+        }
+
+        y += 8;
+    }
+
+    public void Dispose()
+    {
+        ink.Dispose();
+        rule.Dispose();
+        document.Dispose();
+    }
+
+    private void NeedRoom(float height)
+    {
+        if (y + height > PageHeight - Margin)
+        {
+            document.EndPage();
+            canvas = document.BeginPage(PageWidth, PageHeight);
+            y = Margin;
+        }
+    }
+
+    /// <summary>Draws text run by run, each in a font that has its letters, shortened to fit the width.</summary>
+    private void Draw(string text, float x, float baseline, float size, float maxWidth)
+    {
+        var runs = Runs(text);
+        var width = runs.Sum(r => Measure(r.Text, r.Typeface, size));
+        while (width > maxWidth && text.Length > 1)
+        {
+            text = text[..^2].TrimEnd() + "…";
+            runs = Runs(text);
+            width = runs.Sum(r => Measure(r.Text, r.Typeface, size));
+        }
+
+        foreach (var (run, typeface) in runs)
+        {
+            using var font = new SKFont(typeface, size);
+            using var shaper = new SKShaper(typeface);
+            canvas.DrawShapedText(shaper, run, x, baseline, SKTextAlign.Left, font, ink);
+            x += Measure(run, typeface, size);
+        }
+    }
+
+    private static float Measure(string text, SKTypeface typeface, float size)
+    {
+        using var shaper = new SKShaper(typeface);
+        using var font = new SKFont(typeface, size);
+        return shaper.Shape(text, font).Width;
+    }
+
+    /// <summary>Splits text where the font must change; spaces and punctuation stay with the run they are in.</summary>
+    private static List<(string Text, SKTypeface Typeface)> Runs(string text)
+    {
+        var runs = new List<(string, SKTypeface)>();
+        var current = new StringBuilder();
+        SKTypeface? face = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var neutral = Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) || Rune.IsDigit(rune);
+            var needed = neutral && face is not null ? face : FaceFor(rune);
+            if (face is not null && needed != face)
+            {
+                runs.Add((current.ToString(), face));
+                current.Clear();
+            }
+
+            face = needed;
+            current.Append(rune.ToString());
+        }
+
+        if (face is not null)
+        {
+            runs.Add((current.ToString(), face));
+        }
+
+        return runs;
+    }
+
+    private static SKTypeface FaceFor(Rune rune)
+    {
+        if (Latin.ContainsGlyph(rune.Value))
+        {
+            return Latin;
+        }
+
+        var match = SKFontManager.Default.MatchCharacter(rune.Value);
+        return match is null ? Latin : Typefaces.GetOrAdd(match.FamilyName, _ => match);
+    }
+}
