@@ -5,10 +5,11 @@ set -euo pipefail
 need=()
 ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -ci dejavu >/dev/null || need+=(fonts-dejavu-core)
 # Passbooks and payslips are printed in the homeworker's script: Bengali, Khmer, Tamil… (Noto).
-fc-list 2>/dev/null | grep -qi "Noto Sans Bengali" || need+=(fonts-noto-core)
-# SkiaSharp finds those fonts through fontconfig.
+fc-list 2>/dev/null | grep -ci "Noto Sans Bengali" >/dev/null || need+=(fonts-noto-core)
+# SkiaSharp finds those fonts through fontconfig. (grep -c reads all of fc-list's output: with -q it
+# would stop early and pipefail would count fc-list's broken pipe as "not installed".)
 ls /usr/lib/x86_64-linux-gnu/libfontconfig.so.1 /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || need+=(libfontconfig1)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"

@@ -85,6 +85,16 @@ public static class HomeworkEndpoints
         group.MapGet("/homework-overview", async (HttpContext http, HomeworkOverview overview, CancellationToken ct) =>
             TypedResults.Ok(await overview.ForBrandAsync(http.OrganisationAccess(), ct))).WithName("GetHomeworkOverview");
 
+        group.MapGet("/homework-action-plans", async (HttpContext http, ActionPlanService plans, CancellationToken ct) =>
+            TypedResults.Ok(await plans.ListAsync(http.OrganisationAccess(), ct))).WithName("ListHomeworkActionPlans");
+        group.MapPost("/homework-action-plans", async (ActionPlanInput input, HttpContext http, ActionPlanService plans, CancellationToken ct) =>
+            TypedResults.Ok(await plans.CreateAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("CreateHomeworkActionPlan");
+        group.MapPost("/homework-action-plans/{planId:guid}/measures/{measureId:guid}/done", async (Guid planId, Guid measureId, MeasureDoneInput input, HttpContext http,
+            ActionPlanService plans, CancellationToken ct) => TypedResults.Ok(await plans.MeasureDoneAsync(http.OrganisationAccess(), planId, measureId, input, ct)))
+            .RequireRole(MemberRole.Editor).WithName("CompleteHomeworkActionMeasure");
+        group.MapPost("/homework-action-plans/{planId:guid}/close", async (Guid planId, HttpContext http, ActionPlanService plans, CancellationToken ct) =>
+            TypedResults.Ok(await plans.CloseAsync(http.OrganisationAccess(), planId, ct))).RequireRole(MemberRole.Editor).WithName("CloseHomeworkActionPlan");
+
         group.MapPost("/minimum-wages", async (MinimumWageInput input, HttpContext http, MinimumWageService wages, CancellationToken ct) =>
             TypedResults.Ok(await wages.AddAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AddMinimumWage");
         app.MapGet("/api/minimum-wages", async (MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(await wages.ListAsync(ct)))

@@ -9,7 +9,7 @@ public sealed record CountGroup(string Group, int? Count);
 
 /// <summary>What a brand sees of homework at one supplier: counts and shares, never a homeworker's name.</summary>
 public sealed record SupplierHomework(string Supplier, int Homeworkers, IReadOnlyList<CountGroup> ByGender, IReadOnlyList<CountGroup> ByArea, int WorkOrders,
-    double? ShareAtOrAboveMinimumWage, double? SharePaidOnTime, int OverloadFlags);
+    double? ShareAtOrAboveMinimumWage, double? SharePaidOnTime, int OverloadFlags, int OpenActionPlans);
 
 public sealed record RegularityRow(Guid HomeworkerId, string Name, int QuotaMinutes, decimal GivenMinutes, bool WithoutWork);
 
@@ -36,6 +36,9 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
         var payments = (await db.Set<HomeworkPayment>().AsNoTracking().Where(p => orderIds.Contains(p.WorkOrderId)).ToListAsync(ct)).ToLookup(p => p.WorkOrderId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var ordersBySupplier = orders.ToLookup(o => o.OrganisationId);
+        var supplierIds = homeworkers.Select(h => h.OrganisationId).Distinct().ToList();
+        var openPlans = (await db.Set<ActionPlan>().AsNoTracking().Where(p => supplierIds.Contains(p.OrganisationId) && p.ClosedOn == null)
+            .Select(p => p.OrganisationId).ToListAsync(ct)).CountBy(id => id).ToDictionary();
         return homeworkers.GroupBy(h => (h.OrganisationId, h.Supplier)).OrderBy(g => g.Key.Supplier).Select(g =>
         {
             var supplierOrders = ordersBySupplier[g.Key.OrganisationId].Where(o => g.Any(h => h.Id == o.HomeworkerId)).ToList();
@@ -45,7 +48,7 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
             return new SupplierHomework(g.Key.Supplier, g.Count(), Groups(g.Select(h => h.Gender.ToString())), Groups(g.Select(h => h.Area)), supplierOrders.Count,
                 checkedForWage.Count == 0 ? null : (double)checkedForWage.Count(o => !o.BelowMinimumWage) / checkedForWage.Count,
                 summaries.Count == 0 ? null : (double)summaries.Count(s => !s.PaidLate) / summaries.Count,
-                supplierOrders.Count(o => o.Overload));
+                supplierOrders.Count(o => o.Overload), openPlans.GetValueOrDefault(g.Key.OrganisationId));
         }).ToList();
     }
 

@@ -11,5 +11,6 @@ public static class HomeworkRegistration
         services.AddScoped<Passbook>();
         services.AddScoped<HomeworkOverview>();
         services.AddScoped<PassbookPdf>();
+        services.AddScoped<ActionPlanService>();
     }
 }

@@ -75,6 +75,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         (values["homeworkerId"], values["intermediaryId"], values["workOrderId"]) = IsHomework(pattern)
             ? await NewHomeworkAsync(organisation.Id)
             : (Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["planId"], values["measureId"]) = IsHomework(pattern) ? await NewActionPlanAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString());
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -152,6 +153,16 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return (homeworker.Id.ToString(), intermediary.Id.ToString(), order.Id.ToString());
     });
 
+    /// <summary>An action plan whose one measure is done, so it may be closed.</summary>
+    private Task<(string, string)> NewActionPlanAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var plan = new CommonThread.Web.Homework.ActionPlan { OrganisationId = organisationId, Title = "Matrix plan", Findings = "F", HomeworkerInvolvement = "H", CreatedOn = new DateOnly(2026, 1, 1) };
+        var measure = new CommonThread.Web.Homework.ActionMeasure { PlanId = plan.Id, Description = "D", Owner = "O", DueOn = new DateOnly(2026, 3, 1), DoneOn = new DateOnly(2026, 2, 1) };
+        db.AddRange(plan, measure);
+        await db.SaveChangesAsync();
+        return (plan.Id.ToString(), measure.Id.ToString());
+    });
+
     private static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
     /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
@@ -186,6 +197,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "IssueWorkOrder" => $$"""{"homeworkerId":"{{values["homeworkerId"]}}","style":"S","operation":"O","pieceRate":10,"currency":"BDT","standardMinutesPerPiece":5,"quantity":10,"dueOn":"2099-01-01"}""",
             "ReturnPieces" => """{"returnedOn":"2026-01-02","accepted":1}""",
             "PayHomeworker" => """{"amount":1,"paidOn":"2026-01-02","method":"Cash","paidBy":"Matrix","reason":"advance"}""",
+            "CreateHomeworkActionPlan" => """{"title":"M","findings":"F","homeworkerInvolvement":"H","measures":[{"description":"D","owner":"O","dueOn":"2099-01-01"}]}""",
+            "CompleteHomeworkActionMeasure" => """{"doneOn":"2026-01-02"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
