@@ -38,6 +38,19 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
 
     public async Task<RegisteredHomeworker> RegisterAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
     {
+        var (homeworker, code) = await PrepareAsync(access, input, ct);
+        db.Add(homeworker);
+        audit.Record(access.Organisation.Id, "homeworker.registered", $"homeworker {homeworker.Id} in {homeworker.Area}");
+        await db.SaveChangesAsync(ct);
+        return new(HomeworkerDto.From(homeworker), code);
+    }
+
+    /// <summary>
+    /// A checked register entry and its passbook code, not yet added: registering one person and
+    /// importing a list go through the same checks. An under-age attempt is reported at once.
+    /// </summary>
+    public async Task<(Homeworker Homeworker, string PassbookCode)> PrepareAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
+    {
         EnsureKeeper(access);
         Require(input);
         var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
@@ -66,10 +79,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
             RegisteredOn = Today, IdentityKey = identityKey, PassbookCodeHash = Secrets.Hash(code),
         };
         Apply(homeworker, input);
-        db.Add(homeworker);
-        audit.Record(access.Organisation.Id, "homeworker.registered", $"homeworker {homeworker.Id} in {homeworker.Area}");
-        await db.SaveChangesAsync(ct);
-        return new(HomeworkerDto.From(homeworker), code);
+        return (homeworker, code);
     }
 
     public async Task<HomeworkerDto> UpdateAsync(OrganisationAccess access, Guid homeworkerId, HomeworkerInput input, CancellationToken ct)

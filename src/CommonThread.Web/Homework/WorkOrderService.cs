@@ -132,45 +132,56 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     public async Task<WorkOrderDto> PayAsync(OrganisationAccess access, Guid workOrderId, PaymentInput input, CancellationToken ct)
     {
         var order = await FindAsync(access, workOrderId, ct);
-        var amount = input.Amount ?? 0;
-        if (amount <= 0 || decimal.Round(amount, 2) != amount)
-        {
-            throw new RuleViolation("amount", "The amount is more than zero, to the cent.");
-        }
-
-        var paidOn = input.PaidOn ?? throw new RuleViolation("paidOn", "Give the day of the payment.");
-        if (input.Method is not { } method || !Enum.IsDefined(method))
-        {
-            throw new RuleViolation("method", "Choose how it was paid.");
-        }
-
-        if (paidOn > Today || paidOn < order.IssuedOn)
-        {
-            throw new RuleViolation("paidOn", "The payment day is between the day the work was given out and today.");
-        }
-
-        if (string.IsNullOrWhiteSpace(input.PaidBy))
-        {
-            throw new RuleViolation("paidBy", "Say who paid.");
-        }
-
         var current = await GetAsync(access, order.Id, ct);
-        if (current.Paid + amount > current.Owed && string.IsNullOrWhiteSpace(input.Reason))
+        if (PaymentProblem(current, input, Today) is { } problem)
         {
-            throw new RuleViolation("amount",
-                $"This pays {current.Paid + amount - current.Owed:0.00} {order.Currency} more than is owed for accepted pieces ({current.Owed:0.00} owed, {current.Paid:0.00} paid). Give the reason (an advance, a correction) to record it.");
+            throw new RuleViolation(problem.Field, problem.Message);
         }
 
-        db.Add(new HomeworkPayment
-        {
-            OrganisationId = access.Organisation.Id, HomeworkerId = order.HomeworkerId, WorkOrderId = order.Id, Amount = amount, Currency = order.Currency, PaidOn = paidOn,
-            Method = method, PaidBy = input.PaidBy.Trim(), Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
-            Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
-        });
-        audit.Record(access.Organisation.Id, "homework.paid", $"{amount:0.00} {order.Currency} for work order {order.Id}");
+        db.Add(NewPayment(access, order, input));
+        audit.Record(access.Organisation.Id, "homework.paid", $"{input.Amount:0.00} {order.Currency} for work order {order.Id}");
         await db.SaveChangesAsync(ct);
         return await GetAsync(access, order.Id, ct);
     }
+
+    /// <summary>What is wrong with a payment for this order as it stands, or null: the one set of rules for the API, the page and imports.</summary>
+    public static (string Field, string Message)? PaymentProblem(WorkOrderDto order, PaymentInput input, DateOnly today)
+    {
+        if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
+        {
+            return ("amount", "The amount is more than zero, to the cent.");
+        }
+
+        if (input.PaidOn is not { } paidOn || paidOn > today || paidOn < order.IssuedOn)
+        {
+            return ("paidOn", "The payment day is between the day the work was given out and today.");
+        }
+
+        if (input.Method is not { } method || !Enum.IsDefined(method))
+        {
+            return ("method", "Choose how it was paid.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.PaidBy) || input.PaidBy.Length > 200)
+        {
+            return ("paidBy", "Say who paid.");
+        }
+
+        if (order.Paid + amount > order.Owed && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            return ("amount",
+                $"This pays {order.Paid + amount - order.Owed:0.00} {order.Currency} more than is owed for accepted pieces ({order.Owed:0.00} owed, {order.Paid:0.00} paid). Give the reason (an advance, a correction) to record it.");
+        }
+
+        return null;
+    }
+
+    public static HomeworkPayment NewPayment(OrganisationAccess access, WorkOrder order, PaymentInput input) => new()
+    {
+        OrganisationId = access.Organisation.Id, HomeworkerId = order.HomeworkerId, WorkOrderId = order.Id, Amount = input.Amount!.Value, Currency = order.Currency,
+        PaidOn = input.PaidOn!.Value, Method = input.Method!.Value, PaidBy = input.PaidBy.Trim(),
+        Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(), Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+    };
 
     public async Task<WorkOrderDto> GetAsync(OrganisationAccess access, Guid workOrderId, CancellationToken ct) =>
         (await ListAsync(access, ct, workOrderId: workOrderId)).SingleOrDefault() ?? throw RuleViolation.NotFound("work order");

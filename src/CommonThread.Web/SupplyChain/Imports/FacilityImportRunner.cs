@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Matching;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -52,7 +53,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
         var content = await db.Set<FacilityImportContent>().AsNoTracking().FirstAsync(c => c.ImportId == import.Id, ct);
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == import.OrganisationId, ct);
         var now = clock.GetUtcNow();
-        var parsed = FacilityListParser.Parse(FacilityListFile.Read(import.FileName, content.Bytes), organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
+        var parsed = FacilityListParser.Parse(TableFile.Read(import.FileName, content.Bytes), organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
         var rows = parsed.Rows;
 
         progress.Report(import.Id, "Reading the registry", 0, rows.Count);

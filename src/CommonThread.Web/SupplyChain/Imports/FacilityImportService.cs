@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
     public async Task<ImportDto> UploadAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var parsed = FacilityListParser.Parse(FacilityListFile.Read(fileName, bytes), access.Organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
+        var parsed = FacilityListParser.Parse(TableFile.Read(fileName, bytes), access.Organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
         var import = new FacilityImport
         {
             OrganisationId = access.Organisation.Id, FileName = SafeFileName(fileName), FileSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CommonThread.Matching;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
 
@@ -60,7 +61,7 @@ public static partial class FacilityListParser
         var positions = new Dictionary<string, int>();
         for (var i = 0; i < header.Length; i++)
         {
-            var key = HeaderKey(header[i]);
+            var key = TableRow.HeaderKey(header[i]);
             var column = Columns.FirstOrDefault(c => c.Value.Contains(key)).Key;
             if (column is null)
             {
@@ -93,7 +94,7 @@ public static partial class FacilityListParser
             }
 
             total++;
-            var row = new RowReader(r + 1, cells, positions, problems);
+            var row = new TableRow(r + 1, cells, positions, (row, column, message) => problems.Add(new(row, column, message)));
             var draft = Read(row, importer, today);
             if (draft is not null && !row.HasProblems)
             {
@@ -105,10 +106,7 @@ public static partial class FacilityListParser
         return new(total, rows, [.. problems.OrderBy(p => p.Row)]);
     }
 
-    private static string HeaderKey(string header) =>
-        HeaderSeparators().Replace(header.Trim().ToLowerInvariant(), "_").Trim('_');
-
-    private static (ImportRow Row, string? Buyer, bool TierGiven)? Read(RowReader row, OrganisationKind importer, DateOnly today)
+    private static (ImportRow Row, string? Buyer, bool TierGiven)? Read(TableRow row, OrganisationKind importer, DateOnly today)
     {
         var name = row.Text("name", Facility.NameMaxLength, required: true);
         var address = row.Text("address", Facility.AddressMaxLength, required: true);
@@ -201,9 +199,9 @@ public static partial class FacilityListParser
         return (parsed, row.Text("buyer", Facility.NameMaxLength), tier is not null);
     }
 
-    private static FactSource Source(RowReader row, string text, OrganisationKind importer)
+    private static FactSource Source(TableRow row, string text, OrganisationKind importer)
     {
-        var source = HeaderKey(text) switch
+        var source = TableRow.HeaderKey(text) switch
         {
             "audit" => FactSource.Audit,
             "interview" => FactSource.Interview,
@@ -317,136 +315,4 @@ public static partial class FacilityListParser
         return rows;
     }
 
-    [GeneratedRegex("[\\s\\-/.]+")]
-    private static partial Regex HeaderSeparators();
-
-    /// <summary>Reads one row's cells by column name, adding a problem for each cell it cannot take.</summary>
-    private sealed class RowReader(int number1Based, string[] cells, Dictionary<string, int> positions, List<ImportProblem> problems)
-    {
-        private readonly HashSet<string> columnsWithProblems = [];
-
-        public int Number1Based => number1Based;
-
-        public bool HasProblems => columnsWithProblems.Count > 0;
-
-        public bool HasProblemIn(string column) => columnsWithProblems.Contains(column);
-
-        public void Problem(string column, string message)
-        {
-            columnsWithProblems.Add(column);
-            problems.Add(new(number1Based, column, message));
-        }
-
-        private string? Raw(string column) =>
-            positions.TryGetValue(column, out var i) && i < cells.Length ? TextInput.OrNull(cells[i]) : null;
-
-        public string? Text(string column, int maxLength, bool required = false)
-        {
-            var value = Raw(column);
-            if (value is null)
-            {
-                if (required)
-                {
-                    Problem(column, $"The {column} is required.");
-                }
-
-                return null;
-            }
-
-            if (value.StartsWith('='))
-            {
-                Problem(column, "Formulas are not imported: type the value itself.");
-                return null;
-            }
-
-            if (value.Length > maxLength)
-            {
-                Problem(column, $"At most {maxLength} characters.");
-                return null;
-            }
-
-            return value;
-        }
-
-        public double? Number(string column, double min, double max)
-        {
-            if (Text(column, 40) is not { } text)
-            {
-                return null;
-            }
-
-            if (!double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
-            {
-                Problem(column, $"'{text}' is not a number (use a point for decimals).");
-                return null;
-            }
-
-            if (value < min || value > max)
-            {
-                Problem(column, $"{text} is out of range: between {min} and {max}.");
-                return null;
-            }
-
-            return value;
-        }
-
-        public int? Whole(string column, int min, int max)
-        {
-            if (Text(column, 40) is not { } text)
-            {
-                return null;
-            }
-
-            var digits = text.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                Problem(column, $"'{text}' is not a whole number.");
-                return null;
-            }
-
-            if (value < min || value > max)
-            {
-                Problem(column, $"{text} is out of range: between {min} and {max}.");
-                return null;
-            }
-
-            return value;
-        }
-
-        /// <summary>2025-03-31, or the day number a spreadsheet stores for a date cell.</summary>
-        public DateOnly? Date(string column)
-        {
-            if (Text(column, 40) is not { } text)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
-            {
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-            }
-
-            Problem(column, $"'{text}' is not a date: write it as 2025-03-31.");
-            return null;
-        }
-
-        public bool? YesNo(string column) => Text(column, 10)?.ToLowerInvariant() switch
-        {
-            null => null,
-            "yes" or "y" or "true" or "1" => true,
-            "no" or "n" or "false" or "0" => false,
-            var other => Fail(column, $"'{other}' is not yes or no."),
-        };
-
-        private bool? Fail(string column, string message)
-        {
-            Problem(column, message);
-            return null;
-        }
-    }
 }

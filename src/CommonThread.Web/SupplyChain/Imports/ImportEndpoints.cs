@@ -61,11 +61,11 @@ public static class UploadedFile
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw FacilityListFile.TooLarge();
+            throw TableFile.TooLarge();
         }
         catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            throw FacilityListFile.TooLarge();
+            throw TableFile.TooLarge();
         }
         catch (InvalidDataException)
         {
@@ -73,9 +73,9 @@ public static class UploadedFile
         }
 
         var file = form.Files.GetFile("file") ?? throw new Platform.Errors.RuleViolation("file", "Choose a .csv or .xlsx file to upload.");
-        if (file.Length > FacilityListFile.MaxBytes)
+        if (file.Length > TableFile.MaxBytes)
         {
-            throw FacilityListFile.TooLarge();
+            throw TableFile.TooLarge();
         }
 
         using var buffer = new MemoryStream((int)file.Length);
@@ -87,8 +87,8 @@ public static class UploadedFile
     public static readonly UploadRoute[] UploadRoutes =
     [
         new(p => p.StartsWith("/api/organisations/", StringComparison.OrdinalIgnoreCase) && p.EndsWith("/imports", StringComparison.OrdinalIgnoreCase),
-            FacilityListFile.MaxBytes, IsPage: false, FacilityListFile.TooLarge),
+            TableFile.MaxBytes, IsPage: false, TableFile.TooLarge),
         new(p => p.StartsWith("/o/", StringComparison.OrdinalIgnoreCase) && p.EndsWith("/imports", StringComparison.OrdinalIgnoreCase),
-            FacilityListFile.MaxBytes, IsPage: true, FacilityListFile.TooLarge),
+            TableFile.MaxBytes, IsPage: true, TableFile.TooLarge),
     ];
 }

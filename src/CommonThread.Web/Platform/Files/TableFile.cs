@@ -1,11 +1,10 @@
 using System.Text;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Files;
 
-namespace CommonThread.Web.SupplyChain.Imports;
+namespace CommonThread.Web.Platform.Files;
 
-/// <summary>An uploaded facility list turned into rows of cells: CSV (UTF-8, or UTF-16 with a byte-order mark) or XLSX.</summary>
-public static class FacilityListFile
+/// <summary>An uploaded table (a facility list, a homeworker register…) turned into rows of cells: CSV (UTF-8, or UTF-16 with a byte-order mark) or XLSX.</summary>
+public static class TableFile
 {
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxRows = 200_000;

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommonThread.Web.Platform.Text;
+
+namespace CommonThread.Web.Platform.Files;
+
+/// <summary>
+/// Reads one row of an uploaded table by column name, reporting a problem for each cell it cannot
+/// take (row number as the spreadsheet shows it, column, message): the one way every import checks its cells.
+/// </summary>
+public sealed partial class TableRow(int number1Based, string[] cells, IReadOnlyDictionary<string, int> positions, Action<int, string, string> report)
+{
+    private readonly HashSet<string> columnsWithProblems = [];
+
+    public int Number1Based => number1Based;
+
+    public bool HasProblems => columnsWithProblems.Count > 0;
+
+    public bool HasProblemIn(string column) => columnsWithProblems.Contains(column);
+
+    public void Problem(string column, string message)
+    {
+        columnsWithProblems.Add(column);
+        report(number1Based, column, message);
+    }
+
+    private string? Raw(string column) =>
+        positions.TryGetValue(column, out var i) && i < cells.Length ? TextInput.OrNull(cells[i]) : null;
+
+    public string? Text(string column, int maxLength, bool required = false)
+    {
+        var value = Raw(column);
+        if (value is null)
+        {
+            if (required)
+            {
+                Problem(column, $"The {column} is required.");
+            }
+
+            return null;
+        }
+
+        if (value.StartsWith('='))
+        {
+            Problem(column, "Formulas are not imported: type the value itself.");
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Problem(column, $"At most {maxLength} characters.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Number(string column, double min, double max)
+    {
+        if (Text(column, 40) is not { } text)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+        {
+            Problem(column, $"'{text}' is not a number (use a point for decimals).");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Problem(column, $"{text} is out of range: between {min} and {max}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public int? Whole(string column, int min, int max)
+    {
+        if (Text(column, 40) is not { } text)
+        {
+            return null;
+        }
+
+        var digits = text.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(column, $"'{text}' is not a whole number.");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Problem(column, $"{text} is out of range: between {min} and {max}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>2025-03-31, or the day number a spreadsheet stores for a date cell.</summary>
+    public DateOnly? Date(string column)
+    {
+        if (Text(column, 40) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        Problem(column, $"'{text}' is not a date: write it as 2025-03-31.");
+        return null;
+    }
+
+    public bool? YesNo(string column) => Text(column, 10)?.ToLowerInvariant() switch
+    {
+        null => null,
+        "yes" or "y" or "true" or "1" => true,
+        "no" or "n" or "false" or "0" => false,
+        var other => Fail(column, $"'{other}' is not yes or no."),
+    };
+
+    private bool? Fail(string column, string message)
+    {
+        Problem(column, message);
+        return null;
+    }
+
+    /// <summary>A header cell as a column key: "Birth date", "birth-date" and "birth_date" are the same column.</summary>
+    public static string HeaderKey(string header) =>
+        HeaderSeparators().Replace(header.Trim().ToLowerInvariant(), "_").Trim('_');
+
+    [GeneratedRegex("[\\s\\-/.]+")]
+    private static partial Regex HeaderSeparators();
+}
