@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Files;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonThread.Web.Homework;
@@ -17,6 +18,16 @@ public static class HomeworkEndpoints
             var registered = await register.RegisterAsync(http.OrganisationAccess(), input, ct);
             return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/homeworkers/{registered.Homeworker.Id}", registered);
         }).RequireRole(MemberRole.Editor).WithName("RegisterHomeworker");
+        group.MapPost("/homeworkers/import", async (HttpContext http, HomeworkImport import, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            return Report(await import.HomeworkersAsync(http.OrganisationAccess(), fileName, bytes, ct));
+        }).RequireRole(MemberRole.Editor).WithName("ImportHomeworkers");
+        group.MapPost("/homework-payments/import", async (HttpContext http, HomeworkImport import, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            return Report(await import.PaymentsAsync(http.OrganisationAccess(), fileName, bytes, ct));
+        }).RequireRole(MemberRole.Editor).WithName("ImportHomeworkPayments");
         group.MapGet("/homeworkers/{homeworkerId:guid}", async (Guid homeworkerId, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
             TypedResults.Ok(HomeworkerDto.From(await register.FindAsync(http.OrganisationAccess(), homeworkerId, ct)))).WithName("GetHomeworker");
         group.MapPut("/homeworkers/{homeworkerId:guid}", async (Guid homeworkerId, HomeworkerInput input, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
@@ -100,4 +111,12 @@ public static class HomeworkEndpoints
         app.MapGet("/api/minimum-wages", async (MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(await wages.ListAsync(ct)))
             .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages");
     }
+
+    /// <summary>A clean import answers 200 with what was written; otherwise 422 with every problem by row and column, and nothing written.</summary>
+    private static IResult Report(HomeworkImportReport report) =>
+        report.Problems.Count == 0
+            ? TypedResults.Ok(report)
+            : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing was imported: the file has problems.",
+                detail: $"{report.Problems.Count} problems in {report.Rows} rows; fix them and upload the file again.",
+                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
 }

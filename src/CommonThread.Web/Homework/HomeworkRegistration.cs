@@ -12,5 +12,6 @@ public static class HomeworkRegistration
         services.AddScoped<HomeworkOverview>();
         services.AddScoped<PassbookPdf>();
         services.AddScoped<ActionPlanService>();
+        services.AddScoped<HomeworkImport>();
     }
 }

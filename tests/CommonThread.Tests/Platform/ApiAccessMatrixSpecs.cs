@@ -169,6 +169,16 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
     private static HttpContent? SampleBody(string method, string endpointName, Dictionary<string, string> values)
     {
         var unique = Guid.NewGuid().ToString("N");
+        if (endpointName == "ImportHomeworkers")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nMatrix {unique},Woman,1990-01-01,BirthCertificate,2025-01-01,1 Lane,Matrix,BD\n")), "file", "homeworkers.csv" } };
+        }
+
+        if (endpointName == "ImportHomeworkPayments")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"work_order,amount,paid_on,method,paid_by,reason\n{values["workOrderId"]},1,2026-01-02,Cash,Matrix,advance\n")), "file", "payments.csv" } };
+        }
+
         if (endpointName == "UploadImport")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"country,name,address\nBD,Matrix {unique},1 Test Road\n")), "file", "matrix.csv" } };

@@ -1,0 +1,231 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Homework;
+
+public sealed record ImportRowProblem(int Row, string Column, string Message);
+
+/// <summary>What an import did: every problem by row and column, and nothing written unless there were none.</summary>
+public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, IReadOnlyList<ImportedHomeworker> Homeworkers);
+
+/// <summary>A homeworker an import registered, with the passbook code to hand over (shown once, here).</summary>
+public sealed record ImportedHomeworker(Guid Id, string Name, string PassbookCode);
+
+/// <summary>
+/// Homeworker lists and payment records from CSV or XLSX. Every row goes through the same checks as
+/// one entered by hand; one problem anywhere and nothing is written, all or nothing in one transaction.
+/// </summary>
+public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, WorkOrderService orders, SupplyChainService chain, AuditLog audit, TimeProvider clock)
+{
+    public static readonly string[] HomeworkerColumns =
+    [
+        "name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country", "region", "phone", "skills", "facility", "intermediary",
+        "social_security", "social_security_number", "training", "potable_water", "lighting", "protective_equipment", "direct_employment_offered",
+        "monthly_quota_minutes", "language",
+    ];
+
+    public static readonly string[] PaymentColumns = ["work_order", "amount", "paid_on", "method", "paid_by", "reference", "reason"];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<HomeworkImportReport> HomeworkersAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        HomeworkRegister.EnsureKeeper(access);
+        var (rows, positions, problems) = Open(fileName, bytes, HomeworkerColumns, ["name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country"]);
+        var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Operated).ToDictionary(v => v.Facility.Name.Trim().ToLowerInvariant(), v => v.Facility.Id);
+        var intermediaries = await db.Set<Intermediary>().Where(i => i.OrganisationId == access.Organisation.Id)
+            .ToDictionaryAsync(i => i.Name.Trim().ToLowerInvariant(), i => i.Id, ct);
+        var prepared = new List<(Homeworker Homeworker, string Code)>();
+        var seen = new Dictionary<string, int>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            if (rows[r].All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var input = new HomeworkerInput
+            {
+                Name = row.Text("name", 200, required: true) ?? "", Gender = Choice<HomeworkerGender>(row, "gender"), BirthDate = row.Date("birth_date"),
+                ProofOfAge = Choice<ProofOfAge>(row, "proof_of_age"), ProofOfAgeCheckedOn = row.Date("proof_checked_on"), Address = row.Text("address", 300, required: true) ?? "",
+                Area = row.Text("area", 120, required: true) ?? "", Country = row.Text("country", 60, required: true) ?? "", Region = row.Text("region", 80),
+                Phone = row.Text("phone", 40), Skills = row.Text("skills", 300), FacilityId = Named(row, "facility", facilities), IntermediaryId = Named(row, "intermediary", intermediaries),
+                SocialSecurity = Choice<SocialSecurityStatus>(row, "social_security") ?? SocialSecurityStatus.NotEnrolled, SocialSecurityNumber = row.Text("social_security_number", 60),
+                TrainingReceived = row.Text("training", 500), PotableWater = row.YesNo("potable_water") ?? false, AdequateLighting = row.YesNo("lighting") ?? false,
+                ProtectiveEquipment = row.YesNo("protective_equipment") ?? false, DirectEmploymentOffered = row.YesNo("direct_employment_offered") ?? false,
+                MonthlyQuotaMinutes = row.Whole("monthly_quota_minutes", 0, 40_000) ?? 0, Language = row.Text("language", 8),
+            };
+            if (row.HasProblems)
+            {
+                continue;
+            }
+
+            try
+            {
+                var (homeworker, code) = await register.PrepareAsync(access, input, ct);
+                if (seen.TryGetValue(homeworker.IdentityKey, out var earlier))
+                {
+                    row.Problem("name", $"The same person as row {earlier}.");
+                    continue;
+                }
+
+                seen[homeworker.IdentityKey] = r + 1;
+                prepared.Add((homeworker, code));
+            }
+            catch (RuleViolation e)
+            {
+                row.Problem(TableColumn(e.Field), e.Message);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new(rows.Count - 1, 0, Sorted(problems), []);
+        }
+
+        db.AddRange(prepared.Select(p => p.Homeworker));
+        audit.Record(access.Organisation.Id, "homeworkers.imported", $"{prepared.Count} homeworkers imported from {Path.GetFileName(fileName)}");
+        await db.SaveChangesAsync(ct);
+        return new(rows.Count - 1, prepared.Count, [], prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
+    }
+
+    public async Task<HomeworkImportReport> PaymentsAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        HomeworkRegister.EnsureKeeper(access);
+        var (rows, positions, problems) = Open(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
+        var current = (await orders.ListAsync(access, ct)).ToDictionary(o => o.Id);
+        var entities = await db.Set<WorkOrder>().AsNoTracking().Where(w => w.OrganisationId == access.Organisation.Id).ToDictionaryAsync(w => w.Id, ct);
+        var payments = new List<HomeworkPayment>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            if (rows[r].All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var orderText = row.Text("work_order", 40, required: true);
+            var amount = row.Number("amount", 0, 100_000_000);
+            var input = new PaymentInput
+            {
+                Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = Choice<PaymentMethod>(row, "method"),
+                PaidBy = row.Text("paid_by", 200, required: true) ?? "", Reference = row.Text("reference", 100), Reason = row.Text("reason", 300),
+            };
+            if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !current.ContainsKey(orderId)))
+            {
+                row.Problem("work_order", $"'{orderText}' is not one of your work orders.");
+                continue;
+            }
+
+            if (row.HasProblems || orderText is null)
+            {
+                continue;
+            }
+
+            var order = current[Guid.Parse(orderText)];
+            if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)
+            {
+                row.Problem(TableColumn(problem.Field), problem.Message);
+                continue;
+            }
+
+            // Later rows for the same order see the rows above as paid.
+            current[order.Id] = order with { Paid = order.Paid + input.Amount!.Value };
+            payments.Add(WorkOrderService.NewPayment(access, entities[order.Id], input));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new(rows.Count - 1, 0, Sorted(problems), []);
+        }
+
+        db.AddRange(payments);
+        audit.Record(access.Organisation.Id, "homework-payments.imported", $"{payments.Count} payments imported from {Path.GetFileName(fileName)}");
+        await db.SaveChangesAsync(ct);
+        return new(rows.Count - 1, payments.Count, [], []);
+    }
+
+    private static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) Open(string fileName, byte[] bytes, string[] known, string[] required)
+    {
+        var rows = TableFile.Read(fileName, bytes);
+        var problems = new List<ImportRowProblem>();
+        var positions = new Dictionary<string, int>();
+        var header = rows.Count > 0 ? rows[0] : [];
+        for (var i = 0; i < header.Length; i++)
+        {
+            var key = TableRow.HeaderKey(header[i]);
+            if (!known.Contains(key))
+            {
+                if (key.Length > 0)
+                {
+                    problems.Add(new(1, header[i].Trim(), $"This column is not one we know. Known: {string.Join(", ", known)}."));
+                }
+            }
+            else if (!positions.TryAdd(key, i))
+            {
+                problems.Add(new(1, key, "This column appears twice."));
+            }
+        }
+
+        if (required.Where(c => !positions.ContainsKey(c)).ToList() is { Count: > 0 } missing)
+        {
+            problems.Add(new(1, string.Join(", ", missing), $"The first row must name the columns; missing: {string.Join(", ", missing)}."));
+        }
+
+        return (rows, positions, problems);
+    }
+
+    private static T? Choice<T>(TableRow row, string column) where T : struct, Enum
+    {
+        if (row.Text(column, 40) is not { } text)
+        {
+            return null;
+        }
+
+        var folded = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (Enum.TryParse<T>(folded, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        row.Problem(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+
+    private static Guid? Named(TableRow row, string column, IReadOnlyDictionary<string, Guid> byName)
+    {
+        if (row.Text(column, 200) is not { } name)
+        {
+            return null;
+        }
+
+        if (byName.TryGetValue(name.Trim().ToLowerInvariant(), out var id))
+        {
+            return id;
+        }
+
+        row.Problem(column, $"'{name}' is not one of your {(column == "facility" ? "facilities" : "intermediaries")}.");
+        return null;
+    }
+
+    /// <summary>The API's field names as the file's column names.</summary>
+    private static string TableColumn(string field) => field switch
+    {
+        "birthDate" => "birth_date",
+        "proofOfAgeCheckedOn" => "proof_checked_on",
+        "proofOfAge" => "proof_of_age",
+        "facilityId" => "facility",
+        "intermediaryId" => "intermediary",
+        "paidOn" => "paid_on",
+        "paidBy" => "paid_by",
+        _ => field,
+    };
+
+    private static List<ImportRowProblem> Sorted(List<ImportRowProblem> problems) => [.. problems.OrderBy(p => p.Row)];
+}
