@@ -58,6 +58,28 @@ public abstract class ActionPlanSpecs(TestApp app)
         Assert.NotEmpty((await empty.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("measures"));
         Assert.NotEmpty((await withoutVoice.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("homeworkerInvolvement"));
     }
+
+    [Fact]
+    public async Task The_plans_page_creates_a_plan_and_shows_an_incomplete_one_again_with_the_reason()
+    {
+        var world = await HomeworkWorld.CreateAsync(app);
+        var member = await app.NewMemberAsync(world.SupplierOrganisation.Name, CommonThread.Web.Organisations.MemberRole.Editor);
+        var client = await app.SignedInAsync(member.Email, TestMember.Password);
+        var page = $"/o/{world.SupplierOrganisation.Id}/homework/plans";
+
+        var incomplete = await (await client.PostFormAsync(page, "new-plan", new() { ["New.Title"] = "Water at home", ["New.Findings"] = "No potable water in Savar" }))
+            .Content.ReadAsStringAsync();
+        var created = await (await client.PostFormAsync(page, "new-plan", new()
+        {
+            ["New.Title"] = "Water at home", ["New.Findings"] = "No potable water in Savar", ["New.Involvement"] = "Agreed at the homeworkers' meeting",
+            ["New.Measures[0].Description"] = "Water filters for every homeworker", ["New.Measures[0].Owner"] = "Compliance officer",
+            ["New.Measures[0].DueOn"] = Day(HomeworkWorld.Today.AddDays(30)),
+        })).Content.ReadAsStringAsync();
+
+        Assert.Contains("homeworkers or their representatives were involved", incomplete, StringComparison.Ordinal);
+        Assert.Contains("value=\"Water at home\"", incomplete, StringComparison.Ordinal);
+        Assert.Contains("Water filters for every homeworker", created, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ActionPlanSpecsOnSqlite(SqliteApp app) : ActionPlanSpecs(app);

@@ -51,6 +51,31 @@ public abstract class HomeworkPageSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task An_intermediary_added_on_its_page_with_every_check_met_may_give_out_work_and_one_without_a_licence_may_not()
+    {
+        var (client, world) = await SignedInSupplierAsync();
+        var page = $"/o/{world.SupplierOrganisation.Id}/homework/intermediaries";
+        var today = HomeworkWorld.Today;
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var qualified = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ashulia Agents", ["Input.FacilityId"] = world.FacilityId.ToString(), ["Input.LicenceNumber"] = "L-1", ["Input.LicenceExpires"] = Day(today.AddYears(1)),
+            ["Input.PreQualification"] = "Passed", ["Input.PreQualifiedOn"] = Day(today.AddDays(-10)), ["Input.ContractStart"] = Day(today.AddDays(-10)),
+            ["Input.TrainedOn"] = Day(today.AddDays(-5)),
+        };
+        var token = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        // Several boxes of one checklist are ticked: the same field name more than once, as a browser sends it.
+        var fields = qualified.Concat(CommonThread.Web.Homework.IntermediaryChecklist.Items.Keys.Select(k => new KeyValuePair<string, string>("Input.ChecklistMet", k)))
+            .Append(new("_handler", "intermediary")).Append(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token)));
+        var body = await (await client.PostAsync(page, new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+        var unlicensed = await (await client.PostFormAsync(page, "intermediary", new() { ["Input.Name"] = "Loose Agent" })).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"intermediary-message\"", body, StringComparison.Ordinal);
+        Assert.Matches("Ashulia Agents</td>(.|\n)*?<td class=\"\">Yes</td>", body);
+        Assert.True(unlicensed.Contains("Loose Agent has not passed pre-qualification", StringComparison.Ordinal), unlicensed);
+    }
+
+    [Fact]
     public async Task The_homework_page_shows_a_brand_the_overview_without_names()
     {
         var world = await HomeworkWorld.CreateAsync(app);
