@@ -99,8 +99,9 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
     {
         HomeworkRegister.EnsureKeeper(access);
         var (rows, positions, problems) = Open(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
-        var current = (await orders.ListAsync(access, ct)).ToDictionary(o => o.Id);
-        var entities = await db.Set<WorkOrder>().AsNoTracking().Where(w => w.OrganisationId == access.Organisation.Id).ToDictionaryAsync(w => w.Id, ct);
+        var referenced = rows.Skip(1).Select(r => positions.TryGetValue("work_order", out var i) && i < r.Length && Guid.TryParse(r[i], out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).ToHashSet();
+        var payable = await orders.PayableAsync(access, referenced, ct);
         var payments = new List<HomeworkPayment>();
         for (var r = 1; r < rows.Count; r++)
         {
@@ -117,18 +118,18 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = Choice<PaymentMethod>(row, "method"),
                 PaidBy = row.Text("paid_by", 200, required: true) ?? "", Reference = row.Text("reference", 100), Reason = row.Text("reason", 300),
             };
-            if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !current.ContainsKey(orderId)))
+            PayableOrder? order = null;
+            if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !payable.TryGetValue(orderId, out order)))
             {
                 row.Problem("work_order", $"'{orderText}' is not one of your work orders.");
                 continue;
             }
 
-            if (row.HasProblems || orderText is null)
+            if (row.HasProblems || order is null)
             {
                 continue;
             }
 
-            var order = current[Guid.Parse(orderText)];
             if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)
             {
                 row.Problem(TableColumn(problem.Field), problem.Message);
@@ -136,8 +137,8 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
             }
 
             // Later rows for the same order see the rows above as paid.
-            current[order.Id] = order with { Paid = order.Paid + input.Amount!.Value };
-            payments.Add(WorkOrderService.NewPayment(access, entities[order.Id], input));
+            payable[order.Id] = order with { Paid = order.Paid + input.Amount!.Value };
+            payments.Add(WorkOrderService.NewPayment(access, order, input));
         }
 
         if (problems.Count > 0)

@@ -131,9 +131,8 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
 
     public async Task<WorkOrderDto> PayAsync(OrganisationAccess access, Guid workOrderId, PaymentInput input, CancellationToken ct)
     {
-        var order = await FindAsync(access, workOrderId, ct);
-        var current = await GetAsync(access, order.Id, ct);
-        if (PaymentProblem(current, input, Today) is { } problem)
+        var order = (await PayableAsync(access, [workOrderId], ct)).GetValueOrDefault(workOrderId) ?? throw RuleViolation.NotFound("work order");
+        if (PaymentProblem(order, input, Today) is { } problem)
         {
             throw new RuleViolation(problem.Field, problem.Message);
         }
@@ -144,8 +143,23 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         return await GetAsync(access, order.Id, ct);
     }
 
+    /// <summary>
+    /// What payments are checked against, for the organisation's orders among <paramref name="ids"/>:
+    /// summed by the database, so an import of many rows reads only the orders it pays.
+    /// </summary>
+    public async Task<Dictionary<Guid, PayableOrder>> PayableAsync(OrganisationAccess access, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.OrganisationId == access.Organisation.Id && ids.Contains(w.Id))
+            .Select(w => new
+            {
+                w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, w.PieceRate,
+                Accepted = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => (int?)r.Accepted) ?? 0,
+                Paid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Sum(p => (decimal?)p.Amount) ?? 0m,
+            }).ToListAsync(ct))
+        .ToDictionary(w => w.Id, w => new PayableOrder(w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, WageCheck.Owed(w.Accepted, w.PieceRate), w.Paid));
+
     /// <summary>What is wrong with a payment for this order as it stands, or null: the one set of rules for the API, the page and imports.</summary>
-    public static (string Field, string Message)? PaymentProblem(WorkOrderDto order, PaymentInput input, DateOnly today)
+    public static (string Field, string Message)? PaymentProblem(PayableOrder order, PaymentInput input, DateOnly today)
     {
         if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
         {
@@ -176,7 +190,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         return null;
     }
 
-    public static HomeworkPayment NewPayment(OrganisationAccess access, WorkOrder order, PaymentInput input) => new()
+    public static HomeworkPayment NewPayment(OrganisationAccess access, PayableOrder order, PaymentInput input) => new()
     {
         OrganisationId = access.Organisation.Id, HomeworkerId = order.HomeworkerId, WorkOrderId = order.Id, Amount = input.Amount!.Value, Currency = order.Currency,
         PaidOn = input.PaidOn!.Value, Method = input.Method!.Value, PaidBy = input.PaidBy.Trim(),
@@ -260,3 +274,6 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         return flags;
     }
 }
+
+/// <summary>A work order as a payment sees it: when it was given out, its currency, what accepted pieces are owed and what is paid.</summary>
+public sealed record PayableOrder(Guid Id, Guid HomeworkerId, DateOnly IssuedOn, string Currency, decimal Owed, decimal Paid);
