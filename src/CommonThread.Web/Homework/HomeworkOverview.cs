@@ -22,34 +22,47 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
 {
     public const int MinimumGroup = 5;
 
+    /// <summary>Counted and summed by the database, a handful of rows per supplier, however many homeworkers and payments there are.</summary>
     public async Task<IReadOnlyList<SupplierHomework>> ForBrandAsync(OrganisationAccess access, CancellationToken ct)
     {
         var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Select(v => v.Facility.Id).ToList();
-        var homeworkers = await (from h in db.Set<Homeworker>()
-                                 join o in db.Set<Organisation>() on h.OrganisationId equals o.Id
-                                 where h.FacilityId != null && facilities.Contains(h.FacilityId.Value)
-                                 select new { h.Id, h.OrganisationId, Supplier = o.Name, h.Gender, h.Area }).AsNoTracking().ToListAsync(ct);
-        var ids = homeworkers.Select(h => h.Id).ToList();
-        var orders = await db.Set<WorkOrder>().AsNoTracking().Where(w => ids.Contains(w.HomeworkerId)).ToListAsync(ct);
-        var orderIds = orders.Select(o => o.Id).ToList();
-        var returns = (await db.Set<PieceReturn>().AsNoTracking().Where(r => orderIds.Contains(r.WorkOrderId)).ToListAsync(ct)).ToLookup(r => r.WorkOrderId);
-        var payments = (await db.Set<HomeworkPayment>().AsNoTracking().Where(p => orderIds.Contains(p.WorkOrderId)).ToListAsync(ct)).ToLookup(p => p.WorkOrderId);
+        var homeworkers = db.Set<Homeworker>().Where(h => h.FacilityId != null && facilities.Contains(h.FacilityId.Value));
+        var byGender = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Gender }).Select(g => new { g.Key.OrganisationId, g.Key.Gender, Count = g.Count() }).ToListAsync(ct);
+        var byArea = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Area }).Select(g => new { g.Key.OrganisationId, g.Key.Area, Count = g.Count() }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var ordersBySupplier = orders.ToLookup(o => o.OrganisationId);
-        var supplierIds = homeworkers.Select(h => h.OrganisationId).Distinct().ToList();
-        var openPlans = (await db.Set<ActionPlan>().AsNoTracking().Where(p => supplierIds.Contains(p.OrganisationId) && p.ClosedOn == null)
-            .Select(p => p.OrganisationId).ToListAsync(ct)).CountBy(id => id).ToDictionary();
-        return homeworkers.GroupBy(h => (h.OrganisationId, h.Supplier)).OrderBy(g => g.Key.Supplier).Select(g =>
+        // One row per order with what came back and what was paid, then counted per supplier; an
+        // order's payment is due a set number of days after its last pieces were checked.
+        var perOrder = from w in db.Set<WorkOrder>()
+                       where homeworkers.Any(h => h.Id == w.HomeworkerId)
+                       let accepted = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => (int?)r.Accepted) ?? 0
+                       let lastChecked = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Max(r => (DateOnly?)r.CheckedOn)
+                       let paid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Sum(p => (decimal?)p.Amount) ?? 0m
+                       let lastPaid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Max(p => (DateOnly?)p.PaidOn)
+                       select new
+                       {
+                           w.OrganisationId, w.BelowMinimumWage, Checked = w.MinimumHourlyWage != null, w.Overload,
+                           Due = lastChecked == null ? null : (DateOnly?)lastChecked.Value.AddDays(w.PayWithinDays),
+                           FullyPaid = paid >= accepted * w.PieceRate - 0.005m, LastPaid = lastPaid,
+                       };
+        var orders = await perOrder.GroupBy(o => o.OrganisationId).Select(g => new
         {
-            var supplierOrders = ordersBySupplier[g.Key.OrganisationId].Where(o => g.Any(h => h.Id == o.HomeworkerId)).ToList();
-            var checkedForWage = supplierOrders.Where(o => o.MinimumHourlyWage is not null).ToList();
-            var summaries = supplierOrders.Select(o => WorkOrderService.Summary(o, "", returns[o.Id].ToList(), payments[o.Id].ToList(), today))
-                .Where(s => s.PayBy is { } due && (due < today || s.Paid >= s.Owed)).ToList();
-            return new SupplierHomework(g.Key.Supplier, g.Count(), Groups(g.Select(h => h.Gender.ToString())), Groups(g.Select(h => h.Area)), supplierOrders.Count,
-                checkedForWage.Count == 0 ? null : (double)checkedForWage.Count(o => !o.BelowMinimumWage) / checkedForWage.Count,
-                summaries.Count == 0 ? null : (double)summaries.Count(s => !s.PaidLate) / summaries.Count,
-                supplierOrders.Count(o => o.Overload), openPlans.GetValueOrDefault(g.Key.OrganisationId));
-        }).ToList();
+            OrganisationId = g.Key, Count = g.Count(), Checked = g.Count(o => o.Checked), AtOrAbove = g.Count(o => o.Checked && !o.BelowMinimumWage),
+            Overload = g.Count(o => o.Overload),
+            PaymentDue = g.Count(o => o.Due != null && (o.Due < today || o.FullyPaid)),
+            PaidOnTime = g.Count(o => o.Due != null && (o.Due < today || o.FullyPaid) && !(o.LastPaid > o.Due) && !(o.Due < today && !o.FullyPaid)),
+        }).ToListAsync(ct);
+        var supplierIds = byGender.Select(g => g.OrganisationId).Distinct().ToList();
+        var names = await db.Set<Organisation>().Where(o => supplierIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var openPlans = await db.Set<ActionPlan>().Where(p => supplierIds.Contains(p.OrganisationId) && p.ClosedOn == null)
+            .GroupBy(p => p.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return supplierIds.Select(id =>
+        {
+            var o = orders.FirstOrDefault(x => x.OrganisationId == id);
+            return new SupplierHomework(names[id], byGender.Where(g => g.OrganisationId == id).Sum(g => g.Count),
+                Groups(byGender.Where(g => g.OrganisationId == id).Select(g => (g.Gender.ToString(), g.Count))), Groups(byArea.Where(g => g.OrganisationId == id).Select(g => (g.Area, g.Count))),
+                o?.Count ?? 0, o is null || o.Checked == 0 ? null : (double)o.AtOrAbove / o.Checked, o is null || o.PaymentDue == 0 ? null : (double)o.PaidOnTime / o.PaymentDue,
+                o?.Overload ?? 0, openPlans.GetValueOrDefault(id));
+        }).OrderBy(s => s.Supplier).ToList();
     }
 
     /// <summary>Every homeworker of the keeper with the standard minutes of work given in a month, against their quota.</summary>
@@ -68,11 +81,11 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
     }
 
     /// <summary>Counts per group; groups under the minimum are pooled as "other" (and that too is hidden if still small).</summary>
-    private static IReadOnlyList<CountGroup> Groups(IEnumerable<string> values)
+    private static IReadOnlyList<CountGroup> Groups(IEnumerable<(string Group, int Count)> counts)
     {
-        var counts = values.GroupBy(v => v).Select(g => (g.Key, Count: g.Count())).ToList();
-        var shown = counts.Where(c => c.Count >= MinimumGroup).OrderByDescending(c => c.Count).Select(c => new CountGroup(c.Key, c.Count)).ToList();
-        var pooled = counts.Where(c => c.Count < MinimumGroup).Sum(c => c.Count);
+        var all = counts.ToList();
+        var shown = all.Where(c => c.Count >= MinimumGroup).OrderByDescending(c => c.Count).Select(c => new CountGroup(c.Group, c.Count)).ToList();
+        var pooled = all.Where(c => c.Count < MinimumGroup).Sum(c => c.Count);
         if (pooled > 0)
         {
             shown.Add(new CountGroup("other", pooled >= MinimumGroup ? pooled : null));

@@ -179,7 +179,12 @@ public abstract class HomeworkSpecs(TestApp app)
 
         var first = await app.WithDbAsync(db => db.Set<Homeworker>().Where(h => h.OrganisationId == world.SupplierOrganisation.Id).Select(h => h.Id).FirstAsync());
         await world.IssueAsync(HomeworkWorld.Order(first, pieceRate: 1.50m, minutes: 2m, acceptFlags: true));
-        await world.IssueAsync(HomeworkWorld.Order(first));
+        var paidOnTime = (await world.IssueAsync(HomeworkWorld.Order(first))).Order;
+        var monthAgo = HomeworkWorld.Today.AddDays(-30);
+        var unpaid = (await world.IssueAsync(HomeworkWorld.Order(first, issuedOn: Day(monthAgo)))).Order;
+        await world.Supplier.PostAsJsonAsync($"{world.Api}/work-orders/{paidOnTime.Id}/returns", new { returnedOn = Day(HomeworkWorld.Today), accepted = 10 });
+        await world.Supplier.PostAsJsonAsync($"{world.Api}/work-orders/{paidOnTime.Id}/payments", new { amount = 18m, paidOn = Day(HomeworkWorld.Today), method = "Cash", paidBy = "Agent" });
+        await world.Supplier.PostAsJsonAsync($"{world.Api}/work-orders/{unpaid.Id}/returns", new { returnedOn = Day(monthAgo.AddDays(2)), accepted = 10 });
 
         var response = await world.Brand.GetAsync($"/api/organisations/{world.BrandOrganisation.Id}/homework-overview");
         var body = await response.Content.ReadAsStringAsync();
@@ -189,7 +194,9 @@ public abstract class HomeworkSpecs(TestApp app)
         Assert.Contains(new CountGroup("Ashulia", 6), overview.ByArea);
         Assert.Contains(new CountGroup("other", null), overview.ByArea);
         Assert.DoesNotContain(overview.ByArea, g => g.Group == "Dhamrai");
-        Assert.Equal(0.5, overview.ShareAtOrAboveMinimumWage);
+        Assert.Equal(2.0 / 3, overview.ShareAtOrAboveMinimumWage);
+        Assert.Equal(0.5, overview.SharePaidOnTime);
+        Assert.Equal(3, overview.WorkOrders);
         Assert.DoesNotContain("Worker", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await world.Brand.GetAsync($"{world.Api}/homeworkers")).StatusCode);
     }
