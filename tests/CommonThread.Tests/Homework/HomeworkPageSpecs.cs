@@ -76,6 +76,30 @@ public abstract class HomeworkPageSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_list_uploaded_on_the_imports_page_shows_the_passbook_codes_or_every_problem_by_row()
+    {
+        var (client, world) = await SignedInSupplierAsync();
+        var page = $"/o/{world.SupplierOrganisation.Id}/homework/imports";
+        async Task<string> UploadAsync(string csv)
+        {
+            var token = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent("homeworkers"), "_handler" }, { new StringContent(System.Net.WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "list.csv" },
+            };
+            return await (await client.PostAsync(page, form)).Content.ReadAsStringAsync();
+        }
+
+        var good = await UploadAsync("name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nMorium Begum,Woman,1985-02-02,Passport,2025-03-01,House 3,Savar,BD\n");
+        var bad = await UploadAsync("name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nNo Date,Woman,,Passport,2025-03-01,House 4,Savar,BD\n");
+
+        Assert.Matches("Morium Begum</td><td><strong>[0-9A-Z]{10}</strong>", good);
+        Assert.Contains("id=\"homework-import-problems\"", bad, StringComparison.Ordinal);
+        Assert.Contains("<td>2</td><td>birth_date</td>", bad, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_homework_page_shows_a_brand_the_overview_without_names()
     {
         var world = await HomeworkWorld.CreateAsync(app);
