@@ -58,6 +58,29 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             // As root Chromium needs --no-sandbox; the rest keep it off the closed network.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// Opens every tab once before the first flow: a freshly started app spends its first requests
+    /// compiling (on two busy cores, long enough for the first flow's clicks to pass Playwright's
+    /// 30 s), and which flow runs first should not decide whether it passes.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var page = await NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        await SignInAsync(page, "brand@meridian.example", Web.Demo.DemoAccounts.Password);
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.ClickAsync("text=Meridian Outfitters");
+        foreach (var tab in new[] { "Facilities", "Chain", "Map", "Imports", "Grievances", "Homework", "Members", "API tokens", "Dashboard" })
+        {
+            await page.ClickAsync($"nav.org-nav >> text={tab}");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await page.Context.CloseAsync();
     }
 
     public override async ValueTask DisposeAsync()
