@@ -75,13 +75,13 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null,
         Guid? onlyForOrganisation = null)
     {
-        var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
+        var (channel, mechanism, facilityName) = await ChannelAsync(channelCode, ct);
         if (onlyForOrganisation is { } organisationId && mechanism.OrganisationId != organisationId)
         {
             throw RuleViolation.NotFound("channel");
         }
 
-        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
+        return await FileAsync(mechanism, channel.FacilityId, facilityName, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
     }
 
     /// <summary>
@@ -96,10 +96,11 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == earlier.MechanismId, ct);
-        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
+        var facilityName = earlier.FacilityId is { } facilityId ? await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
+        return await FileAsync(mechanism, earlier.FacilityId, facilityName, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
     }
 
-    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor,
+    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string? facilityName, string language, IntakeInput input, GrievanceCase? retaliationFor,
         IReadOnlyList<AttachmentUpload> attachments, CancellationToken ct)
     {
         Validate(input);
@@ -147,7 +148,6 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
         }
 
-        var facilityName = facilityId is null ? null : await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
         await notices.TellAsync(grievance, CaseNotices.Received(grievance, facilityName), ct, parties.Select(p => p.OrganisationId).ToList());
 
         try
