@@ -52,26 +52,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     public async Task<(Homeworker Homeworker, string PassbookCode)> PrepareAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
     {
         EnsureKeeper(access);
-        Require(input);
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
-        var birthDate = input.BirthDate!.Value;
-        CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
-        await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
-        var minimumAge = MinimumWorkingAge.For(country);
-        if (MinimumWorkingAge.AgeOn(birthDate, Today) < minimumAge)
-        {
-            await ReportUnderAgeAsync(access, input.FacilityId, country, minimumAge, ct);
-            throw new RuleViolation("birthDate",
-                $"This person is under {minimumAge}, the minimum age for work in {Countries.NameOf(country)}: they cannot be registered or given homework. The refusal was reported to your organisation and the brands you supply.",
-                StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var identityKey = IdentityKey(input.Name, birthDate, input.Area);
-        if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey, ct))
-        {
-            throw RuleViolation.Conflict("name", $"{input.Name.Trim()}, born {birthDate:yyyy-MM-dd}, of {input.Area.Trim()} is already registered.");
-        }
-
+        var (country, identityKey) = await CheckAsync(access, input, null, ct);
         var code = Secrets.Readable(10);
         var homeworker = new Homeworker
         {
@@ -85,21 +66,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     public async Task<HomeworkerDto> UpdateAsync(OrganisationAccess access, Guid homeworkerId, HomeworkerInput input, CancellationToken ct)
     {
         var homeworker = await FindAsync(access, homeworkerId, ct);
-        Require(input);
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
-        CheckDates(input.BirthDate!.Value, input.ProofOfAgeCheckedOn!.Value);
-        await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
-        if (MinimumWorkingAge.AgeOn(input.BirthDate!.Value, Today) < MinimumWorkingAge.For(country))
-        {
-            throw new RuleViolation("birthDate", $"With this birth date the person is under the minimum age for work in {Countries.NameOf(country)}.", StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var identityKey = IdentityKey(input.Name, input.BirthDate!.Value, input.Area);
-        if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey && h.Id != homeworkerId, ct))
-        {
-            throw RuleViolation.Conflict("name", "Another register entry has this name, birth date and area.");
-        }
-
+        var (country, identityKey) = await CheckAsync(access, input, homeworkerId, ct);
         homeworker.Name = input.Name.Trim();
         homeworker.Address = input.Address.Trim();
         homeworker.Area = input.Area.Trim();
@@ -109,6 +76,43 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         audit.Record(access.Organisation.Id, "homeworker.updated", $"homeworker {homeworker.Id}");
         await db.SaveChangesAsync(ct);
         return HomeworkerDto.From(homeworker);
+    }
+
+    /// <summary>
+    /// The checks an entry passes whether it is new or changed (<paramref name="existingId"/>): its
+    /// country, dates, links, the minimum working age and not being someone already registered.
+    /// Only a new registration under age is reported as an alert.
+    /// </summary>
+    private async Task<(string Country, string IdentityKey)> CheckAsync(OrganisationAccess access, HomeworkerInput input, Guid? existingId, CancellationToken ct)
+    {
+        Require(input);
+        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
+        var birthDate = input.BirthDate!.Value;
+        CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
+        await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
+        var minimumAge = MinimumWorkingAge.For(country);
+        if (MinimumWorkingAge.AgeOn(birthDate, Today) < minimumAge)
+        {
+            if (existingId is not null)
+            {
+                throw new RuleViolation("birthDate", $"With this birth date the person is under the minimum age for work in {Countries.NameOf(country)}.", StatusCodes.Status422UnprocessableEntity);
+            }
+
+            await ReportUnderAgeAsync(access, input.FacilityId, country, minimumAge, ct);
+            throw new RuleViolation("birthDate",
+                $"This person is under {minimumAge}, the minimum age for work in {Countries.NameOf(country)}: they cannot be registered or given homework. The refusal was reported to your organisation and the brands you supply.",
+                StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var identityKey = IdentityKey(input.Name, birthDate, input.Area);
+        if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey && h.Id != existingId, ct))
+        {
+            throw RuleViolation.Conflict("name", existingId is null
+                ? $"{input.Name.Trim()}, born {birthDate:yyyy-MM-dd}, of {input.Area.Trim()} is already registered."
+                : "Another register entry has this name, birth date and area.");
+        }
+
+        return (country, identityKey);
     }
 
     /// <summary>A new passbook code (the old one stops working), for a homeworker who lost theirs.</summary>
