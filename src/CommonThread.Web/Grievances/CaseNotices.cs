@@ -19,7 +19,10 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
         organisations ??= (await db.Set<CaseParty>().Where(p => p.CaseId == grievance.Id).Select(p => p.OrganisationId).ToListAsync(ct))
             .Concat(db.ChangeTracker.Entries<CaseParty>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == grievance.Id).Select(e => e.Entity.OrganisationId))
             .Distinct().ToList();
-        var steppedBack = await db.Set<CaseRecusal>().Where(r => r.CaseId == grievance.Id).Select(r => r.UserId).ToListAsync(ct);
+        // A case being filed in this unit of work has nobody who stepped back from it yet.
+        var steppedBack = db.Entry(grievance).State == EntityState.Added
+            ? []
+            : await db.Set<CaseRecusal>().Where(r => r.CaseId == grievance.Id).Select(r => r.UserId).ToListAsync(ct);
         if (exceptUser is not null)
         {
             steppedBack.Add(exceptUser);
