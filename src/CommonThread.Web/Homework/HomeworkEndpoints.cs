@@ -48,14 +48,13 @@ public static class HomeworkEndpoints
         group.MapGet("/homeworkers/{homeworkerId:guid}/payslip.pdf", async (Guid homeworkerId, int? year, int? month, HttpContext http, Passbook passbook, PassbookPdf pdf,
             TimeProvider clock, CancellationToken ct) =>
         {
-            var today = clock.GetUtcNow();
-            if (month is < 1 or > 12 || year is < 2000 or > 2100)
+            if (MonthAsked(year, month, clock) is not { } asked)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year (2000–2100) and a month (1–12)."] });
+                return BadMonth();
             }
 
             return await passbook.ForKeeperAsync(http.OrganisationAccess(), homeworkerId, ct) is { } view
-                ? Results.File(pdf.Payslip(view, year ?? today.Year, month ?? today.Month), "application/pdf", $"payslip-{year ?? today.Year}-{month ?? today.Month:00}.pdf")
+                ? Results.File(pdf.Payslip(view, asked.Year, asked.Month), "application/pdf", $"payslip-{asked.Year}-{asked.Month:00}.pdf")
                 : Results.Problem(statusCode: 404, title: "homeworker was not found.");
         }).WithName("GetPayslipPdf");
 
@@ -86,12 +85,7 @@ public static class HomeworkEndpoints
 
         // This month unless a year and month are asked for.
         group.MapGet("/homework-regularity", async (int? year, int? month, HttpContext http, HomeworkOverview overview, TimeProvider clock, CancellationToken ct) =>
-        {
-            var today = clock.GetUtcNow();
-            return month is < 1 or > 12 || year is < 2000 or > 2100
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year (2000–2100) and a month (1–12)."] })
-                : Results.Ok(await overview.RegularityAsync(http.OrganisationAccess(), year ?? today.Year, month ?? today.Month, ct));
-        })
+            MonthAsked(year, month, clock) is { } asked ? Results.Ok(await overview.RegularityAsync(http.OrganisationAccess(), asked.Year, asked.Month, ct)) : BadMonth())
             .WithName("GetHomeworkRegularity");
         group.MapGet("/homework-overview", async (HttpContext http, HomeworkOverview overview, CancellationToken ct) =>
             TypedResults.Ok(await overview.ForBrandAsync(http.OrganisationAccess(), ct))).WithName("GetHomeworkOverview");
@@ -119,4 +113,14 @@ public static class HomeworkEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing was imported: the file has problems.",
                 detail: $"{report.Problems.Count} problems in {report.Rows} rows; fix them and upload the file again.",
                 extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
+
+    /// <summary>The year and month asked for, this month for what is left out; null when out of range.</summary>
+    private static (int Year, int Month)? MonthAsked(int? year, int? month, TimeProvider clock)
+    {
+        var today = clock.GetUtcNow();
+        return month is < 1 or > 12 || year is < 2000 or > 2100 ? null : (year ?? today.Year, month ?? today.Month);
+    }
+
+    private static IResult BadMonth() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year (2000–2100) and a month (1–12)."] });
 }

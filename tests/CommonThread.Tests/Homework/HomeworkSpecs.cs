@@ -215,6 +215,8 @@ public abstract class HomeworkSpecs(TestApp app)
         var given = rows!.Single(r => r.HomeworkerId == busy.Homeworker.Id);
         Assert.Equal((false, 300m, 6000), (given.WithoutWork, given.GivenMinutes, given.QuotaMinutes));
         Assert.Equal(idle.Homeworker.Id, rows![0].HomeworkerId);
+        Assert.NotEmpty((await (await world.Supplier.GetAsync($"{world.Api}/homework-regularity?year=2026&month=13")).ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("month"));
+        Assert.NotEmpty((await (await world.Supplier.GetAsync($"{world.Api}/homeworkers/{busy.Homeworker.Id}/payslip.pdf?year=1999&month=1")).ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("month"));
     }
 }
 
