@@ -18,9 +18,12 @@ public sealed class AppUnderTest : IAsyncDisposable
     private readonly string database;
     private Process? process;
 
-    private AppUnderTest(string server, string database, string connectionString)
+    private readonly string web;
+    private readonly string[] settings;
+
+    private AppUnderTest(string server, string database, string connectionString, string web, string[] settings)
     {
-        (this.server, this.database, ConnectionString) = (server, database, connectionString);
+        (this.server, this.database, ConnectionString, this.web, this.settings) = (server, database, connectionString, web, settings);
     }
 
     public string ConnectionString { get; }
@@ -31,7 +34,8 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public int ProcessId => process?.Id ?? 0;
 
-    public static async Task<AppUnderTest> StartAsync(string server, int port, string organisationName, string kind)
+    /// <param name="extraSettings">Configuration for the app on top of the database, as <c>--Section:Key=value</c>.</param>
+    public static async Task<AppUnderTest> StartAsync(string server, int port, string organisationName, string kind, params string[] extraSettings)
     {
         var web = Path.Combine(RepositoryRoot(), "src/CommonThread.Web/bin/Release/net10.0/CommonThread.Web.dll");
         if (!File.Exists(web))
@@ -46,18 +50,29 @@ public sealed class AppUnderTest : IAsyncDisposable
             await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
         }
 
-        var app = new AppUnderTest(server, database, new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
-        string[] settings = ["--Database:Provider=Postgres", $"--Database:ConnectionString={app.ConnectionString}", "--Demo:Seed=false",
-            $"--Grievances:MasterKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}"];
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        string[] settings = ["--Database:Provider=Postgres", $"--Database:ConnectionString={connectionString}", "--Demo:Seed=false",
+            $"--Grievances:MasterKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}", .. extraSettings];
+        var app = new AppUnderTest(server, database, connectionString, web, settings);
         await RunToEndAsync(web, ["migrate", .. settings]);
-        await RunToEndAsync(web, ["create-org", "--name", organisationName, "--kind", kind, "--owner-email", "bench@bench.example", "--owner-password", Password, .. settings]);
-        var (organisationId, token) = await NewTokenAsync(app.ConnectionString, organisationName);
-        app.OrganisationId = organisationId;
-        app.process = Start(web, [$"--Urls=http://127.0.0.1:{port}", .. settings]);
-        app.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        app.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        app.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        (app.OrganisationId, app.Http) = await app.CreateOrganisationAsync(organisationName, kind);
+        app.process = Start(web, [$"--Urls={app.BaseAddress}", .. settings]);
         await WaitAliveAsync(app.Http);
         return app;
+    }
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Another organisation made with the app's create-org command, and a client holding its owner's API token.</summary>
+    public async Task<(Guid OrganisationId, HttpClient Http)> CreateOrganisationAsync(string name, string kind)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@bench.example";
+        await RunToEndAsync(web, ["create-org", "--name", name, "--kind", kind, "--owner-email", email, "--owner-password", Password, .. settings]);
+        var (organisationId, token) = await NewTokenAsync(ConnectionString, name);
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (organisationId, http);
     }
 
     public async ValueTask DisposeAsync()

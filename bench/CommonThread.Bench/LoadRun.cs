@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace CommonThread.Bench;
 
 /// <summary>What a closed-loop load of N clients measured: throughput and latency percentiles.</summary>
-public sealed record LoadResult(int Clients, double Seconds, int Succeeded, int Failed, double PerSecond, double P50Ms, double P99Ms)
+public sealed record LoadResult(int Clients, double Seconds, int Succeeded, int Failed, double PerSecond, double P50Ms, double P95Ms, double P99Ms)
 {
     public override string ToString() =>
-        $"{PerSecond,8:F1} req/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   ({Succeeded:N0} ok, {Failed:N0} failed, {Clients} clients, {Seconds:F0} s)";
+        $"{PerSecond,8:F1} req/s   p50 {P50Ms,7:F1} ms   p95 {P95Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   ({Succeeded:N0} ok, {Failed:N0} failed, {Clients} clients, {Seconds:F0} s)";
 }
 
 public static class LoadRun
@@ -38,6 +38,6 @@ public static class LoadRun
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
         double Percentile(double p) => all.Count == 0 ? 0 : all[Math.Min(all.Count - 1, (int)(p * all.Count))];
-        return new(clients, seconds, all.Count, failures.Sum(), all.Count / seconds, Percentile(0.50), Percentile(0.99));
+        return new(clients, seconds, all.Count, failures.Sum(), all.Count / seconds, Percentile(0.50), Percentile(0.95), Percentile(0.99));
     }
 }

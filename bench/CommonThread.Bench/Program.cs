@@ -1,5 +1,6 @@
 using CommonThread.Bench;
 using CommonThread.Bench.Grievances;
+using CommonThread.Bench.Homework;
 using CommonThread.Bench.Imports;
 using CommonThread.Bench.Matching;
 
@@ -8,6 +9,7 @@ return args.FirstOrDefault() switch
     "matching" => await MatchingBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "import" => await ImportBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "intake" => await IntakeBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "homework" => await HomeworkBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -22,6 +24,8 @@ static int Usage()
                      --rows 100000 --registry 100000 --postgres "Host=…;Username=…"
           intake     anonymous grievance submissions through the intake API, with Argon2id alone and a bare hello as references
                      --clients 50 --seconds 60 --postgres "Host=…;Username=…"
+          homework   payment records imported through the app against a raw COPY of the same rows; passbook page and brand dashboard under load
+                     --homeworkers 200000 --payments 5000000 --file-rows 200000 --clients 8 --seconds 20 --postgres "Host=…;Username=…"
         """);
     return 2;
 }

@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.SupplyChain;
@@ -146,9 +147,11 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
             return new(rows.Count - 1, 0, Sorted(problems), []);
         }
 
-        db.AddRange(payments);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BulkInsert.AddAsync(db, payments, ct);
         audit.Record(access.Organisation.Id, "homework-payments.imported", $"{payments.Count} payments imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new(rows.Count - 1, payments.Count, [], []);
     }
 
