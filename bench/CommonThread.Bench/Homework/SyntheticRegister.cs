@@ -54,6 +54,11 @@ public sealed class SyntheticRegister
             WorkOrderId = o.Id, ReturnedOn = o.IssuedOn.AddDays(9), CheckedOn = o.IssuedOn.AddDays(10), Accepted = Pieces - (o.Quantity - Pieces), Rejected = o.Quantity - Pieces,
             RejectionReason = o.Quantity > Pieces ? "stitching" : null,
         }).ToList(), CancellationToken.None);
+        foreach (var chunk in Orders.Chunk(100_000))
+        {
+            await WorkOrderTotals.RefreshAsync(db, chunk.Select(o => o.Id).ToList(), CancellationToken.None);
+        }
+
         await tx.CommitAsync();
     }
 

@@ -826,6 +826,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AcceptedPieces")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("BelowMinimumWage")
                         .HasColumnType("boolean");
 
@@ -850,6 +853,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("LastPaidOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal?>("MinimumHourlyWage")
                         .HasPrecision(14, 4)
                         .HasColumnType("numeric(14,4)");
@@ -865,14 +871,24 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<bool>("Overload")
                         .HasColumnType("boolean");
 
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
                     b.Property<int>("PayWithinDays")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PaymentDueOn")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("PieceRate")
                         .HasPrecision(12, 4)
                         .HasColumnType("numeric(12,4)");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectedPieces")
                         .HasColumnType("integer");
 
                     b.Property<decimal>("StandardMinutesPerPiece")

@@ -820,6 +820,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AcceptedPieces")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("BelowMinimumWage")
                         .HasColumnType("INTEGER");
 
@@ -844,6 +847,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastPaidOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MinimumHourlyWage")
                         .HasPrecision(14, 4)
                         .HasColumnType("REAL");
@@ -859,14 +865,24 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<bool>("Overload")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<int>("PayWithinDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaymentDueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("PieceRate")
                         .HasPrecision(12, 4)
                         .HasColumnType("REAL");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RejectedPieces")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("StandardMinutesPerPiece")

@@ -149,6 +149,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await BulkInsert.AddAsync(db, payments, ct);
+        await WorkOrderTotals.RefreshAsync(db, payments.Select(p => p.WorkOrderId).Distinct().ToList(), ct);
         audit.Record(access.Organisation.Id, "homework-payments.imported", $"{payments.Count} payments imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

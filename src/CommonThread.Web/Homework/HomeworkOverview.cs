@@ -30,26 +30,13 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
         var byGender = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Gender }).Select(g => new { g.Key.OrganisationId, g.Key.Gender, Count = g.Count() }).ToListAsync(ct);
         var byArea = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Area }).Select(g => new { g.Key.OrganisationId, g.Key.Area, Count = g.Count() }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        // One row per order with what came back and what was paid, then counted per supplier; an
-        // order's payment is due a set number of days after its last pieces were checked.
-        var perOrder = from w in db.Set<WorkOrder>()
-                       where homeworkers.Any(h => h.Id == w.HomeworkerId)
-                       let accepted = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => (int?)r.Accepted) ?? 0
-                       let lastChecked = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Max(r => (DateOnly?)r.CheckedOn)
-                       let paid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Sum(p => (decimal?)p.Amount) ?? 0m
-                       let lastPaid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Max(p => (DateOnly?)p.PaidOn)
-                       select new
-                       {
-                           w.OrganisationId, w.BelowMinimumWage, Checked = w.MinimumHourlyWage != null, w.Overload,
-                           Due = lastChecked == null ? null : (DateOnly?)lastChecked.Value.AddDays(w.PayWithinDays),
-                           FullyPaid = paid >= accepted * w.PieceRate - 0.005m, LastPaid = lastPaid,
-                       };
-        var orders = await perOrder.GroupBy(o => o.OrganisationId).Select(g => new
+        var orders = await db.Set<WorkOrder>().Where(w => homeworkers.Any(h => h.Id == w.HomeworkerId)).GroupBy(w => w.OrganisationId).Select(g => new
         {
-            OrganisationId = g.Key, Count = g.Count(), Checked = g.Count(o => o.Checked), AtOrAbove = g.Count(o => o.Checked && !o.BelowMinimumWage),
-            Overload = g.Count(o => o.Overload),
-            PaymentDue = g.Count(o => o.Due != null && (o.Due < today || o.FullyPaid)),
-            PaidOnTime = g.Count(o => o.Due != null && (o.Due < today || o.FullyPaid) && !(o.LastPaid > o.Due) && !(o.Due < today && !o.FullyPaid)),
+            OrganisationId = g.Key, Count = g.Count(), Checked = g.Count(w => w.MinimumHourlyWage != null), AtOrAbove = g.Count(w => w.MinimumHourlyWage != null && !w.BelowMinimumWage),
+            Overload = g.Count(w => w.Overload),
+            // Payment is due once pieces are back and checked; it counts as on time when the whole amount came by the due day.
+            PaymentDue = g.Count(w => w.PaymentDueOn != null && (w.PaymentDueOn < today || w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m)),
+            PaidOnTime = g.Count(w => w.PaymentDueOn != null && w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m && !(w.LastPaidOn > w.PaymentDueOn)),
         }).ToListAsync(ct);
         var supplierIds = byGender.Select(g => g.OrganisationId).Distinct().ToList();
         var names = await db.Set<Organisation>().Where(o => supplierIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

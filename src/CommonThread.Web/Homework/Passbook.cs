@@ -67,7 +67,7 @@ public sealed class Passbook(AppDbContext db, TimeProvider clock)
         }).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var summaries = orders.OrderByDescending(o => o.IssuedOn)
-            .Select(o => WorkOrderService.Summary(o, homeworker.Name, returns.Where(r => r.WorkOrderId == o.Id).ToList(), payments.Where(p => p.WorkOrderId == o.Id).ToList(), today))
+            .Select(o => WorkOrderService.Summary(o, homeworker.Name, today))
             .ToList();
         return new(homeworker.Name, homeworker.Area, homeworker.Language, entries, summaries);
     }

@@ -48,6 +48,21 @@ public sealed class WorkOrder
 
     /// <summary>More standard minutes than one person can work in legal hours before the due date, with the homeworker's other open work.</summary>
     public bool Overload { get; init; }
+
+    // What the returns and payments add up to, kept on the order by WorkOrderTotals in the same
+    // transaction as each return or payment, so that lists, imports and a brand's dashboard read one
+    // row per order instead of summing millions of payments.
+
+    public int AcceptedPieces { get; private set; }
+
+    public int RejectedPieces { get; private set; }
+
+    /// <summary>The last check of returned pieces plus the days allowed to pay; null until pieces come back.</summary>
+    public DateOnly? PaymentDueOn { get; private set; }
+
+    public decimal Paid { get; private set; }
+
+    public DateOnly? LastPaidOn { get; private set; }
 }
 
 /// <summary>Pieces brought back against a work order, checked, and accepted or rejected.</summary>
@@ -80,6 +95,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(w => w.StandardMinutesPerPiece).HasPrecision(10, 3);
         b.Property(w => w.EffectiveHourlyRate).HasPrecision(14, 4);
         b.Property(w => w.MinimumHourlyWage).HasPrecision(14, 4);
+        b.Property(w => w.Paid).HasPrecision(14, 2);
         b.HasIndex(w => new { w.HomeworkerId, w.IssuedOn });
         b.HasIndex(w => w.OrganisationId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(w => w.OrganisationId).OnDelete(DeleteBehavior.Cascade);

@@ -96,7 +96,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw new RuleViolation("accepted", "Count the pieces accepted and rejected: none negative, not both zero.");
         }
 
-        var returned = await db.Set<PieceReturn>().Where(r => r.WorkOrderId == workOrderId).SumAsync(r => r.Accepted + r.Rejected, ct);
+        var returned = order.AcceptedPieces + order.RejectedPieces;
         if (returned + accepted + rejected > order.Quantity)
         {
             throw RuleViolation.Conflict("accepted", $"Only {order.Quantity - returned} of the {order.Quantity} pieces given out are still to come back.");
@@ -119,6 +119,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw new RuleViolation("rejectionReason", "Say why pieces were rejected: the homeworker reads it in the passbook.");
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(new PieceReturn
         {
             WorkOrderId = order.Id, ReturnedOn = returnedOn, CheckedOn = checkedOn, Accepted = accepted, Rejected = rejected,
@@ -126,6 +127,8 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         });
         audit.Record(access.Organisation.Id, "work-order.returned", $"{accepted} accepted, {rejected} rejected on work order {order.Id}");
         await db.SaveChangesAsync(ct);
+        await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
+        await tx.CommitAsync(ct);
         return await GetAsync(access, order.Id, ct);
     }
 
@@ -137,26 +140,21 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw new RuleViolation(problem.Field, problem.Message);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(NewPayment(access, order, input));
         audit.Record(access.Organisation.Id, "homework.paid", $"{input.Amount:0.00} {order.Currency} for work order {order.Id}");
         await db.SaveChangesAsync(ct);
+        await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
+        await tx.CommitAsync(ct);
         return await GetAsync(access, order.Id, ct);
     }
 
-    /// <summary>
-    /// What payments are checked against, for the organisation's orders among <paramref name="ids"/>:
-    /// summed by the database, so an import of many rows reads only the orders it pays.
-    /// </summary>
+    /// <summary>What payments are checked against, for the organisation's orders among <paramref name="ids"/>: an import reads only the orders it pays.</summary>
     public async Task<Dictionary<Guid, PayableOrder>> PayableAsync(OrganisationAccess access, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         (await db.Set<WorkOrder>().AsNoTracking()
             .Where(w => w.OrganisationId == access.Organisation.Id && ids.Contains(w.Id))
-            .Select(w => new
-            {
-                w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, w.PieceRate,
-                Accepted = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => (int?)r.Accepted) ?? 0,
-                Paid = db.Set<HomeworkPayment>().Where(p => p.WorkOrderId == w.Id).Sum(p => (decimal?)p.Amount) ?? 0m,
-            }).ToListAsync(ct))
-        .ToDictionary(w => w.Id, w => new PayableOrder(w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, WageCheck.Owed(w.Accepted, w.PieceRate), w.Paid));
+            .Select(w => new { w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, w.PieceRate, w.AcceptedPieces, w.Paid }).ToListAsync(ct))
+        .ToDictionary(w => w.Id, w => new PayableOrder(w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, WageCheck.Owed(w.AcceptedPieces, w.PieceRate), w.Paid));
 
     /// <summary>What is wrong with a payment for this order as it stands, or null: the one set of rules for the API, the page and imports.</summary>
     public static (string Field, string Message)? PaymentProblem(PayableOrder order, PaymentInput input, DateOnly today)
@@ -200,32 +198,24 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     public async Task<WorkOrderDto> GetAsync(OrganisationAccess access, Guid workOrderId, CancellationToken ct) =>
         (await ListAsync(access, ct, workOrderId: workOrderId)).SingleOrDefault() ?? throw RuleViolation.NotFound("work order");
 
-    /// <summary>The organisation's work orders, newest first, with returns and payments summed and late or short payment flagged.</summary>
-    public async Task<IReadOnlyList<WorkOrderDto>> ListAsync(OrganisationAccess access, CancellationToken ct, Guid? homeworkerId = null, Guid? workOrderId = null)
-    {
-        var orders = await (from w in db.Set<WorkOrder>()
-                            join h in db.Set<Homeworker>() on w.HomeworkerId equals h.Id
-                            where w.OrganisationId == access.Organisation.Id && (homeworkerId == null || w.HomeworkerId == homeworkerId)
-                                  && (workOrderId == null || w.Id == workOrderId)
-                            orderby w.IssuedOn descending
-                            select new { Order = w, h.Name }).AsNoTracking().ToListAsync(ct);
-        var ids = orders.Select(o => o.Order.Id).ToList();
-        var returns = (await db.Set<PieceReturn>().AsNoTracking().Where(r => ids.Contains(r.WorkOrderId)).ToListAsync(ct)).ToLookup(r => r.WorkOrderId);
-        var payments = (await db.Set<HomeworkPayment>().AsNoTracking().Where(p => ids.Contains(p.WorkOrderId)).ToListAsync(ct)).ToLookup(p => p.WorkOrderId);
-        return orders.Select(o => Summary(o.Order, o.Name, returns[o.Order.Id].ToList(), payments[o.Order.Id].ToList(), Today)).ToList();
-    }
+    /// <summary>The organisation's work orders, newest first (at most <paramref name="take"/>), with late or short payment flagged.</summary>
+    public async Task<IReadOnlyList<WorkOrderDto>> ListAsync(OrganisationAccess access, CancellationToken ct, Guid? homeworkerId = null, Guid? workOrderId = null, int take = int.MaxValue) =>
+        (await (from w in db.Set<WorkOrder>()
+                join h in db.Set<Homeworker>() on w.HomeworkerId equals h.Id
+                where w.OrganisationId == access.Organisation.Id && (homeworkerId == null || w.HomeworkerId == homeworkerId)
+                      && (workOrderId == null || w.Id == workOrderId)
+                orderby w.IssuedOn descending, w.Id descending
+                select new { Order = w, h.Name }).AsNoTracking().Take(take).ToListAsync(ct))
+        .Select(o => Summary(o.Order, o.Name, Today)).ToList();
 
-    public static WorkOrderDto Summary(WorkOrder w, string homeworkerName, IReadOnlyList<PieceReturn> returns, IReadOnlyList<HomeworkPayment> payments, DateOnly today)
+    public static WorkOrderDto Summary(WorkOrder w, string homeworkerName, DateOnly today)
     {
-        var accepted = returns.Sum(r => r.Accepted);
-        var owed = WageCheck.Owed(accepted, w.PieceRate);
-        var paid = payments.Sum(p => p.Amount);
-        DateOnly? payBy = returns.Count == 0 ? null : returns.Max(r => r.CheckedOn).AddDays(w.PayWithinDays);
+        var owed = WageCheck.Owed(w.AcceptedPieces, w.PieceRate);
         // Paid late: some of what was owed was paid after the day it was due, or is still unpaid after it.
-        var paidLate = payBy is { } due && (payments.Any(p => p.PaidOn > due) || (today > due && paid < owed));
-        var shortPaid = payBy is { } by && today > by && paid < owed;
+        var paidLate = w.PaymentDueOn is { } due && (w.LastPaidOn > due || (today > due && w.Paid < owed));
+        var shortPaid = w.PaymentDueOn is { } by && today > by && w.Paid < owed;
         return new(w.Id, w.HomeworkerId, homeworkerName, w.IntermediaryId, w.Style, w.Operation, w.PieceRate, w.Currency, w.StandardMinutesPerPiece, w.Quantity,
-            w.IssuedOn, w.DueOn, w.EffectiveHourlyRate, w.MinimumHourlyWage, w.BelowMinimumWage, w.Overload, accepted, returns.Sum(r => r.Rejected), owed, paid, payBy,
+            w.IssuedOn, w.DueOn, w.EffectiveHourlyRate, w.MinimumHourlyWage, w.BelowMinimumWage, w.Overload, w.AcceptedPieces, w.RejectedPieces, owed, w.Paid, w.PaymentDueOn,
             paidLate, shortPaid);
     }
 
@@ -247,7 +237,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     {
         var open = await db.Set<WorkOrder>().AsNoTracking()
             .Where(w => w.HomeworkerId == homeworkerId && w.DueOn >= issuedOn && w.DueOn <= dueOn)
-            .Select(w => new { w.Quantity, w.StandardMinutesPerPiece, Back = db.Set<PieceReturn>().Where(r => r.WorkOrderId == w.Id).Sum(r => r.Accepted + r.Rejected) })
+            .Select(w => new { w.Quantity, w.StandardMinutesPerPiece, Back = w.AcceptedPieces + w.RejectedPieces })
             .ToListAsync(ct);
         var minutes = newMinutes + open.Sum(o => (o.Quantity - o.Back) * o.StandardMinutesPerPiece);
         return minutes > WageCheck.CapacityMinutes(issuedOn, dueOn);
