@@ -497,6 +497,54 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("HomeworkActionPlans", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Homework.HomeworkFigures", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AtOrAboveMinimumWage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByArea")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ByGender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Homeworkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overload")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaymentDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WageChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "FacilityId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.ToTable("HomeworkFigures", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Homework.HomeworkPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,12 +711,12 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FacilityId");
-
                     b.HasIndex("IntermediaryId");
 
                     b.HasIndex("PassbookCodeHash")
                         .IsUnique();
+
+                    b.HasIndex("FacilityId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "IdentityKey")
                         .IsUnique();
@@ -1895,6 +1943,21 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("CommonThread.Web.Homework.ActionPlan", b =>
                 {
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Homework.HomeworkFigures", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CommonThread.Web.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

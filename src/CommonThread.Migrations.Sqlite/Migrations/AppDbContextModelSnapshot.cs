@@ -491,6 +491,54 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("HomeworkActionPlans", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Homework.HomeworkFigures", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtOrAboveMinimumWage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByArea")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByGender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Homeworkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overload")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaymentDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WageChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "FacilityId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.ToTable("HomeworkFigures", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Homework.HomeworkPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -657,12 +705,12 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FacilityId");
-
                     b.HasIndex("IntermediaryId");
 
                     b.HasIndex("PassbookCodeHash")
                         .IsUnique();
+
+                    b.HasIndex("FacilityId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "IdentityKey")
                         .IsUnique();
@@ -1879,6 +1927,21 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CommonThread.Web.Homework.ActionPlan", b =>
                 {
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Homework.HomeworkFigures", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CommonThread.Web.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -93,6 +93,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         db.AddRange(prepared.Select(p => p.Homeworker));
         audit.Record(access.Organisation.Id, "homeworkers.imported", $"{prepared.Count} homeworkers imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return new(rows.Count - 1, prepared.Count, [], prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
     }
 
@@ -153,6 +154,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         audit.Record(access.Organisation.Id, "homework-payments.imported", $"{payments.Count} payments imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return new(rows.Count - 1, payments.Count, [], []);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
@@ -22,35 +23,109 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
 {
     public const int MinimumGroup = 5;
 
-    /// <summary>Counted and summed by the database, a handful of rows per supplier, however many homeworkers and payments there are.</summary>
+    /// <summary>How long counted figures are shown without a recount when no write forgot them (a write that raced a count is right again after this).</summary>
+    public static readonly TimeSpan FiguresKeptFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>Per supplier over the facilities the brand's chain reaches, from figures counted by the database and kept until a write changes them.</summary>
     public async Task<IReadOnlyList<SupplierHomework>> ForBrandAsync(OrganisationAccess access, CancellationToken ct)
     {
         var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Select(v => v.Facility.Id).ToList();
-        var homeworkers = db.Set<Homeworker>().Where(h => h.FacilityId != null && facilities.Contains(h.FacilityId.Value));
-        var byGender = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Gender }).Select(g => new { g.Key.OrganisationId, g.Key.Gender, Count = g.Count() }).ToListAsync(ct);
-        var byArea = await homeworkers.GroupBy(h => new { h.OrganisationId, h.Area }).Select(g => new { g.Key.OrganisationId, g.Key.Area, Count = g.Count() }).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var orders = await db.Set<WorkOrder>().Where(w => homeworkers.Any(h => h.Id == w.HomeworkerId)).GroupBy(w => w.OrganisationId).Select(g => new
-        {
-            OrganisationId = g.Key, Count = g.Count(), Checked = g.Count(w => w.MinimumHourlyWage != null), AtOrAbove = g.Count(w => w.MinimumHourlyWage != null && !w.BelowMinimumWage),
-            Overload = g.Count(w => w.Overload),
-            // Payment is due once pieces are back and checked; it counts as on time when the whole amount came by the due day.
-            PaymentDue = g.Count(w => w.PaymentDueOn != null && (w.PaymentDueOn < today || w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m)),
-            PaidOnTime = g.Count(w => w.PaymentDueOn != null && w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m && !(w.LastPaidOn > w.PaymentDueOn)),
-        }).ToListAsync(ct);
-        var supplierIds = byGender.Select(g => g.OrganisationId).Distinct().ToList();
+        var figures = (await FiguresAsync(facilities, ct)).Where(f => f.Homeworkers > 0).ToList();
+        var supplierIds = figures.Select(f => f.OrganisationId).Distinct().ToList();
         var names = await db.Set<Organisation>().Where(o => supplierIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var openPlans = await db.Set<ActionPlan>().Where(p => supplierIds.Contains(p.OrganisationId) && p.ClosedOn == null)
             .GroupBy(p => p.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return supplierIds.Select(id =>
+        return figures.GroupBy(f => f.OrganisationId).Select(g =>
         {
-            var o = orders.FirstOrDefault(x => x.OrganisationId == id);
-            return new SupplierHomework(names[id], byGender.Where(g => g.OrganisationId == id).Sum(g => g.Count),
-                Groups(byGender.Where(g => g.OrganisationId == id).Select(g => (g.Gender.ToString(), g.Count))), Groups(byArea.Where(g => g.OrganisationId == id).Select(g => (g.Area, g.Count))),
-                o?.Count ?? 0, o is null || o.Checked == 0 ? null : (double)o.AtOrAbove / o.Checked, o is null || o.PaymentDue == 0 ? null : (double)o.PaidOnTime / o.PaymentDue,
-                o?.Overload ?? 0, openPlans.GetValueOrDefault(id));
+            var (wageChecked, paymentDue) = (g.Sum(f => f.WageChecked), g.Sum(f => f.PaymentDue));
+            return new SupplierHomework(names[g.Key], g.Sum(f => f.Homeworkers), Groups(Merged(g.Select(f => f.ByGender))), Groups(Merged(g.Select(f => f.ByArea))),
+                g.Sum(f => f.WorkOrders), wageChecked == 0 ? null : (double)g.Sum(f => f.AtOrAboveMinimumWage) / wageChecked,
+                paymentDue == 0 ? null : (double)g.Sum(f => f.PaidOnTime) / paymentDue, g.Sum(f => f.Overload), openPlans.GetValueOrDefault(g.Key));
         }).OrderBy(s => s.Supplier).ToList();
     }
+
+    /// <summary>
+    /// After a keeper's write: its figures, and every keeper's figures at the facilities where it has
+    /// homeworkers, are counted again on the next view. Called once the write is committed, so a
+    /// count running beside the write cannot outlive it.
+    /// </summary>
+    public static Task ForgetFiguresAsync(AppDbContext db, Guid organisationId, CancellationToken ct) =>
+        db.Set<HomeworkFigures>()
+            .Where(f => f.OrganisationId == organisationId || db.Set<Homeworker>().Any(h => h.OrganisationId == organisationId && h.FacilityId == f.FacilityId))
+            .ExecuteDeleteAsync(ct);
+
+    /// <summary>The kept figures of each facility, counting those whose figures were forgotten, are from an earlier day, or are older than <see cref="FiguresKeptFor"/>.</summary>
+    private async Task<List<HomeworkFigures>> FiguresAsync(List<Guid> facilities, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var freshSince = now - FiguresKeptFor > startOfDay ? now - FiguresKeptFor : startOfDay;
+        var kept = (await db.Set<HomeworkFigures>().AsNoTracking().Where(f => facilities.Contains(f.FacilityId)).ToListAsync(ct))
+            .GroupBy(f => f.FacilityId).Where(g => g.All(f => f.CountedAt >= freshSince)).SelectMany(g => g).ToList();
+        var toCount = facilities.Except(kept.Select(f => f.FacilityId)).ToList();
+        if (toCount.Count == 0)
+        {
+            return kept;
+        }
+
+        var counted = await CountAsync(toCount, now, ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Set<HomeworkFigures>().Where(f => toCount.Contains(f.FacilityId)).ExecuteDeleteAsync(ct);
+            db.AddRange(counted);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another view counted the same facilities at the same moment and kept its figures: they are as fresh as these.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return [.. kept, .. counted];
+    }
+
+    /// <summary>Counted and summed by the database, a handful of rows per keeper and facility however many homeworkers and payments there are.</summary>
+    private async Task<List<HomeworkFigures>> CountAsync(List<Guid> facilities, DateTimeOffset now, CancellationToken ct)
+    {
+        var homeworkers = db.Set<Homeworker>().Where(h => h.FacilityId != null && facilities.Contains(h.FacilityId.Value));
+        var byGender = (await homeworkers.GroupBy(h => new { h.OrganisationId, h.FacilityId, h.Gender }).Select(g => new { g.Key.OrganisationId, g.Key.FacilityId, g.Key.Gender, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(g => (g.OrganisationId, g.FacilityId!.Value), g => (g.Gender.ToString(), g.Count));
+        var byArea = (await homeworkers.GroupBy(h => new { h.OrganisationId, h.FacilityId, h.Area }).Select(g => new { g.Key.OrganisationId, g.Key.FacilityId, g.Key.Area, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(g => (g.OrganisationId, g.FacilityId!.Value), g => (g.Area, g.Count));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var orders = (await (from w in db.Set<WorkOrder>()
+                             join h in homeworkers on w.HomeworkerId equals h.Id
+                             group w by new { h.OrganisationId, h.FacilityId } into g
+                             select new
+                             {
+                                 g.Key.OrganisationId, g.Key.FacilityId, Count = g.Count(), Checked = g.Count(w => w.MinimumHourlyWage != null),
+                                 AtOrAbove = g.Count(w => w.MinimumHourlyWage != null && !w.BelowMinimumWage), Overload = g.Count(w => w.Overload),
+                                 // Payment is due once pieces are back and checked; it is on time when the whole amount came by the due day.
+                                 PaymentDue = g.Count(w => w.PaymentDueOn != null && (w.PaymentDueOn < today || w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m)),
+                                 PaidOnTime = g.Count(w => w.PaymentDueOn != null && w.Paid >= w.AcceptedPieces * w.PieceRate - 0.005m && !(w.LastPaidOn > w.PaymentDueOn)),
+                             }).ToListAsync(ct))
+            .ToDictionary(o => (o.OrganisationId, o.FacilityId!.Value));
+        return byGender.Select(g =>
+        {
+            var o = orders.GetValueOrDefault(g.Key);
+            return new HomeworkFigures
+            {
+                OrganisationId = g.Key.OrganisationId, FacilityId = g.Key.Item2, CountedAt = now, Homeworkers = g.Sum(x => x.Count), ByGender = Stored(g), ByArea = Stored(byArea[g.Key]),
+                WorkOrders = o?.Count ?? 0, WageChecked = o?.Checked ?? 0, AtOrAboveMinimumWage = o?.AtOrAbove ?? 0, Overload = o?.Overload ?? 0,
+                PaymentDue = o?.PaymentDue ?? 0, PaidOnTime = o?.PaidOnTime ?? 0,
+            };
+        }).ToList();
+    }
+
+    private static string Stored(IEnumerable<(string Group, int Count)> counts) => JsonSerializer.Serialize(counts.ToDictionary(c => c.Group, c => c.Count));
+
+    private static IEnumerable<(string Group, int Count)> Merged(IEnumerable<string> stored) =>
+        stored.SelectMany(s => JsonSerializer.Deserialize<Dictionary<string, int>>(s)!).GroupBy(c => c.Key).Select(g => (g.Key, g.Sum(c => c.Value)));
 
     /// <summary>Every homeworker of the keeper with the standard minutes of work given in a month, against their quota.</summary>
     public async Task<IReadOnlyList<RegularityRow>> RegularityAsync(OrganisationAccess access, int year, int month, CancellationToken ct)

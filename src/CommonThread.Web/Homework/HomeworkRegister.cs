@@ -42,6 +42,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         db.Add(homeworker);
         audit.Record(access.Organisation.Id, "homeworker.registered", $"homeworker {homeworker.Id} in {homeworker.Area}");
         await db.SaveChangesAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return new(HomeworkerDto.From(homeworker), code);
     }
 
@@ -75,6 +76,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         Apply(homeworker, input);
         audit.Record(access.Organisation.Id, "homeworker.updated", $"homeworker {homeworker.Id}");
         await db.SaveChangesAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return HomeworkerDto.From(homeworker);
     }
 

@@ -122,7 +122,8 @@ internal sealed class HomeworkerConfiguration : IEntityTypeConfiguration<Homewor
         b.Property(h => h.IdentityKey).HasMaxLength(340);
         b.HasIndex(h => new { h.OrganisationId, h.IdentityKey }).IsUnique();
         b.HasIndex(h => h.PassbookCodeHash).IsUnique();
-        b.HasIndex(h => h.FacilityId);
+        // Also answers "does this keeper have homeworkers at this facility" when figures are forgotten.
+        b.HasIndex(h => new { h.FacilityId, h.OrganisationId });
         b.HasOne<Organisation>().WithMany().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Facility>().WithMany().HasForeignKey(h => h.FacilityId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Intermediary>().WithMany().HasForeignKey(h => h.IntermediaryId).OnDelete(DeleteBehavior.Restrict);

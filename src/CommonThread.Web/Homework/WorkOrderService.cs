@@ -84,6 +84,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         db.Add(order);
         audit.Record(access.Organisation.Id, "work-order.issued", $"{quantity} × {order.Style}/{order.Operation} to homeworker {homeworker.Id}" + (flags.Count > 0 ? " (flagged)" : ""));
         await db.SaveChangesAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return new(await GetAsync(access, order.Id, ct), flags);
     }
 
@@ -129,6 +130,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         await db.SaveChangesAsync(ct);
         await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
         await tx.CommitAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return await GetAsync(access, order.Id, ct);
     }
 
@@ -146,6 +148,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         await db.SaveChangesAsync(ct);
         await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
         await tx.CommitAsync(ct);
+        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return await GetAsync(access, order.Id, ct);
     }
 

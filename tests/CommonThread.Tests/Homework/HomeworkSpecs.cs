@@ -202,6 +202,31 @@ public abstract class HomeworkSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_brands_figures_are_kept_between_views_and_counted_again_after_the_suppliers_next_write()
+    {
+        var world = await HomeworkWorld.CreateAsync(app);
+        var homeworker = await world.RegisterAsync("Counted Homeworker");
+        var overview = $"/api/organisations/{world.BrandOrganisation.Id}/homework-overview";
+        async Task<SupplierHomework> ViewAsync() =>
+            Assert.Single((await world.Brand.GetFromJsonAsync<List<SupplierHomework>>(overview, Http.Json))!, s => s.Supplier == world.SupplierOrganisation.Name);
+        async Task<DateTimeOffset> CountedAtAsync() =>
+            await app.WithDbAsync(db => db.Set<HomeworkFigures>().Where(f => f.OrganisationId == world.SupplierOrganisation.Id).Select(f => f.CountedAt).SingleAsync());
+
+        Assert.Equal(0, (await ViewAsync()).WorkOrders);
+        var counted = await CountedAtAsync();
+        await Task.Delay(20);
+        Assert.Equal(0, (await ViewAsync()).WorkOrders);
+        Assert.Equal(counted, await CountedAtAsync());
+
+        await world.IssueAsync(HomeworkWorld.Order(homeworker.Homeworker.Id));
+        await world.RegisterAsync("Second Counted Homeworker");
+
+        var after = await ViewAsync();
+        Assert.Equal(1, after.WorkOrders);
+        Assert.Equal(2, after.Homeworkers);
+    }
+
+    [Fact]
     public async Task The_months_regularity_shows_who_was_left_without_work()
     {
         var world = await HomeworkWorld.CreateAsync(app);
