@@ -56,7 +56,7 @@ public sealed class SyntheticRegister
         }).ToList(), CancellationToken.None);
         foreach (var chunk in Orders.Chunk(100_000))
         {
-            await WorkOrderTotals.RefreshAsync(db, chunk.Select(o => o.Id).ToList(), CancellationToken.None);
+            await WorkOrderTotals.ReturnedAsync(db, chunk.Select(o => o.Id).ToList(), CancellationToken.None);
         }
 
         await tx.CommitAsync();

@@ -97,6 +97,12 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         return new(rows.Count - 1, prepared.Count, [], prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
     }
 
+    /// <summary>
+    /// Rows are checked and written in one pass: each good row goes to the database while the next
+    /// is read, so the database works while the rows are checked. After the first problem nothing
+    /// more is sent, every further row is still checked for the report, and the transaction is
+    /// rolled back: all or nothing as for homeworkers.
+    /// </summary>
     public async Task<HomeworkImportReport> PaymentsAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
@@ -104,58 +110,68 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         var referenced = rows.Skip(1).Select(r => positions.TryGetValue("work_order", out var i) && i < r.Length && Guid.TryParse(r[i], out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToHashSet();
         var payable = await orders.PayableAsync(access, referenced, ct);
-        var payments = new List<HomeworkPayment>();
-        for (var r = 1; r < rows.Count; r++)
-        {
-            if (rows[r].All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
-            var orderText = row.Text("work_order", 40, required: true);
-            var amount = row.Number("amount", 0, 100_000_000);
-            var input = new PaymentInput
-            {
-                Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = Choice<PaymentMethod>(row, "method"),
-                PaidBy = row.Text("paid_by", 200, required: true) ?? "", Reference = row.Text("reference", 100), Reason = row.Text("reason", 300),
-            };
-            PayableOrder? order = null;
-            if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !payable.TryGetValue(orderId, out order)))
-            {
-                row.Problem("work_order", $"'{orderText}' is not one of your work orders.");
-                continue;
-            }
-
-            if (row.HasProblems || order is null)
-            {
-                continue;
-            }
-
-            if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)
-            {
-                row.Problem(TableColumn(problem.Field), problem.Message);
-                continue;
-            }
-
-            // Later rows for the same order see the rows above as paid.
-            payable[order.Id] = order with { Paid = order.Paid + input.Amount!.Value };
-            payments.Add(WorkOrderService.NewPayment(access, order, input));
-        }
-
+        var paidOrders = new HashSet<Guid>();
+        var imported = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await BulkInsert.AddAsync(db, Checked(), ct);
         if (problems.Count > 0)
         {
+            await tx.RollbackAsync(ct);
             return new(rows.Count - 1, 0, Sorted(problems), []);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await BulkInsert.AddAsync(db, payments, ct);
-        await WorkOrderTotals.RefreshAsync(db, payments.Select(p => p.WorkOrderId).Distinct().ToList(), ct);
-        audit.Record(access.Organisation.Id, "homework-payments.imported", $"{payments.Count} payments imported from {Path.GetFileName(fileName)}");
+        await WorkOrderTotals.PaidAsync(db, paidOrders, ct);
+        audit.Record(access.Organisation.Id, "homework-payments.imported", $"{imported} payments imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(rows.Count - 1, payments.Count, [], []);
+        return new(rows.Count - 1, imported, [], []);
+
+        IEnumerable<HomeworkPayment> Checked()
+        {
+            for (var r = 1; r < rows.Count; r++)
+            {
+                if (rows[r].All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+                var orderText = row.Text("work_order", 40, required: true);
+                var amount = row.Number("amount", 0, 100_000_000);
+                var input = new PaymentInput
+                {
+                    Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = Choice<PaymentMethod>(row, "method"),
+                    PaidBy = row.Text("paid_by", 200, required: true) ?? "", Reference = row.Text("reference", 100), Reason = row.Text("reason", 300),
+                };
+                PayableOrder? order = null;
+                if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !payable.TryGetValue(orderId, out order)))
+                {
+                    row.Problem("work_order", $"'{orderText}' is not one of your work orders.");
+                    continue;
+                }
+
+                if (row.HasProblems || order is null)
+                {
+                    continue;
+                }
+
+                if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)
+                {
+                    row.Problem(TableColumn(problem.Field), problem.Message);
+                    continue;
+                }
+
+                // Later rows for the same order see the rows above as paid.
+                payable[order.Id] = order with { Paid = order.Paid + input.Amount!.Value };
+                paidOrders.Add(order.Id);
+                if (problems.Count == 0)
+                {
+                    imported++;
+                    yield return WorkOrderService.NewPayment(access, order, input);
+                }
+            }
+        }
     }
 
     private static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) Open(string fileName, byte[] bytes, string[] known, string[] required)

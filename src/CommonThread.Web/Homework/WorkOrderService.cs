@@ -128,7 +128,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         });
         audit.Record(access.Organisation.Id, "work-order.returned", $"{accepted} accepted, {rejected} rejected on work order {order.Id}");
         await db.SaveChangesAsync(ct);
-        await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
+        await WorkOrderTotals.ReturnedAsync(db, [order.Id], ct);
         await tx.CommitAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return await GetAsync(access, order.Id, ct);
@@ -146,7 +146,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         db.Add(NewPayment(access, order, input));
         audit.Record(access.Organisation.Id, "homework.paid", $"{input.Amount:0.00} {order.Currency} for work order {order.Id}");
         await db.SaveChangesAsync(ct);
-        await WorkOrderTotals.RefreshAsync(db, [order.Id], ct);
+        await WorkOrderTotals.PaidAsync(db, [order.Id], ct);
         await tx.CommitAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
         return await GetAsync(access, order.Id, ct);

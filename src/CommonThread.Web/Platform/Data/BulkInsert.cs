@@ -10,12 +10,13 @@ namespace CommonThread.Web.Platform.Data;
 /// binary COPY, which an import of hundreds of thousands of rows needs: EF's batched INSERTs reach a
 /// fraction of its speed. Columns and conversions come from the EF model, so the rows are stored
 /// exactly as <c>SaveChanges</c> would store them. Elsewhere (SQLite) it is EF's own insert.
+/// The rows are read once, as they are written: a caller may produce them while checking its input.
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task AddAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    public static async Task AddAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
-        if (!db.Database.IsNpgsql() || rows.Count == 0)
+        if (!db.Database.IsNpgsql())
         {
             db.AddRange(rows);
             await db.SaveChangesAsync(ct);
