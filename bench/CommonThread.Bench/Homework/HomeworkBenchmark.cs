@@ -43,16 +43,18 @@ public static partial class HomeworkBenchmark
         var facilityId = await CreateFacilityAsync(app);
         var (brandId, brandHttp) = await app.CreateOrganisationAsync("Bench Brand", "Brand");
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        // Millions of rows take longer than a command's default 30 s.
+        var connection = new NpgsqlConnectionStringBuilder(app.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
         (await brandHttp.PostAsJsonAsync($"/api/organisations/{brandId}/links", new { facilityId, tier = 1, startDate = today.AddYears(-2) })).EnsureSuccessStatusCode();
         var register = new SyntheticRegister(app.OrganisationId, facilityId, homeworkerCount, paymentCount / PaymentsPerOrder, today);
         var clock = Stopwatch.StartNew();
-        await register.WriteAsync(app.ConnectionString);
+        await register.WriteAsync(connection);
         Console.WriteLine($"  register: {homeworkerCount:N0} homeworkers, {register.Orders.Count:N0} work orders and returns (written with the app's bulk insert) {clock.Elapsed.TotalSeconds,6:F1} s");
 
         var payments = register.Payments(PaymentsPerOrder);
-        var copySeconds = await RawCopyAsync(app.ConnectionString, app.OrganisationId, payments);
+        var copySeconds = await RawCopyAsync(connection, app.OrganisationId, payments);
         Console.WriteLine($"  raw COPY of {payments.Count:N0} payments       {copySeconds,8:F1} s   {payments.Count / copySeconds,10:N0} records/s   (the ceiling)");
-        await ResetPaymentsAsync(app.ConnectionString);
+        await ResetPaymentsAsync(connection);
 
         var files = Files(payments, fileRows);
         var importSeconds = await ImportAsync(app, files);
@@ -63,7 +65,7 @@ public static partial class HomeworkBenchmark
 
         var ratio = copySeconds / importSeconds.Value;
         Console.WriteLine($"  app import, {files.Count} files of ≤ {fileRows:N0} rows {importSeconds,8:F1} s   {payments.Count / importSeconds.Value,10:N0} records/s   ({ratio:P0} of COPY; target ≥ 50 %)");
-        await AnalyzeAsync(app.ConnectionString);
+        await AnalyzeAsync(connection);
 
         var warmUp = TimeSpan.FromSeconds(Math.Min(10, seconds));
         var random = new Random(5);
@@ -153,7 +155,7 @@ public static partial class HomeworkBenchmark
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await new NpgsqlCommand("VACUUM ANALYZE", db) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
+        await new NpgsqlCommand("VACUUM ANALYZE", db).ExecuteNonQueryAsync();
     }
 
     /// <summary>The rows as the CSV files a keeper would upload, made before the clock starts.</summary>

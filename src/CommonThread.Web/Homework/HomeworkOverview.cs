@@ -128,14 +128,15 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
         stored.SelectMany(s => JsonSerializer.Deserialize<Dictionary<string, int>>(s)!).GroupBy(c => c.Key).Select(g => (g.Key, g.Sum(c => c.Value)));
 
     /// <summary>Every homeworker of the keeper with the standard minutes of work given in a month, against their quota.</summary>
-    public async Task<IReadOnlyList<RegularityRow>> RegularityAsync(OrganisationAccess access, int year, int month, CancellationToken ct)
+    /// <param name="only">Just these homeworkers (one page of the register), when given.</param>
+    public async Task<IReadOnlyList<RegularityRow>> RegularityAsync(OrganisationAccess access, int year, int month, CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
         var first = new DateOnly(year, month, 1);
         var next = first.AddMonths(1);
-        var homeworkers = await db.Set<Homeworker>().AsNoTracking().Where(h => h.OrganisationId == access.Organisation.Id)
+        var homeworkers = await db.Set<Homeworker>().AsNoTracking().Where(h => h.OrganisationId == access.Organisation.Id && (only == null || only.Contains(h.Id)))
             .Select(h => new { h.Id, h.Name, h.MonthlyQuotaMinutes }).ToListAsync(ct);
         var given = (await db.Set<WorkOrder>().AsNoTracking()
-                .Where(w => w.OrganisationId == access.Organisation.Id && w.IssuedOn >= first && w.IssuedOn < next)
+                .Where(w => w.OrganisationId == access.Organisation.Id && w.IssuedOn >= first && w.IssuedOn < next && (only == null || only.Contains(w.HomeworkerId)))
                 .Select(w => new { w.HomeworkerId, w.Quantity, w.StandardMinutesPerPiece }).ToListAsync(ct))
             .GroupBy(w => w.HomeworkerId).ToDictionary(g => g.Key, g => g.Sum(w => w.Quantity * w.StandardMinutesPerPiece));
         return homeworkers.Select(h => new RegularityRow(h.Id, h.Name, h.MonthlyQuotaMinutes, given.GetValueOrDefault(h.Id), !given.ContainsKey(h.Id)))

@@ -32,6 +32,21 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         (await db.Set<Homeworker>().AsNoTracking().Where(h => h.OrganisationId == access.Organisation.Id).OrderBy(h => h.Name).ToListAsync(ct))
             .Select(HomeworkerDto.From).ToList();
 
+    /// <summary>One page of the register in name order, only names or areas containing <paramref name="search"/> when given, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<HomeworkerDto> Homeworkers, int Total)> PageAsync(OrganisationAccess access, string? search, int page, int pageSize, CancellationToken ct)
+    {
+        var query = db.Set<Homeworker>().AsNoTracking().Where(h => h.OrganisationId == access.Organisation.Id);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim().ToLowerInvariant();
+            query = query.Where(h => h.Name.ToLower().Contains(text) || h.Area.ToLower().Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var homeworkers = await query.OrderBy(h => h.Name).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (homeworkers.Select(HomeworkerDto.From).ToList(), total);
+    }
+
     public async Task<Homeworker> FindAsync(OrganisationAccess access, Guid homeworkerId, CancellationToken ct) =>
         await db.Set<Homeworker>().FirstOrDefaultAsync(h => h.Id == homeworkerId && h.OrganisationId == access.Organisation.Id, ct)
         ?? throw RuleViolation.NotFound("homeworker");

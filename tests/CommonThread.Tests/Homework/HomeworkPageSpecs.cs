@@ -1,4 +1,5 @@
 using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Homework;
 using CommonThread.Web.Organisations;
 
 namespace CommonThread.Tests.Homework;
@@ -34,6 +35,35 @@ public abstract class HomeworkPageSpecs(TestApp app)
         Assert.Contains("Laboni Akter", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("id=\"passbook-error\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(code, await client.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_large_register_is_shown_a_hundred_at_a_time_and_found_by_name_or_area()
+    {
+        var (client, world) = await SignedInSupplierAsync();
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(Enumerable.Range(1, 105).Select(i => new Homeworker
+            {
+                OrganisationId = world.SupplierOrganisation.Id, FacilityId = world.FacilityId, Name = $"Paged Homeworker {i:D3}", Address = "House 1",
+                Area = i == 7 ? "Kaliakair" : "Savar", CountryCode = "BD", BirthDate = new DateOnly(1990, 1, 1), IdentityKey = $"paged|{i}",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var page = $"/o/{world.SupplierOrganisation.Id}/homework";
+
+        var first = await client.GetStringAsync(page);
+        var second = await client.GetStringAsync(page + "?page=2");
+        var found = await client.GetStringAsync(page + "?q=kaliakair");
+
+        Assert.Contains("Showing 1–100 of 105", first, StringComparison.Ordinal);
+        Assert.Contains("Paged Homeworker 100", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged Homeworker 101", first, StringComparison.Ordinal);
+        Assert.Contains("id=\"pager-next\"", first, StringComparison.Ordinal);
+        Assert.Contains("Showing 101–105 of 105", second, StringComparison.Ordinal);
+        Assert.Contains("Paged Homeworker 105", second, StringComparison.Ordinal);
+        Assert.Contains("Paged Homeworker 007", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged Homeworker 008", found, StringComparison.Ordinal);
     }
 
     [Fact]
