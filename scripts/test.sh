@@ -22,7 +22,7 @@ status=0
 # xunit v3 test projects are executables: run each in its output folder, results as xUnit XML.
 # Browser flows share one app and one Chromium on two cores: they run one at a time, so one flow's
 # busy moment (an import job) never pushes another past Playwright's timeouts.
-for project in CommonThread.Matching.Tests CommonThread.Tests CommonThread.BrowserTests; do
+for project in CommonThread.Matching.Tests CommonThread.XlsForm.Tests CommonThread.Tests CommonThread.BrowserTests; do
   parallel=$([ "$project" = CommonThread.BrowserTests ] && echo none || echo collections)
   (cd "tests/$project/bin/Release/net10.0" && dotnet "$project.dll" -noColor -parallel "$parallel" -xml "$results/$project.xml") || status=1
 done

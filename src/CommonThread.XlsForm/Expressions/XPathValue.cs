@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace CommonThread.XlsForm.Expressions;
+
+/// <summary>
+/// A value of the XLSForm expression language (the XPath 1.0 subset ODK uses): a string, a number, a
+/// boolean, or the answers of a question repeated in several instances. Answers are strings; the
+/// operators convert as XPath does.
+/// </summary>
+public readonly record struct XPathValue
+{
+    private readonly object? value;
+
+    private XPathValue(object? value) => this.value = value;
+
+    public static XPathValue Empty { get; } = new("");
+
+    public static XPathValue Of(string text) => new(text);
+
+    public static XPathValue Of(double number) => new(number);
+
+    public static XPathValue Of(bool truth) => new(truth);
+
+    public static XPathValue Of(IReadOnlyList<string> answers) => new(answers);
+
+    public bool IsNumber => value is double;
+
+    public bool IsBoolean => value is bool;
+
+    public bool IsList => value is IReadOnlyList<string>;
+
+    /// <summary>A repeated question's answers, one per instance; a single value is a list of one.</summary>
+    public IReadOnlyList<string> Items => value as IReadOnlyList<string> ?? [AsString()];
+
+    public string AsString() => value switch
+    {
+        string s => s,
+        double d => Format(d),
+        bool b => b ? "true" : "false",
+        IReadOnlyList<string> list => list.Count > 0 ? list[0] : "",
+        _ => "",
+    };
+
+    public double AsNumber() => value switch
+    {
+        double d => d,
+        bool b => b ? 1 : 0,
+        _ => ParseNumber(AsString()),
+    };
+
+    public bool AsBoolean() => value switch
+    {
+        bool b => b,
+        double d => d != 0 && !double.IsNaN(d),
+        IReadOnlyList<string> list => list.Count > 0 && list.Any(s => s.Length > 0),
+        _ => AsString().Length > 0,
+    };
+
+    public override string ToString() => AsString();
+
+    /// <summary>Integers without a decimal point, others as short as they round-trip: what the form shows and stores.</summary>
+    public static string Format(double d) =>
+        double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity")
+        : d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A number, or a date (2025-03-31) as days since 1970-01-01 so that dates compare and subtract as ODK's do; else NaN.</summary>
+    public static double ParseNumber(string text)
+    {
+        var trimmed = text.Trim();
+        if (double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+        {
+            return d;
+        }
+
+        return trimmed.Length >= 10 && DateOnly.TryParseExact(trimmed[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.DayNumber - Epoch
+            : double.NaN;
+    }
+
+    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+}

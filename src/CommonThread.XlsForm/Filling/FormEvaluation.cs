@@ -1,0 +1,286 @@
+using System.Globalization;
+using CommonThread.XlsForm.Expressions;
+
+namespace CommonThread.XlsForm.Filling;
+
+public enum AnswerProblem
+{
+    Required,
+    NotWholeNumber,
+    NotNumber,
+    NotDate,
+    NotAChoice,
+    Constraint,
+}
+
+/// <summary>An answer the form does not accept. <see cref="FormMessage"/> is the form's own required/constraint message in the language asked for, when it has one.</summary>
+public sealed record AnswerError(FormQuestion Question, int Instance, AnswerProblem Problem, string? FormMessage)
+{
+    public string Message => FormMessage ?? Problem switch
+    {
+        AnswerProblem.Required => "This question must be answered.",
+        AnswerProblem.NotWholeNumber => "Enter a whole number.",
+        AnswerProblem.NotNumber => "Enter a number.",
+        AnswerProblem.NotDate => "Enter a date as YYYY-MM-DD.",
+        AnswerProblem.NotAChoice => "Choose among the options shown.",
+        _ => "This answer is not accepted.",
+    };
+}
+
+/// <summary>Points from the choices' score column: for the whole form and for each top-level group (a section).</summary>
+public sealed record FormScore(double Points, double Maximum, IReadOnlyList<SectionScore> Sections)
+{
+    /// <summary>0–100, or null when no scored question was answered.</summary>
+    public double? Percent => Maximum > 0 ? Math.Round(100 * Points / Maximum, 1) : null;
+}
+
+public sealed record SectionScore(string Name, string Label, double Points, double Maximum)
+{
+    public double? Percent => Maximum > 0 ? Math.Round(100 * Points / Maximum, 1) : null;
+}
+
+/// <summary>
+/// One pass over a form with a set of answers: which questions are relevant, what each calculation
+/// gives, which choices a choice_filter leaves, which answers break a type, a required flag or a
+/// constraint, and the score. Values are computed on first use and remembered for the pass, so the
+/// order of the form does not matter and each expression runs once. A dependency loop the loader
+/// did not catch reads as empty instead of recursing forever.
+/// </summary>
+public sealed class FormEvaluation
+{
+    private readonly Dictionary<(FormItem, int), bool> relevance = [];
+    private readonly Dictionary<(FormQuestion, int), string> values = [];
+    private readonly HashSet<(FormItem, int)> computing = [];
+
+    private FormEvaluation(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language)
+    {
+        Form = form;
+        Answers = answers;
+        Today = today;
+        Language = language;
+    }
+
+    public XlsFormDefinition Form { get; }
+
+    public FormAnswers Answers { get; }
+
+    public DateOnly Today { get; }
+
+    public string? Language { get; }
+
+    public static FormEvaluation Of(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language = null) => new(form, answers, today, language);
+
+    public int Instances(FormGroup repeat) => Answers.Instances(repeat);
+
+    /// <summary>Whether the item shows: its own relevant expression and every enclosing group's hold.</summary>
+    public bool IsRelevant(FormItem item, int instance = 0)
+    {
+        instance = InstanceOf(item, instance);
+        if (relevance.TryGetValue((item, instance), out var known))
+        {
+            return known;
+        }
+
+        if (!computing.Add((item, instance)))
+        {
+            return false;
+        }
+
+        var result = (item.Parent is null || IsRelevant(item.Parent, instance))
+            && (item.Relevant is null || item.Relevant.Evaluate(new Context(this, item, instance, null)).AsBoolean());
+        computing.Remove((item, instance));
+        return relevance[(item, instance)] = result;
+    }
+
+    /// <summary>The question's value: its calculation, else the answer given, else its default; "" when it is not relevant.</summary>
+    public string Value(FormQuestion question, int instance = 0)
+    {
+        instance = InstanceOf(question, instance);
+        if (values.TryGetValue((question, instance), out var known))
+        {
+            return known;
+        }
+
+        if (!IsRelevant(question, instance) || !computing.Add((question, instance)))
+        {
+            return "";
+        }
+
+        string result;
+        if (question.Calculation is not null)
+        {
+            result = question.Calculation.Evaluate(new Context(this, question, instance, null)) is var v && v.IsNumber && !double.IsFinite(v.AsNumber()) ? "" : v.AsString();
+        }
+        else if (question.Type == QuestionType.Metadata || (question.Type == QuestionType.Note && question.Default is null))
+        {
+            result = "";
+        }
+        else
+        {
+            result = (question.ReadOnly ? null : Answers.Get(question, instance)?.Trim()) ?? question.Default ?? "";
+        }
+
+        computing.Remove((question, instance));
+        return values[(question, instance)] = result;
+    }
+
+    /// <summary>The choices offered at this point: the list, narrowed by the choice_filter, with "other" for or_other.</summary>
+    public IReadOnlyList<Choice> ChoicesFor(FormQuestion question, int instance = 0)
+    {
+        if (question.ListName is null || !Form.Choices.TryGetValue(question.ListName, out var list))
+        {
+            return [];
+        }
+
+        IEnumerable<Choice> offered = question.ChoiceFilter is null ? list
+            : list.Where(c => question.ChoiceFilter.Evaluate(new Context(this, question, InstanceOf(question, instance), c)).AsBoolean());
+        return question.OrOther ? [.. offered, Other] : offered as IReadOnlyList<Choice> ?? [.. offered];
+    }
+
+    /// <summary>Everything wrong with the answers, in the order of the form.</summary>
+    public IReadOnlyList<AnswerError> Errors()
+    {
+        var errors = new List<AnswerError>();
+        foreach (var question in Form.AllQuestions)
+        {
+            var instances = question.Repeat is { } repeat ? Instances(repeat) : 1;
+            for (var i = 0; i < instances; i++)
+            {
+                if (Check(question, i) is { } error)
+                {
+                    errors.Add(error);
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The relevant answers and calculations, keyed as <see cref="FormAnswers.Key"/>: what a submission keeps.</summary>
+    public IReadOnlyDictionary<string, string> Submission()
+    {
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in Form.AllQuestions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Metadata)))
+        {
+            var instances = question.Repeat is { } repeat ? Instances(repeat) : 1;
+            for (var i = 0; i < instances; i++)
+            {
+                if (IsRelevant(question, i) && Value(question, i) is { Length: > 0 } value)
+                {
+                    kept[FormAnswers.Key(question, i)] = value;
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    public FormScore Score()
+    {
+        var sections = new List<SectionScore>();
+        double points = 0, maximum = 0;
+        foreach (var top in Form.Items)
+        {
+            var (p, m) = top is FormGroup g ? XlsFormLoader.Flatten(g.Children).OfType<FormQuestion>().Select(ScoreOf).Aggregate((0.0, 0.0), Add) : ScoreOf((FormQuestion)top);
+            if (top is FormGroup group && m > 0)
+            {
+                sections.Add(new(group.Name, group.Label.In(Language), p, m));
+            }
+
+            points += p;
+            maximum += m;
+        }
+
+        return new(points, maximum, sections);
+
+        static (double, double) Add((double, double) a, (double, double) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+    }
+
+    /// <summary>A scored select counts once it is answered, so a question skipped by the form's logic does not lower the score.</summary>
+    private (double Points, double Maximum) ScoreOf(FormQuestion question)
+    {
+        if (question.ListName is null || question.Repeat is not null || !Form.Choices.TryGetValue(question.ListName, out var list) || !list.Any(c => c.Score is not null)
+            || Value(question) is not { Length: > 0 } value)
+        {
+            return (0, 0);
+        }
+
+        var chosen = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var offered = ChoicesFor(question);
+        var points = offered.Where(c => chosen.Contains(c.Name)).Sum(c => c.Score ?? 0);
+        var maximum = question.Type == QuestionType.SelectMultiple ? offered.Sum(c => Math.Max(c.Score ?? 0, 0)) : offered.Max(c => c.Score ?? 0);
+        return (points, maximum);
+    }
+
+    private AnswerError? Check(FormQuestion question, int instance)
+    {
+        if (!question.IsAsked || question.Type == QuestionType.Note || question.ReadOnly || question.Calculation is not null || !IsRelevant(question, instance))
+        {
+            return null;
+        }
+
+        var value = Value(question, instance);
+        var context = new Context(this, question, instance, null);
+        if (value.Length == 0)
+        {
+            return question.Required is not null && question.Required.Evaluate(context).AsBoolean()
+                ? new(question, instance, AnswerProblem.Required, Message(question.RequiredMessage)) : null;
+        }
+
+        var typeProblem = question.Type switch
+        {
+            QuestionType.Integer when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => AnswerProblem.NotWholeNumber,
+            QuestionType.Decimal when !double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) => AnswerProblem.NotNumber,
+            QuestionType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => AnswerProblem.NotDate,
+            QuestionType.SelectOne when !ChoicesFor(question, instance).Any(c => c.Name == value) => AnswerProblem.NotAChoice,
+            QuestionType.SelectMultiple when value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(ChoicesFor(question, instance).Select(c => c.Name)).Any() => AnswerProblem.NotAChoice,
+            _ => (AnswerProblem?)null,
+        };
+        if (typeProblem is { } problem)
+        {
+            return new(question, instance, problem, null);
+        }
+
+        return question.Constraint is not null && !question.Constraint.Evaluate(context).AsBoolean()
+            ? new(question, instance, AnswerProblem.Constraint, Message(question.ConstraintMessage)) : null;
+    }
+
+    private string? Message(Translated text) => text.IsEmpty ? null : text.In(Language);
+
+    /// <summary>Items outside any repeat have one instance, 0.</summary>
+    private static int InstanceOf(FormItem item, int instance) => item.Repeat is not null || item is FormGroup { IsRepeat: true } ? instance : 0;
+
+    private static readonly Choice Other = new("other", new Translated(new Dictionary<string, string> { [""] = "Other" }), new Dictionary<string, string>(), null);
+
+    private sealed class Context(FormEvaluation evaluation, FormItem item, int instance, Choice? choice) : IExpressionContext
+    {
+        public DateOnly Today => evaluation.Today;
+
+        public XPathValue Current => item is FormQuestion q ? XPathValue.Of(evaluation.Value(q, instance)) : XPathValue.Empty;
+
+        /// <summary>Inside the same repeat a reference reads the same instance; from elsewhere, every instance's answer.</summary>
+        public XPathValue Reference(string name)
+        {
+            if (!evaluation.Form.Questions.TryGetValue(name, out var target))
+            {
+                return XPathValue.Empty;
+            }
+
+            if (target.Repeat is null)
+            {
+                return XPathValue.Of(evaluation.Value(target));
+            }
+
+            var here = item is FormGroup { IsRepeat: true } g ? g : item.Repeat;
+            if (target.Repeat == here)
+            {
+                return XPathValue.Of(evaluation.Value(target, instance));
+            }
+
+            return XPathValue.Of(Enumerable.Range(0, evaluation.Instances(target.Repeat)).Select(i => evaluation.Value(target, i)).ToList());
+        }
+
+        public XPathValue ChoiceColumn(string name) =>
+            choice is null ? XPathValue.Empty : XPathValue.Of(name == "name" ? choice.Name : choice.Columns.GetValueOrDefault(name) ?? "");
+    }
+}

@@ -1,0 +1,128 @@
+using CommonThread.XlsForm.Expressions;
+
+namespace CommonThread.XlsForm;
+
+/// <summary>What a form cannot be loaded for: the sheet, the spreadsheet row (1 = header) and column of each problem.</summary>
+public sealed record FormProblem(string Sheet, int Row, string Column, string Message)
+{
+    public override string ToString() => $"{Sheet} row {Row}, {Column}: {Message}";
+}
+
+public enum QuestionType
+{
+    Text,
+    Integer,
+    Decimal,
+    SelectOne,
+    SelectMultiple,
+    Date,
+    Time,
+    DateTime,
+    Note,
+    Calculate,
+    Acknowledge,
+
+    /// <summary>start, end, today, deviceid and the like: recorded by collection apps, never asked here.</summary>
+    Metadata,
+}
+
+/// <summary>Text in each of the form's languages; "" is the column without a language.</summary>
+public sealed class Translated(IReadOnlyDictionary<string, string> byLanguage)
+{
+    public static Translated None { get; } = new(new Dictionary<string, string>());
+
+    public IReadOnlyDictionary<string, string> ByLanguage => byLanguage;
+
+    public bool IsEmpty => byLanguage.Count == 0;
+
+    /// <summary>The text in <paramref name="language"/>, else the unlabelled column, else the first language that has it.</summary>
+    public string In(string? language) =>
+        (language is not null && byLanguage.TryGetValue(language, out var text) ? text : null)
+        ?? (byLanguage.TryGetValue("", out var plain) ? plain : null)
+        ?? byLanguage.Values.FirstOrDefault() ?? "";
+}
+
+public sealed record Choice(string Name, Translated Label, IReadOnlyDictionary<string, string> Columns, double? Score);
+
+/// <summary>A question, or a group or repeat holding questions.</summary>
+public abstract class FormItem
+{
+    public required string Name { get; init; }
+
+    public required Translated Label { get; init; }
+
+    public Translated Hint { get; init; } = Translated.None;
+
+    public Expression? Relevant { get; init; }
+
+    public string? Appearance { get; init; }
+
+    /// <summary>The survey sheet's row, for messages.</summary>
+    public int Row { get; init; }
+
+    public FormGroup? Parent { get; internal set; }
+
+    /// <summary>The group names down to this item, as KoboToolbox exports name columns: group/subgroup/question.</summary>
+    public string Path => Parent is null ? Name : $"{Parent.Path}/{Name}";
+
+    /// <summary>The repeat this item sits in, if any.</summary>
+    public FormGroup? Repeat => Parent is null ? null : Parent.IsRepeat ? Parent : Parent.Repeat;
+}
+
+public sealed class FormGroup : FormItem
+{
+    public bool IsRepeat { get; init; }
+
+    public List<FormItem> Children { get; } = [];
+}
+
+public sealed class FormQuestion : FormItem
+{
+    public QuestionType Type { get; init; }
+
+    public string? ListName { get; init; }
+
+    /// <summary>select_one/select_multiple "or_other": an "other" choice whose text is asked in a follow-up question.</summary>
+    public bool OrOther { get; init; }
+
+    public Expression? Required { get; init; }
+
+    public Translated RequiredMessage { get; init; } = Translated.None;
+
+    public Expression? Constraint { get; init; }
+
+    public Translated ConstraintMessage { get; init; } = Translated.None;
+
+    public Expression? Calculation { get; init; }
+
+    public Expression? ChoiceFilter { get; init; }
+
+    public string? Default { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Whether someone filling the form sees and answers it (notes are seen, not answered).</summary>
+    public bool IsAsked => Type is not (QuestionType.Calculate or QuestionType.Metadata);
+}
+
+/// <summary>A loaded, checked form: its questions in order, choice lists and settings. Immutable once loaded; evaluate it as often as needed.</summary>
+public sealed class XlsFormDefinition
+{
+    public required string Title { get; init; }
+
+    public required string FormId { get; init; }
+
+    public string? Version { get; init; }
+
+    /// <summary>The languages of the label columns ("" for a column without one), the default first.</summary>
+    public required IReadOnlyList<string> Languages { get; init; }
+
+    public required IReadOnlyList<FormItem> Items { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<Choice>> Choices { get; init; }
+
+    public required IReadOnlyDictionary<string, FormQuestion> Questions { get; init; }
+
+    /// <summary>Every question in the order of the form, groups flattened.</summary>
+    public IEnumerable<FormQuestion> AllQuestions => Questions.Values.OrderBy(q => q.Row);
+}
