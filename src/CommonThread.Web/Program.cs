@@ -1,4 +1,5 @@
 using CommonThread.Web.Account;
+using CommonThread.Web.Assessments;
 using CommonThread.Web.Demo;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
@@ -19,6 +20,7 @@ builder.Services.AddSupplyChain();
 builder.Services.AddNotifications();
 builder.Services.AddGrievances();
 builder.Services.AddHomework();
+builder.Services.AddAssessments();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapSupplyChainEndpoints();
 app.MapImportEndpoints();
 app.MapGrievanceEndpoints();
 app.MapHomeworkEndpoints();
+app.MapAssessmentEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

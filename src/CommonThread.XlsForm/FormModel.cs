@@ -57,6 +57,9 @@ public abstract class FormItem
 
     public string? Appearance { get; init; }
 
+    /// <summary>Every non-empty cell of the item's row by column (lower-cased), including columns this engine does not use, for tools that add their own (our "foa").</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The survey sheet's row, for messages.</summary>
     public int Row { get; init; }
 
@@ -122,6 +125,9 @@ public sealed class XlsFormDefinition
     public required IReadOnlyDictionary<string, IReadOnlyList<Choice>> Choices { get; init; }
 
     public required IReadOnlyDictionary<string, FormQuestion> Questions { get; init; }
+
+    /// <summary>Every group and repeat, nested ones included.</summary>
+    public IEnumerable<FormGroup> Groups => XlsFormLoader.Flatten(Items).OfType<FormGroup>();
 
     /// <summary>Every question in the order of the form, groups flattened.</summary>
     public IEnumerable<FormQuestion> AllQuestions => Questions.Values.OrderBy(q => q.Row);

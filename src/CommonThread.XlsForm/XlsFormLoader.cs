@@ -133,7 +133,7 @@ public static partial class XlsFormLoader
                 var group = new FormGroup
                 {
                     Name = name, Label = field.Translated("label"), Hint = field.Translated("hint"), Relevant = field.Expression("relevant"),
-                    Appearance = field.Text("appearance"), Row = row.Number, IsRepeat = isRepeat,
+                    Appearance = field.Text("appearance"), Row = row.Number, IsRepeat = isRepeat, Columns = field.All(),
                 };
                 item = group;
                 Add(group);
@@ -165,6 +165,7 @@ public static partial class XlsFormLoader
                 Constraint = field.Expression("constraint"), ConstraintMessage = field.Translated("constraint_message"),
                 Calculation = field.Expression("calculation"), ChoiceFilter = field.Expression("choice_filter"), Default = field.Text("default"),
                 ReadOnly = field.Flag("read_only") is Literal { Value.IsBoolean: true } flag && flag.Value.AsBoolean(), Appearance = field.Text("appearance"), Row = row.Number,
+                Columns = field.All(),
             };
             if (question.IsAsked && question.Type != QuestionType.Note && question.Label.IsEmpty && question.Type != QuestionType.Acknowledge)
             {
@@ -472,6 +473,9 @@ public static partial class XlsFormLoader
     private sealed class Fields(Header header, SheetRow row, List<FormProblem> problems, string sheet = "survey")
     {
         public string? Text(string column) => header.Cell(row, column).Trim() is { Length: > 0 } text ? text : null;
+
+        public Dictionary<string, string> All() =>
+            header.Columns.Select(c => (c.Key, Text: row.Cell(c.Value).Trim())).Where(c => c.Text.Length > 0).ToDictionary(c => c.Key, c => c.Text, StringComparer.Ordinal);
 
         public Translated Translated(string column)
         {

@@ -14,7 +14,8 @@ public sealed class FormAnswers
     public Dictionary<string, int> RepeatCounts { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>A question inside a repeat is stored as name#instance (1-based), as a path a person can read.</summary>
-    public static string Key(FormQuestion question, int instance) => question.Repeat is null ? question.Name : $"{question.Name}#{instance + 1}";
+    public static string Key(FormItem item, int instance) =>
+        item.Repeat is null && item is not FormGroup { IsRepeat: true } ? item.Name : $"{item.Name}#{instance + 1}";
 
     public string? Get(FormQuestion question, int instance = 0) => Values.GetValueOrDefault(Key(question, instance));
 

@@ -46,7 +46,7 @@ public sealed record SectionScore(string Name, string Label, double Points, doub
 /// order of the form does not matter and each expression runs once. A dependency loop the loader
 /// did not catch reads as empty instead of recursing forever.
 /// </summary>
-public sealed class FormEvaluation
+public sealed partial class FormEvaluation
 {
     private readonly Dictionary<(FormItem, int), bool> relevance = [];
     private readonly Dictionary<(FormQuestion, int), string> values = [];
@@ -136,6 +136,47 @@ public sealed class FormEvaluation
             : list.Where(c => question.ChoiceFilter.Evaluate(new Context(this, question, InstanceOf(question, instance), c)).AsBoolean());
         return question.OrOther ? [.. offered, Other] : offered as IReadOnlyList<Choice> ?? [.. offered];
     }
+
+    /// <summary>Every item in the order of the form, a repeat's items once per instance (the repeat itself first in each).</summary>
+    public IEnumerable<(FormItem Item, int Instance)> Walk() => Walk(Form.Items, 0);
+
+    private IEnumerable<(FormItem Item, int Instance)> Walk(IEnumerable<FormItem> items, int instance)
+    {
+        foreach (var item in items)
+        {
+            if (item is FormGroup { IsRepeat: true } repeat)
+            {
+                for (var i = 0; i < Instances(repeat); i++)
+                {
+                    yield return (repeat, i);
+                    foreach (var inner in Walk(repeat.Children, i))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+            else
+            {
+                yield return (item, instance);
+                if (item is FormGroup group)
+                {
+                    foreach (var inner in Walk(group.Children, instance))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A label or hint with each ${name} replaced by that question's value, as ODK shows notes.</summary>
+    public string Text(FormItem item, Translated text, int instance = 0) =>
+        text.In(Language) is var raw && raw.Contains("${", StringComparison.Ordinal)
+            ? Placeholder().Replace(raw, m => Form.Questions.TryGetValue(m.Groups[1].Value, out var q) ? new Context(this, item, InstanceOf(item, instance), null).Reference(q.Name).AsString() : m.Value)
+            : raw;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Everything wrong with the answers, in the order of the form.</summary>
     public IReadOnlyList<AnswerError> Errors()

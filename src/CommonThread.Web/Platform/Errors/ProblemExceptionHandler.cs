@@ -14,7 +14,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         ProblemDetails? problem = exception switch
         {
             RuleViolation rule => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [rule.Field] = [rule.Message] })
+                rule.Errors.Count > 0 ? rule.Errors.ToDictionary() : new Dictionary<string, string[]> { [rule.Field] = [rule.Message] })
             {
                 Status = rule.StatusCode,
                 Title = rule.StatusCode == StatusCodes.Status404NotFound ? "Not found" : "The request breaks a rule",

@@ -12,6 +12,13 @@ public sealed class RuleViolation(string field, string message, int statusCode =
 
     public int StatusCode { get; } = statusCode;
 
+    /// <summary>Several fields at once (a questionnaire's problems, a form's answers), keyed as the client names them.</summary>
+    public RuleViolation(IReadOnlyDictionary<string, string[]> errors, string message)
+        : this(errors.Keys.FirstOrDefault() ?? "", message) => Errors = errors;
+
+    /// <summary>Every field's messages when there are several; empty for a single-field violation.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
+
     public static RuleViolation NotFound(string what) => new(what, $"{what} was not found.", StatusCodes.Status404NotFound);
 
     public static RuleViolation Conflict(string field, string message) => new(field, message, StatusCodes.Status409Conflict);

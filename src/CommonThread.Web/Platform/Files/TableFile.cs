@@ -11,27 +11,37 @@ public static class TableFile
 
     public static List<string[]> Read(string fileName, byte[] bytes)
     {
-        if (bytes.Length == 0)
-        {
-            throw new RuleViolation("file", "The file is empty.");
-        }
-
-        if (bytes.Length > MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        // XLSX is a zip archive, whatever the file is called.
-        var rows = bytes is [(byte)'P', (byte)'K', 3, 4, ..] ? Xlsx.Read(new MemoryStream(bytes, writable: false), MaxRows)
-            : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "This file is named .xlsx but is not an Excel workbook. Save it again as .xlsx, or as CSV UTF-8.")
-            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
-            : Csv.Read(Text(bytes));
+        var rows = IsWorkbook(fileName, bytes, MaxBytes) ? Xlsx.Read(new MemoryStream(bytes, writable: false), MaxRows) : Csv.Read(Text(bytes));
         if (rows.Count - 1 > MaxRows)
         {
             throw new RuleViolation("file", $"The file has more than {MaxRows:N0} rows. Split it into smaller files.");
         }
 
         return rows;
+    }
+
+    /// <summary>Every sheet of a workbook by name; a CSV file is one sheet named "".</summary>
+    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxRowsPerSheet) =>
+        IsWorkbook(fileName, bytes, maxBytes) ? Xlsx.ReadSheets(new MemoryStream(bytes, writable: false), maxRowsPerSheet)
+            : new() { [""] = Csv.Read(Text(bytes)) };
+
+    /// <summary>XLSX is a zip archive, whatever the file is called; a file that claims to be a workbook and is not gets told so.</summary>
+    private static bool IsWorkbook(string fileName, byte[] bytes, long maxBytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new RuleViolation("file", "The file is empty.");
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            throw maxBytes == MaxBytes ? TooLarge() : new RuleViolation("file", $"The file is larger than {maxBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        return bytes is [(byte)'P', (byte)'K', 3, 4, ..] ? true
+            : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "This file is named .xlsx but is not an Excel workbook. Save it again as .xlsx, or as CSV UTF-8.")
+            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
+            : false;
     }
 
     public static RuleViolation TooLarge() =>

@@ -14,16 +14,25 @@ namespace CommonThread.Web.Platform.Files;
 /// </summary>
 public static class Xlsx
 {
-    public static List<string[]> Read(Stream content, int maxRows)
+    public static List<string[]> Read(Stream content, int maxRows) =>
+        Open(content, (workbook, sheets, shared) => ReadRows((WorksheetPart)workbook.GetPartById(sheets.FirstOrDefault()?.Id?.Value ?? throw Unreadable()), shared, maxRows));
+
+    /// <summary>Every worksheet by its name, in workbook order (a questionnaire's survey, choices and settings).</summary>
+    public static Dictionary<string, List<string[]>> ReadSheets(Stream content, int maxRowsPerSheet) =>
+        Open(content, (workbook, sheets, shared) => sheets
+            .Where(s => s.Id?.Value is not null && workbook.GetPartById(s.Id.Value) is WorksheetPart)
+            .GroupBy(s => s.Name?.Value ?? "", StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => ReadRows((WorksheetPart)workbook.GetPartById(g.First().Id!.Value!), shared, maxRowsPerSheet), StringComparer.OrdinalIgnoreCase));
+
+    private static T Open<T>(Stream content, Func<WorkbookPart, IReadOnlyList<Sheet>, string[], T> read)
     {
         try
         {
             using var document = SpreadsheetDocument.Open(content, false);
             var workbook = document.WorkbookPart ?? throw Unreadable();
-            var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Unreadable();
-            var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? throw Unreadable();
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            return ReadRows(sheet, shared, maxRows);
+            return read(workbook, sheets, shared);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException
             or System.Xml.XmlException or KeyNotFoundException or ArgumentException or IndexOutOfRangeException or FormatException)
@@ -107,29 +116,39 @@ public static class Xlsx
     }
 
     /// <summary>One sheet with a bold-free header row; numbers stay numbers, everything else is an inline string.</summary>
-    public static byte[] Write(string sheetName, IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    public static byte[] Write(string sheetName, IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows) =>
+        WriteSheets([new XlsxSheet(sheetName, header, rows)]);
+
+    /// <summary>Several sheets in one workbook (a questionnaire's survey and choices; an export with its repeats).</summary>
+    public static byte[] WriteSheets(IEnumerable<XlsxSheet> sheets)
     {
         using var output = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheetPart))
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var sheet in sheets)
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                WriteRow(writer, header.Cast<object?>());
-                foreach (var row in rows)
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                using (var writer = OpenXmlWriter.Create(sheetPart))
                 {
-                    WriteRow(writer, row);
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteStartElement(new SheetData());
+                    WriteRow(writer, sheet.Header.Cast<object?>());
+                    foreach (var row in sheet.Rows)
+                    {
+                        WriteRow(writer, row);
+                    }
+
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
                 }
 
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                list.AppendChild(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = id++, Name = sheet.Name });
             }
 
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
         }
 
@@ -162,3 +181,5 @@ public static class Xlsx
         writer.WriteEndElement();
     }
 }
+
+public sealed record XlsxSheet(string Name, IEnumerable<string> Header, IEnumerable<IEnumerable<object?>> Rows);

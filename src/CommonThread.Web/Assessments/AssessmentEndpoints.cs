@@ -1,0 +1,54 @@
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Files;
+using CommonThread.XlsForm.Filling;
+
+namespace CommonThread.Web.Assessments;
+
+public static class AssessmentEndpoints
+{
+    public static void MapAssessmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Assessments")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/questionnaires", async (HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
+            TypedResults.Ok(await library.ListAsync(http.OrganisationAccess(), ct))).WithName("ListQuestionnaires");
+        group.MapPost("/questionnaires/import", async (HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            var imported = await library.ImportAsync(http.OrganisationAccess(), fileName, bytes, ct);
+            return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/questionnaires/{imported.Id}", imported);
+        }).RequireRole(MemberRole.Editor).WithName("ImportQuestionnaire");
+        group.MapGet("/questionnaires/{questionnaireId:guid}/file", async (Guid questionnaireId, HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
+        {
+            var q = await library.FindUsableAsync(http.OrganisationAccess(), questionnaireId, ct);
+            return TypedResults.File(q.Content, q.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", q.FileName);
+        }).WithName("DownloadQuestionnaire");
+        group.MapGet("/questionnaires/{questionnaireId:guid}/responses.{format:regex(^(csv|xlsx)$)}", async (Guid questionnaireId, string format, HttpContext http, ResponseExport export,
+            CancellationToken ct) =>
+        {
+            var (fileName, contentType, content) = await export.ExportAsync(http.OrganisationAccess(), questionnaireId, format == "xlsx", ct);
+            return TypedResults.File(content, contentType, fileName);
+        }).WithName("ExportResponses");
+
+        group.MapPost("/assignments", async (AssignInput input, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
+            TypedResults.Ok(await assignments.AssignAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AssignQuestionnaire");
+        group.MapGet("/assignments", async (string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
+            TypedResults.Ok(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))).WithName("ListAssignments")
+            .WithDescription("direction=sent: what this organisation sent; otherwise what it was asked to answer.");
+        group.MapGet("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, HttpContext http, ResponseService responses, CancellationToken ct) =>
+            TypedResults.Ok(await responses.ReadAsync(http.OrganisationAccess(), assignmentId, ct))).WithName("GetResponse");
+        group.MapPut("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>
+            TypedResults.Ok(await responses.SaveDraftAsync(http.OrganisationAccess(), assignmentId, input, ct))).RequireRole(MemberRole.Editor).WithName("SaveDraftResponse");
+        group.MapPost("/assignments/{assignmentId:guid}/response/submit", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses,
+            CancellationToken ct) =>
+            TypedResults.Ok(await responses.SubmitAsync(http.OrganisationAccess(), assignmentId, input, ct))).RequireRole(MemberRole.Editor).WithName("SubmitResponse");
+        group.MapPost("/assignments/{assignmentId:guid}/evaluate", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var open = await responses.OpenAsync(http.OrganisationAccess(), assignmentId, ct);
+            var answers = new FormAnswers { Values = new(input.Values.Where(v => open.Form.Questions.ContainsKey(v.Key.Split('#')[0])), StringComparer.Ordinal), RepeatCounts = input.RepeatCounts };
+            return TypedResults.Ok(ResponseService.State(open.Form, answers, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), input.Language));
+        }).WithName("EvaluateResponse").WithDescription("What the form shows, calculates and refuses for these answers; nothing is stored.");
+    }
+}

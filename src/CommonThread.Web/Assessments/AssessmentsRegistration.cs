@@ -1,0 +1,13 @@
+namespace CommonThread.Web.Assessments;
+
+public static class AssessmentsRegistration
+{
+    public static void AddAssessments(this IServiceCollection services)
+    {
+        services.AddScoped<QuestionnaireLibrary>();
+        services.AddScoped<AssignmentService>();
+        services.AddScoped<ResponseService>();
+        services.AddScoped<ResponseExport>();
+        services.AddHostedService<AssignmentReminderWorker>();
+    }
+}

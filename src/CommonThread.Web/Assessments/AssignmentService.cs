@@ -1,0 +1,154 @@
+using CommonThread.Data;
+using CommonThread.Web.Notifications;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Assessments;
+
+/// <summary>Sending questionnaires down a chain, and the lists of what was sent and what is to answer.</summary>
+public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary library, SupplyChainService chain, Notifier notifier, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<AssignResult> AssignAsync(OrganisationAccess access, AssignInput input, CancellationToken ct)
+    {
+        var kind = access.Organisation.Kind;
+        if (kind is not (OrganisationKind.Brand or OrganisationKind.Initiative))
+        {
+            throw new RuleViolation("organisation", "Brands and initiatives send questionnaires.", StatusCodes.Status403Forbidden);
+        }
+
+        var questionnaire = await library.FindUsableAsync(access, input.QuestionnaireId ?? Guid.Empty, ct);
+        if (input.DueOn is not { } dueOn || dueOn <= Today)
+        {
+            throw new RuleViolation("dueOn", "Give a deadline after today.");
+        }
+
+        if (dueOn > Today.AddYears(1))
+        {
+            throw new RuleViolation("dueOn", "A deadline more than a year away is not a deadline: choose one within a year.");
+        }
+
+        var reachable = kind == OrganisationKind.Initiative
+            ? await db.Set<Facility>().AsNoTracking().Select(f => new { f.Id, f.Name, f.OperatorOrganisationId }).ToListAsync(ct)
+            : (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Tier is not null)
+                .Select(v => new { v.Facility.Id, v.Facility.Name, v.Facility.OperatorOrganisationId }).ToList();
+        var chosen = input.FacilityIds.Count == 0 ? reachable : reachable.Where(f => input.FacilityIds.Contains(f.Id)).ToList();
+        if (input.FacilityIds.Count > 0 && chosen.Count < input.FacilityIds.Distinct().Count())
+        {
+            throw new RuleViolation("facilityIds", "Some of these facilities are not in your supply chain.");
+        }
+
+        var facilityIds = chosen.Select(f => f.Id).ToList();
+        var open = (await db.Set<Assignment>().Where(a => a.QuestionnaireId == questionnaire.Id && a.AssignedByOrganisationId == access.Organisation.Id
+            && a.SubmittedAt == null && facilityIds.Contains(a.FacilityId)).Select(a => a.FacilityId).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var sent = chosen.Where(f => f.OperatorOrganisationId is not null && !open.Contains(f.Id)).Select(f => new Assignment
+        {
+            QuestionnaireId = questionnaire.Id, AssignedByOrganisationId = access.Organisation.Id, FacilityId = f.Id, RespondentOrganisationId = f.OperatorOrganisationId!.Value,
+            DueOn = dueOn, AssignedAt = now,
+        }).ToList();
+        db.AddRange(sent);
+        foreach (var group in sent.GroupBy(a => a.RespondentOrganisationId))
+        {
+            await notifier.TellAsync([group.Key], $"{access.Organisation.Name} asks you to answer '{questionnaire.Title}' by {dueOn:yyyy-MM-dd}.",
+                _ => $"/o/{group.Key}/assessments", ct);
+        }
+
+        audit.Record(access.Organisation.Id, "questionnaire.assigned", $"'{questionnaire.Title}' sent to {sent.Count} facilities, due {dueOn:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return new(sent.Count, chosen.Count(f => open.Contains(f.Id)), chosen.Count(f => f.OperatorOrganisationId is null));
+    }
+
+    /// <summary>What this organisation sent, and what it has to answer, newest first.</summary>
+    public async Task<IReadOnlyList<AssignmentDto>> ListAsync(OrganisationAccess access, bool sent, CancellationToken ct)
+    {
+        var id = access.Organisation.Id;
+        var rows = await (from a in db.Set<Assignment>()
+                          join q in db.Set<Questionnaire>() on a.QuestionnaireId equals q.Id
+                          join f in db.Set<Facility>() on a.FacilityId equals f.Id
+                          join r in db.Set<Organisation>() on a.RespondentOrganisationId equals r.Id
+                          join s in db.Set<Organisation>() on a.AssignedByOrganisationId equals s.Id
+                          join response in db.Set<AssessmentResponse>() on a.Id equals response.AssignmentId into responses
+                          from response in responses.DefaultIfEmpty()
+                          where sent ? a.AssignedByOrganisationId == id : a.RespondentOrganisationId == id
+                          select new { a, q.Title, Facility = f.Name, Respondent = r.Name, AssignedBy = s.Name, Score = response == null ? null : response.ScorePercent })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.OrderByDescending(r => r.a.AssignedAt).ThenBy(r => r.Facility)
+            .Select(r => new AssignmentDto(r.a.Id, r.a.QuestionnaireId, r.Title, r.a.FacilityId, r.Facility, r.Respondent, r.AssignedBy, r.a.DueOn, StatusOf(r.a),
+                r.a.SubmittedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null, r.a.SubmittedAt is null ? null : r.Score))
+            .ToList();
+    }
+
+    public AssignmentStatus StatusOf(Assignment a) => a.SubmittedAt is not null ? AssignmentStatus.Submitted : a.DueOn < Today ? AssignmentStatus.Overdue : AssignmentStatus.Open;
+
+    /// <summary>
+    /// Reminds respondents of open assignments a week before the deadline, the day before, and each
+    /// week once it has passed; at most once a day, whoever runs it.
+    /// </summary>
+    public async Task<int> RemindAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var open = await (from a in db.Set<Assignment>()
+                          join q in db.Set<Questionnaire>() on a.QuestionnaireId equals q.Id
+                          join s in db.Set<Organisation>() on a.AssignedByOrganisationId equals s.Id
+                          where a.SubmittedAt == null && a.DueOn <= today.AddDays(7) && (a.RemindedOn == null || a.RemindedOn < today)
+                          select new { a, q.Title, AssignedBy = s.Name }).ToListAsync(ct);
+        var reminded = 0;
+        foreach (var row in open)
+        {
+            var daysLeft = row.a.DueOn.DayNumber - today.DayNumber;
+            if (daysLeft is not (7 or 1) && !(daysLeft < 0 && -daysLeft % 7 == 1))
+            {
+                continue;
+            }
+
+            row.a.RemindedOn = today;
+            var text = daysLeft > 0
+                ? $"Reminder: '{row.Title}' for {row.AssignedBy} is due on {row.a.DueOn:yyyy-MM-dd}."
+                : $"Overdue: '{row.Title}' for {row.AssignedBy} was due on {row.a.DueOn:yyyy-MM-dd}.";
+            await notifier.TellAsync([row.a.RespondentOrganisationId], text, o => $"/o/{o}/assessments/{row.a.Id}", ct, key: $"assignment-reminder:{row.a.Id}:{today:yyyy-MM-dd}");
+            reminded++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return reminded;
+    }
+}
+
+/// <summary>Runs the reminders every hour; the day check inside keeps it to one a day per assignment.</summary>
+public sealed class AssignmentReminderWorker(IServiceScopeFactory scopes, ILogger<AssignmentReminderWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AssignmentService>().RemindAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Questionnaire reminders could not be sent; trying again in an hour.");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

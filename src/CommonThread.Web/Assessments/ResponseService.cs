@@ -1,0 +1,195 @@
+using System.Text.Json;
+using CommonThread.Data;
+using CommonThread.Web.Notifications;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.SupplyChain;
+using CommonThread.XlsForm;
+using CommonThread.XlsForm.Filling;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Assessments;
+
+/// <summary>An assignment opened by one of its two sides, with the form and the answers so far.</summary>
+public sealed record OpenAssignment(Assignment Assignment, Questionnaire Questionnaire, XlsFormDefinition Form, AssessmentResponse? Response, bool MayAnswer, string Facility)
+{
+    public FormAnswers Answers => Response is null ? new FormAnswers() : ResponseService.Parse(Response.Answers);
+
+    public string Language => Response?.Language is { Length: > 0 } language && Form.Languages.Contains(language) ? language : Form.Languages[0];
+}
+
+/// <summary>
+/// Answering an assignment: drafts kept between visits, a submission checked against the whole form
+/// (nothing is stored when an answer is refused), scored, and turned into FoA profile facts.
+/// </summary>
+public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary library, Notifier notifier, AuditLog audit, CurrentUser me, TimeProvider clock)
+{
+    /// <summary>More than any questionnaire's answers; a larger draft is refused rather than stored.</summary>
+    public const int MaxAnswerLength = 10_000;
+    public const int MaxAnswers = 20_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The respondent opens it to answer; the sender opens it to read once it is submitted. Anyone else: 404.</summary>
+    public async Task<OpenAssignment> OpenAsync(OrganisationAccess access, Guid assignmentId, CancellationToken ct)
+    {
+        var id = access.Organisation.Id;
+        var found = await (from a in db.Set<Assignment>()
+                           join q in db.Set<Questionnaire>() on a.QuestionnaireId equals q.Id
+                           join f in db.Set<Facility>() on a.FacilityId equals f.Id
+                           where a.Id == assignmentId && (a.RespondentOrganisationId == id || (a.AssignedByOrganisationId == id && a.SubmittedAt != null))
+                           select new { a, q, Facility = f.Name }).AsNoTracking().FirstOrDefaultAsync(ct)
+            ?? throw RuleViolation.NotFound("assignment");
+        var response = await db.Set<AssessmentResponse>().AsNoTracking().FirstOrDefaultAsync(r => r.AssignmentId == assignmentId, ct);
+        var mayAnswer = found.a.RespondentOrganisationId == id && found.a.SubmittedAt is null && access.Allows(MemberRole.Editor);
+        return new(found.a, found.q, await library.FormAsync(found.q.Id, ct), response, mayAnswer, found.Facility);
+    }
+
+    /// <summary>The form's state for these answers, for the page's live update.</summary>
+    public static FormStateDto State(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language)
+    {
+        var evaluation = FormEvaluation.Of(form, answers, today, language);
+        var hidden = new List<string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (item, instance) in evaluation.Walk())
+        {
+            var key = FormAnswers.Key(item, instance);
+            if (!evaluation.IsRelevant(item, instance))
+            {
+                hidden.Add(key);
+            }
+            else if (item is FormQuestion { Calculation: not null } q)
+            {
+                values[key] = evaluation.Value(q, instance);
+            }
+        }
+
+        return new(hidden, values, Errors(evaluation), evaluation.Score().Percent);
+    }
+
+    public static Dictionary<string, string> Errors(FormEvaluation evaluation) =>
+        evaluation.Errors().GroupBy(e => FormAnswers.Key(e.Question, e.Instance)).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
+
+    public async Task<ResponseDto> SaveDraftAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct)
+    {
+        var open = await MayAnswerAsync(access, assignmentId, ct);
+        var answers = Checked(open.Form, input);
+        var response = await TrackedResponseAsync(open, ct);
+        response.Answers = JsonSerializer.Serialize(answers, Json);
+        response.Language = Language(open.Form, input.Language);
+        response.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Dto(open.Form, response);
+    }
+
+    public async Task<ResponseDto> SubmitAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct)
+    {
+        var open = await MayAnswerAsync(access, assignmentId, ct);
+        var answers = Checked(open.Form, input);
+        var language = Language(open.Form, input.Language);
+        var evaluation = FormEvaluation.Of(open.Form, answers, Today, language);
+        var errors = Errors(evaluation);
+        if (errors.Count > 0)
+        {
+            throw new RuleViolation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), $"{errors.Count} answer(s) need attention: nothing was submitted.");
+        }
+
+        var now = clock.GetUtcNow();
+        var score = evaluation.Score();
+        var response = await TrackedResponseAsync(open, ct);
+        response.Answers = JsonSerializer.Serialize(new FormAnswers
+        {
+            Values = new(evaluation.Submission(), StringComparer.Ordinal),
+            RepeatCounts = open.Form.Groups.Where(g => g.IsRepeat).ToDictionary(g => g.Name, evaluation.Instances),
+        }, Json);
+        response.Language = language;
+        response.UpdatedAt = now;
+        response.SubmittedAt = now;
+        response.SubmittedByUserId = me.UserId;
+        (response.ScorePoints, response.ScoreMaximum, response.ScorePercent) = (score.Maximum > 0 ? score.Points : null, score.Maximum > 0 ? score.Maximum : null, score.Percent);
+        response.SectionScores = JsonSerializer.Serialize(score.Sections, Json);
+        var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
+        assignment.SubmittedAt = now;
+        db.AddRange(FoaFromAnswers.Facts(evaluation, assignment.FacilityId, access.Organisation.Id, Today, now));
+        await notifier.TellAsync([assignment.AssignedByOrganisationId], $"{access.Organisation.Name} answered '{open.Questionnaire.Title}' for {open.Facility}.",
+            o => $"/o/{o}/assessments/{assignment.Id}", ct);
+        audit.Record(access.Organisation.Id, "questionnaire.submitted", $"'{open.Questionnaire.Title}' answered for '{open.Facility}'");
+        await db.SaveChangesAsync(ct);
+        return Dto(open.Form, response);
+    }
+
+    public async Task<ResponseDto> ReadAsync(OrganisationAccess access, Guid assignmentId, CancellationToken ct)
+    {
+        var open = await OpenAsync(access, assignmentId, ct);
+        return open.Response is null ? new(assignmentId, open.Language, new Dictionary<string, string>(), new Dictionary<string, int>(), null, null, [])
+            : Dto(open.Form, open.Response);
+    }
+
+    private async Task<OpenAssignment> MayAnswerAsync(OrganisationAccess access, Guid assignmentId, CancellationToken ct)
+    {
+        var open = await OpenAsync(access, assignmentId, ct);
+        if (open.Assignment.SubmittedAt is not null)
+        {
+            throw RuleViolation.Conflict("assignment", "This questionnaire was submitted already; submitted answers do not change.");
+        }
+
+        if (!open.MayAnswer)
+        {
+            throw new RuleViolation("assignment", "Only editors of the organisation asked may answer.", StatusCodes.Status403Forbidden);
+        }
+
+        return open;
+    }
+
+    private async Task<AssessmentResponse> TrackedResponseAsync(OpenAssignment open, CancellationToken ct)
+    {
+        if (await db.Set<AssessmentResponse>().FirstOrDefaultAsync(r => r.AssignmentId == open.Assignment.Id, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new AssessmentResponse { AssignmentId = open.Assignment.Id };
+        db.Add(created);
+        return created;
+    }
+
+    /// <summary>Answers only to questions of this form, within sizes a form can need.</summary>
+    private static FormAnswers Checked(XlsFormDefinition form, ResponseInput input)
+    {
+        if (input.Values.Count > MaxAnswers || input.Values.Values.Any(v => v is null || v.Length > MaxAnswerLength))
+        {
+            throw new RuleViolation("values", $"Answers are limited to {MaxAnswerLength:N0} characters each.");
+        }
+
+        var questions = form.Questions;
+        var unknown = input.Values.Keys.FirstOrDefault(k => !questions.ContainsKey(k.Split('#')[0]));
+        if (unknown is not null)
+        {
+            throw new RuleViolation("values", $"'{unknown}' is not a question of this form.");
+        }
+
+        var repeats = input.RepeatCounts.Where(r => r.Value < 0 || r.Value > FormAnswers.MaxInstances).Select(r => r.Key).FirstOrDefault();
+        if (repeats is not null)
+        {
+            throw new RuleViolation("repeatCounts", $"A repeat holds between 0 and {FormAnswers.MaxInstances} entries.");
+        }
+
+        return new FormAnswers { Values = new(input.Values, StringComparer.Ordinal), RepeatCounts = new(input.RepeatCounts, StringComparer.Ordinal) };
+    }
+
+    private static string Language(XlsFormDefinition form, string? asked) => asked is not null && form.Languages.Contains(asked) ? asked : form.Languages[0];
+
+    public static FormAnswers Parse(string json) => JsonSerializer.Deserialize<FormAnswers>(json, Json) ?? new FormAnswers();
+
+    private static ResponseDto Dto(XlsFormDefinition form, AssessmentResponse r)
+    {
+        var answers = Parse(r.Answers);
+        var sections = r.SectionScores is null ? [] : JsonSerializer.Deserialize<List<SectionScore>>(r.SectionScores, Json) ?? [];
+        return new(r.AssignmentId, r.Language, answers.Values, answers.RepeatCounts, r.SubmittedAt, r.ScorePercent,
+            sections.Select(s => new SectionScoreDto(s.Name, s.Label, s.Points, s.Maximum, s.Percent)).ToList());
+    }
+}

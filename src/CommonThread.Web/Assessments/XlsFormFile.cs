@@ -1,0 +1,31 @@
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+using CommonThread.XlsForm;
+
+namespace CommonThread.Web.Assessments;
+
+/// <summary>An uploaded XLSForm, .xlsx or pyxform's one-file .csv, read and checked; problems name the sheet, row and column.</summary>
+public static class XlsFormFile
+{
+    public static XlsFormDefinition Load(string fileName, byte[] bytes)
+    {
+        var load = XlsFormLoader.Load(Sheets(fileName, bytes));
+        if (!load.Succeeded)
+        {
+            throw new RuleViolation(
+                load.Problems.GroupBy(p => $"{p.Sheet}[{p.Row}]{(p.Column.Length > 0 ? "." + p.Column : "")}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                $"The questionnaire has {load.Problems.Count} problem(s): nothing was imported.");
+        }
+
+        return load.Form!;
+    }
+
+    public static XlsFormSheets Sheets(string fileName, byte[] bytes)
+    {
+        // One more row than the loader accepts, so a sheet too large is reported as such rather than cut short.
+        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows + 1);
+        return sheets.TryGetValue("", out var csv) && sheets.Count == 1
+            ? XlsFormSheets.FromCsv(csv)
+            : XlsFormSheets.FromRows(sheets.ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string>>)s.Value));
+    }
+}
