@@ -35,6 +35,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 }
 
 await app.SeedSupplyChainReferenceDataAsync();
+await app.SeedStarterQuestionnairesAsync();
 await app.SeedDemoDataIfWantedAsync();
 
 app.UseUploadLimits([.. UploadedFile.UploadRoutes, Attachments.IntakeRoute]);

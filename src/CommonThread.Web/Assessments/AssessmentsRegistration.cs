@@ -10,4 +10,10 @@ public static class AssessmentsRegistration
         services.AddScoped<ResponseExport>();
         services.AddHostedService<AssignmentReminderWorker>();
     }
+
+    public static async Task SeedStarterQuestionnairesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<QuestionnaireLibrary>().EnsureStartersAsync(app.Lifetime.ApplicationStopping);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
 {
     private static readonly ConcurrentDictionary<Guid, XlsFormDefinition> Loaded = new();
 
-    /// <summary>The starters, shipped as XLSForm files beside this class, stored on first use under fixed ids.</summary>
+    /// <summary>The starters, shipped as XLSForm files beside this class, stored at start-up under fixed ids.</summary>
     public static readonly IReadOnlyList<(Guid Id, string FileName)> Starters =
     [
         (new("0193a1b2-0000-7000-8000-00000000f0a1"), "foa-supplier-questionnaire.csv"),
@@ -27,7 +27,6 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
 
     public async Task<IReadOnlyList<QuestionnaireDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
     {
-        await EnsureStartersAsync(ct);
         var id = access.Organisation.Id;
         return (await db.Set<Questionnaire>().AsNoTracking().Where(q => q.OwnerOrganisationId == id || q.OwnerOrganisationId == null)
             .Select(q => new { q.Id, q.Title, q.FormId, q.Version, q.Languages, q.QuestionCount, q.OwnerOrganisationId, q.ImportedAt }).ToListAsync(ct))
@@ -49,7 +48,6 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
     /// <summary>A questionnaire this organisation may use (its own or a starter), or 404.</summary>
     public async Task<Questionnaire> FindUsableAsync(OrganisationAccess access, Guid id, CancellationToken ct)
     {
-        await EnsureStartersAsync(ct);
         return await db.Set<Questionnaire>().AsNoTracking()
             .FirstOrDefaultAsync(q => q.Id == id && (q.OwnerOrganisationId == null || q.OwnerOrganisationId == access.Organisation.Id), ct)
             ?? throw RuleViolation.NotFound("questionnaire");
@@ -68,7 +66,8 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
         return Loaded[questionnaireId] = XlsFormFile.Load(stored.FileName, stored.Content);
     }
 
-    private async Task EnsureStartersAsync(CancellationToken ct)
+    /// <summary>Stores the starters that are not stored yet; run at start-up.</summary>
+    public async Task EnsureStartersAsync(CancellationToken ct)
     {
         var ids = Starters.Select(s => s.Id).ToList();
         if (await db.Set<Questionnaire>().CountAsync(q => ids.Contains(q.Id), ct) == Starters.Count)

@@ -46,6 +46,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             // A supplier of its own with its own mechanism and a case in it, so state changes touch nothing else.
             _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // A supplier of its own answers an assignment that no other spec touches.
+            _ when pattern.Contains("/assignments/{assignmentId", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // A supplier of its own keeps a homework register that no other spec touches.
             _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
@@ -76,6 +78,10 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             ? await NewHomeworkAsync(organisation.Id)
             : (Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         (values["planId"], values["measureId"]) = IsHomework(pattern) ? await NewActionPlanAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["assignmentId"] = pattern.Contains("{assignmentId", StringComparison.Ordinal)
+            ? (await NewAssignmentAsync(organisation.Id, Guid.Parse(values["facilityId"]))).ToString() : Guid.Empty.ToString();
+        values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
+        values["format"] = "csv";
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -179,6 +185,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"work_order,amount,paid_on,method,paid_by,reason\n{values["workOrderId"]},1,2026-01-02,Cash,Matrix,advance\n")), "file", "payments.csv" } };
         }
 
+        if (endpointName == "ImportQuestionnaire")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
+        }
+
         if (endpointName == "UploadImport")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"country,name,address\nBD,Matrix {unique},1 Test Road\n")), "file", "matrix.csv" } };
@@ -209,11 +220,31 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "PayHomeworker" => """{"amount":1,"paidOn":"2026-01-02","method":"Cash","paidBy":"Matrix","reason":"advance"}""",
             "CreateHomeworkActionPlan" => """{"title":"M","findings":"F","homeworkerInvolvement":"H","measures":[{"description":"D","owner":"O","dueOn":"2099-01-01"}]}""",
             "CompleteHomeworkActionMeasure" => """{"doneOn":"2026-01-02"}""",
+            "AssignQuestionnaire" => $$"""{"questionnaireId":"{{values["questionnaireId"]}}","facilityIds":["{{values["facilityId"]}}"],"dueOn":"{{TimeProvider.System.GetUtcNow().AddDays(30):yyyy-MM-dd}}"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };
         return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
     }
+
+    /// <summary>A one-question questionnaire sent by a brand to the organisation, about the facility it runs, open.</summary>
+    private Task<Guid> NewAssignmentAsync(Guid respondentId, Guid facilityId) => app.WithDbAsync(async db =>
+    {
+        var sender = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Organisations.Organisation>(), o => o.Name == "Northwind Apparel");
+        var questionnaire = new CommonThread.Web.Assessments.Questionnaire
+        {
+            OwnerOrganisationId = sender.Id, Title = "Matrix", FormId = "matrix", Languages = "", FileName = "matrix.csv", ImportedAt = DateTimeOffset.UnixEpoch,
+            Content = Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\n"),
+        };
+        var assignment = new CommonThread.Web.Assessments.Assignment
+        {
+            QuestionnaireId = questionnaire.Id, AssignedByOrganisationId = sender.Id, FacilityId = facilityId, RespondentOrganisationId = respondentId,
+            DueOn = new DateOnly(2099, 1, 1), AssignedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(questionnaire, assignment);
+        await db.SaveChangesAsync();
+        return assignment.Id;
+    });
 
     /// <summary>A facility run by the organisation and a link from it to the facility, both fresh.</summary>
     private Task<(string, string)> NewFacilityAndLinkAsync(Guid organisationId) => app.WithDbAsync(async db =>

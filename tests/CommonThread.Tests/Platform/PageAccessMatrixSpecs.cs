@@ -55,6 +55,18 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.SaveChangesAsync();
             return homeworker.Id;
         });
+        var assignmentId = await app.WithDbAsync(async db =>
+        {
+            var sender = await db.Set<CommonThread.Web.Organisations.Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
+            var assignment = new CommonThread.Web.Assessments.Assignment
+            {
+                QuestionnaireId = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id, AssignedByOrganisationId = sender.Id, FacilityId = facilityId,
+                RespondentOrganisationId = owner.OrganisationId, DueOn = new DateOnly(2099, 1, 1), AssignedAt = DateTimeOffset.UnixEpoch,
+            };
+            db.Add(assignment);
+            await db.SaveChangesAsync();
+            return assignment.Id;
+        });
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -65,7 +77,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{ImportId:guid}", importId.ToString(), StringComparison.Ordinal)
                 .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal)
                 .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal)
-                .Replace("{HomeworkerId:guid}", homeworkerId.ToString(), StringComparison.Ordinal);
+                .Replace("{HomeworkerId:guid}", homeworkerId.ToString(), StringComparison.Ordinal)
+                .Replace("{AssignmentId:guid}", assignmentId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
