@@ -24,12 +24,14 @@ public static class AssessmentEndpoints
             var q = await library.FindUsableAsync(http.OrganisationAccess(), questionnaireId, ct);
             return TypedResults.File(q.Content, q.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", q.FileName);
         }).WithName("DownloadQuestionnaire");
-        group.MapGet("/questionnaires/{questionnaireId:guid}/responses.{format:regex(^(csv|xlsx)$)}", async (Guid questionnaireId, string format, HttpContext http, ResponseExport export,
-            CancellationToken ct) =>
+        foreach (var format in new[] { "csv", "xlsx" })
         {
-            var (fileName, contentType, content) = await export.ExportAsync(http.OrganisationAccess(), questionnaireId, format == "xlsx", ct);
-            return TypedResults.File(content, contentType, fileName);
-        }).WithName("ExportResponses");
+            group.MapGet($"/questionnaires/{{questionnaireId:guid}}/responses.{format}", async (Guid questionnaireId, HttpContext http, ResponseExport export, CancellationToken ct) =>
+            {
+                var (fileName, contentType, content) = await export.ExportAsync(http.OrganisationAccess(), questionnaireId, format == "xlsx", ct);
+                return TypedResults.File(content, contentType, fileName);
+            }).WithName($"ExportResponses{format.ToUpperInvariant()}").WithDescription("Submitted answers to what this organisation sent, in KoboToolbox's export layout.");
+        }
 
         group.MapPost("/assignments", async (AssignInput input, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.Ok(await assignments.AssignAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AssignQuestionnaire");

@@ -81,7 +81,6 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         values["assignmentId"] = pattern.Contains("{assignmentId", StringComparison.Ordinal)
             ? (await NewAssignmentAsync(organisation.Id, Guid.Parse(values["facilityId"]))).ToString() : Guid.Empty.ToString();
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
-        values["format"] = "csv";
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
