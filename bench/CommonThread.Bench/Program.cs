@@ -1,4 +1,5 @@
 using CommonThread.Bench;
+using CommonThread.Bench.Assessments;
 using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
 using CommonThread.Bench.Imports;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "import" => await ImportBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "intake" => await IntakeBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "homework" => await HomeworkBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "assessments" => await AssessmentBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -26,6 +28,8 @@ static int Usage()
                      --clients 50 --seconds 60 --postgres "Host=…;Username=…"
           homework   payment records imported through the app against a raw COPY of the same rows; passbook page and brand dashboard under load
                      --homeworkers 200000 --payments 5000000 --file-rows 200000 --clients 8 --seconds 20 --postgres "Host=…;Username=…"
+          assessments  XLSForm evaluation passes of a 300-question form, a 2,000-row form read from XLSX, 50,000 responses written as XLSX (no database)
+                     --passes 5000 --import-rows 2000 --responses 50000
         """);
     return 2;
 }
