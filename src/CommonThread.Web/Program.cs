@@ -1,5 +1,6 @@
 using CommonThread.Web.Account;
 using CommonThread.Web.Assessments;
+using CommonThread.Web.Audits;
 using CommonThread.Web.Demo;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
@@ -21,6 +22,7 @@ builder.Services.AddNotifications();
 builder.Services.AddGrievances();
 builder.Services.AddHomework();
 builder.Services.AddAssessments();
+builder.Services.AddAudits();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapImportEndpoints();
 app.MapGrievanceEndpoints();
 app.MapHomeworkEndpoints();
 app.MapAssessmentEndpoints();
+app.MapAuditEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Homework;
 
-public sealed record ImportRowProblem(int Row, string Column, string Message);
 
 /// <summary>What an import did: every problem by row and column, and nothing written unless there were none.</summary>
 public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, IReadOnlyList<ImportedHomeworker> Homeworkers);
@@ -37,7 +36,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
     public async Task<HomeworkImportReport> HomeworkersAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
-        var (rows, positions, problems) = Open(fileName, bytes, HomeworkerColumns, ["name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country"]);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, HomeworkerColumns, ["name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country"]);
         var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Operated).ToDictionary(v => v.Facility.Name.Trim().ToLowerInvariant(), v => v.Facility.Id);
         var intermediaries = await db.Set<Intermediary>().Where(i => i.OrganisationId == access.Organisation.Id)
             .ToDictionaryAsync(i => i.Name.Trim().ToLowerInvariant(), i => i.Id, ct);
@@ -53,11 +52,11 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
             var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
             var input = new HomeworkerInput
             {
-                Name = row.Text("name", 200, required: true) ?? "", Gender = Choice<HomeworkerGender>(row, "gender"), BirthDate = row.Date("birth_date"),
-                ProofOfAge = Choice<ProofOfAge>(row, "proof_of_age"), ProofOfAgeCheckedOn = row.Date("proof_checked_on"), Address = row.Text("address", 300, required: true) ?? "",
+                Name = row.Text("name", 200, required: true) ?? "", Gender = row.Choice<HomeworkerGender>("gender"), BirthDate = row.Date("birth_date"),
+                ProofOfAge = row.Choice<ProofOfAge>("proof_of_age"), ProofOfAgeCheckedOn = row.Date("proof_checked_on"), Address = row.Text("address", 300, required: true) ?? "",
                 Area = row.Text("area", 120, required: true) ?? "", Country = row.Text("country", 60, required: true) ?? "", Region = row.Text("region", 80),
                 Phone = row.Text("phone", 40), Skills = row.Text("skills", 300), FacilityId = Named(row, "facility", facilities), IntermediaryId = Named(row, "intermediary", intermediaries),
-                SocialSecurity = Choice<SocialSecurityStatus>(row, "social_security") ?? SocialSecurityStatus.NotEnrolled, SocialSecurityNumber = row.Text("social_security_number", 60),
+                SocialSecurity = row.Choice<SocialSecurityStatus>("social_security") ?? SocialSecurityStatus.NotEnrolled, SocialSecurityNumber = row.Text("social_security_number", 60),
                 TrainingReceived = row.Text("training", 500), PotableWater = row.YesNo("potable_water") ?? false, AdequateLighting = row.YesNo("lighting") ?? false,
                 ProtectiveEquipment = row.YesNo("protective_equipment") ?? false, DirectEmploymentOffered = row.YesNo("direct_employment_offered") ?? false,
                 MonthlyQuotaMinutes = row.Whole("monthly_quota_minutes", 0, 40_000) ?? 0, Language = row.Text("language", 8),
@@ -106,7 +105,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
     public async Task<HomeworkImportReport> PaymentsAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
-        var (rows, positions, problems) = Open(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
         var referenced = rows.Skip(1).Select(r => positions.TryGetValue("work_order", out var i) && i < r.Length && Guid.TryParse(r[i], out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToHashSet();
         var payable = await orders.PayableAsync(access, referenced, ct);
@@ -141,7 +140,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 var amount = row.Number("amount", 0, 100_000_000);
                 var input = new PaymentInput
                 {
-                    Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = Choice<PaymentMethod>(row, "method"),
+                    Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = row.Choice<PaymentMethod>("method"),
                     PaidBy = row.Text("paid_by", 200, required: true) ?? "", Reference = row.Text("reference", 100), Reason = row.Text("reason", 300),
                 };
                 PayableOrder? order = null;
@@ -172,53 +171,6 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 }
             }
         }
-    }
-
-    private static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) Open(string fileName, byte[] bytes, string[] known, string[] required)
-    {
-        var rows = TableFile.Read(fileName, bytes);
-        var problems = new List<ImportRowProblem>();
-        var positions = new Dictionary<string, int>();
-        var header = rows.Count > 0 ? rows[0] : [];
-        for (var i = 0; i < header.Length; i++)
-        {
-            var key = TableRow.HeaderKey(header[i]);
-            if (!known.Contains(key))
-            {
-                if (key.Length > 0)
-                {
-                    problems.Add(new(1, header[i].Trim(), $"This column is not one we know. Known: {string.Join(", ", known)}."));
-                }
-            }
-            else if (!positions.TryAdd(key, i))
-            {
-                problems.Add(new(1, key, "This column appears twice."));
-            }
-        }
-
-        if (required.Where(c => !positions.ContainsKey(c)).ToList() is { Count: > 0 } missing)
-        {
-            problems.Add(new(1, string.Join(", ", missing), $"The first row must name the columns; missing: {string.Join(", ", missing)}."));
-        }
-
-        return (rows, positions, problems);
-    }
-
-    private static T? Choice<T>(TableRow row, string column) where T : struct, Enum
-    {
-        if (row.Text(column, 40) is not { } text)
-        {
-            return null;
-        }
-
-        var folded = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (Enum.TryParse<T>(folded, ignoreCase: true, out var value) && Enum.IsDefined(value))
-        {
-            return value;
-        }
-
-        row.Problem(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
-        return null;
     }
 
     private static Guid? Named(TableRow row, string column, IReadOnlyDictionary<string, Guid> byName)

@@ -44,6 +44,40 @@ public static class TableFile
             : false;
     }
 
+    /// <summary>
+    /// The rows of an import file with where each known column sits; unknown, doubled and missing
+    /// columns are reported against row 1, so the whole file is judged before anything is written.
+    /// </summary>
+    public static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) ReadWithHeader(string fileName, byte[] bytes, string[] known, string[] required)
+    {
+        var rows = Read(fileName, bytes);
+        var problems = new List<ImportRowProblem>();
+        var positions = new Dictionary<string, int>();
+        var header = rows.Count > 0 ? rows[0] : [];
+        for (var i = 0; i < header.Length; i++)
+        {
+            var key = TableRow.HeaderKey(header[i]);
+            if (!known.Contains(key))
+            {
+                if (key.Length > 0)
+                {
+                    problems.Add(new(1, header[i].Trim(), $"This column is not one we know. Known: {string.Join(", ", known)}."));
+                }
+            }
+            else if (!positions.TryAdd(key, i))
+            {
+                problems.Add(new(1, key, "This column appears twice."));
+            }
+        }
+
+        if (required.Where(c => !positions.ContainsKey(c)).ToList() is { Count: > 0 } missing)
+        {
+            problems.Add(new(1, string.Join(", ", missing), $"The first row must name the columns; missing: {string.Join(", ", missing)}."));
+        }
+
+        return (rows, positions, problems);
+    }
+
     public static RuleViolation TooLarge() =>
         new("file", $"The file is larger than {MaxBytes / 1024 / 1024} MB. Split it into smaller files.", StatusCodes.Status413PayloadTooLarge);
 
@@ -65,3 +99,6 @@ public static class TableFile
         }
     }
 }
+
+/// <summary>What is wrong with one cell (or, for row 1, a column) of an import file.</summary>
+public sealed record ImportRowProblem(int Row, string Column, string Message);

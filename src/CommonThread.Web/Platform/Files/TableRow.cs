@@ -137,6 +137,24 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
     }
 
     /// <summary>A header cell as a column key: "Birth date", "birth-date" and "birth_date" are the same column.</summary>
+    /// <summary>One of an enumeration's names, forgiving spaces, underscores, hyphens and case ("zero tolerance" is ZeroTolerance).</summary>
+    public T? Choice<T>(string column) where T : struct, Enum
+    {
+        if (Text(column, 40) is not { } text)
+        {
+            return null;
+        }
+
+        var folded = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (Enum.TryParse<T>(folded, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        Problem(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+
     public static string HeaderKey(string header) =>
         HeaderSeparators().Replace(header.Trim().ToLowerInvariant(), "_").Trim('_');
 

@@ -1,0 +1,164 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Text;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Audits;
+
+/// <summary>Audits and their non-conformities: recorded by anyone who sees the facility, read by the recorder and the facility's operator.</summary>
+public sealed class AuditService(AppDbContext db, SupplyChainService chain, AuditLog audit, TimeProvider clock)
+{
+    public static readonly string[] NonConformityColumns = ["finding", "severity", "category", "clause"];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<AuditDto> RecordAsync(OrganisationAccess access, AuditInput input, CancellationToken ct)
+    {
+        var visible = await chain.FindVisibleAsync(access.Organisation.Id, input.FacilityId ?? Guid.Empty, ct);
+        if (string.IsNullOrWhiteSpace(input.Standard) || string.IsNullOrWhiteSpace(input.Auditor))
+        {
+            throw new RuleViolation(string.IsNullOrWhiteSpace(input.Standard) ? "standard" : "auditor", "Name the standard or scheme and the auditor.");
+        }
+
+        if (input.StartedOn is not { } started || input.EndedOn is not { } ended || ended < started)
+        {
+            throw new RuleViolation("endedOn", "An audit ends on or after the day it starts.");
+        }
+
+        if (ended > Today)
+        {
+            throw new RuleViolation("endedOn", "Record an audit once it has taken place.");
+        }
+
+        for (var i = 0; i < input.NonConformities.Count; i++)
+        {
+            var n = input.NonConformities[i];
+            if (string.IsNullOrWhiteSpace(n.Finding) || n.Severity is null || n.Category is null)
+            {
+                throw new RuleViolation($"nonConformities[{i}]", "Each finding says what was found, how severe it is and what it is about.");
+            }
+        }
+
+        var recorded = new Audit
+        {
+            FacilityId = visible.Facility.Id, RecordedByOrganisationId = access.Organisation.Id, Standard = input.Standard.Trim(), Auditor = input.Auditor.Trim(),
+            StartedOn = started, EndedOn = ended, RecordedAt = clock.GetUtcNow(),
+        };
+        db.Add(recorded);
+        db.AddRange(input.NonConformities.Select(n => new NonConformity
+        {
+            AuditId = recorded.Id, Finding = n.Finding.Trim(), Severity = n.Severity!.Value, Category = n.Category!.Value, Clause = TextInput.OrNull(n.Clause),
+        }));
+        audit.Record(access.Organisation.Id, "audit.recorded", $"{recorded.Standard} audit of '{visible.Facility.Name}' ({started:yyyy-MM-dd}) with {input.NonConformities.Count} findings");
+        await db.SaveChangesAsync(ct);
+        return await FindAsync(access, recorded.Id, ct);
+    }
+
+    public async Task<IReadOnlyList<AuditDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var ids = await Readable(access.Organisation.Id).OrderByDescending(a => a.EndedOn).Select(a => a.Id).ToListAsync(ct);
+        var list = new List<AuditDto>();
+        foreach (var id in ids)
+        {
+            list.Add(await FindAsync(access, id, ct));
+        }
+
+        return list;
+    }
+
+    public async Task<AuditDto> FindAsync(OrganisationAccess access, Guid auditId, CancellationToken ct)
+    {
+        var found = await (from a in Readable(access.Organisation.Id)
+                           join f in db.Set<Facility>() on a.FacilityId equals f.Id
+                           join o in db.Set<Organisation>() on a.RecordedByOrganisationId equals o.Id
+                           where a.Id == auditId
+                           select new { a.Id, a.FacilityId, Facility = f.Name, RecordedBy = o.Name, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName })
+            .AsNoTracking().FirstOrDefaultAsync(ct) ?? throw RuleViolation.NotFound("audit");
+        var findings = await db.Set<NonConformity>().AsNoTracking().Where(n => n.AuditId == auditId).OrderBy(n => n.Id)
+            .Select(n => new NonConformityDto(n.Id, n.Finding, n.Severity, n.Category, n.Clause)).ToListAsync(ct);
+        return new(found.Id, found.FacilityId, found.Facility, found.RecordedBy, found.Standard, found.Auditor, found.StartedOn, found.EndedOn, found.ReportFileName, findings);
+    }
+
+    /// <summary>Findings from a CSV or XLSX file (finding, severity, category, clause): all rows or none.</summary>
+    public async Task<NonConformityImportReport> ImportNonConformitiesAsync(OrganisationAccess access, Guid auditId, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        var target = await RecordedByAsync(access, auditId, ct);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, NonConformityColumns, ["finding", "severity", "category"]);
+        var findings = new List<NonConformity>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            if (rows[r].All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var finding = row.Text("finding", NonConformity.FindingMaxLength, required: true);
+            var severity = row.Choice<Severity>("severity");
+            var category = row.Choice<FindingCategory>("category");
+            var clause = row.Text("clause", 100);
+            if (severity is null && !row.HasProblemIn("severity"))
+            {
+                row.Problem("severity", "Say how severe: " + string.Join(", ", Enum.GetNames<Severity>()) + ".");
+            }
+
+            if (category is null && !row.HasProblemIn("category"))
+            {
+                row.Problem("category", "Say what it is about: " + string.Join(", ", Enum.GetNames<FindingCategory>()) + ".");
+            }
+
+            if (!row.HasProblems)
+            {
+                findings.Add(new NonConformity { AuditId = target.Id, Finding = finding!, Severity = severity!.Value, Category = category!.Value, Clause = clause });
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new(rows.Count - 1, 0, problems);
+        }
+
+        db.AddRange(findings);
+        audit.Record(access.Organisation.Id, "audit.findings-imported", $"{findings.Count} findings imported from {fileName}");
+        await db.SaveChangesAsync(ct);
+        return new(rows.Count - 1, findings.Count, []);
+    }
+
+    public async Task AttachReportAsync(OrganisationAccess access, Guid auditId, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        var target = await RecordedByAsync(access, auditId, ct);
+        if (bytes.Length == 0 || bytes.Length > CorrectiveEvidence.MaxBytes)
+        {
+            throw new RuleViolation("file", $"Attach a report of up to {CorrectiveEvidence.MaxBytes / 1024 / 1024} MB.");
+        }
+
+        var tracked = await db.Set<Audit>().FirstAsync(a => a.Id == target.Id, ct);
+        tracked.ReportFileName = Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 255)];
+        tracked.Report = bytes;
+        audit.Record(access.Organisation.Id, "audit.report-attached", $"Report '{tracked.ReportFileName}' attached to the {tracked.Standard} audit");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<(string FileName, byte[] Content)> ReportAsync(OrganisationAccess access, Guid auditId, CancellationToken ct)
+    {
+        var found = await Readable(access.Organisation.Id).Where(a => a.Id == auditId).Select(a => new { a.ReportFileName, a.Report }).FirstOrDefaultAsync(ct);
+        return found is { ReportFileName: { } name, Report: { } content } ? (name, content) : throw RuleViolation.NotFound("report");
+    }
+
+    private async Task<Audit> RecordedByAsync(OrganisationAccess access, Guid auditId, CancellationToken ct) =>
+        await db.Set<Audit>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId && a.RecordedByOrganisationId == access.Organisation.Id, ct)
+        ?? (await Readable(access.Organisation.Id).AnyAsync(a => a.Id == auditId, ct)
+            ? throw new RuleViolation("audit", "Only the organisation that recorded the audit changes it.", StatusCodes.Status403Forbidden)
+            : throw RuleViolation.NotFound("audit"));
+
+    /// <summary>The recorder's audits, and audits of the facilities the organisation runs.</summary>
+    private IQueryable<Audit> Readable(Guid organisationId) =>
+        from a in db.Set<Audit>()
+        join f in db.Set<Facility>() on a.FacilityId equals f.Id
+        where a.RecordedByOrganisationId == organisationId || f.OperatorOrganisationId == organisationId
+        select a;
+}
