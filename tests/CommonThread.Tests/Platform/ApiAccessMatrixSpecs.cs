@@ -46,6 +46,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             // A supplier of its own with its own mechanism and a case in it, so state changes touch nothing else.
             _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // A plan's items are updated by the supplier; everything else about audits and plans by the buyer following them.
+            _ when IsCorrectivePlan(pattern) => ((await app.NewOrganisationAsync(SupplierUpdates(endpoint) ? OrganisationKind.Supplier : OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             // A supplier of its own answers an assignment that no other spec touches.
             _ when pattern.Contains("/assignments/{assignmentId", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // A supplier of its own keeps a homework register that no other spec touches.
@@ -80,6 +82,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         (values["planId"], values["measureId"]) = IsHomework(pattern) ? await NewActionPlanAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString());
         values["assignmentId"] = pattern.Contains("{assignmentId", StringComparison.Ordinal)
             ? (await NewAssignmentAsync(organisation.Id, Guid.Parse(values["facilityId"]))).ToString() : Guid.Empty.ToString();
+        (values["auditId"], values["planId"], values["actionId"], values["evidenceId"], values["unionId"]) = IsCorrectivePlan(pattern)
+            ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
+            : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
@@ -136,6 +141,40 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return failures;
     }
 
+    private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
+
+    private static bool SupplierUpdates(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is "UpdateCorrectiveAction" or "AddCorrectiveEvidence";
+
+    /// <summary>
+    /// An audit with one freedom-of-association finding at a facility, the plan drawn from it with its
+    /// item and a piece of evidence, and a union to invite; the organisation is the supplier running the
+    /// facility or the buyer that recorded the audit and follows the plan, the other side fresh.
+    /// </summary>
+    private Task<(string, string, string, string, string)> NewCorrectivePlanAsync(Guid organisationId, bool organisationIsSupplier) => app.WithDbAsync(async db =>
+    {
+        var other = await app.NewOrganisationAsync(organisationIsSupplier ? OrganisationKind.Brand : OrganisationKind.Supplier);
+        var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        var (supplierId, buyerId) = organisationIsSupplier ? (organisationId, other.Id) : (other.Id, organisationId);
+        var facility = new Facility { OperatorOrganisationId = supplierId, Name = "Matrix audited unit", Address = "3 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = buyerId, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+        var audit = new CommonThread.Web.Audits.Audit
+        {
+            FacilityId = facility.Id, RecordedByOrganisationId = buyerId, Standard = "SA8000", Auditor = "Matrix", StartedOn = new DateOnly(2026, 1, 1), EndedOn = new DateOnly(2026, 1, 2),
+            RecordedAt = DateTimeOffset.UnixEpoch, ReportFileName = "report.pdf", Report = "%PDF-1.4"u8.ToArray(),
+        };
+        var finding = new CommonThread.Web.Audits.NonConformity { AuditId = audit.Id, Finding = "Union notices removed", Severity = CommonThread.Web.Audits.Severity.Major, Category = CommonThread.Web.Audits.FindingCategory.FreedomOfAssociation };
+        var plan = new CommonThread.Web.Audits.CorrectiveActionPlan
+        {
+            FacilityId = facility.Id, AuditId = audit.Id, SupplierOrganisationId = supplierId, FollowedByOrganisationId = buyerId, Title = "Matrix plan", CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var action = new CommonThread.Web.Audits.CorrectiveAction { PlanId = plan.Id, NonConformityId = finding.Id, Category = finding.Category, Description = finding.Finding, Owner = "HR", DueOn = new DateOnly(2099, 1, 1) };
+        var evidence = new CommonThread.Web.Audits.CorrectiveEvidence { ActionId = action.Id, FileName = "notice.png", ContentType = "image/png", Content = [1, 2, 3], UploadedAt = DateTimeOffset.UnixEpoch };
+        db.AddRange(facility, link, audit, finding, plan, action, evidence);
+        await db.SaveChangesAsync();
+        return (audit.Id.ToString(), plan.Id.ToString(), action.Id.ToString(), evidence.Id.ToString(), union.Id.ToString());
+    });
+
     private static bool IsHomework(string pattern) =>
         new[] { "/homework", "/intermediaries", "/work-orders" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
 
@@ -189,6 +228,16 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
         }
 
+        if (endpointName == "ImportNonConformities")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("finding,severity,category,clause\nNo grievance box,Minor,GrievanceMechanism,4.1\n")), "file", "findings.csv" } };
+        }
+
+        if (endpointName is "AttachAuditReport" or "AddCorrectiveEvidence")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" } };
+        }
+
         if (endpointName == "UploadImport")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"country,name,address\nBD,Matrix {unique},1 Test Road\n")), "file", "matrix.csv" } };
@@ -219,6 +268,12 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "PayHomeworker" => """{"amount":1,"paidOn":"2026-01-02","method":"Cash","paidBy":"Matrix","reason":"advance"}""",
             "CreateHomeworkActionPlan" => """{"title":"M","findings":"F","homeworkerInvolvement":"H","measures":[{"description":"D","owner":"O","dueOn":"2099-01-01"}]}""",
             "CompleteHomeworkActionMeasure" => """{"doneOn":"2026-01-02"}""",
+            "RecordAudit" => $$"""{"facilityId":"{{values["facilityId"]}}","standard":"SA8000","auditor":"Matrix","startedOn":"2026-01-01","endedOn":"2026-01-02","nonConformities":[{"finding":"F","severity":"Minor","category":"Wages"}]}""",
+            "CreateCorrectivePlan" => """{"title":"Matrix plan","owner":"HR"}""",
+            "UpdateCorrectiveAction" => """{"status":"InProgress","progress":"Started"}""",
+            "VerifyCorrectiveAction" => """{"verified":true,"verifiedBy":"Matrix auditor","verifiedOn":"2026-01-02"}""",
+            "InviteUnionToPlan" => $$"""{"unionOrganisationId":"{{values["unionId"]}}"}""",
+            "CommentOnCorrectiveAction" => """{"text":"Matrix comment"}""",
             "AssignQuestionnaire" => $$"""{"questionnaireId":"{{values["questionnaireId"]}}","facilityIds":["{{values["facilityId"]}}"],"dueOn":"{{TimeProvider.System.GetUtcNow().AddDays(30):yyyy-MM-dd}}"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,

@@ -67,6 +67,20 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.SaveChangesAsync();
             return assignment.Id;
         });
+        var correctivePlanId = await app.WithDbAsync(async db =>
+        {
+            var supplier = await db.Set<CommonThread.Web.Organisations.Organisation>().SingleAsync(o => o.Name == "Dhaka Knitwear Ltd");
+            var plan = new CommonThread.Web.Audits.CorrectiveActionPlan
+            {
+                FacilityId = facilityId, SupplierOrganisationId = supplier.Id, FollowedByOrganisationId = owner.OrganisationId, Title = "Matrix plan", CreatedAt = DateTimeOffset.UnixEpoch,
+            };
+            db.AddRange(plan, new CommonThread.Web.Audits.CorrectiveAction
+            {
+                PlanId = plan.Id, Category = CommonThread.Web.Audits.FindingCategory.GrievanceMechanism, Description = "Matrix item", Owner = "HR", DueOn = new DateOnly(2099, 1, 1),
+            });
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -78,7 +92,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{Code}", CommonThread.Web.Demo.DemoGrievances.ChannelCode, StringComparison.Ordinal)
                 .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal)
                 .Replace("{HomeworkerId:guid}", homeworkerId.ToString(), StringComparison.Ordinal)
-                .Replace("{AssignmentId:guid}", assignmentId.ToString(), StringComparison.Ordinal);
+                .Replace("{AssignmentId:guid}", assignmentId.ToString(), StringComparison.Ordinal)
+                .Replace("{PlanId:guid}", correctivePlanId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
