@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Jobs;
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
@@ -122,33 +123,7 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
 /// <summary>Runs the reminders every hour; the day check inside keeps it to one a day per assignment.</summary>
 public sealed class AssignmentReminderWorker(IServiceScopeFactory scopes, ILogger<AssignmentReminderWorker> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AssignmentService>().RemindAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Questionnaire reminders could not be sent; trying again in an hour.");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<AssignmentService>().RemindAsync(ct), log,
+            "Questionnaire reminders could not be sent; trying again in an hour.", stoppingToken);
 }

@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Jobs;
 using System.Net;
 using System.Net.Mail;
 using CommonThread.Data;
@@ -96,31 +97,7 @@ public sealed class NotificationMailerWorker(IServiceScopeFactory scopes, IOptio
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Notification e-mails could not be sent; trying again shortly.");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        await Periodic.RunAsync(scopes, options.Value.Interval, (services, ct) => services.GetRequiredService<NotificationMailer>().SendDueAsync(ct), log,
+            "Notification e-mails could not be sent; trying again shortly.", stoppingToken);
     }
 }
