@@ -34,6 +34,11 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         return organisation;
     }
 
+    /// <summary>The unions on CommonThread, by name: whom a buyer can invite to review a plan.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> UnionsAsync(CancellationToken ct) =>
+        (await db.Set<Organisation>().AsNoTracking().Where(o => o.Kind == OrganisationKind.Union).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name)).ToList();
+
     /// <summary>For platform admins: every organisation, without any of their data.</summary>
     public async Task<IReadOnlyList<Organisation>> ListAllAsync(CancellationToken ct) =>
         await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
