@@ -1,6 +1,5 @@
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
-using CommonThread.XlsForm.Filling;
 
 namespace CommonThread.Web.Assessments;
 
@@ -45,12 +44,7 @@ public static class AssessmentEndpoints
         group.MapPost("/assignments/{assignmentId:guid}/response/submit", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses,
             CancellationToken ct) =>
             TypedResults.Ok(await responses.SubmitAsync(http.OrganisationAccess(), assignmentId, input, ct))).RequireRole(MemberRole.Editor).WithName("SubmitResponse");
-        group.MapPost("/assignments/{assignmentId:guid}/evaluate", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, TimeProvider clock,
-            CancellationToken ct) =>
-        {
-            var open = await responses.OpenAsync(http.OrganisationAccess(), assignmentId, ct);
-            var answers = new FormAnswers { Values = new(input.Values.Where(v => open.Form.Questions.ContainsKey(v.Key.Split('#')[0])), StringComparer.Ordinal), RepeatCounts = input.RepeatCounts };
-            return TypedResults.Ok(ResponseService.State(open.Form, answers, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), input.Language));
-        }).WithName("EvaluateResponse").WithDescription("What the form shows, calculates and refuses for these answers; nothing is stored.");
+        group.MapPost("/assignments/{assignmentId:guid}/evaluate", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>
+            TypedResults.Ok(await responses.EvaluateAsync(http.OrganisationAccess(), assignmentId, input, ct))).WithName("EvaluateResponse").WithDescription("What the form shows, calculates and refuses for these answers; nothing is stored.");
     }
 }

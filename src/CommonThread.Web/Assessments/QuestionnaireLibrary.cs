@@ -70,12 +70,12 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
     public async Task EnsureStartersAsync(CancellationToken ct)
     {
         var ids = Starters.Select(s => s.Id).ToList();
-        if (await db.Set<Questionnaire>().CountAsync(q => ids.Contains(q.Id), ct) == Starters.Count)
+        var present = await db.Set<Questionnaire>().Where(q => ids.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
+        if (present.Count == Starters.Count)
         {
             return;
         }
 
-        var present = await db.Set<Questionnaire>().Where(q => ids.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
         foreach (var (id, fileName) in Starters.Where(s => !present.Contains(s.Id)))
         {
             var bytes = StarterFile(fileName);

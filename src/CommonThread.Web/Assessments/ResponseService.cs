@@ -49,10 +49,15 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         return new(found.a, found.q, await library.FormAsync(found.q.Id, ct), response, mayAnswer, found.Facility);
     }
 
-    /// <summary>The form's state for these answers, for the page's live update.</summary>
-    public static FormStateDto State(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language)
+    /// <summary>The form's state for these answers, for the page's live update; answers to questions the form does not have are passed over, and nothing is stored.</summary>
+    public async Task<FormStateDto> EvaluateAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct)
     {
-        var evaluation = FormEvaluation.Of(form, answers, today, language);
+        var form = (await OpenAsync(access, assignmentId, ct)).Form;
+        var answers = new FormAnswers
+        {
+            Values = new(input.Values.Where(v => form.Questions.ContainsKey(FormAnswers.QuestionName(v.Key))), StringComparer.Ordinal), RepeatCounts = input.RepeatCounts,
+        };
+        var evaluation = FormEvaluation.Of(form, answers, Today, input.Language);
         var hidden = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (item, instance) in evaluation.Walk())
@@ -166,7 +171,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         }
 
         var questions = form.Questions;
-        var unknown = input.Values.Keys.FirstOrDefault(k => !questions.ContainsKey(k.Split('#')[0]));
+        var unknown = input.Values.Keys.FirstOrDefault(k => !questions.ContainsKey(FormAnswers.QuestionName(k)));
         if (unknown is not null)
         {
             throw new RuleViolation("values", $"'{unknown}' is not a question of this form.");

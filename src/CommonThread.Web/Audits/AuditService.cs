@@ -58,29 +58,25 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
         return await FindAsync(access, recorded.Id, ct);
     }
 
-    public async Task<IReadOnlyList<AuditDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
-    {
-        var ids = await Readable(access.Organisation.Id).OrderByDescending(a => a.EndedOn).Select(a => a.Id).ToListAsync(ct);
-        var list = new List<AuditDto>();
-        foreach (var id in ids)
-        {
-            list.Add(await FindAsync(access, id, ct));
-        }
+    public async Task<IReadOnlyList<AuditDto>> ListAsync(OrganisationAccess access, CancellationToken ct) => await ReadAsync(access, null, ct);
 
-        return list;
-    }
+    public async Task<AuditDto> FindAsync(OrganisationAccess access, Guid auditId, CancellationToken ct) =>
+        (await ReadAsync(access, auditId, ct)).SingleOrDefault() ?? throw RuleViolation.NotFound("audit");
 
-    public async Task<AuditDto> FindAsync(OrganisationAccess access, Guid auditId, CancellationToken ct)
+    /// <summary>The readable audits (or the one asked for), newest first, with their findings: two queries however many audits.</summary>
+    private async Task<List<AuditDto>> ReadAsync(OrganisationAccess access, Guid? auditId, CancellationToken ct)
     {
-        var found = await (from a in Readable(access.Organisation.Id)
-                           join f in db.Set<Facility>() on a.FacilityId equals f.Id
-                           join o in db.Set<Organisation>() on a.RecordedByOrganisationId equals o.Id
-                           where a.Id == auditId
-                           select new { a.Id, a.FacilityId, Facility = f.Name, RecordedBy = o.Name, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName })
-            .AsNoTracking().FirstOrDefaultAsync(ct) ?? throw RuleViolation.NotFound("audit");
-        var findings = await db.Set<NonConformity>().AsNoTracking().Where(n => n.AuditId == auditId).OrderBy(n => n.Id)
-            .Select(n => new NonConformityDto(n.Id, n.Finding, n.Severity, n.Category, n.Clause)).ToListAsync(ct);
-        return new(found.Id, found.FacilityId, found.Facility, found.RecordedBy, found.Standard, found.Auditor, found.StartedOn, found.EndedOn, found.ReportFileName, findings);
+        var audits = await (from a in Readable(access.Organisation.Id)
+                            join f in db.Set<Facility>() on a.FacilityId equals f.Id
+                            join o in db.Set<Organisation>() on a.RecordedByOrganisationId equals o.Id
+                            where auditId == null || a.Id == auditId
+                            orderby a.EndedOn descending
+                            select new { a.Id, a.FacilityId, Facility = f.Name, RecordedBy = o.Name, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName })
+            .AsNoTracking().ToListAsync(ct);
+        var ids = audits.Select(a => a.Id).ToList();
+        var findings = (await db.Set<NonConformity>().AsNoTracking().Where(n => ids.Contains(n.AuditId)).OrderBy(n => n.Id).ToListAsync(ct)).ToLookup(n => n.AuditId);
+        return audits.Select(a => new AuditDto(a.Id, a.FacilityId, a.Facility, a.RecordedBy, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName,
+            findings[a.Id].Select(n => new NonConformityDto(n.Id, n.Finding, n.Severity, n.Category, n.Clause)).ToList())).ToList();
     }
 
     /// <summary>Findings from a CSV or XLSX file (finding, severity, category, clause): all rows or none.</summary>

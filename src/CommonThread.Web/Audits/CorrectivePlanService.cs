@@ -156,12 +156,17 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
         return await ViewAsync(access, planId, ct);
     }
 
+    /// <summary>A file of an item the reader may see; for an invited union, only of its categories.</summary>
     public async Task<(string FileName, string ContentType, byte[] Content)> EvidenceAsync(OrganisationAccess access, Guid planId, Guid evidenceId, CancellationToken ct)
     {
-        var view = await ViewAsync(access, planId, ct);
-        var visible = view.Actions.SelectMany(a => a.Evidence).Any(e => e.Id == evidenceId);
-        var file = visible ? await db.Set<CorrectiveEvidence>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId, ct) : null;
-        return file is null ? throw RuleViolation.NotFound("evidence") : (file.FileName, file.ContentType, file.Content);
+        var (_, invitation) = await ReadableAsync(access, planId, ct);
+        var file = await (from e in db.Set<CorrectiveEvidence>()
+                          join a in db.Set<CorrectiveAction>() on e.ActionId equals a.Id
+                          where e.Id == evidenceId && a.PlanId == planId
+                          select new { e.FileName, e.ContentType, e.Content, a.Category }).AsNoTracking().FirstOrDefaultAsync(ct);
+        return file is null || (invitation is not null && !invitation.CategorySet.Contains(file.Category))
+            ? throw RuleViolation.NotFound("evidence")
+            : (file.FileName, file.ContentType, file.Content);
     }
 
     public async Task<CorrectivePlanDto> VerifyAsync(OrganisationAccess access, Guid planId, Guid actionId, VerificationInput input, CancellationToken ct)

@@ -20,7 +20,7 @@ public abstract record Expression
     public abstract XPathValue Evaluate(IExpressionContext context);
 
     /// <summary>Every <c>${name}</c> the expression reads, for checking the names exist and for ordering calculations.</summary>
-    public abstract IEnumerable<string> References();
+    public virtual IEnumerable<string> References() => Children.SelectMany(c => c.References());
 
     /// <summary>Bare names, which only a choice_filter may use (for the choices' own columns).</summary>
     public virtual IEnumerable<string> ChoiceColumns() => Children.SelectMany(c => c.ChoiceColumns());
@@ -32,16 +32,12 @@ internal sealed record ChoiceColumnReference(string Name) : Expression
 {
     public override XPathValue Evaluate(IExpressionContext context) => context.ChoiceColumn(Name);
 
-    public override IEnumerable<string> References() => [];
-
     public override IEnumerable<string> ChoiceColumns() => [Name];
 }
 
 internal sealed record Literal(XPathValue Value) : Expression
 {
     public override XPathValue Evaluate(IExpressionContext context) => Value;
-
-    public override IEnumerable<string> References() => [];
 }
 
 internal sealed record Reference(string Name) : Expression
@@ -54,8 +50,6 @@ internal sealed record Reference(string Name) : Expression
 internal sealed record CurrentValue : Expression
 {
     public override XPathValue Evaluate(IExpressionContext context) => context.Current;
-
-    public override IEnumerable<string> References() => [];
 }
 
 internal sealed record Negation(Expression Operand) : Expression
@@ -63,8 +57,6 @@ internal sealed record Negation(Expression Operand) : Expression
     private protected override IEnumerable<Expression> Children => [Operand];
 
     public override XPathValue Evaluate(IExpressionContext context) => XPathValue.Of(-Operand.Evaluate(context).AsNumber());
-
-    public override IEnumerable<string> References() => Operand.References();
 }
 
 internal sealed record Call(string Name, IReadOnlyList<Expression> Arguments, XPathFunction Function) : Expression
@@ -72,8 +64,6 @@ internal sealed record Call(string Name, IReadOnlyList<Expression> Arguments, XP
     private protected override IEnumerable<Expression> Children => Arguments;
 
     public override XPathValue Evaluate(IExpressionContext context) => Function.Invoke(Arguments, context);
-
-    public override IEnumerable<string> References() => Arguments.SelectMany(a => a.References());
 }
 
 internal enum Operator
@@ -96,8 +86,6 @@ internal enum Operator
 internal sealed record Binary(Operator Op, Expression Left, Expression Right) : Expression
 {
     private protected override IEnumerable<Expression> Children => [Left, Right];
-
-    public override IEnumerable<string> References() => Left.References().Concat(Right.References());
 
     public override XPathValue Evaluate(IExpressionContext context)
     {

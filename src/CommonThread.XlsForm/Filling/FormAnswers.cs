@@ -17,6 +17,9 @@ public sealed class FormAnswers
     public static string Key(FormItem item, int instance) =>
         item.Repeat is null && item is not FormGroup { IsRepeat: true } ? item.Name : $"{item.Name}#{instance + 1}";
 
+    /// <summary>The question an answer key belongs to: "name" for "name#2".</summary>
+    public static string QuestionName(string key) => key.Split('#')[0];
+
     public string? Get(FormQuestion question, int instance = 0) => Values.GetValueOrDefault(Key(question, instance));
 
     public FormAnswers Set(FormQuestion question, string value, int instance = 0)
