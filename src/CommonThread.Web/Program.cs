@@ -1,4 +1,5 @@
 using CommonThread.Web.Account;
+using CommonThread.Web.Accountability;
 using CommonThread.Web.Assessments;
 using CommonThread.Web.Audits;
 using CommonThread.Web.Demo;
@@ -23,6 +24,7 @@ builder.Services.AddGrievances();
 builder.Services.AddHomework();
 builder.Services.AddAssessments();
 builder.Services.AddAudits();
+builder.Services.AddAccountability();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 
 await app.SeedSupplyChainReferenceDataAsync();
 await app.SeedStarterQuestionnairesAsync();
+await app.SeedStarterFrameworkAsync();
 await app.SeedDemoDataIfWantedAsync();
 
 app.UseUploadLimits([.. UploadedFile.UploadRoutes, Attachments.IntakeRoute]);
@@ -51,6 +54,7 @@ app.MapGrievanceEndpoints();
 app.MapHomeworkEndpoints();
 app.MapAssessmentEndpoints();
 app.MapAuditEndpoints();
+app.MapAccountabilityEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

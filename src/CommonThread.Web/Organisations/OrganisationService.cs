@@ -34,10 +34,10 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         return organisation;
     }
 
-    /// <summary>The unions on CommonThread, by name: whom a buyer can invite to review a plan.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> UnionsAsync(CancellationToken ct) =>
-        (await db.Set<Organisation>().AsNoTracking().Where(o => o.Kind == OrganisationKind.Union).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
+    /// <summary>The organisations of some kinds on CommonThread, by name: whom a buyer invites to review a plan, whom an agreement binds, who joins a round.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, OrganisationKind Kind)>> DirectoryAsync(IReadOnlyCollection<OrganisationKind> kinds, CancellationToken ct) =>
+        (await db.Set<Organisation>().AsNoTracking().Where(o => kinds.Contains(o.Kind)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name, o.Kind)).ToList();
 
     /// <summary>For platform admins: every organisation, without any of their data.</summary>
     public async Task<IReadOnlyList<Organisation>> ListAllAsync(CancellationToken ct) =>

@@ -17,6 +17,9 @@ public sealed class Pdf : IDisposable
     private static readonly ConcurrentDictionary<string, SKTypeface> Typefaces = new();
     private static readonly SKTypeface Latin = SKTypeface.FromFamilyName("Noto Sans") ?? SKTypeface.Default;
 
+    // Distinguishable in colour and in greyscale print: dark blue, orange, grey, teal.
+    private static readonly SKColor[] Palette = [new(0x1F, 0x4E, 0x79), new(0xE0, 0x8A, 0x1E), new(0x9E, 0x9E, 0x9E), new(0x2A, 0x9D, 0x8F)];
+
     private readonly SKDocument document;
     private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.5f };
@@ -78,6 +81,56 @@ public sealed class Pdf : IDisposable
         foreach (var row in rows)
         {
             Row(row, header: false);
+        }
+
+        y += 8;
+    }
+
+    /// <summary>
+    /// A horizontal bar chart: one row per label, one bar per series (a missing value leaves a gap
+    /// marked "–"), scaled from 0 to <paramref name="maximum"/>, with a legend of the series.
+    /// </summary>
+    public void Bars(IReadOnlyList<string> series, IEnumerable<(string Label, IReadOnlyList<double?> Values)> rows, double maximum = 100, float size = 8)
+    {
+        var usable = PageWidth - 2 * Margin;
+        var labelWidth = usable * 0.32f;
+        var barsWidth = usable - labelWidth - 30;
+        var barHeight = size;
+        NeedRoom(size * 2);
+        y += size;
+        var x = Margin + labelWidth;
+        for (var s = 0; s < series.Count; s++)
+        {
+            using var legend = new SKPaint { Color = Palette[s % Palette.Length], IsAntialias = true };
+            canvas.DrawRect(x, y - size * 0.8f, size, size * 0.8f, legend);
+            Draw(series[s], x + size + 3, y, size, 120);
+            x += 130;
+        }
+
+        y += size;
+        foreach (var (label, values) in rows)
+        {
+            var height = barHeight * values.Count + 4;
+            NeedRoom(height + 2);
+            Draw(label, Margin, y + barHeight, size, labelWidth - 6);
+            for (var s = 0; s < values.Count; s++)
+            {
+                var top = y + s * barHeight;
+                if (values[s] is { } value)
+                {
+                    using var fill = new SKPaint { Color = Palette[s % Palette.Length], IsAntialias = true };
+                    var width = (float)(Math.Clamp(value / maximum, 0, 1) * barsWidth);
+                    canvas.DrawRect(Margin + labelWidth, top + 1, Math.Max(width, 0.5f), barHeight - 2, fill);
+                    Draw(value.ToString("0", System.Globalization.CultureInfo.InvariantCulture), Margin + labelWidth + width + 3, top + barHeight - 1.5f, size - 1, 30);
+                }
+                else
+                {
+                    Draw("–", Margin + labelWidth + 3, top + barHeight - 1.5f, size - 1, 30);
+                }
+            }
+
+            y += height;
+            canvas.DrawLine(Margin + labelWidth, y - 2, Margin + labelWidth + barsWidth, y - 2, rule);
         }
 
         y += 8;

@@ -132,17 +132,25 @@ public static class Xlsx
             foreach (var sheet in sheets)
             {
                 var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                // A chart needs the row count up front; without one, rows stream through.
+                var rows = sheet.Chart is null ? sheet.Rows : sheet.Rows.ToList();
+                var drawing = sheet.Chart is { } chart ? XlsxChartPart.Add(sheetPart, sheet.Name, chart, rows.Count()) : null;
                 using (var writer = OpenXmlWriter.Create(sheetPart))
                 {
                     writer.WriteStartElement(new Worksheet());
                     writer.WriteStartElement(new SheetData());
                     WriteRow(writer, sheet.Header.Cast<object?>());
-                    foreach (var row in sheet.Rows)
+                    foreach (var row in rows)
                     {
                         WriteRow(writer, row);
                     }
 
                     writer.WriteEndElement();
+                    if (drawing is not null)
+                    {
+                        writer.WriteElement(new Drawing { Id = drawing });
+                    }
+
                     writer.WriteEndElement();
                 }
 
@@ -182,4 +190,8 @@ public static class Xlsx
     }
 }
 
-public sealed record XlsxSheet(string Name, IEnumerable<string> Header, IEnumerable<IEnumerable<object?>> Rows);
+/// <param name="Chart">A bar chart of some of the sheet's columns, drawn beside the table.</param>
+public sealed record XlsxSheet(string Name, IEnumerable<string> Header, IEnumerable<IEnumerable<object?>> Rows, XlsxChart? Chart = null);
+
+/// <summary>A clustered bar chart: the rows' labels from one column, one series per value column (0-based column indexes).</summary>
+public sealed record XlsxChart(string Title, int LabelColumn, IReadOnlyList<int> ValueColumns);

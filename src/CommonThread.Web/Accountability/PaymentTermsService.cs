@@ -1,0 +1,192 @@
+using CommonThread.Data;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Text;
+using CommonThread.Web.SupplyChain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.Accountability;
+
+/// <summary>Invoices and payments between brands and their suppliers, and what they say about days to pay against agreed terms.</summary>
+public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A brand records an invoice from a supplier it buys from, or a supplier one to a brand that buys from it.</summary>
+    public async Task<PaymentDto> RecordAsync(OrganisationAccess access, PaymentInput input, CancellationToken ct)
+    {
+        var me = access.Organisation;
+        if (me.Kind is not (OrganisationKind.Brand or OrganisationKind.Supplier))
+        {
+            throw new RuleViolation("organisation", "Brands and suppliers record invoices and payments.", StatusCodes.Status403Forbidden);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var counterpart = input.CounterpartOrganisationId ?? Guid.Empty;
+        var (brand, supplier) = me.Kind == OrganisationKind.Brand ? (me.Id, counterpart) : (counterpart, me.Id);
+        var linked = await (from l in db.Set<SupplyLink>()
+                            join f in db.Set<Facility>() on l.FacilityId equals f.Id
+                            where l.BuyerOrganisationId == brand && f.OperatorOrganisationId == supplier
+                            select l.Id).AnyAsync(ct);
+        if (!linked)
+        {
+            errors["counterpartOrganisationId"] = [me.Kind == OrganisationKind.Brand ? "Choose a supplier you buy from." : "Choose a brand that buys from you."];
+        }
+
+        var invoice = TextInput.OrNull(input.InvoiceReference);
+        if (invoice is null || invoice.Length > 100)
+        {
+            errors["invoiceReference"] = ["Give the invoice number (up to 100 characters)."];
+        }
+
+        if (input.Amount is not > 0)
+        {
+            errors["amount"] = ["Give the invoice amount, above zero."];
+        }
+
+        var currency = TextInput.OrNull(input.Currency)?.ToUpperInvariant();
+        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        {
+            errors["currency"] = ["Give the currency as three letters, such as USD."];
+        }
+
+        if (input.AgreedTermsDays is not (>= 0 and <= 365))
+        {
+            errors["agreedTermsDays"] = ["Give the agreed payment terms in days, 0 to 365."];
+        }
+
+        if (input.InvoiceDate is not { } invoiced || invoiced > Today)
+        {
+            errors["invoiceDate"] = ["Give the invoice date, today or earlier."];
+        }
+        else if (input.PaidDate is { } paid && (paid < invoiced || paid > Today))
+        {
+            errors["paidDate"] = ["A payment falls on or after the invoice date, and not in the future."];
+        }
+
+        if (errors.Count == 0 && await db.Set<PaymentRecord>().AnyAsync(p => p.RecordedByOrganisationId == me.Id && p.BrandOrganisationId == brand && p.SupplierOrganisationId == supplier
+                && p.InvoiceReference == invoice, ct))
+        {
+            errors["invoiceReference"] = ["This invoice is already recorded."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolation(errors, "The invoice was not recorded.");
+        }
+
+        var record = new PaymentRecord
+        {
+            BrandOrganisationId = brand, SupplierOrganisationId = supplier, RecordedByOrganisationId = me.Id, OrderReference = TextInput.OrNull(input.OrderReference) is { } o ? o[..Math.Min(o.Length, 100)] : null,
+            InvoiceReference = invoice!, Amount = input.Amount!.Value, Currency = currency!, AgreedTermsDays = input.AgreedTermsDays!.Value, InvoiceDate = input.InvoiceDate!.Value, PaidDate = input.PaidDate,
+        };
+        db.Add(record);
+        audit.Record(me.Id, "payment.recorded", $"Invoice {record.InvoiceReference} recorded");
+        await db.SaveChangesAsync(ct);
+        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+    }
+
+    public async Task<PaymentDto> MarkPaidAsync(OrganisationAccess access, Guid paymentId, PaidSetter input, CancellationToken ct)
+    {
+        var record = await db.Set<PaymentRecord>().FirstOrDefaultAsync(p => p.Id == paymentId && p.RecordedByOrganisationId == access.Organisation.Id, ct) ?? throw RuleViolation.NotFound("payment");
+        if (input.PaidDate is not { } paid || paid < record.InvoiceDate || paid > Today)
+        {
+            throw new RuleViolation("paidDate", "A payment falls on or after the invoice date, and not in the future.");
+        }
+
+        record.PaidDate = paid;
+        await db.SaveChangesAsync(ct);
+        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+    }
+
+    /// <summary>The invoices the organisation recorded itself, newest first.</summary>
+    public async Task<IReadOnlyList<PaymentDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var today = Today;
+        return (await (from p in db.Set<PaymentRecord>()
+                       join b in db.Set<Organisation>() on p.BrandOrganisationId equals b.Id
+                       join s in db.Set<Organisation>() on p.SupplierOrganisationId equals s.Id
+                       where p.RecordedByOrganisationId == access.Organisation.Id
+                       orderby p.InvoiceDate descending
+                       select new { p, Brand = b.Name, Supplier = s.Name }).Take(1000).ToListAsync(ct))
+            .Select(x => new PaymentDto(x.p.Id, x.Brand, x.Supplier, x.p.OrderReference, x.p.InvoiceReference, x.p.Amount, x.p.Currency, x.p.AgreedTermsDays, x.p.InvoiceDate, x.p.DueDate,
+                x.p.PaidDate, x.p.PaidDate is { } paid ? paid.DayNumber - x.p.InvoiceDate.DayNumber : null, (x.p.PaidDate ?? today) > x.p.DueDate)).ToList();
+    }
+
+    /// <summary>The organisations the caller can record invoices with: for a brand its suppliers, for a supplier its buying brands.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> CounterpartsAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var me = access.Organisation.Id;
+        var brand = access.Organisation.Kind == OrganisationKind.Brand;
+        var ids = await (from l in db.Set<SupplyLink>()
+                         join f in db.Set<Facility>() on l.FacilityId equals f.Id
+                         where f.OperatorOrganisationId != null && (brand ? l.BuyerOrganisationId == me : f.OperatorOrganisationId == me)
+                         select brand ? f.OperatorOrganisationId!.Value : l.BuyerOrganisationId).Distinct().ToListAsync(ct);
+        return (await db.Set<Organisation>().Where(o => ids.Contains(o.Id) && (brand ? o.Kind != OrganisationKind.Brand : o.Kind == OrganisationKind.Brand)).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    /// <summary>
+    /// A brand's days to pay within a period (invoice dates), for the brand itself or those it answers to
+    /// (the caller checks who may ask). Suppliers' own reports are pooled with <paramref name="minimumSuppliers"/>.
+    /// </summary>
+    public async Task<PaymentTermsDto> TermsAsync(Guid brandId, DateOnly from, DateOnly to, int minimumSuppliers, CancellationToken ct) =>
+        (await TermsAsync([brandId], from, to, minimumSuppliers, ct))[brandId];
+
+    /// <summary>The same for many brands at once (an initiative's report): one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PaymentTermsDto>> TermsAsync(IReadOnlyCollection<Guid> brandIds, DateOnly from, DateOnly to, int minimumSuppliers, CancellationToken ct)
+    {
+        var names = await db.Set<Organisation>().Where(o => brandIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var rows = (await db.Set<PaymentRecord>().AsNoTracking().Where(p => brandIds.Contains(p.BrandOrganisationId) && p.InvoiceDate >= from && p.InvoiceDate <= to)
+            .Select(p => new { p.BrandOrganisationId, Row = new Row(p.RecordedByOrganisationId == p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceDate, p.AgreedTermsDays, p.PaidDate) })
+            .ToListAsync(ct)).ToLookup(p => p.BrandOrganisationId, p => p.Row);
+        return names.ToDictionary(b => b.Key, b =>
+        {
+            var own = rows[b.Key].Where(r => r.ByBrand).ToList();
+            var reported = rows[b.Key].Where(r => !r.ByBrand).ToList();
+            var pooled = reported.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers;
+            return new PaymentTermsDto(b.Key, b.Value, minimumSuppliers, Stats(own), Months(own, 1), pooled ? Stats(reported) : null, pooled ? Months(reported, minimumSuppliers) : []);
+        });
+    }
+
+    /// <summary>A brand's last twelve months (its suppliers' reports pooled with the default threshold), or a supplier's own invoices by brand.</summary>
+    public async Task<PaymentTermsOverviewDto> OverviewAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var me = access.Organisation.Id;
+        if (access.Organisation.Kind == OrganisationKind.Brand)
+        {
+            return new(await TermsAsync(me, Today.AddYears(-1), Today, MonitoringRound.DefaultThreshold, ct), []);
+        }
+
+        var rows = await (from p in db.Set<PaymentRecord>()
+                          join b in db.Set<Organisation>() on p.BrandOrganisationId equals b.Id
+                          where p.RecordedByOrganisationId == me && p.SupplierOrganisationId == me
+                          select new { Brand = b.Name, Row = new Row(false, p.SupplierOrganisationId, p.InvoiceDate, p.AgreedTermsDays, p.PaidDate) }).ToListAsync(ct);
+        return new(null, rows.GroupBy(r => r.Brand).OrderBy(g => g.Key).Select(g => new BrandPaymentStatsDto(g.Key, Stats(g.Select(r => r.Row).ToList()))).ToList());
+    }
+
+    private PaymentStatsDto Stats(IReadOnlyCollection<Row> rows)
+    {
+        var paid = rows.Where(r => r.Paid is not null).ToList();
+        var overdue = rows.Count(r => r.Paid is null && r.Due < Today);
+        var judged = paid.Count + overdue;
+        return new PaymentStatsDto(rows.Count, paid.Count, paid.Count == 0 ? null : Math.Round(paid.Average(r => r.DaysToPay!.Value), 1),
+            rows.Count == 0 ? null : Math.Round(rows.Average(r => r.Terms), 1), judged == 0 ? null : Math.Round(100.0 * paid.Count(r => r.Paid <= r.Due) / judged, 1), overdue);
+    }
+
+    private List<PaymentMonthDto> Months(IReadOnlyCollection<Row> rows, int minimumSuppliers) =>
+        rows.GroupBy(r => $"{r.Invoiced:yyyy-MM}").Where(g => g.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers).OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var stats = Stats(g.ToList());
+                return new PaymentMonthDto(g.Key, stats.Invoices, stats.AverageDaysToPay, stats.OnTimeShare);
+            }).ToList();
+
+    private sealed record Row(bool ByBrand, Guid Supplier, DateOnly Invoiced, int Terms, DateOnly? Paid)
+    {
+        public DateOnly Due => Invoiced.AddDays(Terms);
+
+        public int? DaysToPay => Paid is { } p ? p.DayNumber - Invoiced.DayNumber : null;
+    }
+}
