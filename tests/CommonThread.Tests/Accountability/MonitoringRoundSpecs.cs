@@ -156,7 +156,7 @@ public abstract class MonitoringRoundSpecs(TestApp app)
         var again = await (await world.Initiative.Client.PostAsync($"{world.Initiative.Api}/rounds/{round.Id}/feedback-invitations", null)).ReadAsync<InvitationCount>();
         Assert.Equal(0, again.Invited);
         var suppliers = world.Suppliers.Select(s => s.Organisation.Id).ToList();
-        var told = await app.WithDbAsync(db => db.Set<CommonThread.Web.Notifications.Notification>().CountAsync(n => suppliers.Contains(n.OrganisationId) && n.Link.EndsWith("/feedback")));
+        var told = await app.WithDbAsync(db => db.Set<CommonThread.Web.Notifications.Notification>().CountAsync(n => suppliers.Contains(n.OrganisationId) && n.Link.EndsWith("/accountability")));
         Assert.Equal(2, told);
     }
 

@@ -39,6 +39,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
     {
         var pattern = endpoint.RoutePattern.RawText!;
         var isAdmin = pattern.StartsWith("/api/admin", StringComparison.Ordinal);
+        var endpointName = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? pattern;
+        var accountability = IsAccountability(pattern) ? await NewAccountabilityAsync() : null;
         // The organisation that owns the data, and a competitor of the same kind.
         var (owning, competing) = pattern switch
         {
@@ -48,6 +50,8 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // A plan's items are updated by the supplier; everything else about audits and plans by the buyer following them.
             _ when IsCorrectivePlan(pattern) => ((await app.NewOrganisationAsync(SupplierUpdates(endpoint) ? OrganisationKind.Supplier : OrganisationKind.Brand)).Name, "Meridian Outfitters"),
+            // A round of a fresh initiative for a fresh brand reviewed by a fresh union, with a fresh supplier asked for feedback: each endpoint is called by the party that acts on it.
+            _ when accountability is not null => accountability.PartyFor(endpointName),
             // A supplier of its own answers an assignment that no other spec touches.
             _ when pattern.Contains("/assignments/{assignmentId", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // A supplier of its own keeps a homework register that no other spec touches.
@@ -86,6 +90,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
+        foreach (var (key, value) in accountability?.Values ?? [])
+        {
+            values[key] = value;
+        }
+
         var url = pattern;
         foreach (var parameter in endpoint.RoutePattern.Parameters)
         {
@@ -93,7 +102,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
         }
 
-        var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? pattern;
+        var name = endpointName;
         var needed = endpoint.Metadata.GetMetadata<RequiresRole>()?.Minimum;
         var failures = new List<string>();
         async Task<HttpResponseMessage> Call(HttpClient client) =>
@@ -175,6 +184,80 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return (audit.Id.ToString(), plan.Id.ToString(), action.Id.ToString(), evidence.Id.ToString(), union.Id.ToString());
     });
 
+    private static bool IsAccountability(string pattern) =>
+        new[] { "/agreements", "/indicator-frameworks", "/rounds", "/feedback-invitations", "/payments", "/payment-terms" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
+
+    private sealed record AccountabilityParties(string Initiative, string Brand, string Union, string Supplier, Dictionary<string, string> Values)
+    {
+        /// <summary>The party whose member acts on the endpoint, and an organisation of the same kind to play its competitor.</summary>
+        public (string, string) PartyFor(string endpointName) => endpointName switch
+        {
+            "ReviewIndicatorReport" => (Union, "Cambodian Apparel Workers Union (demo)"),
+            "ListFeedbackInvitations" or "GetFeedbackForm" or "GiveSupplierFeedback" => (Supplier, "Mekong Garments Co."),
+            _ when endpointName.Contains("Agreement", StringComparison.Ordinal) || endpointName.Contains("Commitment", StringComparison.Ordinal) || endpointName.Contains("Payment", StringComparison.Ordinal)
+                || endpointName is "ReportIndicator" or "AttachIndicatorEvidence" or "GetIndicatorEvidence" or "DiscussIndicatorReport" or "SelfAssessPurchasingPractices" => (Brand, "Meridian Outfitters"),
+            _ => (Initiative, "Fair Threads Initiative"),
+        };
+    }
+
+    /// <summary>
+    /// An initiative's framework (an evidence-required percentage and a text indicator) and a round on it
+    /// in which a brand, reviewed by a union, reported the percentage with evidence; a supplier facility the
+    /// brand buys from invited to give feedback; a flagged comment; an agreement between brand and union;
+    /// an unpaid invoice the brand recorded. All fresh.
+    /// </summary>
+    private async Task<AccountabilityParties> NewAccountabilityAsync()
+    {
+        var initiative = await app.NewOrganisationAsync(OrganisationKind.Initiative);
+        var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
+        var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
+        return await app.WithDbAsync(async db =>
+        {
+            var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix feedback unit", Address = "4 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+            var link = new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+            var framework = new CommonThread.Web.Accountability.IndicatorFramework { OwnerOrganisationId = initiative.Id, Name = "Matrix framework", CreatedAt = DateTimeOffset.UnixEpoch };
+            var percentage = new CommonThread.Web.Accountability.Indicator
+            {
+                FrameworkId = framework.Id, Commitment = "Payment terms", Code = "PT2", Name = "On time", Kind = CommonThread.Web.Accountability.IndicatorKind.Percentage, Target = 95, EvidenceRequired = true,
+            };
+            var text = new CommonThread.Web.Accountability.Indicator { FrameworkId = framework.Id, Commitment = "Exit", Code = "RE3", Name = "How", Kind = CommonThread.Web.Accountability.IndicatorKind.Text, Order = 1 };
+            var round = new CommonThread.Web.Accountability.MonitoringRound
+            {
+                InitiativeOrganisationId = initiative.Id, FrameworkId = framework.Id, Name = "Matrix round", PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2026, 6, 30),
+                ReportsDueOn = new DateOnly(2026, 7, 31), FeedbackClosesOn = new DateOnly(2099, 1, 1), MinimumResponses = 3, CreatedAt = DateTimeOffset.UnixEpoch,
+            };
+            var participant = new CommonThread.Web.Accountability.RoundParticipant { RoundId = round.Id, BrandOrganisationId = brand.Id, ReviewerOrganisationId = union.Id };
+            var report = new CommonThread.Web.Accountability.IndicatorReport
+            {
+                RoundId = round.Id, BrandOrganisationId = brand.Id, IndicatorId = percentage.Id, Value = 96, SubmittedOn = new DateOnly(2026, 7, 1), EvidenceFileName = "ledger.csv", Evidence = [1, 2],
+            };
+            var invitation = new CommonThread.Web.Accountability.FeedbackInvitation { RoundId = round.Id, BrandOrganisationId = brand.Id, FacilityId = facility.Id, SupplierOrganisationId = supplier.Id };
+            var comment = new CommonThread.Web.Accountability.FeedbackComment { RoundId = round.Id, BrandOrganisationId = brand.Id, Category = "payment", Text = "Call +880 1711 555 123", Flags = "a phone" };
+            var agreement = new CommonThread.Web.Accountability.Agreement
+            {
+                Kind = CommonThread.Web.Accountability.AgreementKind.JointStatement, Title = "Matrix statement", StartsOn = new DateOnly(2026, 1, 1), CreatedByOrganisationId = brand.Id,
+                CreatedAt = DateTimeOffset.UnixEpoch, DocumentFileName = "statement.pdf", Document = [1],
+            };
+            var commitment = new CommonThread.Web.Accountability.Commitment { AgreementId = agreement.Id, Number = 1, Text = "Stable payment terms" };
+            var payment = new CommonThread.Web.Accountability.PaymentRecord
+            {
+                BrandOrganisationId = brand.Id, SupplierOrganisationId = supplier.Id, RecordedByOrganisationId = brand.Id, InvoiceReference = "INV-M", Amount = 10, Currency = "USD", AgreedTermsDays = 30,
+                InvoiceDate = new DateOnly(2026, 1, 1),
+            };
+            db.AddRange(facility, link, framework, percentage, text, round, participant, report, invitation, comment, agreement, commitment, payment,
+                new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = brand.Id, Accountable = true },
+                new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = union.Id });
+            await db.SaveChangesAsync();
+            return new AccountabilityParties(initiative.Name, brand.Name, union.Name, supplier.Name, new()
+            {
+                ["agreementId"] = agreement.Id.ToString(), ["commitmentId"] = commitment.Id.ToString(), ["frameworkId"] = framework.Id.ToString(), ["roundId"] = round.Id.ToString(),
+                ["brandId"] = brand.Id.ToString(), ["indicatorId"] = percentage.Id.ToString(), ["reportId"] = report.Id.ToString(), ["feedbackInvitationId"] = invitation.Id.ToString(),
+                ["commentId"] = comment.Id.ToString(), ["paymentId"] = payment.Id.ToString(), ["supplierId"] = supplier.Id.ToString(), ["unionId"] = union.Id.ToString(),
+            });
+        });
+    }
+
     private static bool IsHomework(string pattern) =>
         new[] { "/homework", "/intermediaries", "/work-orders" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
 
@@ -233,7 +316,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("finding,severity,category,clause\nNo grievance box,Minor,GrievanceMechanism,4.1\n")), "file", "findings.csv" } };
         }
 
-        if (endpointName is "AttachAuditReport" or "AddCorrectiveEvidence")
+        if (endpointName is "AttachAuditReport" or "AddCorrectiveEvidence" or "AttachAgreementDocument" or "AttachIndicatorEvidence")
         {
             return new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" } };
         }
@@ -275,6 +358,18 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "InviteUnionToPlan" => $$"""{"unionOrganisationId":"{{values["unionId"]}}"}""",
             "CommentOnCorrectiveAction" => """{"text":"Matrix comment"}""",
             "AssignQuestionnaire" => $$"""{"questionnaireId":"{{values["questionnaireId"]}}","facilityIds":["{{values["facilityId"]}}"],"dueOn":"{{TimeProvider.System.GetUtcNow().AddDays(30):yyyy-MM-dd}}"}""",
+            "CreateAgreement" => $$"""{"kind":"JointStatement","title":"Matrix","startsOn":"2026-01-01","creatorAccountable":true,"parties":[{"organisationId":"{{values["unionId"]}}","accountable":false}],"commitments":["Matrix"]}""",
+            "CommentOnCommitment" or "DiscussIndicatorReport" => """{"text":"Matrix progress"}""",
+            "CreateIndicatorFramework" => """{"name":"Matrix","copyStarter":true}""",
+            "AddIndicator" => $$"""{"commitment":"C","code":"M{{unique[..8]}}","name":"N","kind":"Number"}""",
+            "OpenRound" => $$"""{"name":"Matrix","frameworkId":"{{values["frameworkId"]}}","periodStart":"2026-01-01","periodEnd":"2026-06-30","reportsDueOn":"2026-07-31","feedbackClosesOn":"2099-01-01","participants":[{"brandOrganisationId":"{{values["brandId"]}}"}]}""",
+            "RaiseFeedbackThreshold" => """{"minimumResponses":6}""",
+            "ReportIndicator" => """{"value":50}""",
+            "ReviewIndicatorReport" => """{"verdict":"Accepted"}""",
+            "RedactComment" => """{"text":"Matrix redacted"}""",
+            "SelfAssessPurchasingPractices" or "GiveSupplierFeedback" => """{"answers":{"forecast":"agree"}}""",
+            "RecordPayment" => $$"""{"counterpartOrganisationId":"{{values["supplierId"]}}","invoiceReference":"M{{unique}}","amount":1,"currency":"USD","agreedTermsDays":30,"invoiceDate":"2026-01-01"}""",
+            "MarkPaymentPaid" => """{"paidDate":"2026-02-01"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };

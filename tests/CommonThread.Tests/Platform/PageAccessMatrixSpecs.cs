@@ -81,6 +81,7 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.SaveChangesAsync();
             return plan.Id;
         });
+        var (agreementId, roundId, invitationId) = await NorthwindAccountabilityAsync(owner.OrganisationId, facilityId);
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -93,7 +94,11 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{CaseId:guid}", caseId.ToString(), StringComparison.Ordinal)
                 .Replace("{HomeworkerId:guid}", homeworkerId.ToString(), StringComparison.Ordinal)
                 .Replace("{AssignmentId:guid}", assignmentId.ToString(), StringComparison.Ordinal)
-                .Replace("{PlanId:guid}", correctivePlanId.ToString(), StringComparison.Ordinal);
+                .Replace("{PlanId:guid}", correctivePlanId.ToString(), StringComparison.Ordinal)
+                .Replace("{AgreementId:guid}", agreementId.ToString(), StringComparison.Ordinal)
+                .Replace("{RoundId:guid}", roundId.ToString(), StringComparison.Ordinal)
+                .Replace("{BrandId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
+                .Replace("{InvitationId:guid}", invitationId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");
@@ -133,6 +138,35 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
 
         Assert.Empty(failures);
     }
+
+    /// <summary>
+    /// An agreement between Northwind and a union; a round of the initiative in which Northwind reports;
+    /// and a feedback invitation addressed to Northwind as if it supplied another brand (the page cares only whose it is).
+    /// </summary>
+    private Task<(Guid, Guid, Guid)> NorthwindAccountabilityAsync(Guid northwindId, Guid facilityId) => app.WithDbAsync(async db =>
+    {
+        var initiative = await db.Set<CommonThread.Web.Organisations.Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
+        var other = await db.Set<CommonThread.Web.Organisations.Organisation>().SingleAsync(o => o.Name == "Solstice Sportswear");
+        var union = await db.Set<CommonThread.Web.Organisations.Organisation>().FirstAsync(o => o.Kind == OrganisationKind.Union);
+        var agreement = new CommonThread.Web.Accountability.Agreement
+        {
+            Kind = CommonThread.Web.Accountability.AgreementKind.FrameworkAgreement, Title = "Matrix agreement", StartsOn = new DateOnly(2026, 1, 1), CreatedByOrganisationId = northwindId,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var round = new CommonThread.Web.Accountability.MonitoringRound
+        {
+            InitiativeOrganisationId = initiative.Id, FrameworkId = CommonThread.Web.Accountability.FrameworkService.StarterId, Name = "Matrix round", PeriodStart = new DateOnly(2026, 1, 1),
+            PeriodEnd = new DateOnly(2026, 6, 30), ReportsDueOn = new DateOnly(2026, 7, 31), FeedbackClosesOn = new DateOnly(2099, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var invitation = new CommonThread.Web.Accountability.FeedbackInvitation { RoundId = round.Id, BrandOrganisationId = other.Id, FacilityId = facilityId, SupplierOrganisationId = northwindId };
+        db.AddRange(agreement, round, invitation,
+            new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = northwindId, Accountable = true },
+            new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = union.Id },
+            new CommonThread.Web.Accountability.Commitment { AgreementId = agreement.Id, Number = 1, Text = "Respect freedom of association" },
+            new CommonThread.Web.Accountability.RoundParticipant { RoundId = round.Id, BrandOrganisationId = northwindId, ReviewerOrganisationId = union.Id });
+        await db.SaveChangesAsync();
+        return (agreement.Id, round.Id, invitation.Id);
+    });
 
     /// <summary>A case in a mechanism of Northwind's own, with no facility: Northwind is its only party.</summary>
     private async Task<Guid> NorthwindOnlyCaseAsync(Guid northwindId)
