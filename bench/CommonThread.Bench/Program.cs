@@ -1,4 +1,5 @@
 using CommonThread.Bench;
+using CommonThread.Bench.Accountability;
 using CommonThread.Bench.Assessments;
 using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "intake" => await IntakeBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "homework" => await HomeworkBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "assessments" => await AssessmentBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "accountability" => await AccountabilityBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -30,6 +32,8 @@ static int Usage()
                      --homeworkers 200000 --payments 5000000 --file-rows 200000 --clients 8 --seconds 20 --postgres "Host=…;Username=…"
           assessments  XLSForm evaluation passes of a 300-question form, a 2,000-row form read from XLSX, 50,000 responses written as XLSX (no database)
                      --passes 5000 --import-rows 2000 --responses 50000
+          accountability  a monitoring round: feedback release, the initiative-wide report (JSON, PDF, XLSX), a brand's scorecard page under load
+                     --brands 200 --facilities 20000 --responses 100000 --clients 4 --seconds 20 --postgres "Host=…;Username=…"
         """);
     return 2;
 }
