@@ -9,7 +9,7 @@ namespace CommonThread.Web.Demo;
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
     Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
-    TimeProvider clock)
+    DemoAccountability.Services accountability, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         await DemoSupplyChain.SeedAsync(created, chain, foa, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
         await DemoGrievances.SeedAsync(created, db, intake, clock, ct);
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
+        await DemoAccountability.SeedAsync(created, accountability, clock, ct);
         return true;
     }
 }

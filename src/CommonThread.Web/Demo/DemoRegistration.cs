@@ -2,7 +2,11 @@ namespace CommonThread.Web.Demo;
 
 public static class DemoRegistration
 {
-    public static void AddDemoData(this IServiceCollection services) => services.AddScoped<DemoDataSeeder>();
+    public static void AddDemoData(this IServiceCollection services)
+    {
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAccountability.Services>();
+    }
 
     /// <summary>Seeds when <c>Demo:Seed</c> is true (the default for <c>dotnet run</c>; off for deployments).</summary>
     public static async Task SeedDemoDataIfWantedAsync(this WebApplication app)

@@ -20,6 +20,8 @@ public sealed class Pdf : IDisposable
     // Distinguishable in colour and in greyscale print: dark blue, orange, grey, teal.
     private static readonly SKColor[] Palette = [new(0x1F, 0x4E, 0x79), new(0xE0, 0x8A, 0x1E), new(0x9E, 0x9E, 0x9E), new(0x2A, 0x9D, 0x8F)];
 
+    private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+    private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
     private readonly SKDocument document;
     private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.5f };
@@ -138,6 +140,16 @@ public sealed class Pdf : IDisposable
 
     public void Dispose()
     {
+        foreach (var shaper in shapers.Values)
+        {
+            shaper.Dispose();
+        }
+
+        foreach (var font in fonts.Values)
+        {
+            font.Dispose();
+        }
+
         ink.Dispose();
         rule.Dispose();
         document.Dispose();
@@ -157,28 +169,60 @@ public sealed class Pdf : IDisposable
     private void Draw(string text, float x, float baseline, float size, float maxWidth)
     {
         var runs = Runs(text);
-        var width = runs.Sum(r => Measure(r.Text, r.Typeface, size));
-        while (width > maxWidth && text.Length > 1)
+        if (Width(runs, size) > maxWidth && text.Length > 1)
         {
-            text = text[..^2].TrimEnd() + "…";
-            runs = Runs(text);
-            width = runs.Sum(r => Measure(r.Text, r.Typeface, size));
+            // The longest start that fits with "…", found by halving rather than one letter at a time.
+            int fits = 0, tooLong = text.Length;
+            while (tooLong - fits > 1)
+            {
+                var middle = (fits + tooLong) / 2;
+                if (Width(Runs(text[..middle].TrimEnd() + "…"), size) <= maxWidth)
+                {
+                    fits = middle;
+                }
+                else
+                {
+                    tooLong = middle;
+                }
+            }
+
+            runs = Runs(text[..Math.Max(fits, 1)].TrimEnd() + "…");
         }
 
         foreach (var (run, typeface) in runs)
         {
-            using var font = new SKFont(typeface, size);
-            using var shaper = new SKShaper(typeface);
+            var (shaper, font) = Shaping(typeface, size);
             canvas.DrawShapedText(shaper, run, x, baseline, SKTextAlign.Left, font, ink);
-            x += Measure(run, typeface, size);
+            x += shaper.Shape(run, font).Width;
         }
     }
 
-    private static float Measure(string text, SKTypeface typeface, float size)
+    private float Width(List<(string Text, SKTypeface Typeface)> runs, float size)
     {
-        using var shaper = new SKShaper(typeface);
-        using var font = new SKFont(typeface, size);
-        return shaper.Shape(text, font).Width;
+        float width = 0;
+        foreach (var (text, typeface) in runs)
+        {
+            var (shaper, font) = Shaping(typeface, size);
+            width += shaper.Shape(text, font).Width;
+        }
+
+        return width;
+    }
+
+    // A shaper loads the typeface into HarfBuzz: one per typeface and size for the document, not one per cell.
+    private (SKShaper Shaper, SKFont Font) Shaping(SKTypeface typeface, float size)
+    {
+        if (!shapers.TryGetValue(typeface, out var shaper))
+        {
+            shapers[typeface] = shaper = new SKShaper(typeface);
+        }
+
+        if (!fonts.TryGetValue((typeface, size), out var font))
+        {
+            fonts[(typeface, size)] = font = new SKFont(typeface, size);
+        }
+
+        return (shaper, font);
     }
 
     /// <summary>Splits text where the font must change; spaces and punctuation stay with the run they are in.</summary>
