@@ -16,7 +16,7 @@ public sealed class MonitoringRoundFlow(BrowserApp app)
         await supplier.CheckAsync("input[name='a.labour_costs'][value='strongly_disagree']");
         await supplier.CheckAsync("input[name='a.on_time'][value='disagree']");
         await supplier.CheckAsync("input[name='a.long_term'][value='agree']");
-        await supplier.FillAsync("textarea[name='a.costing_comment']", "Prices were cut twice after the minimum wage went up.");
+        await supplier.FillAsync("#q-costing_comment", "Prices were cut twice after the minimum wage went up.");
         await supplier.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "supplier-feedback.png"), FullPage = true });
         await supplier.ClickAsync("#submit-feedback");
         await supplier.WaitForSelectorAsync("#feedback-message >> text=your answers were submitted");
