@@ -236,6 +236,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("InBatch")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ReleasedInCycle")
                         .HasColumnType("integer");
 

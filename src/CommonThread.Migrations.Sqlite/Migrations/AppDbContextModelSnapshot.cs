@@ -230,6 +230,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InBatch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReleasedInCycle")
                         .HasColumnType("INTEGER");
 

@@ -22,6 +22,8 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
     public async Task<ReleaseDto> ReleaseAsync(OrganisationAccess access, Guid roundId, CancellationToken ct)
     {
         var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
+        // One snapshot for counting and marking: an answer arriving meanwhile waits for the next release.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var round = await db.Set<MonitoringRound>().FirstAsync(r => r.Id == roundId, ct);
         var threshold = round.MinimumResponses;
         var overall = await db.Set<FeedbackResponse>().Where(r => r.RoundId == roundId && !r.SelfAssessment).GroupBy(r => r.BrandOrganisationId)
@@ -31,8 +33,13 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
                                 where r.RoundId == roundId && !r.SelfAssessment
                                 group s by new { r.BrandOrganisationId, s.Category } into g
                                 select new { Brand = g.Key.BrandOrganisationId, g.Key.Category, Count = g.Count(), Score = g.Average(s => s.Score) }).ToListAsync(ct);
-        var results = overall.Select(o => new FeedbackResult { RoundId = roundId, BrandOrganisationId = o.Brand, Category = FeedbackForm.OverallCategory, Count = o.Count, Score = o.Score })
-            .Concat(categories.Select(c => new FeedbackResult { RoundId = roundId, BrandOrganisationId = c.Brand, Category = c.Category, Count = c.Count, Score = c.Score })).ToList();
+        var fresh = overall.Select(o => new FeedbackResult { RoundId = roundId, BrandOrganisationId = o.Brand, Category = FeedbackForm.OverallCategory, Count = o.Count, Score = o.Score })
+            .Concat(categories.Select(c => new FeedbackResult { RoundId = roundId, BrandOrganisationId = c.Brand, Category = c.Category, Count = c.Count, Score = c.Score }));
+        var previous = await db.Set<FeedbackResult>().AsNoTracking().Where(r => r.RoundId == roundId && r.BrandOrganisationId != null)
+            .ToDictionaryAsync(r => (r.BrandOrganisationId!.Value, r.Category), ct);
+        var results = fresh.Select(r => Batched(r, previous.GetValueOrDefault((r.BrandOrganisationId!.Value, r.Category)), threshold)).ToList();
+        var recounted = results.Where(r => r.Category == FeedbackForm.OverallCategory && previous.GetValueOrDefault((r.BrandOrganisationId!.Value, r.Category))?.Count != r.Count)
+            .Select(r => r.BrandOrganisationId!.Value).ToList();
         // The average of brands' averages, each brand counted once and only where its own figure may be shown.
         results.AddRange(results.Where(r => r.Count >= threshold).GroupBy(r => r.Category)
             .Select(g => new FeedbackResult { RoundId = roundId, Category = g.Key, Count = g.Count(), Score = g.Average(r => r.Score) }));
@@ -40,11 +47,13 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
         var shown = overall.Where(o => o.Count >= threshold).Select(o => o.Brand).ToList();
         round.ReleasedCycle++;
         round.ReleasedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<FeedbackResult>().Where(r => r.RoundId == roundId).ExecuteDeleteAsync(ct);
         db.AddRange(results);
         var cycle = round.ReleasedCycle;
-        var released = await db.Set<FeedbackComment>().Where(c => c.RoundId == roundId && c.ReleasedInCycle == null && (c.Flags == null || c.Cleared))
+        // Comments travel with their batch of answers, so a lone late comment does not stand out either.
+        await db.Set<FeedbackComment>().Where(c => c.RoundId == roundId && !c.InBatch && recounted.Contains(c.BrandOrganisationId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.InBatch, true), ct);
+        var released = await db.Set<FeedbackComment>().Where(c => c.RoundId == roundId && c.InBatch && c.ReleasedInCycle == null && (c.Flags == null || c.Cleared))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleasedInCycle, cycle), ct);
         var waiting = await db.Set<FeedbackComment>().CountAsync(c => c.RoundId == roundId && c.Flags != null && !c.Cleared, ct);
         await notifier.TellAsync(shown, $"Supplier feedback on your purchasing practices in '{round.Name}' was released.", o => $"/o/{o}/rounds/{roundId}/scorecard/{o}", ct);
@@ -53,6 +62,16 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
         await transaction.CommitAsync(ct);
         return new ReleaseDto(cycle, round.ReleasedOn.Value, shown.Count, overall.Count - shown.Count, released, waiting);
     }
+
+    /// <summary>
+    /// A figure a brand has already seen changes only when at least the threshold of new answers joined
+    /// it: otherwise the difference between two releases would be one supplier's answer. Until then the
+    /// new answers wait, and the old figure is released again.
+    /// </summary>
+    private static FeedbackResult Batched(FeedbackResult fresh, FeedbackResult? shown, int threshold) =>
+        shown is null || shown.Count < threshold || fresh.Count - shown.Count >= threshold
+            ? fresh
+            : new FeedbackResult { RoundId = shown.RoundId, BrandOrganisationId = shown.BrandOrganisationId, Category = shown.Category, Count = shown.Count, Score = shown.Score };
 
     /// <summary>A brand's feedback as last released, for whoever may see the brand in the round (checked by the caller).</summary>
     public async Task<FeedbackViewDto> ResultsAsync(MonitoringRound round, Guid brandId, string? language, CancellationToken ct)

@@ -79,6 +79,12 @@ public sealed class FeedbackComment
     /// <summary>The initiative read the flagged text and redacted it or found it safe.</summary>
     public bool Cleared { get; set; }
 
+    /// <summary>
+    /// Its answers were counted in a release: it may be shown from then on (once cleared, if flagged),
+    /// never before, so a lone late comment cannot be lined up with a lone late answer.
+    /// </summary>
+    public bool InBatch { get; set; }
+
     /// <summary>The release that first showed it; null until then.</summary>
     public int? ReleasedInCycle { get; set; }
 }

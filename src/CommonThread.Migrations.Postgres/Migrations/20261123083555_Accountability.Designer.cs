@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommonThread.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123075531_Accountability")]
+    [Migration("20261123083555_Accountability")]
     partial class Accountability
     {
         /// <inheritdoc />
@@ -238,6 +238,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<string>("Flags")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("InBatch")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("ReleasedInCycle")
                         .HasColumnType("integer");

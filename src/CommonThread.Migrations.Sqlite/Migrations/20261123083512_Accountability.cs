@@ -242,6 +242,7 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Flags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Cleared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InBatch = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReleasedInCycle = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -242,6 +242,7 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Flags = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Cleared = table.Column<bool>(type: "boolean", nullable: false),
+                    InBatch = table.Column<bool>(type: "boolean", nullable: false),
                     ReleasedInCycle = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>

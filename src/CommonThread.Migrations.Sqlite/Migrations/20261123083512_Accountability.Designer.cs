@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommonThread.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123075453_Accountability")]
+    [Migration("20261123083512_Accountability")]
     partial class Accountability
     {
         /// <inheritdoc />
@@ -232,6 +232,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<string>("Flags")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InBatch")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReleasedInCycle")
                         .HasColumnType("INTEGER");
