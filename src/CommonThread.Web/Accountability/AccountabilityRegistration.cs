@@ -4,6 +4,8 @@ public static class AccountabilityRegistration
 {
     public static void AddAccountability(this IServiceCollection services)
     {
+        services.AddOptions<AccountabilityOptions>().BindConfiguration("Accountability");
+        services.AddHostedService<FeedbackReleaseWorker>();
         services.AddScoped<AgreementService>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<RoundService>();

@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommonThread.Web.Accountability;
 
@@ -11,7 +12,7 @@ namespace CommonThread.Web.Accountability;
 /// figures; brands read only the stored figures. An answer given after a release changes nothing a
 /// brand sees until the next one, so no single late answer can be picked out by watching.
 /// </summary>
-public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock)
+public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock, IOptions<AccountabilityOptions> options)
 {
     /// <summary>
     /// An all-brand average of fewer brands lets a brand that knows its own score work out the others':
@@ -19,9 +20,39 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
     /// </summary>
     public const int MinimumBrandsForAverage = 3;
 
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The initiative releases now, between the scheduled cycles.</summary>
     public async Task<ReleaseDto> ReleaseAsync(OrganisationAccess access, Guid roundId, CancellationToken ct)
     {
-        var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
+        (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
+        return await ReleaseRoundAsync(roundId, access.Organisation.Id, ct);
+    }
+
+    /// <summary>
+    /// The scheduled cycle: every round with feedback open (or closed within a cycle) and not released
+    /// for a cycle is released, on behalf of its initiative. Returns how many rounds were released.
+    /// </summary>
+    /// <param name="initiativeId">Only this initiative's rounds; every initiative's when null.</param>
+    public async Task<int> ReleaseDueAsync(Guid? initiativeId, CancellationToken ct)
+    {
+        var today = Today;
+        var every = options.Value.ReleaseEveryDays;
+        var due = await db.Set<MonitoringRound>()
+            .Where(r => (initiativeId == null || r.InitiativeOrganisationId == initiativeId) && r.FeedbackClosesOn >= today.AddDays(-every) && (r.ReleasedOn == null || r.ReleasedOn <= today.AddDays(-every))
+                && db.Set<FeedbackResponse>().Any(f => f.RoundId == r.Id && !f.SelfAssessment))
+            .Select(r => new { r.Id, r.InitiativeOrganisationId }).ToListAsync(ct);
+        foreach (var round in due)
+        {
+            await ReleaseRoundAsync(round.Id, round.InitiativeOrganisationId, ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return due.Count;
+    }
+
+    private async Task<ReleaseDto> ReleaseRoundAsync(Guid roundId, Guid actorOrganisationId, CancellationToken ct)
+    {
         // One snapshot for counting and marking: an answer arriving meanwhile waits for the next release.
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var round = await db.Set<MonitoringRound>().FirstAsync(r => r.Id == roundId, ct);
@@ -46,7 +77,7 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
 
         var shown = overall.Where(o => o.Count >= threshold).Select(o => o.Brand).ToList();
         round.ReleasedCycle++;
-        round.ReleasedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        round.ReleasedOn = Today;
         await db.Set<FeedbackResult>().Where(r => r.RoundId == roundId).ExecuteDeleteAsync(ct);
         db.AddRange(results);
         var cycle = round.ReleasedCycle;
@@ -57,7 +88,7 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleasedInCycle, cycle), ct);
         var waiting = await db.Set<FeedbackComment>().CountAsync(c => c.RoundId == roundId && c.Flags != null && !c.Cleared, ct);
         await notifier.TellAsync(shown, $"Supplier feedback on your purchasing practices in '{round.Name}' was released.", o => $"/o/{o}/rounds/{roundId}/scorecard/{o}", ct);
-        audit.Record(access.Organisation.Id, "round.released", $"Feedback release {cycle} of '{round.Name}': {shown.Count} brands shown, {overall.Count - shown.Count} below the threshold");
+        audit.Record(actorOrganisationId, "round.released", $"Feedback release {cycle} of '{round.Name}': {shown.Count} brands shown, {overall.Count - shown.Count} below the threshold");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ReleaseDto(cycle, round.ReleasedOn.Value, shown.Count, overall.Count - shown.Count, released, waiting);

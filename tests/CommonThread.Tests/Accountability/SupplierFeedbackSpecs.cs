@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Accountability;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Accountability;
 
@@ -215,6 +216,26 @@ public abstract partial class SupplierFeedbackSpecs(TestApp app)
         Assert.Equal(6, raised.MinimumResponses);
         Assert.False((await world.ScorecardAsync(world.Brand, round.Id, world.Brand)).Feedback.Shown);
         await (await world.Brand.Client.PutAsJsonAsync($"{world.Brand.Api}/rounds/{round.Id}/threshold", new { minimumResponses = 3 })).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_scheduled_cycle_releases_a_round_with_answers_once_per_cycle()
+    {
+        var world = await AccountabilityWorld.CreateAsync(app, suppliers: 5);
+        var round = await world.OpenRoundAsync();
+        await world.AnswerAsync(round.Id, world.Brand, world.Suppliers);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<FeedbackRelease>().ReleaseDueAsync(world.Initiative.Organisation.Id, CancellationToken.None) == 1);
+        }
+
+        Assert.True((await world.ScorecardAsync(world.Brand, round.Id, world.Brand)).Feedback.Shown);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<FeedbackRelease>().ReleaseDueAsync(world.Initiative.Organisation.Id, CancellationToken.None));
+        }
+
+        Assert.Equal(1, (await world.Initiative.Client.GetFromJsonAsync<RoundDto>($"{world.Initiative.Api}/rounds/{round.Id}", Http.Json))!.ReleasedCycle);
     }
 
     private static string XlsxText(byte[] bytes)
