@@ -3,7 +3,6 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Accountability;
@@ -145,7 +144,4 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         await db.SaveChangesAsync(ct);
         return await FindAsync(access, roundId, ct);
     }
-
-    internal static string? CleanText(string? text, int max, string field) =>
-        TextInput.OrNull(text) is { } clean && clean.Length > max ? throw new RuleViolation(field, $"Keep it to {max} characters.") : TextInput.OrNull(text);
 }

@@ -19,6 +19,9 @@ public sealed class RuleViolation(string field, string message, int statusCode =
     /// <summary>Every field's messages when there are several; empty for a single-field violation.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
 
+    /// <summary>The message and every field's messages in one line, for a page that shows them above a form.</summary>
+    public string Summary => Errors.Count == 0 ? Message : Message + " " + string.Join(" ", Errors.SelectMany(e => e.Value));
+
     public static RuleViolation NotFound(string what) => new(what, $"{what} was not found.", StatusCodes.Status404NotFound);
 
     public static RuleViolation Conflict(string field, string message) => new(field, message, StatusCodes.Status409Conflict);
