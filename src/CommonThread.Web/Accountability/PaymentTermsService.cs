@@ -145,8 +145,10 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
         {
             var own = rows[b.Key].Where(r => r.ByBrand).ToList();
             var reported = rows[b.Key].Where(r => !r.ByBrand).ToList();
-            var pooled = reported.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers;
-            return new PaymentTermsDto(b.Key, b.Value, minimumSuppliers, Stats(own), Months(own, 1), pooled ? Stats(reported) : null, pooled ? Months(reported, minimumSuppliers) : []);
+            // Only months with enough suppliers count, in the months and in the total alike: a total over
+            // more months than are shown would give away the hidden months by subtraction.
+            var pooled = reported.GroupBy(r => Month(r.Invoiced)).Where(g => g.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers).SelectMany(g => g).ToList();
+            return new PaymentTermsDto(b.Key, b.Value, minimumSuppliers, Stats(own), Months(own, 1), pooled.Count > 0 ? Stats(pooled) : null, Months(pooled, minimumSuppliers));
         });
     }
 
@@ -176,12 +178,14 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
     }
 
     private List<PaymentMonthDto> Months(IReadOnlyCollection<Row> rows, int minimumSuppliers) =>
-        rows.GroupBy(r => $"{r.Invoiced:yyyy-MM}").Where(g => g.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers).OrderBy(g => g.Key)
+        rows.GroupBy(r => Month(r.Invoiced)).Where(g => g.Select(r => r.Supplier).Distinct().Count() >= minimumSuppliers).OrderBy(g => g.Key)
             .Select(g =>
             {
                 var stats = Stats(g.ToList());
                 return new PaymentMonthDto(g.Key, stats.Invoices, stats.AverageDaysToPay, stats.OnTimeShare);
             }).ToList();
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Row(bool ByBrand, Guid Supplier, DateOnly Invoiced, int Terms, DateOnly? Paid)
     {
