@@ -135,8 +135,8 @@ public static class AccountabilityEndpoints
         group.MapGet("/feedback-invitations", async (HttpContext http, FeedbackService feedback, CancellationToken ct) =>
             TypedResults.Ok(await feedback.InvitationsAsync(http.OrganisationAccess(), ct))).WithName("ListFeedbackInvitations");
         group.MapGet("/feedback-invitations/{feedbackInvitationId:guid}/form", async (Guid feedbackInvitationId, string? language, HttpContext http, FeedbackService feedback,
-            CancellationToken ct) => TypedResults.Ok(await feedback.FormAsync(http.OrganisationAccess(), feedbackInvitationId, FeedbackForm.LanguageFor(language ?? CultureInfo.CurrentUICulture.Name), ct)))
-            .WithName("GetFeedbackForm");
+            CancellationToken ct) => TypedResults.Ok(await feedback.FormAsync(http.OrganisationAccess(), feedbackInvitationId, language, ct)))
+            .WithName("GetFeedbackForm").WithDescription("In ?language= (a code such as bn, or a form language); by default the facility's country's language where the form has it.");
         group.MapPost("/feedback-invitations/{feedbackInvitationId:guid}/response", async (Guid feedbackInvitationId, FeedbackAnswersInput input, HttpContext http, FeedbackService feedback,
             CancellationToken ct) =>
         {

@@ -54,6 +54,16 @@ public static class FeedbackForm
         return languages.FirstOrDefault(l => l == code) ?? languages.FirstOrDefault(l => l.EndsWith($"({twoLetters})", StringComparison.OrdinalIgnoreCase)) ?? languages[0];
     }
 
+    /// <summary>The form's language for a supplier in a country (Bangladesh: Bengali), else for <paramref name="culture"/>.</summary>
+    public static string LanguageForCountry(string? countryCode, string? culture) =>
+        countryCode is not null && CountryLanguages.TryGetValue(countryCode, out var code) ? LanguageFor(code) : LanguageFor(culture);
+
+    private static readonly Dictionary<string, string> CountryLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["BD"] = "bn", ["IN"] = "hi", ["VN"] = "vi", ["ID"] = "id", ["TR"] = "tr", ["CN"] = "zh", ["ES"] = "es", ["MX"] = "es", ["GT"] = "es", ["HN"] = "es", ["SV"] = "es",
+        ["NI"] = "es", ["CO"] = "es", ["PE"] = "es", ["DO"] = "es", ["EC"] = "es",
+    };
+
     /// <summary>Red below 50, amber below 70, green from 70.</summary>
     public static string Rating(double score) => score >= 70 ? "green" : score >= 50 ? "amber" : "red";
 }

@@ -54,9 +54,9 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
                        join b in db.Set<Organisation>() on i.BrandOrganisationId equals b.Id
                        join f in db.Set<Facility>() on i.FacilityId equals f.Id
                        where i.SupplierOrganisationId == me
-                       select new { i.Id, i.RoundId, Round = r.Name, Brand = b.Name, Facility = f.Name, r.FeedbackClosesOn, i.Answered }).ToListAsync(ct))
+                       select new { i.Id, i.RoundId, Round = r.Name, Brand = b.Name, Facility = f.Name, f.CountryCode, r.FeedbackClosesOn, i.Answered }).ToListAsync(ct))
             .OrderBy(i => i.Answered).ThenBy(i => i.FeedbackClosesOn).ThenBy(i => i.Brand)
-            .Select(i => new FeedbackInvitationDto(i.Id, i.RoundId, i.Round, i.Brand, i.Facility, i.FeedbackClosesOn, i.Answered, !i.Answered && i.FeedbackClosesOn >= today)).ToList();
+            .Select(i => new FeedbackInvitationDto(i.Id, i.RoundId, i.Round, i.Brand, i.Facility, i.CountryCode, i.FeedbackClosesOn, i.Answered, !i.Answered && i.FeedbackClosesOn >= today)).ToList();
     }
 
     public async Task<FeedbackInvitationDto> InvitationAsync(OrganisationAccess access, Guid invitationId, CancellationToken ct) =>
@@ -67,6 +67,9 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
     {
         var invitation = await InvitationAsync(access, invitationId, ct);
         var form = FeedbackForm.Definition;
+        language = language is null
+            ? FeedbackForm.LanguageForCountry(invitation.FacilityCountry, System.Globalization.CultureInfo.CurrentUICulture.Name)
+            : FeedbackForm.LanguageFor(language);
         var evaluation = FormEvaluation.Of(form, new FormAnswers(), Today, language);
         return new FeedbackFormDto(form.Title, invitation.Brand, form.Languages,
             form.AllQuestions.Where(q => q.IsAsked && q.Type != QuestionType.Note).Select(q => new FeedbackQuestionDto(q.Name, FeedbackForm.CategoryOf(q), evaluation.Text(q, q.Label),

@@ -124,6 +124,10 @@ public abstract partial class SupplierFeedbackSpecs(TestApp app)
         var form = (await supplier.Client.GetFromJsonAsync<FeedbackFormDto>($"{supplier.Api}/feedback-invitations/{invitation.Id}/form?language=es", Http.Json))!;
         Assert.Contains(form.Questions, q => q.Category == "costing" && q.Label.Contains("costes laborales", StringComparison.Ordinal));
         Assert.Equal(["planning", "design", "costing", "sourcing", "payment", "management", "partnership"], FeedbackForm.Categories.Select(c => c.Name));
+        // A facility in Bangladesh is asked in Bengali unless it asks otherwise.
+        var bengali = (await supplier.Client.GetFromJsonAsync<FeedbackFormDto>($"{supplier.Api}/feedback-invitations/{invitation.Id}/form", Http.Json))!;
+        Assert.Equal("আমরা জানি কার সাথে যোগাযোগ করতে হবে এবং সময়মতো উত্তর পাই।", bengali.Questions.Single(q => q.Name == "one_contact").Label);
+        Assert.Equal(8, bengali.Languages.Count);
 
         var empty = await supplier.Client.PostAsJsonAsync($"{supplier.Api}/feedback-invitations/{invitation.Id}/response", new { answers = new Dictionary<string, string> { ["overall_comment"] = "x" } });
         Assert.Contains("Rate at least one", (await empty.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("answers")[0], StringComparison.Ordinal);
