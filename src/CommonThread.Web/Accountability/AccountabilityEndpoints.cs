@@ -152,6 +152,12 @@ public static class AccountabilityEndpoints
             TypedResults.Ok(await payments.ListAsync(http.OrganisationAccess(), ct))).WithName("ListPayments");
         group.MapPost("/payments", async (PaymentInput input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.RecordAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("RecordPayment");
+        group.MapPost("/payments/import", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            var report = await payments.ImportAsync(http.OrganisationAccess(), fileName, bytes, ct);
+            return report.Problems.Count > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
+        }).RequireRole(MemberRole.Editor).WithName("ImportPayments").WithDescription("Columns: " + string.Join(", ", PaymentTermsService.ImportColumns) + " (counterpart by name). All rows or none.");
         group.MapPut("/payments/{paymentId:guid}", async (Guid paymentId, PaidSetter input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.MarkPaidAsync(http.OrganisationAccess(), paymentId, input, ct))).RequireRole(MemberRole.Editor).WithName("MarkPaymentPaid");
         group.MapGet("/payment-terms", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>

@@ -1,7 +1,9 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -14,22 +16,101 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>A brand records an invoice from a supplier it buys from, or a supplier one to a brand that buys from it.</summary>
+    public static readonly string[] ImportColumns = ["counterpart", "invoice", "order", "amount", "currency", "terms_days", "invoice_date", "paid_date"];
+
+    // The import's column for each field of the input, so a file's problems read like the form's.
+    private static readonly Dictionary<string, string> ColumnOf = new()
+    {
+        ["counterpartOrganisationId"] = "counterpart", ["invoiceReference"] = "invoice", ["amount"] = "amount", ["currency"] = "currency", ["agreedTermsDays"] = "terms_days",
+        ["invoiceDate"] = "invoice_date", ["paidDate"] = "paid_date",
+    };
+
     public async Task<PaymentDto> RecordAsync(OrganisationAccess access, PaymentInput input, CancellationToken ct)
     {
-        var me = access.Organisation;
-        if (me.Kind is not (OrganisationKind.Brand or OrganisationKind.Supplier))
+        var me = RecordsPayments(access);
+        var counterparts = (await CounterpartsAsync(access, ct)).Select(c => c.Id).ToHashSet();
+        var (record, errors) = Checked(me, input, counterparts);
+        if (record is not null && await db.Set<PaymentRecord>().AnyAsync(p => p.RecordedByOrganisationId == me.Id && p.BrandOrganisationId == record.BrandOrganisationId
+                && p.SupplierOrganisationId == record.SupplierOrganisationId && p.InvoiceReference == record.InvoiceReference, ct))
         {
-            throw new RuleViolation("organisation", "Brands and suppliers record invoices and payments.", StatusCodes.Status403Forbidden);
+            errors["invoiceReference"] = ["This invoice is already recorded."];
         }
 
+        if (errors.Count > 0)
+        {
+            throw new RuleViolation(errors, "The invoice was not recorded.");
+        }
+
+        db.Add(record!);
+        audit.Record(me.Id, "payment.recorded", $"Invoice {record!.InvoiceReference} recorded");
+        await db.SaveChangesAsync(ct);
+        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+    }
+
+    /// <summary>
+    /// Invoices from a CSV or XLSX file (counterpart by name, invoice, order, amount, currency, terms_days,
+    /// invoice_date, paid_date), each row checked as if typed: all rows or none, problems by row and column.
+    /// </summary>
+    public async Task<PaymentImportReport> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        var me = RecordsPayments(access);
+        var counterparts = await CounterpartsAsync(access, ct);
+        var byName = counterparts.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, ImportColumns, ["counterpart", "invoice", "amount", "currency", "terms_days", "invoice_date"]);
+        var known = (await db.Set<PaymentRecord>().Where(p => p.RecordedByOrganisationId == me.Id).Select(p => new { p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceReference })
+            .ToListAsync(ct)).Select(p => (p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceReference)).ToHashSet();
+        var records = new List<PaymentRecord>();
+        var ids = counterparts.Select(c => c.Id).ToHashSet();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            if (rows[r].All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var name = row.Text("counterpart", Organisation.NameMaxLength, required: true);
+            var input = new PaymentInput(name is not null && byName.TryGetValue(name, out var id) ? id : null, row.Text("order", 100), row.Text("invoice", 100, required: true),
+                row.Number("amount", 0, 1e13) is { } amount ? (decimal)amount : null, row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
+                row.Date("paid_date"));
+            var (record, errors) = Checked(me, input, ids);
+            foreach (var (field, messages) in errors.Where(e => !row.HasProblemIn(ColumnOf[e.Key])))
+            {
+                row.Problem(ColumnOf[field], messages[0]);
+            }
+
+            if (record is not null && !row.HasProblems && !known.Add((record.BrandOrganisationId, record.SupplierOrganisationId, record.InvoiceReference)))
+            {
+                row.Problem("invoice", "This invoice is already recorded (or appears twice in the file).");
+            }
+            else if (record is not null && !row.HasProblems)
+            {
+                records.Add(record);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new PaymentImportReport(rows.Count - 1, 0, problems);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await BulkInsert.AddAsync(db, records, ct);
+        audit.Record(me.Id, "payment.imported", $"{records.Count} invoices imported from {Path.GetFileName(fileName)}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new PaymentImportReport(rows.Count - 1, records.Count, []);
+    }
+
+    private static Organisation RecordsPayments(OrganisationAccess access) => access.Organisation.Kind is OrganisationKind.Brand or OrganisationKind.Supplier
+        ? access.Organisation
+        : throw new RuleViolation("organisation", "Brands and suppliers record invoices and payments.", StatusCodes.Status403Forbidden);
+
+    /// <summary>The record an input makes, or what is wrong with it field by field (the counterpart must be one the caller trades with).</summary>
+    private (PaymentRecord? Record, Dictionary<string, string[]> Errors) Checked(Organisation me, PaymentInput input, IReadOnlySet<Guid> counterparts)
+    {
         var errors = new Dictionary<string, string[]>();
-        var counterpart = input.CounterpartOrganisationId ?? Guid.Empty;
-        var (brand, supplier) = me.Kind == OrganisationKind.Brand ? (me.Id, counterpart) : (counterpart, me.Id);
-        var linked = await (from l in db.Set<SupplyLink>()
-                            join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                            where l.BuyerOrganisationId == brand && f.OperatorOrganisationId == supplier
-                            select l.Id).AnyAsync(ct);
-        if (!linked)
+        if (input.CounterpartOrganisationId is not { } counterpart || !counterparts.Contains(counterpart))
         {
             errors["counterpartOrganisationId"] = [me.Kind == OrganisationKind.Brand ? "Choose a supplier you buy from." : "Choose a brand that buys from you."];
         }
@@ -65,26 +146,19 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
             errors["paidDate"] = ["A payment falls on or after the invoice date, and not in the future."];
         }
 
-        if (errors.Count == 0 && await db.Set<PaymentRecord>().AnyAsync(p => p.RecordedByOrganisationId == me.Id && p.BrandOrganisationId == brand && p.SupplierOrganisationId == supplier
-                && p.InvoiceReference == invoice, ct))
-        {
-            errors["invoiceReference"] = ["This invoice is already recorded."];
-        }
-
         if (errors.Count > 0)
         {
-            throw new RuleViolation(errors, "The invoice was not recorded.");
+            return (null, errors);
         }
 
-        var record = new PaymentRecord
+        var other = input.CounterpartOrganisationId!.Value;
+        var (brand, supplier) = me.Kind == OrganisationKind.Brand ? (me.Id, other) : (other, me.Id);
+        return (new PaymentRecord
         {
-            BrandOrganisationId = brand, SupplierOrganisationId = supplier, RecordedByOrganisationId = me.Id, OrderReference = TextInput.OrNull(input.OrderReference) is { } o ? o[..Math.Min(o.Length, 100)] : null,
-            InvoiceReference = invoice!, Amount = input.Amount!.Value, Currency = currency!, AgreedTermsDays = input.AgreedTermsDays!.Value, InvoiceDate = input.InvoiceDate!.Value, PaidDate = input.PaidDate,
-        };
-        db.Add(record);
-        audit.Record(me.Id, "payment.recorded", $"Invoice {record.InvoiceReference} recorded");
-        await db.SaveChangesAsync(ct);
-        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+            BrandOrganisationId = brand, SupplierOrganisationId = supplier, RecordedByOrganisationId = me.Id,
+            OrderReference = TextInput.OrNull(input.OrderReference) is { } o ? o[..Math.Min(o.Length, 100)] : null, InvoiceReference = invoice!, Amount = input.Amount!.Value,
+            Currency = currency!, AgreedTermsDays = input.AgreedTermsDays!.Value, InvoiceDate = input.InvoiceDate!.Value, PaidDate = input.PaidDate,
+        }, errors);
     }
 
     public async Task<PaymentDto> MarkPaidAsync(OrganisationAccess access, Guid paymentId, PaidSetter input, CancellationToken ct)

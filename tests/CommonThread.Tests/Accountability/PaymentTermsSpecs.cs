@@ -77,6 +77,29 @@ public abstract class PaymentTermsSpecs(TestApp app)
         Assert.All(new[] { "counterpartOrganisationId", "invoiceReference", "amount", "currency", "agreedTermsDays", "invoiceDate" }, f => Assert.NotEmpty(problem.FieldErrors(f)));
         await (await world.Union.Client.PostAsJsonAsync($"{world.Union.Api}/payments", new { })).ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_brand_imports_invoices_from_a_file_all_or_none_with_problems_by_row_and_column()
+    {
+        var world = await AccountabilityWorld.CreateAsync(app, suppliers: 2);
+        var (first, second) = (world.Suppliers[0].Organisation.Name, world.Suppliers[1].Organisation.Name);
+        var day = AccountabilityWorld.Today.AddDays(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<HttpResponseMessage> Import(string csv) => await world.Brand.Client.PostAsync($"{world.Brand.Api}/payments/import",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "invoices.csv" } });
+
+        var bad = await Import($"counterpart,invoice,order,amount,currency,terms_days,invoice_date,paid_date\n{first},A-1,PO-1,1200,USD,60,{day},\nNobody Ltd,A-2,,1200,USD,60,{day},\n{second},A-3,,-4,USD,400,{day},\n{first},A-1,,5,USD,60,{day},\n");
+        Assert.Equal(HttpStatusCode.UnprocessableContent, bad.StatusCode);
+        var report = await bad.Content.ReadFromJsonAsync<PaymentImportReport>(Http.Json);
+        Assert.Equal([(3, "counterpart"), (4, "amount"), (4, "terms_days"), (5, "invoice")], report!.Problems.Select(p => (p.Row, p.Column)).OrderBy(p => p.Row).ThenBy(p => p.Column));
+        Assert.Empty((await world.Brand.Client.GetFromJsonAsync<List<PaymentDto>>($"{world.Brand.Api}/payments", Http.Json))!);
+
+        var good = await (await Import($"counterpart,invoice,amount,currency,terms_days,invoice_date,paid_date\n{first},A-1,1200,USD,60,{day},\n{second.ToUpperInvariant()},B-1,800.50,eur,30,{day},{day}\n"))
+            .ReadAsync<PaymentImportReport>();
+        Assert.Equal(2, good.Imported);
+        var listed = (await world.Brand.Client.GetFromJsonAsync<List<PaymentDto>>($"{world.Brand.Api}/payments", Http.Json))!;
+        Assert.Equal(["A-1", "B-1"], listed.Select(p => p.InvoiceReference).Order());
+        Assert.Equal(0, listed.Single(p => p.InvoiceReference == "B-1").DaysToPay);
+    }
 }
 
 public sealed class PaymentTermsSpecsOnSqlite(SqliteApp app) : PaymentTermsSpecs(app);

@@ -254,6 +254,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
                 ["agreementId"] = agreement.Id.ToString(), ["commitmentId"] = commitment.Id.ToString(), ["frameworkId"] = framework.Id.ToString(), ["roundId"] = round.Id.ToString(),
                 ["brandId"] = brand.Id.ToString(), ["indicatorId"] = percentage.Id.ToString(), ["reportId"] = report.Id.ToString(), ["feedbackInvitationId"] = invitation.Id.ToString(),
                 ["commentId"] = comment.Id.ToString(), ["paymentId"] = payment.Id.ToString(), ["supplierId"] = supplier.Id.ToString(), ["unionId"] = union.Id.ToString(),
+                ["supplierName"] = supplier.Name,
             });
         });
     }
@@ -309,6 +310,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         if (endpointName == "ImportQuestionnaire")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
+        }
+
+        if (endpointName == "ImportPayments")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"counterpart,invoice,amount,currency,terms_days,invoice_date\n{values["supplierName"]},M{unique},10,USD,30,2026-01-01\n")), "file", "invoices.csv" } };
         }
 
         if (endpointName == "ImportNonConformities")
