@@ -44,7 +44,7 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
         db.Add(record!);
         audit.Record(me.Id, "payment.recorded", $"Invoice {record!.InvoiceReference} recorded");
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+        return (await ReadAsync(access, record.Id, ct)).Single();
     }
 
     /// <summary>
@@ -171,17 +171,20 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
 
         record.PaidDate = paid;
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(access, ct)).First(p => p.Id == record.Id);
+        return (await ReadAsync(access, record.Id, ct)).Single();
     }
 
-    /// <summary>The invoices the organisation recorded itself, newest first.</summary>
-    public async Task<IReadOnlyList<PaymentDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
+    /// <summary>The invoices the organisation recorded itself, newest first (the latest thousand).</summary>
+    public async Task<IReadOnlyList<PaymentDto>> ListAsync(OrganisationAccess access, CancellationToken ct) => await ReadAsync(access, null, ct);
+
+    /// <summary>The caller's records, or the one asked for (which a list cut at a thousand might leave out).</summary>
+    private async Task<List<PaymentDto>> ReadAsync(OrganisationAccess access, Guid? paymentId, CancellationToken ct)
     {
         var today = Today;
         return (await (from p in db.Set<PaymentRecord>()
                        join b in db.Set<Organisation>() on p.BrandOrganisationId equals b.Id
                        join s in db.Set<Organisation>() on p.SupplierOrganisationId equals s.Id
-                       where p.RecordedByOrganisationId == access.Organisation.Id
+                       where p.RecordedByOrganisationId == access.Organisation.Id && (paymentId == null || p.Id == paymentId)
                        orderby p.InvoiceDate descending
                        select new { p, Brand = b.Name, Supplier = s.Name }).Take(1000).ToListAsync(ct))
             .Select(x => new PaymentDto(x.p.Id, x.Brand, x.Supplier, x.p.OrderReference, x.p.InvoiceReference, x.p.Amount, x.p.Currency, x.p.AgreedTermsDays, x.p.InvoiceDate, x.p.DueDate,
