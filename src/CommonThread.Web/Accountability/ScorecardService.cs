@@ -14,13 +14,13 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
         var seat = await RoundSeat.FindAsync(db, access, roundId, ct);
         seat.RequireSees(brandId);
         var round = seat.Round;
-        var summary = (await SummariesAsync(round, [brandId], ct)).Single();
+        var terms = await TermsAsync(round, [brandId], ct);
+        var summary = (await SummariesAsync(round, [brandId], terms, ct)).Single();
         var sheet = await reports.SheetAsync(access, roundId, brandId, ct);
         var commitments = sheet.Lines.GroupBy(l => l.Indicator.Commitment).Select(g => new CommitmentScoreDto(g.Key, g.Count(), g.Count(l => l.Status is not null),
             g.Count(l => l.Status == ReportStatus.Accepted), g.Count(l => l.Indicator.Target is not null && l.Indicator.Kind != IndicatorKind.Text), g.Count(l => l.MeetsTarget == true))).ToList();
         var feedback = await release.ResultsAsync(round, brandId, language, ct);
-        var terms = await payments.TermsAsync(brandId, round.PeriodStart, round.PeriodEnd, round.MinimumResponses, ct);
-        return new ScorecardDto(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, summary, commitments, sheet, feedback, terms, await TrendAsync(round, brandId, ct));
+        return new ScorecardDto(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, summary, commitments, sheet, feedback, terms[brandId], await TrendAsync(round, brandId, ct));
     }
 
     /// <summary>The initiative's report on its round; the brands' lines are built in a handful of queries however many brands take part.</summary>
@@ -28,7 +28,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
     {
         var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
         var dto = await rounds.FindAsync(access, roundId, ct);
-        var brands = await SummariesAsync(seat.Round, seat.Brands, ct);
+        var brands = await SummariesAsync(seat.Round, seat.Brands, await TermsAsync(seat.Round, seat.Brands, ct), ct);
         var averages = await db.Set<FeedbackResult>().AsNoTracking().Where(r => r.RoundId == roundId && r.BrandOrganisationId == null && r.Count >= FeedbackRelease.MinimumBrandsForAverage)
             .ToDictionaryAsync(r => r.Category, r => Math.Round(r.Score), ct);
         var allBrands = FeedbackForm.Categories.Select(c => (c.Name, Label: c.Label.In(language))).Append((Name: FeedbackForm.OverallCategory, Label: FeedbackForm.Label(FeedbackForm.OverallCategory, language)))
@@ -37,7 +37,9 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
         return new RoundReportDto(dto, brands.OrderBy(b => b.Brand).ToList(), allBrands);
     }
 
-    private async Task<IReadOnlyList<BrandSummaryDto>> SummariesAsync(MonitoringRound round, IReadOnlyCollection<Guid> brandIds, CancellationToken ct)
+    /// <param name="terms">The brands' payment terms over the round's period, as the caller already has them.</param>
+    private async Task<IReadOnlyList<BrandSummaryDto>> SummariesAsync(MonitoringRound round, IReadOnlyCollection<Guid> brandIds, IReadOnlyDictionary<Guid, PaymentTermsDto> terms,
+        CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.FrameworkId == round.FrameworkId).ToDictionaryAsync(i => i.Id, ct);
@@ -47,7 +49,6 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
         var feedback = await db.Set<FeedbackResult>().AsNoTracking()
             .Where(r => r.RoundId == round.Id && r.Category == FeedbackForm.OverallCategory && r.BrandOrganisationId != null && brandIds.Contains(r.BrandOrganisationId.Value))
             .ToDictionaryAsync(r => r.BrandOrganisationId!.Value, ct);
-        var terms = await payments.TermsAsync(brandIds, round.PeriodStart, round.PeriodEnd, round.MinimumResponses, ct);
         var overdue = today > round.ReportsDueOn;
         return brandIds.Select(brand =>
         {
@@ -61,6 +62,10 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
         }).ToList();
     }
 
+    /// <summary>Payment terms over the round's period, suppliers' reports pooled with the round's threshold.</summary>
+    private Task<IReadOnlyDictionary<Guid, PaymentTermsDto>> TermsAsync(MonitoringRound round, IReadOnlyCollection<Guid> brandIds, CancellationToken ct) =>
+        payments.TermsAsync(brandIds, round.PeriodStart, round.PeriodEnd, round.MinimumResponses, ct);
+
     /// <summary>The brand across the initiative's rounds it took part in, oldest first, up to this one.</summary>
     private async Task<IReadOnlyList<TrendPointDto>> TrendAsync(MonitoringRound round, Guid brandId, CancellationToken ct)
     {
@@ -72,7 +77,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, Indic
         var points = new List<TrendPointDto>();
         foreach (var r in earlier.OrderBy(r => r.PeriodEnd))
         {
-            var s = (await SummariesAsync(r, [brandId], ct)).Single();
+            var s = (await SummariesAsync(r, [brandId], await TermsAsync(r, [brandId], ct), ct)).Single();
             points.Add(new TrendPointDto(r.Id, r.Name, r.PeriodEnd, s.ReportedPercent, s.TargetsMetPercent, s.Feedback, s.OnTimeShare));
         }
 
