@@ -57,7 +57,7 @@ public sealed record ReportLineDto(IndicatorDto Indicator, Guid? ReportId, decim
 
 public sealed record BrandSheetDto(Guid RoundId, Guid BrandOrganisationId, string Brand, string Reviewer, bool MayReport, bool MayReview, IReadOnlyList<ReportLineDto> Lines);
 
-public sealed record FeedbackInvitationDto(Guid Id, Guid RoundId, string Round, string Brand, string Facility, string FacilityCountry, DateOnly ClosesOn, bool Answered, bool Open);
+public sealed record FeedbackInvitationDto(Guid Id, Guid RoundId, string Round, Guid BrandOrganisationId, string Brand, string Facility, string FacilityCountry, DateOnly ClosesOn, bool Answered, bool Open);
 
 public sealed record FeedbackAnswersInput(string? Language, IReadOnlyDictionary<string, string>? Answers);
 

@@ -45,7 +45,12 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
         return await InviteAsync(roundId, ct);
     }
 
-    public async Task<IReadOnlyList<FeedbackInvitationDto>> InvitationsAsync(OrganisationAccess access, CancellationToken ct)
+    public async Task<IReadOnlyList<FeedbackInvitationDto>> InvitationsAsync(OrganisationAccess access, CancellationToken ct) => await ReadInvitationsAsync(access, null, ct);
+
+    public async Task<FeedbackInvitationDto> InvitationAsync(OrganisationAccess access, Guid invitationId, CancellationToken ct) =>
+        (await ReadInvitationsAsync(access, invitationId, ct)).SingleOrDefault() ?? throw RuleViolation.NotFound("invitation");
+
+    private async Task<List<FeedbackInvitationDto>> ReadInvitationsAsync(OrganisationAccess access, Guid? invitationId, CancellationToken ct)
     {
         var me = access.Organisation.Id;
         var today = Today;
@@ -53,14 +58,11 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
                        join r in db.Set<MonitoringRound>() on i.RoundId equals r.Id
                        join b in db.Set<Organisation>() on i.BrandOrganisationId equals b.Id
                        join f in db.Set<Facility>() on i.FacilityId equals f.Id
-                       where i.SupplierOrganisationId == me
-                       select new { i.Id, i.RoundId, Round = r.Name, Brand = b.Name, Facility = f.Name, f.CountryCode, r.FeedbackClosesOn, i.Answered }).ToListAsync(ct))
+                       where i.SupplierOrganisationId == me && (invitationId == null || i.Id == invitationId)
+                       select new { i.Id, i.RoundId, Round = r.Name, i.BrandOrganisationId, Brand = b.Name, Facility = f.Name, f.CountryCode, r.FeedbackClosesOn, i.Answered }).ToListAsync(ct))
             .OrderBy(i => i.Answered).ThenBy(i => i.FeedbackClosesOn).ThenBy(i => i.Brand)
-            .Select(i => new FeedbackInvitationDto(i.Id, i.RoundId, i.Round, i.Brand, i.Facility, i.CountryCode, i.FeedbackClosesOn, i.Answered, !i.Answered && i.FeedbackClosesOn >= today)).ToList();
+            .Select(i => new FeedbackInvitationDto(i.Id, i.RoundId, i.Round, i.BrandOrganisationId, i.Brand, i.Facility, i.CountryCode, i.FeedbackClosesOn, i.Answered, !i.Answered && i.FeedbackClosesOn >= today)).ToList();
     }
-
-    public async Task<FeedbackInvitationDto> InvitationAsync(OrganisationAccess access, Guid invitationId, CancellationToken ct) =>
-        (await InvitationsAsync(access, ct)).FirstOrDefault(i => i.Id == invitationId) ?? throw RuleViolation.NotFound("invitation");
 
     /// <summary>The questions, for API clients that draw their own form.</summary>
     public async Task<FeedbackFormDto> FormAsync(OrganisationAccess access, Guid invitationId, string? language, CancellationToken ct)
@@ -96,7 +98,7 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
         var (evaluation, score) = Scored(input);
         var ownNames = await (from f in db.Set<Facility>() where f.OperatorOrganisationId == access.Organisation.Id select f.Name).ToListAsync(ct);
         ownNames.Add(access.Organisation.Name);
-        var response = new FeedbackResponse { RoundId = invitation.RoundId, BrandOrganisationId = (await BrandOfAsync(invitationId, ct)), Overall = score.Percent!.Value };
+        var response = new FeedbackResponse { RoundId = invitation.RoundId, BrandOrganisationId = invitation.BrandOrganisationId, Overall = score.Percent!.Value };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Set<FeedbackInvitation>().Where(i => i.Id == invitationId && !i.Answered).ExecuteUpdateAsync(s => s.SetProperty(i => i.Answered, true), ct) != 1)
         {
@@ -195,7 +197,4 @@ public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog
     private static IEnumerable<(FormQuestion Question, string Text)> FreeText(FormEvaluation evaluation) =>
         evaluation.Form.AllQuestions.Where(q => q.Type == QuestionType.Text && evaluation.IsRelevant(q))
             .Select(q => (q, evaluation.Value(q).Trim())).Where(a => a.Item2.Length > 0);
-
-    private Task<Guid> BrandOfAsync(Guid invitationId, CancellationToken ct) =>
-        db.Set<FeedbackInvitation>().Where(i => i.Id == invitationId).Select(i => i.BrandOrganisationId).FirstAsync(ct);
 }
