@@ -160,6 +160,46 @@ public abstract class MonitoringRoundSpecs(TestApp app)
         Assert.Equal(2, told);
     }
 
+    [Fact]
+    public async Task Empty_progress_notes_messages_redactions_answers_and_files_are_refused_with_the_field_named_and_nothing_stored()
+    {
+        var world = await AccountabilityWorld.CreateAsync(app);
+        var agreement = await (await world.Brand.Client.PostAsJsonAsync($"{world.Brand.Api}/agreements", new
+        {
+            kind = "JointStatement", title = "Statement", startsOn = "2026-01-01", creatorAccountable = true,
+            parties = new[] { new { organisationId = world.Union.Organisation.Id, accountable = false } }, commitments = new[] { "Stable terms" },
+        })).ReadAsync<AgreementDto>();
+        var note = await world.Union.Client.PostAsJsonAsync($"{world.Union.Api}/agreements/{agreement.Id}/commitments/{agreement.Commitments[0].Id}/comments", new { text = "  " });
+        Assert.NotEmpty((await note.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("text"));
+        var noFile = await world.Brand.Client.PostAsync($"{world.Brand.Api}/agreements/{agreement.Id}/document",
+            new MultipartFormDataContent { { new ByteArrayContent([]), "file", "empty.pdf" } });
+        await noFile.ProblemAsync(HttpStatusCode.BadRequest);
+
+        var round = await world.OpenRoundAsync();
+        var sheet = (await world.Brand.Client.GetFromJsonAsync<BrandSheetDto>($"{world.Brand.Api}/rounds/{round.Id}/brands/{world.Brand.Organisation.Id}", Http.Json))!;
+        var textIndicator = sheet.Lines.Single(l => l.Indicator.Kind == IndicatorKind.Text).Indicator;
+        var noAnswer = await world.Brand.Client.PutAsJsonAsync($"{world.Brand.Api}/rounds/{round.Id}/indicators/{textIndicator.Id}", new { value = 3 });
+        Assert.NotEmpty((await noAnswer.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("text"));
+        var evidenceFirst = await world.Brand.Client.PostAsync($"{world.Brand.Api}/rounds/{round.Id}/indicators/{textIndicator.Id}/evidence",
+            new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } });
+        Assert.NotEmpty((await evidenceFirst.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("indicator"));
+        var reported = await (await world.Brand.Client.PutAsJsonAsync($"{world.Brand.Api}/rounds/{round.Id}/indicators/{textIndicator.Id}", new { text = "Exits agreed with unions." }))
+            .ReadAsync<BrandSheetDto>();
+        var reportId = reported.Lines.Single(l => l.Indicator.Id == textIndicator.Id).ReportId;
+        var emptyMessage = await world.Brand.Client.PostAsJsonAsync($"{world.Brand.Api}/rounds/{round.Id}/reports/{reportId}/messages", new { text = "" });
+        Assert.NotEmpty((await emptyMessage.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("text"));
+
+        await world.AnswerAsync(round.Id, world.Brand, world.Suppliers, extra: new() { ["overall_comment"] = "Write to buyer@brand.example" });
+        var flagged = Assert.Single((await world.Initiative.Client.GetFromJsonAsync<List<FlaggedCommentDto>>($"{world.Initiative.Api}/rounds/{round.Id}/flagged-comments", Http.Json))!);
+        var blank = await world.Initiative.Client.PutAsJsonAsync($"{world.Initiative.Api}/rounds/{round.Id}/comments/{flagged.Id}", new { text = " " });
+        Assert.NotEmpty((await blank.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("text"));
+
+        Assert.Equal((0, 0, false), await app.WithDbAsync(async db => (
+            await db.Set<CommitmentComment>().CountAsync(c => c.CommitmentId == agreement.Commitments[0].Id),
+            await db.Set<ReportMessage>().CountAsync(m => m.ReportId == reportId),
+            await db.Set<FeedbackComment>().Where(c => c.Id == flagged.Id).Select(c => c.Cleared).SingleAsync())));
+    }
+
     private sealed record InvitationCount(int Invited);
 }
 
