@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,6 @@ namespace CommonThread.Web.Accountability;
 /// <summary>Agreements and their commitments: seen and followed up by their signatories only.</summary>
 public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxDocumentBytes = 10 * 1024 * 1024;
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<AgreementDto> CreateAsync(OrganisationAccess access, AgreementInput input, CancellationToken ct)
@@ -93,14 +92,9 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
     public async Task AttachDocumentAsync(OrganisationAccess access, Guid agreementId, string fileName, byte[] bytes, CancellationToken ct)
     {
         await SignatoryAsync(access, agreementId, ct);
-        if (bytes.Length == 0 || bytes.Length > MaxDocumentBytes)
-        {
-            throw new RuleViolation("file", $"Attach a document of up to {MaxDocumentBytes / 1024 / 1024} MB.");
-        }
-
+        var name = AttachedDocument.Checked(fileName, bytes, "a document");
         var agreement = await db.Set<Agreement>().FirstAsync(a => a.Id == agreementId, ct);
-        var name = Path.GetFileName(fileName);
-        agreement.DocumentFileName = name[..Math.Min(name.Length, 255)];
+        agreement.DocumentFileName = name;
         agreement.Document = bytes;
         audit.Record(access.Organisation.Id, "agreement.document", $"Document '{agreement.DocumentFileName}' attached to '{agreement.Title}'");
         await db.SaveChangesAsync(ct);

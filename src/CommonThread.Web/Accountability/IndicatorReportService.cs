@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,6 @@ namespace CommonThread.Web.Accountability;
 /// <summary>A brand reports each indicator with evidence; its reviewer accepts or queries, and both discuss each report.</summary>
 public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxEvidenceBytes = 10 * 1024 * 1024;
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<BrandSheetDto> SheetAsync(OrganisationAccess access, Guid roundId, Guid brandId, CancellationToken ct)
@@ -73,18 +72,13 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         await OwnIndicatorAsync(access, roundId, indicatorId, ct);
         var report = await db.Set<IndicatorReport>().FirstOrDefaultAsync(r => r.RoundId == roundId && r.BrandOrganisationId == access.Organisation.Id && r.IndicatorId == indicatorId, ct)
             ?? throw new RuleViolation("indicator", "Report the indicator before attaching its evidence.");
-        if (bytes.Length == 0 || bytes.Length > MaxEvidenceBytes)
-        {
-            throw new RuleViolation("file", $"Attach evidence of up to {MaxEvidenceBytes / 1024 / 1024} MB.");
-        }
-
+        var name = AttachedDocument.Checked(fileName, bytes, "evidence");
         if (report.Status == ReportStatus.Accepted)
         {
             throw RuleViolation.Conflict("status", "The reviewer accepted this report: it no longer changes.");
         }
 
-        var name = Path.GetFileName(fileName);
-        report.EvidenceFileName = name[..Math.Min(name.Length, 255)];
+        report.EvidenceFileName = name;
         report.Evidence = bytes;
         report.Status = ReportStatus.Submitted;
         audit.Record(access.Organisation.Id, "round.evidence", $"Evidence '{report.EvidenceFileName}' attached");

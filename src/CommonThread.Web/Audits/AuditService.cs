@@ -127,13 +127,9 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
     public async Task AttachReportAsync(OrganisationAccess access, Guid auditId, string fileName, byte[] bytes, CancellationToken ct)
     {
         var target = await RecordedByAsync(access, auditId, ct);
-        if (bytes.Length == 0 || bytes.Length > CorrectiveEvidence.MaxBytes)
-        {
-            throw new RuleViolation("file", $"Attach a report of up to {CorrectiveEvidence.MaxBytes / 1024 / 1024} MB.");
-        }
-
+        var name = AttachedDocument.Checked(fileName, bytes, "a report");
         var tracked = await db.Set<Audit>().FirstAsync(a => a.Id == target.Id, ct);
-        tracked.ReportFileName = Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 255)];
+        tracked.ReportFileName = name;
         tracked.Report = bytes;
         audit.Record(access.Organisation.Id, "audit.report-attached", $"Report '{tracked.ReportFileName}' attached to the {tracked.Standard} audit");
         await db.SaveChangesAsync(ct);

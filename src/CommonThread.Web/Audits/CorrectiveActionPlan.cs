@@ -67,8 +67,6 @@ public sealed class CorrectiveAction
 
 public sealed class CorrectiveEvidence
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
-
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Guid ActionId { get; init; }

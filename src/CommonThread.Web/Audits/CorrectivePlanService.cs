@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -141,15 +142,10 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
             throw new RuleViolation("plan", "The organisation that runs the facility uploads the evidence.", StatusCodes.Status403Forbidden);
         }
 
-        if (bytes.Length == 0 || bytes.Length > CorrectiveEvidence.MaxBytes)
-        {
-            throw new RuleViolation("file", $"Evidence files are up to {CorrectiveEvidence.MaxBytes / 1024 / 1024} MB.");
-        }
-
-        var name = Path.GetFileName(fileName);
+        var name = AttachedDocument.Checked(fileName, bytes, "evidence");
         db.Add(new CorrectiveEvidence
         {
-            ActionId = action.Id, FileName = name[..Math.Min(name.Length, 255)], ContentType = ContentTypeOf(name), Content = bytes, UploadedAt = clock.GetUtcNow(),
+            ActionId = action.Id, FileName = name, ContentType = ContentTypeOf(name), Content = bytes, UploadedAt = clock.GetUtcNow(),
         });
         audit.Record(access.Organisation.Id, "cap.evidence", $"Evidence '{name}' for an item of '{plan.Title}'");
         await db.SaveChangesAsync(ct);
