@@ -1158,6 +1158,12 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AddedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AddedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("AgreedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2630,11 +2636,17 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("NamedBySupplier")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Process")
                         .HasMaxLength(200)
@@ -2648,8 +2660,21 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<Guid?>("SourceImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SourceRowNumber")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("Pending");
 
                     b.Property<int>("Tier")
                         .HasColumnType("integer");
@@ -2661,12 +2686,66 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
                     b.HasIndex("FacilityId");
 
+                    b.HasIndex("SourceImportId");
+
                     b.HasIndex("ViaFacilityId");
+
+                    b.HasIndex("FacilityId", "Status");
 
                     b.HasIndex("BuyerOrganisationId", "FacilityId", "StartDate")
                         .IsUnique();
 
                     b.ToTable("SupplyLinks", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.UnionPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceSeen")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("UnionOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("VerifiedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VerifierNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerifiedByOrganisationId");
+
+                    b.HasIndex("FacilityId", "Status");
+
+                    b.HasIndex("UnionOrganisationId", "Status");
+
+                    b.ToTable("UnionPresences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3572,6 +3651,26 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
                         .WithMany()
                         .HasForeignKey("ViaFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.UnionPresence", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("UnionOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("VerifiedByOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1152,6 +1152,12 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AddedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AddedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AgreedAt")
                         .HasColumnType("INTEGER");
 
@@ -2620,11 +2626,17 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamedBySupplier")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Process")
                         .HasMaxLength(200)
@@ -2638,8 +2650,21 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("SourceImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceRowNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Pending");
 
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
@@ -2651,12 +2676,66 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FacilityId");
 
+                    b.HasIndex("SourceImportId");
+
                     b.HasIndex("ViaFacilityId");
+
+                    b.HasIndex("FacilityId", "Status");
 
                     b.HasIndex("BuyerOrganisationId", "FacilityId", "StartDate")
                         .IsUnique();
 
                     b.ToTable("SupplyLinks", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.UnionPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceSeen")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnionOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerifiedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifierNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerifiedByOrganisationId");
+
+                    b.HasIndex("FacilityId", "Status");
+
+                    b.HasIndex("UnionOrganisationId", "Status");
+
+                    b.ToTable("UnionPresences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3556,6 +3635,26 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
                         .WithMany()
                         .HasForeignKey("ViaFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.UnionPresence", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("UnionOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("VerifiedByOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -7,6 +7,7 @@ public static class AccountabilityRegistration
         services.AddOptions<AccountabilityOptions>().BindConfiguration("Accountability");
         services.AddHostedService<FeedbackReleaseWorker>();
         services.AddScoped<AgreementService>();
+        services.AddScoped<SupplyChain.IPresenceVouchers, AgreementVouchers>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<RoundService>();
         services.AddScoped<IndicatorReportService>();

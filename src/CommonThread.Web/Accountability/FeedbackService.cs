@@ -15,21 +15,19 @@ namespace CommonThread.Web.Accountability;
 /// stored without anything that ties them to a supplier or a moment, and reach a brand only through
 /// <see cref="FeedbackRelease"/>.
 /// </summary>
-public sealed class FeedbackService(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock)
+public sealed class FeedbackService(AppDbContext db, ChainRelations relations, Notifier notifier, AuditLog audit, TimeProvider clock)
 {
     private const int MaxAnswers = 200;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Invites every facility a participating brand buys from (links in force, run by an organisation on CommonThread) that is not invited yet.</summary>
+    /// <summary>Invites every facility a participating brand confirmedly buys from (links in force, run by an organisation on CommonThread) that is not invited yet.</summary>
     public async Task<int> InviteAsync(Guid roundId, CancellationToken ct)
     {
         var round = await db.Set<MonitoringRound>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
-        var wanted = await (from p in db.Set<RoundParticipant>()
-                            join l in db.Set<SupplyLink>() on p.BrandOrganisationId equals l.BuyerOrganisationId
-                            join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                            where p.RoundId == roundId && l.EndDate == null && f.OperatorOrganisationId != null
-                            select new { p.BrandOrganisationId, FacilityId = f.Id, Supplier = f.OperatorOrganisationId!.Value }).Distinct().ToListAsync(ct);
+        var brands = await db.Set<RoundParticipant>().Where(p => p.RoundId == roundId).Select(p => p.BrandOrganisationId).ToListAsync(ct);
+        var wanted = (await relations.SuppliesOfBuyersAsync(brands, ct))
+            .Select(s => new { BrandOrganisationId = s.BuyerOrganisationId, s.FacilityId, Supplier = s.SupplierOrganisationId }).Distinct().ToList();
         var existing = (await db.Set<FeedbackInvitation>().Where(i => i.RoundId == roundId).Select(i => new { i.BrandOrganisationId, i.FacilityId }).ToListAsync(ct)).ToHashSet();
         var fresh = wanted.Where(w => !existing.Contains(new { w.BrandOrganisationId, w.FacilityId })).ToList();
         db.AddRange(fresh.Select(w => new FeedbackInvitation { RoundId = roundId, BrandOrganisationId = w.BrandOrganisationId, FacilityId = w.FacilityId, SupplierOrganisationId = w.Supplier }));

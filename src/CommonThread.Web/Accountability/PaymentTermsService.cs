@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Accountability;
 
 /// <summary>Invoices and payments between brands and their suppliers, and what they say about days to pay against agreed terms.</summary>
-public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PaymentTermsService(AppDbContext db, ChainRelations relations, AuditLog audit, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -196,10 +196,8 @@ public sealed class PaymentTermsService(AppDbContext db, AuditLog audit, TimePro
     {
         var me = access.Organisation.Id;
         var brand = access.Organisation.Kind == OrganisationKind.Brand;
-        var ids = await (from l in db.Set<SupplyLink>()
-                         join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                         where f.OperatorOrganisationId != null && (brand ? l.BuyerOrganisationId == me : f.OperatorOrganisationId == me)
-                         select brand ? f.OperatorOrganisationId!.Value : l.BuyerOrganisationId).Distinct().ToListAsync(ct);
+        var supplies = brand ? await relations.SuppliesOfBuyersAsync([me], ct) : await relations.SuppliesBySupplierAsync(me, ct);
+        var ids = supplies.Select(s => brand ? s.SupplierOrganisationId : s.BuyerOrganisationId).Distinct().ToList();
         return (await db.Set<Organisation>().Where(o => ids.Contains(o.Id) && (brand ? o.Kind != OrganisationKind.Brand : o.Kind == OrganisationKind.Brand)).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }

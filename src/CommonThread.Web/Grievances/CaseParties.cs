@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Grievances;
 
 /// <summary>
-/// Who takes part in a case about a facility, as equal parties: the organisation whose mechanism
-/// received it, the facility's operator, the unions recorded as present there, and every brand whose
-/// chain reaches the facility (followed upwards through the suppliers that give it work).
+/// Who takes part in a case about a facility, as equal parties, decided at the moment of filing: the
+/// organisation whose mechanism received it, the facility's operator, the unions whose presence there
+/// was verified, and every brand whose confirmed chain reaches the facility (followed upwards through
+/// the suppliers that give it work). A claim one party made alone never makes it a party.
 /// </summary>
-public sealed class CaseParties(AppDbContext db, BrandsAbove brandsAbove)
+public sealed class CaseParties(AppDbContext db, BrandsAbove brandsAbove, UnionPresences unions)
 {
     public async Task<List<(Guid OrganisationId, PartyRole Role)>> ResolveAsync(GrievanceMechanism mechanism, Guid? facilityId, CancellationToken ct)
     {
@@ -22,10 +23,9 @@ public sealed class CaseParties(AppDbContext db, BrandsAbove brandsAbove)
                 parties[operatorId] = PartyRole.Supplier;
             }
 
-            var unionFacts = await db.Set<FoaFact>().AsNoTracking().Where(f => f.FacilityId == id && f.Kind == FoaFactKind.Union).ToListAsync(ct);
-            foreach (var union in FoaProfileService.Current(FoaProfileService.NewestFirst(unionFacts)).Where(f => f.Present && f.UnionOrganisationId is not null))
+            foreach (var union in await unions.VerifiedAtAsync(id, ct))
             {
-                parties.TryAdd(union.UnionOrganisationId!.Value, PartyRole.Union);
+                parties.TryAdd(union, PartyRole.Union);
             }
 
             foreach (var brand in await brandsAbove.ForFacilityAsync(id, ct))

@@ -32,6 +32,11 @@ public sealed class CaseParty
 
     /// <summary>When the party agreed to the remedy now proposed; cleared when another remedy is proposed.</summary>
     public DateTimeOffset? AgreedAt { get; set; }
+
+    /// <summary>For a party added after filing: who added it (the mechanism's operator or the mediator) and on which day.</summary>
+    public Guid? AddedByOrganisationId { get; init; }
+
+    public DateOnly? AddedOn { get; init; }
 }
 
 /// <summary>A member who stepped back from a case for a conflict of interest: they no longer see it.</summary>

@@ -8,6 +8,14 @@ namespace CommonThread.Web.Organisations;
 public sealed record OrganisationAccess(Organisation Organisation, MemberRole Role)
 {
     public bool Allows(MemberRole needed) => Role >= needed;
+
+    /// <summary>For services: refuses (403) a caller whose role is below what the change needs, whatever page or endpoint called.</summary>
+    public OrganisationAccess Require(MemberRole needed) => Allows(needed) ? this
+        : throw new Platform.Errors.RuleViolation("role", $"This needs the {needed} role in {Organisation.Name}.", StatusCodes.Status403Forbidden);
+
+    /// <summary>For services: refuses (403) an organisation of another kind.</summary>
+    public OrganisationAccess RequireKind(params OrganisationKind[] kinds) => kinds.Contains(Organisation.Kind) ? this
+        : throw new Platform.Errors.RuleViolation("organisation", $"Only a {string.Join(" or ", kinds).ToLowerInvariant()} organisation does this.", StatusCodes.Status403Forbidden);
 }
 
 /// <summary>

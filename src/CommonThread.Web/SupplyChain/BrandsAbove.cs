@@ -6,7 +6,7 @@ namespace CommonThread.Web.SupplyChain;
 
 /// <summary>
 /// Every brand whose chain reaches a facility: its buyers, and upwards through the suppliers and
-/// intermediaries that give it work, over links in force.
+/// intermediaries that give it work, over confirmed links in force.
 /// </summary>
 public sealed class BrandsAbove(AppDbContext db)
 {
@@ -19,7 +19,7 @@ public sealed class BrandsAbove(AppDbContext db)
         {
             var buyers = await (from l in db.Set<SupplyLink>()
                                 join o in db.Set<Organisation>() on l.BuyerOrganisationId equals o.Id
-                                where facilities.Contains(l.FacilityId) && l.EndDate == null
+                                where facilities.Contains(l.FacilityId) && l.EndDate == null && l.Status == LinkStatus.Confirmed
                                 select new { o.Id, o.Kind }).Distinct().ToListAsync(ct);
             var next = buyers.Where(b => seenBuyers.Add(b.Id)).ToList();
             brands.UnionWith(next.Where(b => b.Kind == OrganisationKind.Brand).Select(b => b.Id));

@@ -44,14 +44,18 @@ public sealed record FacilityInput
     public string? ParentCompany { get; init; }
 }
 
-/// <summary>A facility as one organisation sees it: <c>Relation</c> is "Operated" or the tier in its own chain.</summary>
+/// <summary>
+/// A facility as one organisation sees it: operated, or the tier in its own confirmed chain.
+/// <c>Claim</c> is set (Pending, Refused) for a facility known only through the organisation's own
+/// unconfirmed claim: registry data, and no right.
+/// </summary>
 public sealed record FacilityDto(Guid Id, string Name, string Address, string CountryCode, double? Latitude, double? Longitude, string? OsId,
     string? Sector, string? ProductTypes, string? ProcessingTypes, int? WorkersWomen, int? WorkersMen, int? WorkersTotal, string? ParentCompany,
-    bool Operated, int? Tier)
+    bool Operated, int? Tier, LinkStatus? Claim = null)
 {
     public static FacilityDto From(VisibleFacility v) => new(v.Facility.Id, v.Facility.Name, v.Facility.Address, v.Facility.CountryCode,
         v.Facility.Latitude, v.Facility.Longitude, v.Facility.OsId, v.Facility.Sector, v.Facility.ProductTypes, v.Facility.ProcessingTypes,
-        v.Facility.WorkersWomen, v.Facility.WorkersMen, v.Facility.WorkersTotal, v.Facility.ParentCompany, v.Operated, v.Tier);
+        v.Facility.WorkersWomen, v.Facility.WorkersMen, v.Facility.WorkersTotal, v.Facility.ParentCompany, v.Operated, v.Tier, v.Claim);
 }
 
 public sealed record SupplyLinkInput
@@ -84,7 +88,10 @@ public sealed record EndSupplyLinkInput
     public DateOnly? EndDate { get; init; }
 }
 
-public sealed record SupplyLinkDto(Guid Id, Guid FacilityId, int Tier, Guid? ViaFacilityId, string? Process, string? Product, DateOnly StartDate, DateOnly? EndDate, decimal? ShareOfOutputPercent)
+/// <summary>A link as its buyer sees it; <c>Status</c> says whether the other side confirmed it.</summary>
+public sealed record SupplyLinkDto(Guid Id, Guid FacilityId, int Tier, Guid? ViaFacilityId, string? Process, string? Product, DateOnly StartDate, DateOnly? EndDate,
+    decimal? ShareOfOutputPercent, LinkStatus Status, bool NamedBySupplier, DateOnly? DecidedOn)
 {
-    public static SupplyLinkDto From(SupplyLink l) => new(l.Id, l.FacilityId, l.Tier, l.ViaFacilityId, l.Process, l.Product, l.StartDate, l.EndDate, l.ShareOfOutputPercent);
+    public static SupplyLinkDto From(SupplyLink l) => new(l.Id, l.FacilityId, l.Tier, l.ViaFacilityId, l.Process, l.Product, l.StartDate, l.EndDate, l.ShareOfOutputPercent,
+        l.Status, l.NamedBySupplier, l.DecidedOn);
 }

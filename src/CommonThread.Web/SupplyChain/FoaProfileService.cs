@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.SupplyChain;
 
 /// <summary>Freedom-of-association profiles: who may read them, who may add facts, and what the current picture is.</summary>
-public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, AuditLog audit, TimeProvider clock)
+public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock)
 {
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct) =>
         await ProfileAsync(access, await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct), ct);
@@ -21,7 +21,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         var readable = await ReadableAsync(access.Organisation.Id, [visible], all, ct);
         var facts = NewestFirst(all.Where(readable)).ToList();
         var current = Current(facts);
-        var readsContacts = current.Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == access.Organisation.Id);
+        var readsContacts = await unions.IsVerifiedAsync(access.Organisation.Id, facilityId, ct);
         FoaFactDto Dto(FoaFact f)
         {
             var mayRead = readsContacts || f.RecordedByOrganisationId == access.Organisation.Id;
@@ -40,18 +40,18 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     }
 
     /// <summary>
-    /// Which facts an organisation reads. Its own; what the operator declared and what unions reported,
-    /// which every party that sees the facility reads; everything, for the operator and for a union
-    /// present there; and another buyer's audits and interviews only where that buyer shares them and
-    /// the reader buys from the facility too.
+    /// Which facts an organisation reads, at facilities it sees through a confirmed relationship. Its own;
+    /// what the operator declared and what unions reported, which every such party reads; everything,
+    /// for the operator and for a union whose presence was verified; and another buyer's audits and
+    /// interviews only where that buyer shares them and the reader's confirmed chain reaches the facility too.
     /// </summary>
     private async Task<Func<FoaFact, bool>> ReadableAsync(Guid organisationId, IReadOnlyCollection<VisibleFacility> facilities, IReadOnlyCollection<FoaFact> facts, CancellationToken ct)
     {
         var operated = facilities.Where(v => v.Operated).Select(v => v.Facility.Id).ToHashSet();
         var inChain = facilities.Where(v => v.Tier is not null).Select(v => v.Facility.Id).ToList();
-        var unionAt = facts.GroupBy(f => f.FacilityId)
-            .Where(g => Current(NewestFirst(g)).Any(f => f.Kind == FoaFactKind.Union && f.Present && f.UnionOrganisationId == organisationId))
-            .Select(g => g.Key).ToHashSet();
+        var ids = facilities.Select(v => v.Facility.Id).ToList();
+        var unionAt = (await db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == organisationId && p.Status == PresenceStatus.Verified && ids.Contains(p.FacilityId))
+            .Select(p => p.FacilityId).ToListAsync(ct)).ToHashSet();
         var shares = (await db.Set<FoaShare>().AsNoTracking().Where(s => s.WithdrawnAt == null && inChain.Contains(s.FacilityId))
             .Select(s => new { s.FacilityId, s.SharedByOrganisationId }).ToListAsync(ct))
             .Select(s => (s.FacilityId, s.SharedByOrganisationId)).ToHashSet();
@@ -86,6 +86,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     /// <summary>Lets the other buyers of the facility read the facts this organisation recorded there; saying it twice changes nothing.</summary>
     public async Task<FoaProfileDto> ShareAsync(OrganisationAccess access, Guid facilityId, bool share, CancellationToken ct)
     {
+        access.Require(MemberRole.Editor);
         var visible = await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
         if (visible.Tier is null)
         {
@@ -120,15 +121,13 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     /// <summary>
     /// Adds a fact and returns it with the profile as it now reads. Anyone who sees the facility may
     /// report what an audit or interview found; only the facility's operator declares for itself,
-    /// and only a union reports as a union.
+    /// and only a union reports as a union. A fact is a finding: naming a union (or saying none is
+    /// there) never gives or takes a union's rights, which come from its verified presence alone.
     /// </summary>
     public async Task<(FoaFact Fact, FoaProfileDto Profile)> RecordAsync(OrganisationAccess access, Guid facilityId, FoaFactInput input, CancellationToken ct)
     {
-        // A union reporting its own presence may not see the facility yet: that report is how it comes to.
-        var unionReportingItself = access.Organisation.Kind == OrganisationKind.Union && input.UnionOrganisationId == access.Organisation.Id;
-        var visible = unionReportingItself && await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, ct) is { } facility
-            ? new VisibleFacility(facility, false, null)
-            : await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        access.Require(MemberRole.Editor);
+        var visible = await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.ObservedOn > today)
         {

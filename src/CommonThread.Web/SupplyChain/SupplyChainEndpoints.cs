@@ -16,10 +16,10 @@ public static class SupplyChainEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/facilities", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
-            TypedResults.Ok((await chain.VisibleAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(FacilityDto.From).ToList()))
+            TypedResults.Ok((await chain.ListedAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(FacilityDto.From).ToList()))
             .WithName("ListFacilities");
         group.MapGet("/facilities/{facilityId:guid}", async (Guid facilityId, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
-            TypedResults.Ok(FacilityDto.From(await chain.FindVisibleAsync(http.OrganisationAccess().Organisation.Id, facilityId, ct))))
+            TypedResults.Ok(FacilityDto.From(await chain.FindListedAsync(http.OrganisationAccess().Organisation.Id, facilityId, ct))))
             .WithName("GetFacility");
         group.MapPost("/facilities", CreateFacility).RequireRole(MemberRole.Editor).WithName("CreateFacility");
         group.MapPut("/facilities/{facilityId:guid}", async (Guid facilityId, FacilityInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
@@ -73,6 +73,8 @@ public static class SupplyChainEndpoints
         group.MapPost("/links/{linkId:guid}/end", async (Guid linkId, EndSupplyLinkInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
             TypedResults.Ok(SupplyLinkDto.From(await chain.EndLinkAsync(http.OrganisationAccess(), linkId, input.EndDate!.Value, ct))))
             .RequireRole(MemberRole.Editor).WithName("EndSupplyLink");
+
+        group.MapRelationshipEndpoints();
     }
 
     private static async Task<Created<FacilityDto>> CreateFacility(FacilityInput input, HttpContext http, SupplyChainService chain, CancellationToken ct)

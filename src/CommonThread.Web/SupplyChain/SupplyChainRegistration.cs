@@ -10,6 +10,10 @@ public static class SupplyChainRegistration
         services.AddScoped<CountryContextService>();
         services.AddScoped<ChainService>();
         services.AddScoped<BrandsAbove>();
+        services.AddScoped<LinkConfirmations>();
+        services.AddScoped<UnionPresenceService>();
+        services.AddScoped<UnionPresences>();
+        services.AddScoped<ChainRelations>();
         services.AddScoped<Imports.FacilityImportService>();
         services.AddScoped<Imports.FacilityImportRunner>();
         services.AddSingleton<Imports.ImportProgress>();

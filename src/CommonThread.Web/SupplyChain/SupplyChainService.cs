@@ -8,16 +8,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;
 
-/// <summary>A facility the organisation may see: one it runs, or one in its chain at the given tier.</summary>
-public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier);
+/// <summary>
+/// A facility the organisation may see: one it runs, one in its confirmed chain at the given tier, or
+/// one where it is a verified union. <c>Claim</c> is set only for a facility known through the
+/// organisation's own unconfirmed claim: registry data, and no right at all.
+/// </summary>
+public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier, LinkStatus? Claim = null)
+{
+    public bool Confirmed => Claim is null;
+}
 
-public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
 {
     /// <summary>
-    /// Every facility the organisation runs, every facility where it is a union recorded as present,
-    /// and every facility in its chain: those it buys from
-    /// (tier 1), those their operators buy from (tier 2), and so on down to homework. Another brand's
-    /// links are never followed from the brand's side, so a brand sees its own chain only.
+    /// Every facility the organisation runs, every facility where it is a verified union, and every
+    /// facility in its confirmed chain: those it buys from (tier 1), those their operators buy from
+    /// (tier 2), and so on down to homework, over confirmed links only. Another brand's links are
+    /// never followed from the brand's side, so a brand sees its own chain only. Every right that
+    /// comes from a facility (findings, cases, questionnaires, audits, homework figures) starts here.
     /// </summary>
     public async Task<IReadOnlyList<VisibleFacility>> VisibleAsync(Guid organisationId, CancellationToken ct)
     {
@@ -31,7 +39,7 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProv
             var reached = await (
                     from l in db.Set<SupplyLink>()
                     join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                    where buyers.Contains(l.BuyerOrganisationId)
+                    where buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed
                     select new { f.Id, f.OperatorOrganisationId, l.BuyerOrganisationId, l.Tier })
                 .ToListAsync(ct);
             buyers = [];
@@ -51,8 +59,8 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProv
         }
 
         var ids = tiers.Keys.ToList();
-        // A union sees the facilities where it is recorded as present.
-        var unionPresence = db.Set<FoaFact>().Where(f => f.UnionOrganisationId == organisationId && f.Present).Select(f => f.FacilityId);
+        // A union sees the facilities where its presence was verified; facts others recorded never decide it.
+        var unionPresence = db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == organisationId && p.Status == PresenceStatus.Verified).Select(p => p.FacilityId);
         var facilities = await db.Set<Facility>().AsNoTracking()
             .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id) || unionPresence.Contains(f.Id))
             .OrderBy(f => f.CountryCode).ThenBy(f => f.Name)
@@ -62,6 +70,32 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProv
 
     public async Task<VisibleFacility> FindVisibleAsync(Guid organisationId, Guid facilityId, CancellationToken ct) =>
         (await VisibleAsync(organisationId, ct)).FirstOrDefault(v => v.Facility.Id == facilityId) ?? throw RuleViolation.NotFound("facility");
+
+    /// <summary>
+    /// What the organisation's lists show: its confirmed facilities, then those it knows only through
+    /// its own claims still awaiting an answer (or refused), marked so; registry data only.
+    /// </summary>
+    public async Task<IReadOnlyList<VisibleFacility>> ListedAsync(Guid organisationId, CancellationToken ct)
+    {
+        var visible = await VisibleAsync(organisationId, ct);
+        var seen = visible.Select(v => v.Facility.Id).ToHashSet();
+        var claimedLinks = await (from l in db.Set<SupplyLink>()
+                                  join f in db.Set<Facility>() on l.FacilityId equals f.Id
+                                  where l.BuyerOrganisationId == organisationId && l.Status != LinkStatus.Confirmed
+                                  select new { Facility = f, l.Status, l.Tier }).AsNoTracking().ToListAsync(ct);
+        var claimedPresence = await (from p in db.Set<UnionPresence>()
+                                     join f in db.Set<Facility>() on p.FacilityId equals f.Id
+                                     where p.UnionOrganisationId == organisationId && (p.Status == PresenceStatus.Pending || p.Status == PresenceStatus.Refused)
+                                     select new { Facility = f, p.Status }).AsNoTracking().ToListAsync(ct);
+        var claims = claimedLinks.Select(c => new VisibleFacility(c.Facility, false, null, c.Status))
+            .Concat(claimedPresence.Select(c => new VisibleFacility(c.Facility, false, null, c.Status == PresenceStatus.Pending ? LinkStatus.Pending : LinkStatus.Refused)))
+            .Where(c => seen.Add(c.Facility.Id))
+            .OrderBy(c => c.Facility.CountryCode).ThenBy(c => c.Facility.Name);
+        return [.. visible, .. claims];
+    }
+
+    public async Task<VisibleFacility> FindListedAsync(Guid organisationId, Guid facilityId, CancellationToken ct) =>
+        (await ListedAsync(organisationId, ct)).FirstOrDefault(v => v.Facility.Id == facilityId) ?? throw RuleViolation.NotFound("facility");
 
     /// <summary>Suppliers and intermediaries record the facilities they run.</summary>
     public async Task<Facility> CreateFacilityAsync(OrganisationAccess access, FacilityInput input, CancellationToken ct)
@@ -99,8 +133,13 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProv
         await db.Set<SupplyLink>().AsNoTracking().Where(l => l.BuyerOrganisationId == buyerOrganisationId)
             .OrderBy(l => l.Tier).ThenBy(l => l.StartDate).ToListAsync(ct);
 
+    /// <summary>
+    /// The buyer's claim that it buys from a facility. It awaits the facility's operator; where no one on
+    /// the platform runs the facility it stays unconfirmed, and gives the buyer nothing but registry data.
+    /// </summary>
     public async Task<SupplyLink> LinkAsync(OrganisationAccess access, SupplyLinkInput input, CancellationToken ct)
     {
+        access.Require(MemberRole.Editor);
         var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId, ct)
             ?? throw new RuleViolation("facilityId", "No facility has this id.");
         var start = input.StartDate!.Value;
@@ -123,9 +162,22 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, TimeProv
             Product = TextInput.OrNull(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
         };
         db.Add(link);
-        audit.Record(access.Organisation.Id, "link.created", $"tier {link.Tier} → '{facility.Name}' from {start:yyyy-MM-dd}");
+        audit.Record(access.Organisation.Id, "link.created", $"tier {link.Tier} → '{facility.Name}' from {start:yyyy-MM-dd}, awaiting confirmation");
+        await TellConfirmerAsync(link, facility, access.Organisation.Name, ct);
         await db.SaveChangesAsync(ct);
         return link;
+    }
+
+    /// <summary>The party whose answer the link waits for hears of it, in its notifications.</summary>
+    internal async Task TellConfirmerAsync(SupplyLink link, Facility facility, string claimantName, CancellationToken ct)
+    {
+        if (link.ConfirmerOrganisationId(facility.OperatorOrganisationId) is { } confirmer)
+        {
+            var text = link.NamedBySupplier
+                ? $"'{claimantName}' says you buy from its facility '{facility.Name}'. Confirm or refuse."
+                : $"'{claimantName}' says it buys from '{facility.Name}'. Confirm or refuse.";
+            await notifier.TellAsync([confirmer], text, o => $"/o/{o}/buyers", ct, key: $"link-claim:{link.Id}");
+        }
     }
 
     /// <summary>Ends a relationship; the link stays as history.</summary>

@@ -12,7 +12,7 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// facility on the platform, then write facilities, links, FoA facts and review items in a single
 /// transaction, so a failure leaves nothing behind.
 /// </summary>
-public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
+public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifications.Notifier notifier, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
 {
     private const int ProgressEvery = 500;
 
@@ -122,7 +122,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
         {
             var facilityId = facilityOfRow[row.RowNumber];
             var via = row.BuyerRow is { } buyerRow && facilityOfRow.TryGetValue(buyerRow, out var buyerFacility) && buyerFacility != facilityId ? buyerFacility : (Guid?)null;
-            switch (writer.Link(row, facilityId, via))
+            switch (writer.Link(row, facilityId, via, import.Id))
             {
                 case LinkOutcome.Created:
                     import.LinksCreated++;
@@ -135,6 +135,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
             import.FoaFactsRecorded += writer.RecordFacts(row, facilityId);
         }
 
+        await TellOperatorsAsync(organisation.Name, writer.CreatedFacilityIds, ct);
         progress.Report(import.Id, "Writing", rows.Count, rows.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         import.Status = ImportStatus.Completed;
@@ -146,5 +147,16 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Import
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Each operator whose facilities the import claims hears of it once, with how many, to confirm or refuse on its page.</summary>
+    private async Task TellOperatorsAsync(string buyerName, IReadOnlyCollection<Guid> facilityIds, CancellationToken ct)
+    {
+        var operators = await db.Set<Facility>().Where(f => facilityIds.Contains(f.Id) && f.OperatorOrganisationId != null)
+            .GroupBy(f => f.OperatorOrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var o in operators)
+        {
+            await notifier.TellAsync([o.Key], $"'{buyerName}' says it buys from {o.Count} of your facilities. Confirm or refuse.", id => $"/o/{id}/buyers", ct);
+        }
     }
 }

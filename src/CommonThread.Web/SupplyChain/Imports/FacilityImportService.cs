@@ -69,6 +69,18 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             .Select(p => new ImportProblem(p.Row, p.Column, p.Message)).ToListAsync(ct);
     }
 
+    /// <summary>Each row that created or changed a link, with where the link stands: confirmed by the facility's operator, awaiting it, or refused.</summary>
+    public async Task<IReadOnlyList<ImportedLinkDto>> LinksAsync(Guid organisationId, Guid importId, int skip, int take, CancellationToken ct)
+    {
+        await FindAsync(organisationId, importId, ct);
+        return await (from l in db.Set<SupplyLink>()
+                      join f in db.Set<Facility>() on l.FacilityId equals f.Id
+                      where l.SourceImportId == importId && l.BuyerOrganisationId == organisationId
+                      orderby l.SourceRowNumber
+                      select new ImportedLinkDto(l.SourceRowNumber ?? 0, f.Id, f.Name, l.Status, f.OperatorOrganisationId != null))
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).AsNoTracking().ToListAsync(ct);
+    }
+
     /// <summary>Queues a previewed (or failed) import; the worker picks it up at once.</summary>
     public async Task<ImportDto> StartAsync(OrganisationAccess access, Guid importId, CancellationToken ct)
     {
@@ -157,7 +169,7 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         }
 
         // The buyer column is not followed here: the buyer row's facility may itself still wait for review.
-        writer.Link(row with { BuyerRow = null }, facilityId, null);
+        writer.Link(row with { BuyerRow = null }, facilityId, null, review.ImportId);
         writer.RecordFacts(row, facilityId);
         review.Status = sameFacility ? ReviewStatus.Confirmed : ReviewStatus.Rejected;
         review.DecidedAt = now;

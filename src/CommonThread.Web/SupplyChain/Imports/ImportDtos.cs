@@ -14,3 +14,9 @@ public sealed record ReviewSideDto(string Name, string Address, string CountryCo
 public sealed record MatchReviewDto(Guid Id, Guid ImportId, int RowNumber, double Confidence, ReviewSideDto Row, ReviewSideDto Candidate);
 
 public sealed record MatchReviewDecisionDto(Guid Id, ReviewStatus Status, Guid FacilityId);
+
+/// <summary>
+/// An imported row's link: <c>Status</c> Pending with <c>HasOperator</c> false means no one on the
+/// platform runs the facility, so the link stays unconfirmed and gives no rights.
+/// </summary>
+public sealed record ImportedLinkDto(int Row, Guid FacilityId, string Facility, LinkStatus Status, bool HasOperator);

@@ -28,6 +28,9 @@ public static class ImportEndpoints
         group.MapGet("/{importId:guid}/problems", async (Guid importId, int? skip, int? take, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.ProblemsAsync(http.OrganisationAccess().Organisation.Id, importId, skip ?? 0, take ?? 200, ct)))
             .WithName("ListImportProblems");
+        group.MapGet("/{importId:guid}/links", async (Guid importId, int? skip, int? take, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(await imports.LinksAsync(http.OrganisationAccess().Organisation.Id, importId, skip ?? 0, take ?? 200, ct)))
+            .WithName("ListImportLinks");
         group.MapPost("/{importId:guid}/start", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
             .RequireRole(MemberRole.Editor).WithName("StartImport");

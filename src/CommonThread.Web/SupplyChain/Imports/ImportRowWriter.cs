@@ -44,6 +44,11 @@ public sealed class ImportRowWriter
             links.GroupBy(l => l.FacilityId).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.StartDate).First()), newest);
     }
 
+    private readonly List<Guid> createdFacilityIds = [];
+
+    /// <summary>Facilities this writer made a new link to: their operators are asked to confirm.</summary>
+    public IReadOnlyCollection<Guid> CreatedFacilityIds => createdFacilityIds;
+
     public Facility NewFacility(ImportRow row, Guid id)
     {
         var facility = new Facility
@@ -57,7 +62,8 @@ public sealed class ImportRowWriter
         return facility;
     }
 
-    public LinkOutcome Link(ImportRow row, Guid facilityId, Guid? viaFacilityId)
+    /// <summary>Creates or corrects the organisation's link; a new link is a claim that awaits the facility's operator.</summary>
+    public LinkOutcome Link(ImportRow row, Guid facilityId, Guid? viaFacilityId, Guid? importId = null)
     {
         if (openLinks.TryGetValue(facilityId, out var link))
         {
@@ -75,6 +81,7 @@ public sealed class ImportRowWriter
             link.Product = row.Product;
             link.ShareOfOutputPercent = row.ShareOfOutputPercent;
             link.StartDate = row.StartDate ?? link.StartDate;
+            (link.SourceImportId, link.SourceRowNumber) = (importId, row.RowNumber);
             return LinkOutcome.Updated;
         }
 
@@ -82,9 +89,11 @@ public sealed class ImportRowWriter
         {
             BuyerOrganisationId = organisationId, FacilityId = facilityId, Tier = row.Tier, ViaFacilityId = viaFacilityId, Process = row.Process,
             Product = row.Product, StartDate = row.StartDate ?? today, ShareOfOutputPercent = row.ShareOfOutputPercent, CreatedAt = now,
+            SourceImportId = importId, SourceRowNumber = row.RowNumber,
         };
         db.Add(link);
         openLinks[facilityId] = link;
+        createdFacilityIds.Add(facilityId);
         return LinkOutcome.Created;
     }
 

@@ -1,0 +1,14 @@
+using CommonThread.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.SupplyChain;
+
+/// <summary>Verified union presence, for the features that give unions a place (grievance cases).</summary>
+public sealed class UnionPresences(AppDbContext db)
+{
+    public async Task<IReadOnlyList<Guid>> VerifiedAtAsync(Guid facilityId, CancellationToken ct) =>
+        await db.Set<UnionPresence>().Where(p => p.FacilityId == facilityId && p.Status == PresenceStatus.Verified).Select(p => p.UnionOrganisationId).ToListAsync(ct);
+
+    public async Task<bool> IsVerifiedAsync(Guid unionId, Guid facilityId, CancellationToken ct) =>
+        await db.Set<UnionPresence>().AnyAsync(p => p.FacilityId == facilityId && p.UnionOrganisationId == unionId && p.Status == PresenceStatus.Verified, ct);
+}
