@@ -8,6 +8,7 @@ namespace CommonThread.Web.Demo;
 
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
+    LinkConfirmations confirmations, UnionPresenceService presence,
     Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
     DemoAccountability.Services accountability, TimeProvider clock)
 {
@@ -27,7 +28,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
             await db.SaveChangesAsync(ct);
         }
 
-        await DemoSupplyChain.SeedAsync(created, chain, foa, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
+        await DemoSupplyChain.SeedAsync(created, new(chain, foa, confirmations, presence), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
         await DemoGrievances.SeedAsync(created, db, intake, clock, ct);
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
         await DemoAccountability.SeedAsync(created, accountability, clock, ct);

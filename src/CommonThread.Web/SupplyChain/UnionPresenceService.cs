@@ -10,8 +10,11 @@ namespace CommonThread.Web.SupplyChain;
 
 public sealed record PresenceClaimInput
 {
-    [Required]
+    /// <summary>The facility's id on CommonThread, or its Open Supply Hub ID in <see cref="OsId"/>.</summary>
     public Guid? FacilityId { get; init; }
+
+    [StringLength(15)]
+    public string? OsId { get; init; }
 
     /// <summary>What the union offers as evidence: its registration number, a membership letter, a CBA.</summary>
     [Required, StringLength(UnionPresence.TextMaxLength)]
@@ -51,8 +54,9 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
             throw new RuleViolation("claim", "Say what shows the union is there: a registration number, a membership letter, a collective agreement.");
         }
 
-        var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId, ct)
-            ?? throw new RuleViolation("facilityId", "No facility has this id.");
+        var osId = TextInput.OrNull(input.OsId)?.ToUpperInvariant();
+        var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => input.FacilityId != null ? f.Id == input.FacilityId : osId != null && f.OsId == osId, ct)
+            ?? throw new RuleViolation(input.FacilityId is null ? "osId" : "facilityId", "No facility has this id or OS ID.");
         if (await db.Set<UnionPresence>().AnyAsync(p => p.UnionOrganisationId == access.Organisation.Id && p.FacilityId == facility.Id
                 && (p.Status == PresenceStatus.Pending || p.Status == PresenceStatus.Verified), ct))
         {
