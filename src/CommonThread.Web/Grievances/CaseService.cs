@@ -234,7 +234,10 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
 
         if (to == CaseStatus.Escalated && !await db.Set<CaseParty>().AnyAsync(p => p.CaseId == caseId && p.OrganisationId == mechanism.MediatorOrganisationId, ct))
         {
-            db.Add(new CaseParty { CaseId = caseId, OrganisationId = mechanism.MediatorOrganisationId!.Value, Role = PartyRole.Mediator });
+            db.Add(new CaseParty
+            {
+                CaseId = caseId, OrganisationId = mechanism.MediatorOrganisationId!.Value, Role = PartyRole.Mediator, AddedByOrganisationId = access.Organisation.Id, AddedOn = Today,
+            });
         }
 
         grievance.Status = to;

@@ -54,6 +54,11 @@ public static class GrievanceEndpoints
         group.MapPost("/grievances/{caseId:guid}/transitions", async (Guid caseId, CaseTransitionInput input, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.TransitionAsync(http.OrganisationAccess(), caseId, input, ct)))
             .RequireRole(MemberRole.Editor).WithName("TransitionGrievance");
+        group.MapPost("/grievances/{caseId:guid}/parties", async (Guid caseId, AddCasePartyInput input, HttpContext http, CasePartyAdditions additions, CaseService cases, CancellationToken ct) =>
+        {
+            await additions.AddAsync(http.OrganisationAccess(), caseId, input, ct);
+            return TypedResults.Ok(await cases.GetAsync(http.OrganisationAccess(), caseId, ct));
+        }).RequireRole(MemberRole.Editor).WithName("AddCaseParty");
         group.MapPost("/grievances/{caseId:guid}/agree", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.AgreeAsync(http.OrganisationAccess(), caseId, ct)))
             .RequireRole(MemberRole.Editor).WithName("AgreeToRemedy");

@@ -8,6 +8,7 @@ public static class GrievanceRegistration
         services.AddSingleton<CaseCrypto>();
         services.AddSingleton<ReceiptCodes>();
         services.AddScoped<CaseParties>();
+        services.AddScoped<CasePartyAdditions>();
         services.AddScoped<SupplyChain.IPresenceVouchers, MechanismVouchers>();
         services.AddScoped<IntakeService>();
         services.AddScoped<CaseService>();

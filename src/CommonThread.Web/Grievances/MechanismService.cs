@@ -54,6 +54,8 @@ public sealed class MechanismService(AppDbContext db, SupplyChainService chain, 
 
     public async Task<MechanismDto> SaveAsync(OrganisationAccess access, MechanismInput input, CancellationToken ct)
     {
+        // A mechanism decides who hears workers' reports: its owners set it up, and the platform's administrators run none.
+        access.Require(MemberRole.Owner).RequireKind(OrganisationKind.Supplier, OrganisationKind.Intermediary, OrganisationKind.Brand, OrganisationKind.Union, OrganisationKind.Initiative);
         if (string.IsNullOrWhiteSpace(input.Name))
         {
             throw new RuleViolation("name", "Give the mechanism a name workers will recognise.");
@@ -84,9 +86,10 @@ public sealed class MechanismService(AppDbContext db, SupplyChainService chain, 
         return await DtoAsync(mechanism, ct);
     }
 
-    /// <summary>A new short link, for one facility the organisation sees or for the organisation as a whole.</summary>
+    /// <summary>A new short link, for one facility the organisation sees through a confirmed relationship, or for the organisation as a whole.</summary>
     public async Task<ChannelDto> AddChannelAsync(OrganisationAccess access, ChannelInput input, CancellationToken ct)
     {
+        access.Require(MemberRole.Editor);
         var mechanism = await db.Set<GrievanceMechanism>().FirstOrDefaultAsync(m => m.OrganisationId == access.Organisation.Id, ct)
             ?? throw RuleViolation.Conflict("mechanism", "Set up the grievance mechanism first.");
         string? facilityName = null;

@@ -14,14 +14,14 @@ public sealed record ConfirmedSupply(Guid BuyerOrganisationId, Guid FacilityId, 
 public sealed class ChainRelations(AppDbContext db)
 {
     public async Task<IReadOnlyList<ConfirmedSupply>> SuppliesOfBuyersAsync(IReadOnlyCollection<Guid> buyerIds, CancellationToken ct) =>
-        await Supplies(l => buyerIds.Contains(l.BuyerOrganisationId)).ToListAsync(ct);
+        await (from l in db.Set<SupplyLink>()
+               join f in db.Set<Facility>() on l.FacilityId equals f.Id
+               where buyerIds.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed && l.EndDate == null && f.OperatorOrganisationId != null
+               select new ConfirmedSupply(l.BuyerOrganisationId, f.Id, f.OperatorOrganisationId!.Value)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<ConfirmedSupply>> SuppliesBySupplierAsync(Guid supplierId, CancellationToken ct) =>
-        await Supplies(null).Where(s => s.SupplierOrganisationId == supplierId).ToListAsync(ct);
-
-    private IQueryable<ConfirmedSupply> Supplies(System.Linq.Expressions.Expression<Func<SupplyLink, bool>>? filter) =>
-        from l in filter is null ? db.Set<SupplyLink>() : db.Set<SupplyLink>().Where(filter)
-        join f in db.Set<Facility>() on l.FacilityId equals f.Id
-        where l.Status == LinkStatus.Confirmed && l.EndDate == null && f.OperatorOrganisationId != null
-        select new ConfirmedSupply(l.BuyerOrganisationId, f.Id, f.OperatorOrganisationId!.Value);
+        await (from l in db.Set<SupplyLink>()
+               join f in db.Set<Facility>() on l.FacilityId equals f.Id
+               where f.OperatorOrganisationId == supplierId && l.Status == LinkStatus.Confirmed && l.EndDate == null
+               select new ConfirmedSupply(l.BuyerOrganisationId, f.Id, supplierId)).ToListAsync(ct);
 }
