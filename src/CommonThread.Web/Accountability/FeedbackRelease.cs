@@ -68,14 +68,14 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
             .Concat(categories.Select(c => new FeedbackResult { RoundId = roundId, BrandOrganisationId = c.Brand, Category = c.Category, Count = c.Count, Score = c.Score }));
         var previous = await db.Set<FeedbackResult>().AsNoTracking().Where(r => r.RoundId == roundId && r.BrandOrganisationId != null)
             .ToDictionaryAsync(r => (r.BrandOrganisationId!.Value, r.Category), ct);
-        var results = fresh.Select(r => Batched(r, previous.GetValueOrDefault((r.BrandOrganisationId!.Value, r.Category)), threshold)).ToList();
+        var results = fresh.Select(r => Batched(r, previous.GetValueOrDefault((r.BrandOrganisationId!.Value, r.Category)), threshold)).OfType<FeedbackResult>().ToList();
         var recounted = results.Where(r => r.Category == FeedbackForm.OverallCategory && previous.GetValueOrDefault((r.BrandOrganisationId!.Value, r.Category))?.Count != r.Count)
             .Select(r => r.BrandOrganisationId!.Value).ToList();
         // The average of brands' averages, each brand counted once and only where its own figure may be shown.
         results.AddRange(results.Where(r => r.Count >= threshold).GroupBy(r => r.Category)
             .Select(g => new FeedbackResult { RoundId = roundId, Category = g.Key, Count = g.Count(), Score = g.Average(r => r.Score) }));
 
-        var shown = overall.Where(o => o.Count >= threshold).Select(o => o.Brand).ToList();
+        var shown = results.Where(r => r.BrandOrganisationId is not null && r.Category == FeedbackForm.OverallCategory && r.Count >= threshold).Select(r => r.BrandOrganisationId!.Value).ToList();
         round.ReleasedCycle++;
         round.ReleasedOn = Today;
         await db.Set<FeedbackResult>().Where(r => r.RoundId == roundId).ExecuteDeleteAsync(ct);
@@ -94,15 +94,11 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
         return new ReleaseDto(cycle, round.ReleasedOn.Value, shown.Count, overall.Count - shown.Count, released, waiting);
     }
 
-    /// <summary>
-    /// A figure a brand has already seen changes only when at least the threshold of new answers joined
-    /// it: otherwise the difference between two releases would be one supplier's answer. Until then the
-    /// new answers wait, and the old figure is released again.
-    /// </summary>
-    private static FeedbackResult Batched(FeedbackResult fresh, FeedbackResult? shown, int threshold) =>
-        shown is null || shown.Count < threshold || fresh.Count - shown.Count >= threshold
-            ? fresh
-            : new FeedbackResult { RoundId = shown.RoundId, BrandOrganisationId = shown.BrandOrganisationId, Category = shown.Category, Count = shown.Count, Score = shown.Score };
+    /// <summary>The result a release stores, as <see cref="FeedbackBatch.Next"/> decides; null when none may be stored yet.</summary>
+    private static FeedbackResult? Batched(FeedbackResult fresh, FeedbackResult? stored, int threshold) =>
+        FeedbackBatch.Next(stored is null ? null : new(stored.Count, stored.Score), new(fresh.Count, fresh.Score), threshold) is { } figure
+            ? new FeedbackResult { RoundId = fresh.RoundId, BrandOrganisationId = fresh.BrandOrganisationId, Category = fresh.Category, Count = figure.Count, Score = figure.Score }
+            : null;
 
     /// <summary>A brand's feedback as last released, for whoever may see the brand in the round (checked by the caller).</summary>
     public async Task<FeedbackViewDto> ResultsAsync(MonitoringRound round, Guid brandId, string? language, CancellationToken ct)

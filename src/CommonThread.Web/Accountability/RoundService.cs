@@ -133,7 +133,7 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
     public async Task<RoundDto> RaiseThresholdAsync(OrganisationAccess access, Guid roundId, ThresholdInput input, CancellationToken ct)
     {
         var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
-        if (input.MinimumResponses is not { } threshold || threshold < seat.Round.MinimumResponses)
+        if (input.MinimumResponses is not { } threshold || !RoundThreshold.MayChange(seat.Round.MinimumResponses, threshold))
         {
             throw new RuleViolation("minimumResponses", $"The threshold can only go up from {seat.Round.MinimumResponses}.");
         }

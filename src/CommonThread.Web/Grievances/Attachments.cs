@@ -6,8 +6,8 @@ public sealed record AttachmentUpload(string FileName, byte[] Bytes);
 
 /// <summary>
 /// What a reporter may attach: photos (JPEG, PNG), PDF documents and voice notes (MP3, M4A, OGG),
-/// recognised by their first bytes, never by the name a file claims. Photos lose their EXIF block,
-/// which can hold the phone's model and the place the picture was taken.
+/// recognised by their first bytes, never by the name a file claims. Each is stored without its
+/// metadata and under a neutral name.
 /// </summary>
 public static class Attachments
 {
@@ -48,40 +48,40 @@ public static class Attachments
         }
     }
 
-    /// <summary>The JPEG without its APP1 (EXIF, XMP) segments; other formats as they are.</summary>
-    public static byte[] WithoutMetadata(byte[] bytes)
+    /// <summary>
+    /// The file without what it says about who made it, where and when (see the cleaners in Scrubbing/): a reporter cannot be expected to know that a photo carries the
+    /// phone's position or a document its author's name. A file that cannot be read to its end is refused.
+    /// </summary>
+    public static byte[] WithoutMetadata(byte[] bytes) => TypeOf(bytes) switch
     {
-        if (bytes is not [0xFF, 0xD8, ..])
-        {
-            return bytes;
-        }
+        "image/jpeg" => Scrubbing.JpegScrub.Clean(bytes),
+        "image/png" => Scrubbing.PngScrub.Clean(bytes),
+        "application/pdf" => Scrubbing.PdfScrub.Clean(bytes),
+        "audio/ogg" => Scrubbing.OggScrub.Clean(bytes),
+        "audio/mpeg" => Scrubbing.Mp3Scrub.Clean(bytes),
+        _ => Scrubbing.Mp4Scrub.Clean(bytes),
+    };
 
-        using var output = new MemoryStream(bytes.Length);
-        output.Write(bytes, 0, 2);
-        var i = 2;
-        while (i + 4 <= bytes.Length && bytes[i] == 0xFF)
-        {
-            var marker = bytes[i + 1];
-            if (marker == 0xDA)
-            {
-                break; // start of scan: the image data follows to the end
-            }
+    /// <summary>
+    /// The name a file is stored and shown under: its place among the case's attachments and its type.
+    /// The name it had on the phone ("IMG_20260311_0807.jpg", "payslip-maria-khatun.pdf") can date it
+    /// or name the reporter, so it is never kept.
+    /// </summary>
+    public static string NeutralName(int position, string contentType) => $"attachment-{position}{contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "application/pdf" => ".pdf",
+        "audio/ogg" => ".ogg",
+        "audio/mpeg" => ".mp3",
+        "audio/mp4" => ".m4a",
+        _ => "",
+    }}";
 
-            var length = (bytes[i + 2] << 8) | bytes[i + 3];
-            if (length < 2 || i + 2 + length > bytes.Length)
-            {
-                break;
-            }
-
-            if (marker != 0xE1)
-            {
-                output.Write(bytes, i, 2 + length);
-            }
-
-            i += 2 + length;
-        }
-
-        output.Write(bytes, i, bytes.Length - i);
-        return output.ToArray();
-    }
+    /// <summary>
+    /// The name a party sees: the stored one when it is already neutral, else (a file kept before
+    /// names were replaced) a neutral one from its position, so an old original name never shows.
+    /// </summary>
+    public static string ShownName(string stored, int position, string contentType) =>
+        Enumerable.Range(1, MaxFiles).Any(k => stored == NeutralName(k, contentType)) ? stored : NeutralName(position, contentType);
 }

@@ -107,16 +107,19 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
                 m.AuthorOrganisationId is { } author ? (otherBrands.Contains(author) ? null : names.GetValueOrDefault(author)) : null,
                 m.AuthorRole, m.On, m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id)))
             .ToList();
+        // The reporter's gender goes with their identity: on an anonymous case it can single out the one
+        // man on a line, and counting cases by it would undo the statistics' hidden gender groups.
+        // Parties see gender only in the statistics, where small groups are hidden.
         var mayKnowReporter = grievance.ReporterIdentity is not null && grievance.IdentityVisibleTo.HasFlag(KindOf(party.Role));
         var facility = grievance.FacilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
-        var attachments = await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == caseId).Select(a => new { a.Id, a.Name, a.ContentType, a.Size }).ToListAsync(ct);
+        var attachments = await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name, a.ContentType, a.Size }).ToListAsync(ct);
         return new(Summary(grievance, facility, party.Role), crypto.Decrypt(key, grievance.Report, grievance.Id), grievance.Anonymous,
             mayKnowReporter ? JsonSerializer.Deserialize<ReporterIdentity>(crypto.Decrypt(key, grievance.ReporterIdentity!, grievance.Id)) : null,
-            grievance.ReporterIdentity is not null && !mayKnowReporter, grievance.ReporterGender,
+            grievance.ReporterIdentity is not null && !mayKnowReporter, mayKnowReporter ? grievance.ReporterGender : ReporterGender.NotGiven,
             parties.Where(p => !otherBrands.Contains(p.OrganisationId)).Select(p => new CasePartyDto(p.Name, p.Role, p.AgreedAt is not null)).ToList(),
             visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()),
-            attachments.Select(a => new CaseAttachmentDto(a.Id, crypto.Decrypt(key, a.Name, grievance.Id), a.ContentType, a.Size)).ToList());
+            attachments.Select((a, i) => new CaseAttachmentDto(a.Id, Attachments.ShownName(crypto.Decrypt(key, a.Name, grievance.Id), i + 1, a.ContentType), a.ContentType, a.Size)).ToList());
     }
 
     private static PartyKinds KindOf(PartyRole role) => role switch
@@ -283,7 +286,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         var attachment = await db.Set<CaseAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == caseId, ct)
             ?? throw RuleViolation.NotFound("attachment");
         var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
-        return (crypto.Decrypt(key, attachment.Name, grievance.Id), attachment.ContentType, crypto.Open(key, attachment.Content, grievance.Id));
+        var position = (await db.Set<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)).IndexOf(attachmentId) + 1;
+        return (Attachments.ShownName(crypto.Decrypt(key, attachment.Name, grievance.Id), position, attachment.ContentType), attachment.ContentType, crypto.Open(key, attachment.Content, grievance.Id));
     }
 
     /// <summary>The member steps back for a conflict of interest: from now on the case is hidden from them.</summary>

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Grievances;
 
+/// <summary>What the statistics need of a case: the groups it falls in and its dates.</summary>
+public sealed record CaseFacts(GrievanceCategory Category, ReporterGender Gender, string? Facility, string? Country, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ClosedOn);
+
 /// <summary>One group of cases: how many, and how long acknowledging and resolving took (median days). Null figures: the group is too small to show.</summary>
 public sealed record CaseStatisticsRow(string Dimension, string Group, int? Cases, double? MedianDaysToAcknowledge, double? MedianDaysToClose)
 {
@@ -15,7 +18,8 @@ public sealed record CaseStatisticsRow(string Dimension, string Group, int? Case
 /// <summary>
 /// What an organisation learns from the cases it is a party to, for its due-diligence report: counts
 /// and times per facility, country, category and reporter gender. A group of fewer than
-/// <see cref="MinimumGroup"/> cases is never shown, not even its count, so no worker can be singled out.
+/// <see cref="MinimumGroup"/> cases is never shown, not even its count, so no worker can be singled
+/// out — nor can its count be worked out from the groups and totals that are shown.
 /// </summary>
 public sealed class GrievanceStatistics(AppDbContext db)
 {
@@ -28,29 +32,57 @@ public sealed class GrievanceStatistics(AppDbContext db)
                            join f in db.Set<Facility>() on c.FacilityId equals f.Id into facilities
                            from f in facilities.DefaultIfEmpty()
                            where p.OrganisationId == access.Organisation.Id
-                           select new { c.Category, c.ReporterGender, c.ReceivedOn, c.AcknowledgedOn, c.ClosedOn, Facility = f == null ? null : f.Name, Country = f == null ? null : f.CountryCode })
+                           select new CaseFacts(c.Category, c.ReporterGender, f == null ? null : f.Name, f == null ? null : f.CountryCode, c.ReceivedOn, c.AcknowledgedOn, c.ClosedOn))
             .AsNoTracking().ToListAsync(ct);
-        var rows = new List<CaseStatisticsRow>();
-        void Add<TKey>(string dimension, Func<(GrievanceCategory Category, ReporterGender Gender, string? Facility, string? Country), TKey> key, Func<TKey, string> label)
+        return Rows(cases);
+    }
+
+    /// <summary>
+    /// The table for a set of cases. A group under the minimum is hidden, and so is any group (or the
+    /// total) that would let a hidden one be worked out from what is shown: see <see cref="CellSuppression"/>.
+    /// The sums an adversary can use are each dimension's groups adding up to the total, and each
+    /// country's facilities adding up to the country.
+    /// </summary>
+    public static IReadOnlyList<CaseStatisticsRow> Rows(IReadOnlyList<CaseFacts> cases)
+    {
+        var cells = new List<(string Dimension, string Group, List<CaseFacts> Cases)>();
+        var sums = new List<CellSum>();
+        void Add<TKey>(string dimension, Func<CaseFacts, TKey> key, Func<TKey, string> label)
         {
-            foreach (var group in cases.GroupBy(c => key((c.Category, c.ReporterGender, c.Facility, c.Country))).OrderBy(g => label(g.Key), StringComparer.Ordinal))
+            var first = cells.Count;
+            cells.AddRange(cases.GroupBy(key).Select(g => (dimension, label(g.Key), g.ToList())).OrderBy(c => c.Item2, StringComparer.Ordinal));
+            if (dimension != "total")
             {
-                var list = group.ToList();
-                rows.Add(list.Count < MinimumGroup
-                    ? new(dimension, label(group.Key), null, null, null)
-                    : new(dimension, label(group.Key), list.Count,
-                        Median(list.Where(c => c.AcknowledgedOn is not null).Select(c => (double)(c.AcknowledgedOn!.Value.DayNumber - c.ReceivedOn.DayNumber))),
-                        Median(list.Where(c => c.ClosedOn is not null).Select(c => (double)(c.ClosedOn!.Value.DayNumber - c.ReceivedOn.DayNumber)))));
+                sums.Add(new(0, Enumerable.Range(first, cells.Count - first).ToList()));
             }
         }
 
         Add("total", _ => "all", _ => "all");
-        Add("facility", c => c.Facility ?? "", f => f == "" ? "(no facility)" : f);
-        Add("country", c => c.Country ?? "", c => c == "" ? "(no facility)" : Countries.NameOf(c));
+        Add("facility", c => c.Facility ?? "", FacilityLabel);
+        Add("country", c => c.Country ?? "", CountryLabel);
         Add("category", c => c.Category, c => c.ToString());
         Add("reporter gender", c => c.Gender, g => g.ToString());
-        return rows;
+        var facilities = Enumerable.Range(0, cells.Count).Where(i => cells[i].Dimension == "facility").ToList();
+        foreach (var country in Enumerable.Range(0, cells.Count).Where(i => cells[i].Dimension == "country"))
+        {
+            var within = facilities.Where(f => cells[f].Cases.All(c => cells[country].Cases.Contains(c))).ToList();
+            if (within.Sum(f => cells[f].Cases.Count) == cells[country].Cases.Count)
+            {
+                sums.Add(new(country, within));
+            }
+        }
+
+        var hidden = CellSuppression.Hidden(cells.Select(c => c.Cases.Count).ToList(), sums, MinimumGroup);
+        return cells.Select((c, i) => hidden.Contains(i)
+            ? new CaseStatisticsRow(c.Dimension, c.Group, null, null, null)
+            : new CaseStatisticsRow(c.Dimension, c.Group, c.Cases.Count,
+                Median(c.Cases.Where(x => x.AcknowledgedOn is not null).Select(x => (double)(x.AcknowledgedOn!.Value.DayNumber - x.ReceivedOn.DayNumber))),
+                Median(c.Cases.Where(x => x.ClosedOn is not null).Select(x => (double)(x.ClosedOn!.Value.DayNumber - x.ReceivedOn.DayNumber))))).ToList();
     }
+
+    public static string FacilityLabel(string facility) => facility == "" ? "(no facility)" : facility;
+
+    public static string CountryLabel(string country) => country == "" ? "(no facility)" : Countries.NameOf(country);
 
     private static double? Median(IEnumerable<double> values)
     {

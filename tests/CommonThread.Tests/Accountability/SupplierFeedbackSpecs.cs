@@ -223,6 +223,31 @@ public abstract partial class SupplierFeedbackSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task After_the_threshold_is_raised_a_figure_the_brand_saw_moves_only_by_a_batch_of_the_new_threshold()
+    {
+        var world = await AccountabilityWorld.CreateAsync(app, suppliers: 9);
+        var round = await world.OpenRoundAsync(minimumResponses: 3);
+        await world.AnswerAsync(round.Id, world.Brand, world.Suppliers.Take(4), "agree");
+        await world.ReleaseAsync(round.Id);
+        Assert.Equal(4, (await world.ScorecardAsync(world.Brand, round.Id, world.Brand)).Feedback.Responses);
+        (await world.Initiative.Client.PutAsJsonAsync($"{world.Initiative.Api}/rounds/{round.Id}/threshold", new { minimumResponses = 5 })).EnsureSuccessStatusCode();
+
+        // A fifth answer reaches the new threshold, but a figure of five beside the four already seen
+        // would be that one supplier's answer: nothing is shown.
+        await world.AnswerAsync(round.Id, world.Brand, world.Suppliers.Skip(4).Take(1), "strongly_disagree");
+        var release = await world.ReleaseAsync(round.Id);
+        var afterOne = await world.ScorecardAsync(world.Brand, round.Id, world.Brand);
+
+        Assert.Equal(0, release.BrandsShown);
+        Assert.False(afterOne.Feedback.Shown);
+        Assert.Null(afterOne.Feedback.Responses);
+
+        await world.AnswerAsync(round.Id, world.Brand, world.Suppliers.Skip(5), "strongly_disagree");
+        await world.ReleaseAsync(round.Id);
+        Assert.Equal(9, (await world.ScorecardAsync(world.Brand, round.Id, world.Brand)).Feedback.Responses);
+    }
+
+    [Fact]
     public async Task The_scheduled_cycle_releases_a_round_with_answers_once_per_cycle()
     {
         var world = await AccountabilityWorld.CreateAsync(app, suppliers: 5);

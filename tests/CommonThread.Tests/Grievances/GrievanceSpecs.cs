@@ -291,10 +291,35 @@ public abstract class GrievanceSpecs(TestApp app)
         Assert.Empty(Reporter.CodeOn(refused));
         Assert.Equal("image/jpeg", stored.ContentType);
         Assert.DoesNotContain("exit.jpg", Encoding.UTF8.GetString(stored.Name), StringComparison.Ordinal);
-        Assert.Equal("exit.jpg", detail.Attachments.Single().FileName);
+        Assert.Equal("attachment-1.jpg", detail.Attachments.Single().FileName);
         Assert.Equal([0xFF, 0xD8], downloaded[..2]);
         Assert.DoesNotContain("GPS", Encoding.Latin1.GetString(downloaded), StringComparison.Ordinal);
         Assert.Equal(jpeg.Length - exif.Length, downloaded.Length);
+    }
+
+    [Fact]
+    public async Task Attachments_sent_with_a_report_download_without_their_metadata_and_under_neutral_names()
+    {
+        var reporter = new Reporter(app);
+        var fields = new Dictionary<string, string> { ["Input.Category"] = "WagesAndPayment", ["Input.Text"] = $"Payslip and photo attached {Guid.NewGuid():N}", ["Input.Anonymous"] = "true" };
+
+        var sent = await (await reporter.SendWithFilesAsync(Channel, await reporter.OpenFormAsync(Channel), fields,
+            ("payslip-maria-khatun.pdf", SampleFiles.Pdf()), ("IMG_20260311_080700.png", SampleFiles.Png()))).Content.ReadAsStringAsync();
+        var grievance = await CaseAsync(ReferenceOn(sent));
+        var union = await PartyAsync("Bangladesh Garment Workers Federation (demo)");
+        var detail = (await union.Client.GetFromJsonAsync<CaseDetail>($"{union.Cases}/{grievance.Id}", Http.Json))!;
+        var downloads = new List<(string? Name, byte[] Bytes)>();
+        foreach (var attachment in detail.Attachments)
+        {
+            using var response = await union.Client.GetAsync($"{union.Cases}/{grievance.Id}/attachments/{attachment.Id}");
+            downloads.Add((response.Content.Headers.ContentDisposition?.FileName, await response.Content.ReadAsByteArrayAsync()));
+        }
+
+        Assert.Equal(["attachment-1.pdf", "attachment-2.png"], detail.Attachments.Select(a => a.FileName).Order(StringComparer.Ordinal));
+        Assert.Equal(detail.Attachments.Select(a => a.FileName), downloads.Select(d => d.Name));
+        Assert.All(downloads, d => Assert.All(SampleFiles.Secrets, secret => Assert.DoesNotContain(secret, Encoding.Latin1.GetString(d.Bytes), StringComparison.Ordinal)));
+        SampleFiles.AssertPdfOffsetsHold(downloads.Single(d => d.Name!.EndsWith(".pdf", StringComparison.Ordinal)).Bytes);
+        Assert.Equal(["IHDR", "sRGB", "IDAT", "IEND"], SampleFiles.PngChunks(downloads.Single(d => d.Name!.EndsWith(".png", StringComparison.Ordinal)).Bytes));
     }
 
     [Theory]

@@ -445,7 +445,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         var receipt = await scope.ServiceProvider.GetRequiredService<CommonThread.Web.Grievances.IntakeService>().SubmitAsync(code, new()
         {
             SubmissionId = Guid.NewGuid(), Category = CommonThread.Web.Grievances.GrievanceCategory.Other, Text = "Matrix report",
-        }, CancellationToken.None, [new("matrix.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])]);
+        }, CancellationToken.None, [new("matrix.png", CommonThread.Tests.Grievances.SampleFiles.Png())]);
         var caseId = await app.WithDbAsync(async db =>
         {
             var grievance = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Grievances.GrievanceCase>(), c => c.Reference == receipt.Reference);
