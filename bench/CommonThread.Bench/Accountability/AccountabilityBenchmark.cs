@@ -114,7 +114,7 @@ public static class AccountabilityBenchmark
         }).ToList();
         await BulkInsert.AddAsync(db, facilities, CancellationToken.None);
         var pairs = facilities.SelectMany((f, i) => Enumerable.Range(0, brandsPerFacility).Select(k => (Facility: f, Brand: brands[(i + k * 37) % brands.Count]))).DistinctBy(p => (p.Facility.Id, p.Brand)).ToList();
-        await BulkInsert.AddAsync(db, pairs.Select(p => new SupplyLink { BuyerOrganisationId = p.Brand, FacilityId = p.Facility.Id, Tier = 1, StartDate = today.AddYears(-2), CreatedAt = DateTimeOffset.UnixEpoch }).ToList(),
+        await BulkInsert.AddAsync(db, pairs.Select(p => new SupplyLink { BuyerOrganisationId = p.Brand, FacilityId = p.Facility.Id, Tier = 1, StartDate = today.AddYears(-2), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed }).ToList(),
             CancellationToken.None);
 
         var round = new MonitoringRound

@@ -22,7 +22,8 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa)
     public async Task<ChainDto> ChainAsync(OrganisationAccess access, Guid? focusFacilityId, CancellationToken ct)
     {
         var summary = await foa.SummaryAsync(access, ct);
-        var inChain = summary.Facilities.Where(f => f.Tier is not null).ToDictionary(f => f.FacilityId);
+        // Only the confirmed chain is drawn: a claim shows in the lists, marked, but joins no picture.
+        var inChain = summary.Facilities.Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
         if (focusFacilityId is { } focus && !inChain.ContainsKey(focus))
         {
             throw Platform.Errors.RuleViolation.NotFound("facility");
@@ -36,7 +37,7 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Id).OrderBy(id => inChain[id].Tier).First());
         var buyers = operatorFacilities.Keys.Append(access.Organisation.Id).ToList();
         var links = await db.Set<SupplyLink>().AsNoTracking()
-            .Where(l => ids.Contains(l.FacilityId) && buyers.Contains(l.BuyerOrganisationId))
+            .Where(l => ids.Contains(l.FacilityId) && buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed)
             .Select(l => new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct);
 
         // The organisation's own links say which facility passes work on when it maps deeper tiers

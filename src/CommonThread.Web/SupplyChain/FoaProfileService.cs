@@ -11,7 +11,7 @@ namespace CommonThread.Web.SupplyChain;
 public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock)
 {
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct) =>
-        await ProfileAsync(access, await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct), ct);
+        await ProfileAsync(access, await chain.FindListedAsync(access.Organisation.Id, facilityId, ct), ct);
 
     /// <summary>The profile as this organisation may read it, for a facility it has been found to see.</summary>
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, VisibleFacility visible, CancellationToken ct)
@@ -36,7 +36,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         return new(facilityId, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee), Has(current, FoaFactKind.CollectiveAgreement),
             current.Select(Dto).ToList(), facts.Select(Dto).ToList(),
             sharers.Any(s => s.Id == access.Organisation.Id),
-            visible.Tier is null ? [] : sharers.Where(s => s.Id != access.Organisation.Id).Select(s => s.Name).Order().ToList());
+            visible.Tier is null || !visible.Confirmed ? [] : sharers.Where(s => s.Id != access.Organisation.Id).Select(s => s.Name).Order().ToList());
     }
 
     /// <summary>
@@ -48,7 +48,8 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     private async Task<Func<FoaFact, bool>> ReadableAsync(Guid organisationId, IReadOnlyCollection<VisibleFacility> facilities, IReadOnlyCollection<FoaFact> facts, CancellationToken ct)
     {
         var operated = facilities.Where(v => v.Operated).Select(v => v.Facility.Id).ToHashSet();
-        var inChain = facilities.Where(v => v.Tier is not null).Select(v => v.Facility.Id).ToList();
+        var confirmed = facilities.Where(v => v.Confirmed).Select(v => v.Facility.Id).ToHashSet();
+        var inChain = facilities.Where(v => v.Tier is not null && v.Confirmed).Select(v => v.Facility.Id).ToList();
         var ids = facilities.Select(v => v.Facility.Id).ToList();
         var unionAt = (await db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == organisationId && p.Status == PresenceStatus.Verified && ids.Contains(p.FacilityId))
             .Select(p => p.FacilityId).ToListAsync(ct)).ToHashSet();
@@ -56,7 +57,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
             .Select(s => new { s.FacilityId, s.SharedByOrganisationId }).ToListAsync(ct))
             .Select(s => (s.FacilityId, s.SharedByOrganisationId)).ToHashSet();
         return f => f.RecordedByOrganisationId == organisationId
-            || f.Source is FactSource.SelfDeclared or FactSource.Union
+            || (f.Source is FactSource.SelfDeclared or FactSource.Union && confirmed.Contains(f.FacilityId))
             || operated.Contains(f.FacilityId)
             || unionAt.Contains(f.FacilityId)
             || shares.Contains((f.FacilityId, f.RecordedByOrganisationId));
@@ -65,7 +66,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     /// <summary>Every facility the organisation sees, with whether workers there have a union, a committee, a CBA; and counts by country and tier.</summary>
     public async Task<FoaSummaryDto> SummaryAsync(OrganisationAccess access, CancellationToken ct)
     {
-        var visible = await chain.VisibleAsync(access.Organisation.Id, ct);
+        var visible = await chain.ListedAsync(access.Organisation.Id, ct);
         var ids = visible.Select(v => v.Facility.Id).ToList();
         var all = await db.Set<FoaFact>().AsNoTracking().Where(f => ids.Contains(f.FacilityId)).ToListAsync(ct);
         var readable = await ReadableAsync(access.Organisation.Id, visible, all, ct);
@@ -75,7 +76,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
             var current = Current(NewestFirst(facts[v.Facility.Id]));
             var f = v.Facility;
             return new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
-                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude);
+                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude, v.Claim);
         }).ToList();
         var groups = rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)
             .Select(g => new FoaSummaryGroup(g.Key.CountryCode, g.Key.Tier, g.Count(), g.Count(r => r.HasUnion), g.Count(r => r.HasWorkerCommittee), g.Count(r => r.HasCollectiveAgreement)))
@@ -127,7 +128,8 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     public async Task<(FoaFact Fact, FoaProfileDto Profile)> RecordAsync(OrganisationAccess access, Guid facilityId, FoaFactInput input, CancellationToken ct)
     {
         access.Require(MemberRole.Editor);
-        var visible = await chain.FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        // An organisation records its own findings about a facility it only claims; nobody else reads them but those it shares with once confirmed.
+        var visible = await chain.FindListedAsync(access.Organisation.Id, facilityId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.ObservedOn > today)
         {

@@ -1,7 +1,12 @@
 namespace CommonThread.Web.SupplyChain;
 
+/// <summary>One facility of the list; <c>Claim</c> set (Pending, Refused) when the organisation's link to it is not confirmed, and its FoA columns then come from the organisation's own records only.</summary>
 public sealed record FoaSummaryRow(Guid FacilityId, string Name, string Address, string CountryCode, string? OsId, int? Tier, bool Operated,
-    bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement, int? WorkersWomen, int? WorkersMen, int? WorkersTotal, double? Latitude, double? Longitude);
+    bool HasUnion, bool HasWorkerCommittee, bool HasCollectiveAgreement, int? WorkersWomen, int? WorkersMen, int? WorkersTotal, double? Latitude, double? Longitude,
+    LinkStatus? Claim = null)
+{
+    public bool Confirmed => Claim is null;
+}
 
 public sealed record FoaSummaryGroup(string CountryCode, int? Tier, int Facilities, int WithUnion, int WithWorkerCommittee, int WithCollectiveAgreement);
 

@@ -4,11 +4,11 @@ namespace CommonThread.Web.SupplyChain;
 public static class FoaSummaryExport
 {
     private static readonly string[] Header =
-        ["facility", "address", "country", "os_id", "tier", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"];
+        ["facility", "address", "country", "os_id", "tier", "link", "operated", "union", "worker_committee", "cba", "workers_women", "workers_men", "workers_total"];
 
     private static IEnumerable<object?[]> Rows(FoaSummaryDto summary) => summary.Facilities.Select(r => new object?[]
     {
-        r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
+        r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Claim?.ToString() ?? (r.Operated ? "" : "Confirmed"), r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
     });
 
     public static byte[] Csv(FoaSummaryDto summary) => Platform.Files.Csv.File(Header, Rows(summary));

@@ -11,7 +11,8 @@ namespace CommonThread.Web.SupplyChain;
 /// <summary>
 /// A facility the organisation may see: one it runs, one in its confirmed chain at the given tier, or
 /// one where it is a verified union. <c>Claim</c> is set only for a facility known through the
-/// organisation's own unconfirmed claim: registry data, and no right at all.
+/// organisation's own unconfirmed claim (<c>Tier</c> is then the tier it declared): registry data and
+/// its own records, and no right at all.
 /// </summary>
 public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier, LinkStatus? Claim = null)
 {
@@ -73,7 +74,8 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
 
     /// <summary>
     /// What the organisation's lists show: its confirmed facilities, then those it knows only through
-    /// its own claims still awaiting an answer (or refused), marked so; registry data only.
+    /// its own claims still awaiting an answer (or refused), marked so: of those it reads the registry
+    /// data and its own records, never what others recorded there.
     /// </summary>
     public async Task<IReadOnlyList<VisibleFacility>> ListedAsync(Guid organisationId, CancellationToken ct)
     {
@@ -83,11 +85,13 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
                                   join f in db.Set<Facility>() on l.FacilityId equals f.Id
                                   where l.BuyerOrganisationId == organisationId && l.Status != LinkStatus.Confirmed
                                   select new { Facility = f, l.Status, l.Tier }).AsNoTracking().ToListAsync(ct);
+        // A facility claimed twice (an old refused link and a new pending one) shows the most hopeful status once.
+        claimedLinks = claimedLinks.OrderBy(c => c.Status).ThenBy(c => c.Tier).ToList();
         var claimedPresence = await (from p in db.Set<UnionPresence>()
                                      join f in db.Set<Facility>() on p.FacilityId equals f.Id
                                      where p.UnionOrganisationId == organisationId && (p.Status == PresenceStatus.Pending || p.Status == PresenceStatus.Refused)
                                      select new { Facility = f, p.Status }).AsNoTracking().ToListAsync(ct);
-        var claims = claimedLinks.Select(c => new VisibleFacility(c.Facility, false, null, c.Status))
+        var claims = claimedLinks.Select(c => new VisibleFacility(c.Facility, false, c.Tier, c.Status))
             .Concat(claimedPresence.Select(c => new VisibleFacility(c.Facility, false, null, c.Status == PresenceStatus.Pending ? LinkStatus.Pending : LinkStatus.Refused)))
             .Where(c => seen.Add(c.Facility.Id))
             .OrderBy(c => c.Facility.CountryCode).ThenBy(c => c.Facility.Name);

@@ -47,7 +47,7 @@ public sealed record AccountabilityWorld(TestApp App, Party Initiative, Party Un
             {
                 var facility = new Facility { OperatorOrganisationId = supplier.Organisation.Id, Name = name, Address = "Savar", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
                 db.Add(facility);
-                db.AddRange(brandList.Select(b => new SupplyLink { BuyerOrganisationId = b.Organisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch }));
+                db.AddRange(brandList.Select(b => new SupplyLink { BuyerOrganisationId = b.Organisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed }));
                 return await db.SaveChangesAsync();
             });
             supplierList.Add(supplier);

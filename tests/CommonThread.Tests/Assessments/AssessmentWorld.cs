@@ -24,7 +24,7 @@ public sealed record AssessmentWorld(TestApp App, HttpClient Brand, Organisation
         var facilityId = await app.WithDbAsync(async db =>
         {
             var facility = new Facility { OperatorOrganisationId = supplierOrganisation.Id, Name = $"Phnom Penh Sewing {Guid.NewGuid():N}", Address = "Street 271", CountryCode = "KH", CreatedAt = DateTimeOffset.UnixEpoch };
-            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
+            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed });
             await db.SaveChangesAsync();
             return facility.Id;
         });

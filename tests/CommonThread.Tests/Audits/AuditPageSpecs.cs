@@ -18,7 +18,7 @@ public abstract class AuditPageSpecs(TestApp app)
         var facilityId = await app.WithDbAsync(async db =>
         {
             var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = $"Page audit unit {Guid.NewGuid():N}", Address = "Tangerang", CountryCode = "ID", CreatedAt = DateTimeOffset.UnixEpoch };
-            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
+            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed });
             await db.SaveChangesAsync();
             return facility.Id;
         });

@@ -47,7 +47,7 @@ public sealed class HomeworkWorld
         var facilityId = await app.WithDbAsync(async db =>
         {
             var facility = new Facility { OperatorOrganisationId = supplierOrganisation.Id, Name = $"Homework unit {Guid.NewGuid():N}", Address = "Savar", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
-            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
+            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed });
             await db.SaveChangesAsync();
             return facility.Id;
         });

@@ -57,6 +57,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             // A supplier of its own keeps a homework register that no other spec touches.
             _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
+            // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
+            _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
+            _ when endpointName == "DecideUnionPresence" => ("CommonThread Platform", "Fair Threads Initiative"),
+            _ when pattern.Contains("/union-presence", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
@@ -90,6 +95,9 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
+        values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
+        values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
+        values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
         {
             values[key] = value;
@@ -166,7 +174,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         var union = await app.NewOrganisationAsync(OrganisationKind.Union);
         var (supplierId, buyerId) = organisationIsSupplier ? (organisationId, other.Id) : (other.Id, organisationId);
         var facility = new Facility { OperatorOrganisationId = supplierId, Name = "Matrix audited unit", Address = "3 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
-        var link = new SupplyLink { BuyerOrganisationId = buyerId, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = buyerId, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
         var audit = new CommonThread.Web.Audits.Audit
         {
             FacilityId = facility.Id, RecordedByOrganisationId = buyerId, Standard = "SA8000", Auditor = "Matrix", StartedOn = new DateOnly(2026, 1, 1), EndedOn = new DateOnly(2026, 1, 2),
@@ -215,7 +223,7 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return await app.WithDbAsync(async db =>
         {
             var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix feedback unit", Address = "4 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
-            var link = new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+            var link = new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
             var framework = new CommonThread.Web.Accountability.IndicatorFramework { OwnerOrganisationId = initiative.Id, Name = "Matrix framework", CreatedAt = DateTimeOffset.UnixEpoch };
             var percentage = new CommonThread.Web.Accountability.Indicator
             {
@@ -343,6 +351,11 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             "UpdateFacility" => """{"name":"Matrix facility renamed","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
             "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
             "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
+            "DecideLinkClaims" => $$"""{"linkIds":["{{values["linkId"]}}"],"confirm":true}""",
+            "NameBuyer" => $$"""{"buyerOrganisationId":"{{values["buyerId"]}}","facilityId":"{{values["facilityId"]}}","startDate":"2026-01-01"}""",
+            "ClaimUnionPresence" => $$"""{"facilityId":"{{values["facilityId"]}}","claim":"Registration no. M2"}""",
+            "DecideUnionPresence" => """{"verify":true,"evidenceSeen":"RegistrationNumber","note":"Certificate seen"}""",
+            "AddCaseParty" => $$"""{"organisationId":"{{values["unionToAdd"]}}","role":"Union"}""",
             "SaveCountryContext" => """{"country":"Bulgaria","c98Ratified":"1959","c177Ratified":"2009"}""",
             "SaveGrievanceMechanism" => """{"name":"Matrix mechanism","acknowledgeWithinDays":7,"feedbackWithinDays":90,"retainClosedCasesDays":730}""",
             "CreateGrievanceChannel" => """{"language":"bn"}""",
@@ -401,11 +414,30 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
         return assignment.Id;
     });
 
+    /// <summary>
+    /// A union's presence at a fresh facility of a fresh supplier: pending, for a verifier to decide
+    /// (<paramref name="unionId"/> null: a fresh union), or verified, for the union to end.
+    /// </summary>
+    private Task<Guid> NewPresenceAsync(Guid? unionId) => app.WithDbAsync(async db =>
+    {
+        var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
+        var union = unionId ?? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id;
+        var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix union unit", Address = "5 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var presence = new UnionPresence
+        {
+            UnionOrganisationId = union, FacilityId = facility.Id, Claim = "Registration no. M1", ClaimedOn = new DateOnly(2026, 1, 1),
+            Status = unionId is null ? PresenceStatus.Pending : PresenceStatus.Verified,
+        };
+        db.AddRange(facility, presence);
+        await db.SaveChangesAsync();
+        return presence.Id;
+    });
+
     /// <summary>A facility run by the organisation and a link from it to the facility, both fresh.</summary>
     private Task<(string, string)> NewFacilityAndLinkAsync(Guid organisationId) => app.WithDbAsync(async db =>
     {
         var facility = new Facility { OperatorOrganisationId = organisationId, Name = "Matrix unit", Address = "2 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
-        var link = new SupplyLink { BuyerOrganisationId = organisationId, FacilityId = facility.Id, Tier = 2, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = organisationId, FacilityId = facility.Id, Tier = 2, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
         db.AddRange(facility, link);
         await db.SaveChangesAsync();
         return (facility.Id.ToString(), link.Id.ToString());

@@ -48,11 +48,17 @@ public abstract class ConfirmedRelationshipSpecs(TestApp app)
         Assert.Equal(LinkStatus.Pending, link.Status);
         var listed = (await brand.GetFromJsonAsync<List<FacilityDto>>($"/api/organisations/{brandOrg.Id}/facilities", Http.Json))!.Single(f => f.Id == facility);
         Assert.Equal((LinkStatus?)LinkStatus.Pending, listed.Claim);
-        Assert.Null(listed.Tier);
-        await (await brand.GetAsync($"/api/organisations/{brandOrg.Id}/facilities/{facility}/foa")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(1, listed.Tier);
+        // Dhaka Knitwear's profile holds the federation's union and its representative's contact: none of it reaches a claimant.
+        var profile = await brand.GetFromJsonAsync<FoaProfileDto>($"/api/organisations/{brandOrg.Id}/facilities/{facility}/foa", Http.Json);
+        Assert.Empty(profile!.History);
+        Assert.False(profile.HasUnion);
         await (await brand.GetAsync($"/api/organisations/{brandOrg.Id}/chain?facilityId={facility}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await brand.PostAsJsonAsync($"/api/organisations/{brandOrg.Id}/facilities/{facility}/foa/share", new { })).ProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(brandOrg.Id, await PartiesOfNewCaseAtDhakaAsync());
-        Assert.DoesNotContain((await brand.GetFromJsonAsync<FoaSummaryDto>($"/api/organisations/{brandOrg.Id}/foa-summary", Http.Json))!.Facilities, f => f.FacilityId == facility);
+        var row = (await brand.GetFromJsonAsync<FoaSummaryDto>($"/api/organisations/{brandOrg.Id}/foa-summary", Http.Json))!.Facilities.Single(f => f.FacilityId == facility);
+        Assert.Equal((LinkStatus?)LinkStatus.Pending, row.Claim);
+        Assert.False(row.HasUnion);
 
         var (dhaka, dhakaId) = await OwnerAsync("Dhaka Knitwear Ltd");
         var waiting = await ClaimsForAsync(dhaka, dhakaId);
@@ -61,8 +67,10 @@ public abstract class ConfirmedRelationshipSpecs(TestApp app)
 
         Assert.Equal(LinkStatus.Confirmed, decided.Single().Status);
         Assert.NotNull(decided.Single().DecidedOn);
-        Assert.Equal(1, (await brand.GetFromJsonAsync<FacilityDto>($"/api/organisations/{brandOrg.Id}/facilities/{facility}", Http.Json))!.Tier);
-        (await brand.GetAsync($"/api/organisations/{brandOrg.Id}/facilities/{facility}/foa")).EnsureSuccessStatusCode();
+        var confirmed = await brand.GetFromJsonAsync<FacilityDto>($"/api/organisations/{brandOrg.Id}/facilities/{facility}", Http.Json);
+        Assert.Equal(1, confirmed!.Tier);
+        Assert.Null(confirmed.Claim);
+        Assert.True((await brand.GetFromJsonAsync<FoaProfileDto>($"/api/organisations/{brandOrg.Id}/facilities/{facility}/foa", Http.Json))!.HasUnion);
         Assert.Contains(brandOrg.Id, await PartiesOfNewCaseAtDhakaAsync());
     }
 
@@ -124,8 +132,10 @@ public abstract class ConfirmedRelationshipSpecs(TestApp app)
         var link = await (await brand.PostAsJsonAsync($"/api/organisations/{brandOrg.Id}/links", new { facilityId = orphan, tier = 1, startDate = "2026-01-01" })).ReadAsync<SupplyLinkDto>();
 
         Assert.Equal(LinkStatus.Pending, link.Status);
-        await (await brand.GetAsync($"/api/organisations/{brandOrg.Id}/facilities/{orphan}/foa")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal((LinkStatus?)LinkStatus.Pending, (await brand.GetFromJsonAsync<FacilityDto>($"/api/organisations/{brandOrg.Id}/facilities/{orphan}", Http.Json))!.Claim);
         Assert.Empty(await ClaimsForAsync(brand, brandOrg.Id));
+        var (admin, adminId) = await OwnerAsync("CommonThread Platform");
+        await (await admin.PostAsJsonAsync($"/api/organisations/{adminId}/link-claims/decide", new { linkIds = new[] { link.Id }, confirm = true })).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -174,7 +184,8 @@ public abstract class ConfirmedRelationshipSpecs(TestApp app)
         var claim = await (await union.PostAsJsonAsync($"/api/organisations/{unionOrg.Id}/union-presence", new { facilityId = facility, claim = "Registration no. 42" })).ReadAsync<PresenceDto>();
 
         Assert.Equal(PresenceStatus.Pending, claim.Status);
-        await (await union.GetAsync($"/api/organisations/{unionOrg.Id}/facilities/{facility}/foa")).ProblemAsync(HttpStatusCode.NotFound);
+        var beforeVerification = await union.GetFromJsonAsync<FoaProfileDto>($"/api/organisations/{unionOrg.Id}/facilities/{facility}/foa", Http.Json);
+        Assert.Empty(beforeVerification!.History);
         Assert.DoesNotContain(unionOrg.Id, await PartiesOfNewCaseAtDhakaAsync());
 
         var decision = new { verify = true, evidenceSeen = "RegistrationNumber", note = "Certificate seen" };

@@ -31,7 +31,7 @@ public abstract class FoaSharingSpecs(TestApp app)
             db.Add(f);
             foreach (var brand in new[] { first, second })
             {
-                db.Add(new SupplyLink { BuyerOrganisationId = brand.Organisation.Id, FacilityId = f.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
+                db.Add(new SupplyLink { BuyerOrganisationId = brand.Organisation.Id, FacilityId = f.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed });
             }
 
             await db.SaveChangesAsync();
