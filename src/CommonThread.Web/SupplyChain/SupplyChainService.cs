@@ -104,6 +104,7 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
     /// <summary>Suppliers and intermediaries record the facilities they run.</summary>
     public async Task<Facility> CreateFacilityAsync(OrganisationAccess access, FacilityInput input, CancellationToken ct)
     {
+        access.Require(MemberRole.Editor);
         if (access.Organisation.Kind is not (OrganisationKind.Supplier or OrganisationKind.Intermediary))
         {
             throw new RuleViolation("organisation", "Only suppliers and intermediaries record the facilities they run.", StatusCodes.Status403Forbidden);
@@ -120,7 +121,8 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
 
     public async Task<Facility> UpdateFacilityAsync(OrganisationAccess access, Guid facilityId, FacilityInput input, CancellationToken ct)
     {
-        var visible = await FindVisibleAsync(access.Organisation.Id, facilityId, ct);
+        access.Require(MemberRole.Editor);
+        var visible = await FindListedAsync(access.Organisation.Id, facilityId, ct);
         if (!visible.Operated)
         {
             throw new RuleViolation("facility", "Only the organisation that runs a facility edits its record.", StatusCodes.Status403Forbidden);
@@ -187,6 +189,7 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
     /// <summary>Ends a relationship; the link stays as history.</summary>
     public async Task<SupplyLink> EndLinkAsync(OrganisationAccess access, Guid linkId, DateOnly endDate, CancellationToken ct)
     {
+        access.Require(MemberRole.Editor);
         var link = await db.Set<SupplyLink>().FirstOrDefaultAsync(l => l.Id == linkId && l.BuyerOrganisationId == access.Organisation.Id, ct)
             ?? throw RuleViolation.NotFound("link");
         if (endDate < link.StartDate)

@@ -132,13 +132,3 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.ClickAsync("form.form button[type=submit]");
     }
 }
-
-public static class BrowserAppData
-{
-    public static async Task<Guid> WithFacilityIdAsync(this BrowserApp app, string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>().Set<CommonThread.Web.SupplyChain.Facility>()
-            .Where(f => f.Name == name).Select(f => f.Id).SingleAsync();
-    }
-}

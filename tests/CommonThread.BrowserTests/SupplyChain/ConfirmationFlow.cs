@@ -28,6 +28,21 @@ public sealed class ConfirmationFlow(BrowserApp app)
         return (await app.NewMemberAsync(organisation.Name, MemberRole.Owner, Password), organisation);
     }
 
+    /// <summary>A fresh supplier's facility whose grievance mechanism Fair Threads mediates: that tie lets Fair Threads verify a union there.</summary>
+    private async Task<Guid> NewFacilityMediatedByFairThreadsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var supplier = new OrganisationAccess(await services.GetRequiredService<OrganisationService>().CreateAsync($"Browser supplier {Guid.NewGuid():N}"[..28], OrganisationKind.Supplier, "BD", default), MemberRole.Owner);
+        var facility = await services.GetRequiredService<SupplyChainService>().CreateFacilityAsync(supplier,
+            new FacilityInput { Name = "Browser union unit", Address = "9 Test Road, Savar", CountryCode = "BD" }, default);
+        var fairThreads = await services.GetRequiredService<AppDbContext>().Set<Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
+        var mechanisms = services.GetRequiredService<CommonThread.Web.Grievances.MechanismService>();
+        await mechanisms.SaveAsync(supplier, new CommonThread.Web.Grievances.MechanismInput { Name = "Browser mechanism", MediatorOrganisationId = fairThreads.Id }, default);
+        await mechanisms.AddChannelAsync(supplier, new CommonThread.Web.Grievances.ChannelInput { FacilityId = facility.Id }, default);
+        return facility.Id;
+    }
+
     [Fact]
     public async Task A_brands_link_awaits_the_supplier_who_confirms_it_and_the_brand_then_sees_the_facility_in_its_chain()
     {
@@ -58,7 +73,7 @@ public sealed class ConfirmationFlow(BrowserApp app)
     public async Task A_union_claims_its_presence_and_an_initiative_tied_to_the_facility_verifies_it()
     {
         var (unionEmail, union) = await NewOrganisationAsync(OrganisationKind.Union);
-        var facilityId = await app.WithFacilityIdAsync("Dhaka Knitwear Unit 1");
+        var facilityId = await NewFacilityMediatedByFairThreadsAsync();
         var unionPage = await app.OpenOrganisationAsync(unionEmail, Password, union.Name);
         await unionPage.ClickAsync("nav.org-nav >> text=Union presence");
         await unionPage.FillAsync("input[name='Claim.Facility']", facilityId.ToString());
@@ -78,7 +93,7 @@ public sealed class ConfirmationFlow(BrowserApp app)
         Assert.Contains("Verified", await initiative.TextContentAsync(row) ?? "");
 
         await unionPage.ClickAsync("nav.org-nav >> text=Facilities");
-        var facility = await unionPage.TextContentAsync("#facilities tr:has-text('Dhaka Knitwear Unit 1')") ?? "";
+        var facility = await unionPage.TextContentAsync("#facilities tr:has-text('Browser union unit')") ?? "";
         Assert.Contains("Union verified here", facility);
         Assert.DoesNotContain("Awaiting", facility);
     }

@@ -40,7 +40,7 @@ public abstract class FoaSummarySpecs(TestApp app)
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.StartsWith("facility,address,country,os_id,tier,operated,union", csv.TrimStart('\uFEFF'));
+        Assert.StartsWith("facility,address,country,os_id,tier,link,operated,union", csv.TrimStart('\uFEFF'));
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"", csv);
         Assert.DoesNotContain("\n=HYPERLINK", csv);
     }
