@@ -15,6 +15,7 @@ public static class GrievanceRegistration
         services.AddScoped<CaseNotices>();
         services.AddScoped<CaseDeadlines>();
         services.AddScoped<CaseRetention>();
+        services.AddScoped<AnonymousActNotices>();
         services.AddHostedService<GrievanceScheduleWorker>();
     }
 }

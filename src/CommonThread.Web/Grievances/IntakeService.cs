@@ -50,7 +50,7 @@ public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From
 /// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
 /// browser or time of day.
 /// </summary>
-public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, CaseNotices notices, TimeProvider clock)
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, TimeProvider clock)
 {
     public const int TextMaxLength = 10_000;
 
@@ -75,13 +75,13 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null,
         Guid? onlyForOrganisation = null)
     {
-        var (channel, mechanism, facilityName) = await ChannelAsync(channelCode, ct);
+        var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
         if (onlyForOrganisation is { } organisationId && mechanism.OrganisationId != organisationId)
         {
             throw RuleViolation.NotFound("channel");
         }
 
-        return await FileAsync(mechanism, channel.FacilityId, facilityName, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
+        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
     }
 
     /// <summary>
@@ -96,11 +96,10 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == earlier.MechanismId, ct);
-        var facilityName = earlier.FacilityId is { } facilityId ? await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
-        return await FileAsync(mechanism, earlier.FacilityId, facilityName, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
+        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
     }
 
-    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string? facilityName, string language, IntakeInput input, GrievanceCase? retaliationFor,
+    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor,
         IReadOnlyList<AttachmentUpload> attachments, CancellationToken ct)
     {
         Validate(input);
@@ -148,8 +147,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
         }
 
-        await notices.TellAsync(grievance, CaseNotices.Received(grievance, facilityName), ct, parties.Select(p => p.OrganisationId).ToList());
-
+        // The parties hear of it in the next batch (AnonymousActNotices), never at the minute it was filed.
         try
         {
             await db.SaveChangesAsync(ct);
@@ -246,7 +244,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             CaseId = grievance.Id, Kind = MessageKind.FromReporter, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), Body = crypto.Encrypt(key, text.Trim(), grievance.Id),
         });
-        await notices.TellAsync(grievance, $"The reporter of case {grievance.Reference} wrote a new message.", ct);
+        // Told to the parties in the next batch (AnonymousActNotices), not now: the notice would time the message.
         await db.SaveChangesAsync(ct);
         return true;
     }
