@@ -7,6 +7,7 @@ public static class GrievanceRegistration
         services.AddOptions<GrievanceOptions>().BindConfiguration("Grievances");
         services.AddSingleton<CaseCrypto>();
         services.AddSingleton<ReceiptCodes>();
+        services.AddSingleton<ReceiptReplays>();
         services.AddScoped<CaseParties>();
         services.AddScoped<IntakeService>();
         services.AddScoped<CaseService>();
