@@ -8,6 +8,7 @@ public static class GrievanceRegistration
         services.AddSingleton<CaseCrypto>();
         services.AddSingleton<ReceiptCodes>();
         services.AddSingleton<ReceiptReplays>();
+        services.AddSingleton<IntakeLimits>();
         services.AddScoped<CaseParties>();
         services.AddScoped<IntakeService>();
         services.AddScoped<CaseService>();

@@ -58,7 +58,7 @@ public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From
 /// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
 /// browser or time of day.
 /// </summary>
-public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, ReceiptReplays replays, CaseParties partyFinder, TimeProvider clock)
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, ReceiptReplays replays, IntakeLimits limits, CaseParties partyFinder, TimeProvider clock)
 {
     public const int TextMaxLength = 10_000;
 
@@ -101,7 +101,8 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         var origin = $"channel:{channel.Code}:" + (gatewayUser is null ? "form" : "gateway:" + gatewayUser);
-        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], origin, ct);
+        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], origin, ct,
+            limitOnChannel: channel.Code);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     }
 
     private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor,
-        IReadOnlyList<AttachmentUpload> attachments, string origin, CancellationToken ct)
+        IReadOnlyList<AttachmentUpload> attachments, string origin, CancellationToken ct, string? limitOnChannel = null)
     {
         Validate(input);
         Attachments.Check(attachments);
@@ -130,6 +131,13 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         if (await ExistingAsync(submissionHash, ct) is { } existing)
         {
             return new(existing.Reference, replays.TakeBack(submissionHash, nonce), existing.ReceivedOn, mechanism.Name);
+        }
+
+        // Only a new report counts against the channel's limit; the same form sent again does not.
+        if (limitOnChannel is not null && !limits.TryFile(limitOnChannel, out var retryAfter))
+        {
+            throw new RuleViolation("busy", "Many reports arrived through this link just now. Nothing was sent: try again in a few minutes.",
+                StatusCodes.Status429TooManyRequests) { RetryAfter = retryAfter };
         }
 
         var code = ReceiptCodes.NewCode();
