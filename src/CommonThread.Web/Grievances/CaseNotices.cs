@@ -13,8 +13,9 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
 {
     /// <param name="organisations">The parties to tell; by default every party of the case, including those added in this unit of work.</param>
     /// <param name="exceptUser">The member who did it, who needs no telling.</param>
+    /// <param name="dayOnly">It tells of an anonymous act: dated by the day, with a random id (see <see cref="Notifier"/>).</param>
     public async Task TellAsync(GrievanceCase grievance, string text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
-        string? key = null, bool urgent = false, string? exceptUser = null)
+        string? key = null, bool urgent = false, string? exceptUser = null, bool dayOnly = false)
     {
         organisations ??= (await db.Set<CaseParty>().Where(p => p.CaseId == grievance.Id).Select(p => p.OrganisationId).ToListAsync(ct))
             .Concat(db.ChangeTracker.Entries<CaseParty>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == grievance.Id).Select(e => e.Entity.OrganisationId))
@@ -28,7 +29,7 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
             steppedBack.Add(exceptUser);
         }
 
-        await notifier.TellAsync(organisations, text, organisation => $"/o/{organisation}/grievances/{grievance.Id}", ct, key, urgent || grievance.Urgent, steppedBack);
+        await notifier.TellAsync(organisations, text, organisation => $"/o/{organisation}/grievances/{grievance.Id}", ct, key, urgent || grievance.Urgent, steppedBack, dayOnly);
     }
 
     public static string Received(GrievanceCase grievance, string? facilityName) =>

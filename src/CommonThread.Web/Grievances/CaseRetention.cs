@@ -58,8 +58,9 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotice
 }
 
 /// <summary>
-/// Every hour (and at start): tells parties of missed deadlines, then applies the retention rule.
-/// Both are idempotent, so an extra run or a second app node does no harm.
+/// Every hour (and at start): tells parties of missed deadlines and of the batch of new cases and
+/// reporters' messages that is due (see <see cref="AnonymousActNotices"/>), then applies the retention rule.
+/// All are idempotent, so an extra run or a second app node does no harm.
 /// </summary>
 public sealed class GrievanceScheduleWorker(IServiceScopeFactory scopes, ILogger<GrievanceScheduleWorker> log) : BackgroundService
 {
@@ -71,6 +72,7 @@ public sealed class GrievanceScheduleWorker(IServiceScopeFactory scopes, ILogger
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().RunOnceAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<AnonymousActNotices>().RunDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<CaseRetention>().RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -76,6 +76,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
                           select new { Case = c, p.Role, Facility = f == null ? null : f.Name }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => Summary(r.Case, r.Facility, r.Role))
             .OrderByDescending(s => s.Urgent).ThenByDescending(s => s.AcknowledgementOverdue || s.FeedbackOverdue).ThenByDescending(s => s.ReceivedOn)
+            // Within a day by the random reference: the database's own order is the order of filing.
+            .ThenBy(s => s.Reference, StringComparer.Ordinal)
             .ToList();
     }
 

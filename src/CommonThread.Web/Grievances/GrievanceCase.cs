@@ -58,7 +58,7 @@ public sealed class GrievanceCase
     /// <summary>Argon2id of the receipt code: the only way back into the case for the reporter.</summary>
     public required byte[] ReceiptHash { get; init; }
 
-    /// <summary>SHA-256 of the form's one-time submission id: a resubmitted form finds its case instead of making another.</summary>
+    /// <summary>SHA-256 of the form's one-time submission id, nonce and origin (<see cref="IntakeService.SubmissionHash"/>): a resubmitted form finds its case instead of making another.</summary>
     public required byte[] SubmissionHash { get; init; }
 
     public GrievanceCategory Category { get; init; }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommonThread.Web.Organisations;
 
 namespace CommonThread.Web.Grievances;
@@ -23,7 +24,8 @@ public static class GrievanceEndpoints
 
         // An SMS or hotline gateway files what a caller reported, with a token of the mechanism's organisation.
         group.MapPost("/grievance-intake/{channelCode}", async (string channelCode, IntakeInput input, HttpContext http, IntakeService intake, CancellationToken ct) =>
-            TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct, onlyForOrganisation: http.OrganisationAccess().Organisation.Id)))
+            TypedResults.Ok(await intake.SubmitAsync(channelCode, input, ct, onlyForOrganisation: http.OrganisationAccess().Organisation.Id,
+                gatewayUser: http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")))
             .RequireRole(MemberRole.Editor).WithName("IntakeGrievance");
 
         group.MapGet("/grievance-statistics", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>

@@ -11,4 +11,13 @@ public sealed class GrievanceOptions
     public string? MasterKey { get; set; }
 
     public string KeyFile { get; set; } = "grievance-master.key";
+
+    /// <summary>
+    /// New cases and reporters' messages of a day are told to the parties in one batch, at the first
+    /// scheduled run from this hour (UTC) of the next day: the notice then says nothing of the hour of the act.
+    /// </summary>
+    public int NoticeHourUtc { get; set; } = 2;
+
+    /// <summary>Retaliation cases, and reporters' messages on urgent cases, are told at the first run of every block of this many hours (UTC).</summary>
+    public int UrgentNoticeEveryHours { get; set; } = 4;
 }

@@ -7,6 +7,8 @@ public static class GrievanceRegistration
         services.AddOptions<GrievanceOptions>().BindConfiguration("Grievances");
         services.AddSingleton<CaseCrypto>();
         services.AddSingleton<ReceiptCodes>();
+        services.AddSingleton<ReceiptReplays>();
+        services.AddSingleton<IntakeLimits>();
         services.AddScoped<CaseParties>();
         services.AddScoped<CasePartyAdditions>();
         services.AddScoped<SupplyChain.IPresenceVouchers, MechanismVouchers>();
@@ -17,6 +19,7 @@ public static class GrievanceRegistration
         services.AddScoped<CaseNotices>();
         services.AddScoped<CaseDeadlines>();
         services.AddScoped<CaseRetention>();
+        services.AddScoped<AnonymousActNotices>();
         services.AddHostedService<GrievanceScheduleWorker>();
     }
 }

@@ -14,6 +14,13 @@ public sealed record IntakeInput
     [Required]
     public Guid? SubmissionId { get; init; }
 
+    /// <summary>
+    /// A random secret the form carries beside the submission id, never stored: only a send with both gets the
+    /// receipt code back after a lost response (see <see cref="ReceiptReplays"/>). A gateway may leave it out.
+    /// </summary>
+    [StringLength(IntakeService.NonceMaxLength)]
+    public string? Nonce { get; init; }
+
     [Required]
     public GrievanceCategory? Category { get; init; }
 
@@ -37,7 +44,8 @@ public sealed record IntakeInput
     public string? Language { get; init; }
 }
 
-public sealed record Receipt(string Reference, string Code, DateOnly ReceivedOn, string MechanismName);
+/// <param name="Code">Null when the same form was sent again and its code is not given back (see <see cref="ReceiptReplays"/>).</param>
+public sealed record Receipt(string Reference, string? Code, DateOnly ReceivedOn, string MechanismName);
 
 /// <summary>What the reporter reads when they come back with their code.</summary>
 public sealed record ReporterView(string Reference, GrievanceCategory Category, CaseStatus Status, DateOnly ReceivedOn, DateOnly AcknowledgeBy,
@@ -50,9 +58,19 @@ public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From
 /// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
 /// browser or time of day.
 /// </summary>
-public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, CaseParties partyFinder, CaseNotices notices, TimeProvider clock)
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, ReceiptReplays replays, IntakeLimits limits, CaseParties partyFinder, TimeProvider clock)
 {
     public const int TextMaxLength = 10_000;
+
+    public const int NonceMaxLength = 64;
+
+    /// <summary>
+    /// What finds a filed case again: SHA-256 of the submission id, the form's nonce and where it came from
+    /// (the channel and the form, a gateway's member, or the case retaliation is reported for). Without the
+    /// nonce, or from elsewhere, the same submission id finds nothing.
+    /// </summary>
+    public static byte[] SubmissionHash(Guid submissionId, string? nonce, string origin) =>
+        SHA256.HashData([.. submissionId.ToByteArray(), .. System.Text.Encoding.UTF8.GetBytes($"\n{nonce}\n{origin}")]);
 
     /// <summary>An active channel, its mechanism and the name of the facility it is for, in one query.</summary>
     public async Task<(GrievanceChannel Channel, GrievanceMechanism Mechanism, string? FacilityName)> ChannelAsync(string code, CancellationToken ct)
@@ -72,16 +90,19 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     /// again (same submission id) returns the same receipt and files nothing new.
     /// </summary>
     /// <param name="onlyForOrganisation">For a gateway posting with an organisation's token: the channel must be that organisation's.</param>
+    /// <param name="gatewayUser">The member whose token a gateway posts with; null for the worker's own form.</param>
     public async Task<Receipt> SubmitAsync(string channelCode, IntakeInput input, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null,
-        Guid? onlyForOrganisation = null)
+        Guid? onlyForOrganisation = null, string? gatewayUser = null)
     {
-        var (channel, mechanism, facilityName) = await ChannelAsync(channelCode, ct);
+        var (channel, mechanism, _) = await ChannelAsync(channelCode, ct);
         if (onlyForOrganisation is { } organisationId && mechanism.OrganisationId != organisationId)
         {
             throw RuleViolation.NotFound("channel");
         }
 
-        return await FileAsync(mechanism, channel.FacilityId, facilityName, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], ct);
+        var origin = $"channel:{channel.Code}:" + (gatewayUser is null ? "form" : "gateway:" + gatewayUser);
+        return await FileAsync(mechanism, channel.FacilityId, Intake.LanguageOr(input.Language, channel.Language), input, null, attachments ?? [], origin, ct,
+            limitOnChannel: channel.Code);
     }
 
     /// <summary>
@@ -96,22 +117,30 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == earlier.MechanismId, ct);
-        var facilityName = earlier.FacilityId is { } facilityId ? await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
-        return await FileAsync(mechanism, earlier.FacilityId, facilityName, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [], ct);
+        return await FileAsync(mechanism, earlier.FacilityId, earlier.Language, input with { Category = GrievanceCategory.Retaliation }, earlier, [],
+            $"retaliation:{earlier.Id}", ct);
     }
 
-    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string? facilityName, string language, IntakeInput input, GrievanceCase? retaliationFor,
-        IReadOnlyList<AttachmentUpload> attachments, CancellationToken ct)
+    private async Task<Receipt> FileAsync(GrievanceMechanism mechanism, Guid? facilityId, string language, IntakeInput input, GrievanceCase? retaliationFor,
+        IReadOnlyList<AttachmentUpload> attachments, string origin, CancellationToken ct, string? limitOnChannel = null)
     {
         Validate(input);
         Attachments.Check(attachments);
-        var submissionId = input.SubmissionId!.Value;
-        var submissionHash = SHA256.HashData(submissionId.ToByteArray());
-        var code = receipts.CodeFor(submissionId);
+        var nonce = input.Nonce ?? "";
+        var submissionHash = SubmissionHash(input.SubmissionId!.Value, nonce, origin);
         if (await ExistingAsync(submissionHash, ct) is { } existing)
         {
-            return new(existing.Reference, code, existing.ReceivedOn, mechanism.Name);
+            return new(existing.Reference, replays.TakeBack(submissionHash, nonce), existing.ReceivedOn, mechanism.Name);
         }
+
+        // Only a new report counts against the channel's limit; the same form sent again does not.
+        if (limitOnChannel is not null && !limits.TryFile(limitOnChannel, out var retryAfter))
+        {
+            throw new RuleViolation("busy", "Many reports arrived through this link just now. Nothing was sent: try again in a few minutes.",
+                StatusCodes.Status429TooManyRequests) { RetryAfter = retryAfter };
+        }
+
+        var code = ReceiptCodes.NewCode();
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var id = Guid.NewGuid();
@@ -148,8 +177,9 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             db.Add(new CaseParty { CaseId = id, OrganisationId = organisationId, Role = role });
         }
 
-        await notices.TellAsync(grievance, CaseNotices.Received(grievance, facilityName), ct, parties.Select(p => p.OrganisationId).ToList());
-
+        // The parties hear of it in the next batch (AnonymousActNotices), never at the minute it was filed.
+        // Kept before saving: a second send racing this one finds the case and this code, not a code of its own.
+        replays.Keep(submissionHash, nonce, code);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -158,8 +188,18 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         {
             // The same form arrived twice at once: the other request filed it.
             db.ChangeTracker.Clear();
-            var raced = await ExistingAsync(submissionHash, ct) ?? throw new InvalidOperationException("The report could not be stored.");
-            return new(raced.Reference, code, raced.ReceivedOn, mechanism.Name);
+            if (await ExistingAsync(submissionHash, ct) is { } raced)
+            {
+                return new(raced.Reference, replays.TakeBack(submissionHash, nonce), raced.ReceivedOn, mechanism.Name);
+            }
+
+            replays.Forget(submissionHash);
+            throw new InvalidOperationException("The report could not be stored.");
+        }
+        catch (OperationCanceledException)
+        {
+            replays.Forget(submissionHash);
+            throw;
         }
 
         return new(grievance.Reference, code, today, mechanism.Name);
@@ -246,7 +286,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             CaseId = grievance.Id, Kind = MessageKind.FromReporter, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), Body = crypto.Encrypt(key, text.Trim(), grievance.Id),
         });
-        await notices.TellAsync(grievance, $"The reporter of case {grievance.Reference} wrote a new message.", ct);
+        // Told to the parties in the next batch (AnonymousActNotices), not now: the notice would time the message.
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,14 +1,14 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
 namespace CommonThread.Web.Grievances;
 
 /// <summary>
-/// The 16-digit code a reporter keeps to come back to their case. It is derived from the intake
-/// form's one-time submission id and a secret, so a form sent twice (a retry after a dropped
-/// connection) gets the same code and finds the same case. Stored only as Argon2id (libsodium, at
-/// OWASP's minimum: 19 MiB, 2 passes, 1 lane) with the deployment's salt, so the case is found by its hash.
+/// The 16-digit code a reporter keeps to come back to their case. It is random, not derived from
+/// anything the form carries: whoever sees a form (its submission id) cannot compute its code, and
+/// only the form that filed a case gets the code back after a lost response (see <see cref="ReceiptReplays"/>).
+/// Stored only as Argon2id (libsodium, at OWASP's minimum: 19 MiB, 2 passes, 1 lane) with the
+/// deployment's salt, so the case is found by its hash.
 /// </summary>
 public sealed class ReceiptCodes(CaseCrypto crypto)
 {
@@ -17,12 +17,9 @@ public sealed class ReceiptCodes(CaseCrypto crypto)
     private static readonly PasswordBasedKeyDerivationAlgorithm Argon2id = PasswordBasedKeyDerivationAlgorithm.Argon2id(
         new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = 19 * 1024, NumberOfPasses = 2 });
 
-    public string CodeFor(Guid submissionId)
-    {
-        var mac = HMACSHA256.HashData(crypto.Pepper, submissionId.ToByteArray());
-        var number = BitConverter.ToUInt64(mac, 0) % 10_000_000_000_000_000UL;
-        return number.ToString("D16", CultureInfo.InvariantCulture);
-    }
+    /// <summary>16 digits from the system's random generator.</summary>
+    public static string NewCode() =>
+        string.Concat(Enumerable.Range(0, Digits).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
 
     /// <summary>The code as people write it back: spaces and dashes ignored; null unless 16 digits.</summary>
     public static string? Normalise(string? typed)

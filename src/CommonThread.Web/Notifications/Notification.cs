@@ -14,6 +14,7 @@ public sealed class Notification
 {
     public const int TextMaxLength = 300;
 
+    /// <summary>Time-ordered, except for notices of anonymous acts, which get a random one (see <see cref="Notifier"/>).</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public required string UserId { get; init; }
@@ -31,6 +32,7 @@ public sealed class Notification
 
     public bool Urgent { get; init; }
 
+    /// <summary>Midnight UTC for a notice of an anonymous act: such notices carry the day only.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? ReadAt { get; set; }

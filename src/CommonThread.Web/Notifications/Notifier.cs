@@ -13,8 +13,12 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
     /// <param name="linkFor">Where each organisation's members go to act on it (a path inside the site).</param>
     /// <param name="key">With a key, a member already told under it is not told again.</param>
     /// <param name="exceptUsers">Members who must not hear of it (for a case: those who stepped back from it).</param>
+    /// <param name="dayOnly">
+    /// It comes from an anonymous act (a report, a reporter's message): it is dated by the day (midnight UTC) and
+    /// gets a random id, because a time of day or a time-ordered id could single out the worker who acted.
+    /// </param>
     public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, string text, Func<Guid, string> linkFor, CancellationToken ct,
-        string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null)
+        string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null, bool dayOnly = false)
     {
         var members = await db.Set<Membership>().Where(m => organisationIds.Contains(m.OrganisationId))
             .Select(m => new { m.OrganisationId, m.UserId }).ToListAsync(ct);
@@ -26,7 +30,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
             told.UnionWith(db.ChangeTracker.Entries<Notification>().Where(e => e.Entity.Key == key).Select(e => e.Entity.UserId));
         }
 
-        var now = clock.GetUtcNow();
+        var now = dayOnly ? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero) : clock.GetUtcNow();
         var count = 0;
         // A person in two of the organisations hears of it once (the key is unique per person).
         foreach (var member in members.Where(m => exceptUsers?.Contains(m.UserId) != true).DistinctBy(m => m.UserId))
@@ -38,7 +42,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
 
             db.Add(new Notification
             {
-                UserId = member.UserId, OrganisationId = member.OrganisationId, Text = Shorten(text), Link = linkFor(member.OrganisationId), Key = key,
+                Id = dayOnly ? Guid.NewGuid() : Guid.CreateVersion7(), UserId = member.UserId, OrganisationId = member.OrganisationId, Text = Shorten(text), Link = linkFor(member.OrganisationId), Key = key,
                 Urgent = urgent, CreatedAt = now,
             });
             count++;

@@ -352,7 +352,7 @@ public abstract class GrievanceSpecs(TestApp app)
         }
 
         // Other tests file cases at the same time: look for this form's case only.
-        var submission = System.Security.Cryptography.SHA256.HashData(Guid.Parse(form.SubmissionId).ToByteArray());
+        var submission = IntakeService.SubmissionHash(Guid.Parse(form.SubmissionId), form.Nonce, $"channel:{Channel}:form");
         Assert.False(await app.WithDbAsync(db => db.Set<GrievanceCase>().AnyAsync(c => c.SubmissionHash == submission)));
     }
 

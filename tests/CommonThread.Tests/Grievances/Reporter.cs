@@ -9,29 +9,29 @@ public sealed partial class Reporter(TestApp app)
 {
     public HttpClient Client { get; } = app.Anonymous();
 
-    /// <summary>The intake form as the page serves it: its anti-forgery token and one-time submission id.</summary>
-    public async Task<(string Token, string SubmissionId)> OpenFormAsync(string channel)
+    /// <summary>The intake form as the page serves it: its anti-forgery token, one-time submission id and secret nonce.</summary>
+    public async Task<IntakeForm> OpenFormAsync(string channel)
     {
         var page = await Client.GetStringAsync($"/r/{channel}");
-        return (WebUtility.HtmlDecode(Field(page, "__RequestVerificationToken")), Field(page, "Input.SubmissionId"));
+        return new(WebUtility.HtmlDecode(Field(page, "__RequestVerificationToken")), Field(page, "Input.SubmissionId"), Field(page, "Input.Nonce"));
     }
 
-    public async Task<HttpResponseMessage> SendAsync(string channel, (string Token, string SubmissionId) form, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> SendAsync(string channel, IntakeForm form, Dictionary<string, string> fields)
     {
         var all = new Dictionary<string, string>(fields)
         {
-            ["_handler"] = "report", ["__RequestVerificationToken"] = form.Token, ["Input.SubmissionId"] = form.SubmissionId,
+            ["_handler"] = "report", ["__RequestVerificationToken"] = form.Token, ["Input.SubmissionId"] = form.SubmissionId, ["Input.Nonce"] = form.Nonce,
         };
         return await Client.PostAsync($"/r/{channel}", new FormUrlEncodedContent(all));
     }
 
     /// <summary>The form as a browser sends it with files chosen: multipart.</summary>
-    public async Task<HttpResponseMessage> SendWithFilesAsync(string channel, (string Token, string SubmissionId) form, Dictionary<string, string> fields, params (string Name, byte[] Bytes)[] files)
+    public async Task<HttpResponseMessage> SendWithFilesAsync(string channel, IntakeForm form, Dictionary<string, string> fields, params (string Name, byte[] Bytes)[] files)
     {
         var content = new MultipartFormDataContent();
         var all = new Dictionary<string, string>(fields)
         {
-            ["_handler"] = "report", ["__RequestVerificationToken"] = form.Token, ["Input.SubmissionId"] = form.SubmissionId,
+            ["_handler"] = "report", ["__RequestVerificationToken"] = form.Token, ["Input.SubmissionId"] = form.SubmissionId, ["Input.Nonce"] = form.Nonce,
         };
         foreach (var (key, value) in all)
         {
@@ -87,7 +87,8 @@ public sealed partial class Reporter(TestApp app)
         var token = WebUtility.HtmlDecode(Field(opened, "__RequestVerificationToken"));
         var response = await Client.PostAsync("/follow-up", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "retaliation", ["__RequestVerificationToken"] = token, ["Code"] = code, ["SubmissionId"] = Field(opened, "SubmissionId"), ["Text"] = text,
+            ["_handler"] = "retaliation", ["__RequestVerificationToken"] = token, ["Code"] = code, ["SubmissionId"] = Field(opened, "SubmissionId"),
+            ["Nonce"] = Field(opened, "Nonce"), ["Text"] = text,
         }));
         return await response.Content.ReadAsStringAsync();
     }
@@ -100,3 +101,6 @@ public sealed partial class Reporter(TestApp app)
     [GeneratedRegex("id=\"receipt-code\">([0-9 ]{19})<")]
     private static partial Regex ReceiptCode();
 }
+
+/// <summary>What a browser holds of an intake form it was served: sending these again is sending the same form.</summary>
+public sealed record IntakeForm(string Token, string SubmissionId, string Nonce);

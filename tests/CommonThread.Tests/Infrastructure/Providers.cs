@@ -20,7 +20,7 @@ public class SqliteApp : TestApp
 /// A fresh database on the PostgreSQL server named by CT_TEST_POSTGRES (the test script starts one).
 /// Without it the tests fail rather than skip: PostgreSQL is the production database.
 /// </summary>
-public sealed class PostgresApp : TestApp
+public class PostgresApp : TestApp
 {
     private readonly string database = $"ct_test_{Guid.NewGuid():N}";
 

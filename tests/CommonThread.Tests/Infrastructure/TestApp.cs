@@ -33,6 +33,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenCreationPerMinute", "10000");
         builder.UseSetting("RateLimits:ReceiptCodePer15Minutes", "10000");
+        builder.UseSetting("RateLimits:WrongReceiptCodesPer15Minutes", "10000");
+        builder.UseSetting("RateLimits:IntakeBurstPerChannel", "10000");
+        builder.UseSetting("RateLimits:IntakePerHourPerChannel", "10000");
         builder.UseSetting("Grievances:MasterKey", Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("test master key"u8)));
         foreach (var (key, value) in ExtraSettings)
         {

@@ -36,6 +36,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         http.Response.StatusCode = problem.Status!.Value;
+        if (exception is RuleViolation { RetryAfter: { } retryAfter })
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Whole seconds, at least one.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

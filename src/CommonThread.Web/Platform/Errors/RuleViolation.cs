@@ -12,6 +12,9 @@ public sealed class RuleViolation(string field, string message, int statusCode =
 
     public int StatusCode { get; } = statusCode;
 
+    /// <summary>For a 429: when to try again (sent as Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Several fields at once (a questionnaire's problems, a form's answers), keyed as the client names them.</summary>
     public RuleViolation(IReadOnlyDictionary<string, string[]> errors, string message)
         : this(errors.Keys.FirstOrDefault() ?? "", message) => Errors = errors;
