@@ -184,7 +184,9 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
 
     private async Task<List<Guid>> VerifiersAsync(UnionPresence presence, Guid? operatorId, CancellationToken ct)
     {
-        var candidates = (await VouchersAsync(presence.FacilityId, operatorId, presence.UnionOrganisationId, ct)).ToList();
+        // The platform's administrators may always verify: they hear of every claim, beside the initiatives tied to it.
+        var admins = await db.Set<Organisation>().Where(o => o.Kind == OrganisationKind.PlatformAdmin).Select(o => o.Id).ToListAsync(ct);
+        var candidates = (await VouchersAsync(presence.FacilityId, operatorId, presence.UnionOrganisationId, ct)).Concat(admins).Distinct().ToList();
         var buyers = await db.Set<SupplyLink>().Where(l => l.FacilityId == presence.FacilityId).Select(l => l.BuyerOrganisationId).ToListAsync(ct);
         return candidates.Where(c => c != operatorId && c != presence.UnionOrganisationId && !buyers.Contains(c)).ToList();
     }
