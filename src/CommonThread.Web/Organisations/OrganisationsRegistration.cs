@@ -11,6 +11,7 @@ public static class OrganisationsRegistration
         services.AddScoped<OrganisationService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<MemberDirectory>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(IdentityRegistration.ApiTokenScheme, null);
     }
 }
