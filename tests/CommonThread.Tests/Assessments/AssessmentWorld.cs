@@ -6,7 +6,7 @@ using CommonThread.Web.SupplyChain;
 
 namespace CommonThread.Tests.Assessments;
 
-/// <summary>A fresh brand buying from a fresh supplier's facility in Cambodia, with API clients for both (editors).</summary>
+/// <summary>A fresh brand buying (link confirmed) from a fresh supplier's facility in Cambodia, with API clients for both (editors).</summary>
 public sealed record AssessmentWorld(TestApp App, HttpClient Brand, Organisation BrandOrganisation, HttpClient Supplier, Organisation SupplierOrganisation, Guid FacilityId)
 {
     public static readonly Guid StarterId = QuestionnaireLibrary.Starters[0].Id;
@@ -24,7 +24,7 @@ public sealed record AssessmentWorld(TestApp App, HttpClient Brand, Organisation
         var facilityId = await app.WithDbAsync(async db =>
         {
             var facility = new Facility { OperatorOrganisationId = supplierOrganisation.Id, Name = $"Phnom Penh Sewing {Guid.NewGuid():N}", Address = "Street 271", CountryCode = "KH", CreatedAt = DateTimeOffset.UnixEpoch };
-            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
+            db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandOrganisation.Id, FacilityId = facility.Id, Tier = 1, Status = LinkStatus.Confirmed, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch });
             await db.SaveChangesAsync();
             return facility.Id;
         });
