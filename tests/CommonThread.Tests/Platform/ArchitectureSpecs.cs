@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Tests.Platform;
 
 /// <summary>
-/// The dependency rules of docs/ARCHITECTURE: Platform names no feature; SupplyChain alone touches the
+/// The dependency rules of the architecture (README, Developing): Platform names no feature; SupplyChain alone touches the
 /// relationship tables; a feature reads another feature's tables only through that feature's services.
 /// Read from the compiled assembly (signatures and IL) and from the sources, so neither a using nor a
 /// fully qualified name nor a call inside a method body slips past.
