@@ -23,7 +23,8 @@ public static class FoaFromAnswers
         ("agreement", FoaFactKind.CollectiveAgreement, "Collective agreement"),
     ];
 
-    public static IEnumerable<FoaFact> Facts(FormEvaluation evaluation, Guid facilityId, Guid recordedBy, DateOnly observedOn, DateTimeOffset now)
+    /// <summary>The facts the answers declare, as input to SupplyChain, which owns FoA facts and stores them.</summary>
+    public static IEnumerable<FoaFactInput> Facts(FormEvaluation evaluation, DateOnly observedOn)
     {
         var answers = evaluation.Form.AllQuestions.Where(q => q.Repeat is null && q.Columns.ContainsKey(Column))
             .Select(q => (Key: q.Columns[Column].Trim().ToLowerInvariant(), Value: evaluation.Value(q)))
@@ -37,13 +38,13 @@ public static class FoaFromAnswers
             }
 
             string? Detail(string name) => answers.GetValueOrDefault($"{key}.{name}") is { Length: > 0 } v ? v[..Math.Min(v.Length, FoaFact.TextMaxLength)] : null;
-            yield return new FoaFact
+            yield return new FoaFactInput
             {
-                FacilityId = facilityId, Kind = kind, Source = FactSource.SelfDeclared, ObservedOn = observedOn, Present = present,
+                Kind = kind, Source = FactSource.SelfDeclared, ObservedOn = observedOn, Present = present,
                 Name = Detail("name") ?? defaultName, Federation = Detail("federation"), Members = Whole(Detail("members")),
                 RecognisedByManagement = YesNo(Detail("recognised")), Elected = Detail("elected") is { } elected ? elected is "elected" or "yes" : null,
                 Expires = DateOnly.TryParseExact(Detail("expires"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires) ? expires : null,
-                CoveredWorkers = Whole(Detail("covered")), RecordedByOrganisationId = recordedBy, RecordedAt = now,
+                CoveredWorkers = Whole(Detail("covered")),
             };
         }
     }

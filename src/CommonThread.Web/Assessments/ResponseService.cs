@@ -24,7 +24,7 @@ public sealed record OpenAssignment(Assignment Assignment, Questionnaire Questio
 /// Answering an assignment: drafts kept between visits, a submission checked against the whole form
 /// (nothing is stored when an answer is refused), scored, and turned into FoA profile facts.
 /// </summary>
-public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary library, Notifier notifier, AuditLog audit, CurrentUser me, TimeProvider clock)
+public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary library, FoaProfileService foa, Notifier notifier, AuditLog audit, CurrentUser me, TimeProvider clock)
 {
     /// <summary>More than any questionnaire's answers; a larger draft is refused rather than stored.</summary>
     public const int MaxAnswerLength = 10_000;
@@ -119,7 +119,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         response.SectionScores = JsonSerializer.Serialize(score.Sections, Json);
         var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
         assignment.SubmittedAt = now;
-        db.AddRange(FoaFromAnswers.Facts(evaluation, assignment.FacilityId, access.Organisation.Id, Today, now));
+        foa.AddDeclared(assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);
         await notifier.TellAsync([assignment.AssignedByOrganisationId], $"{access.Organisation.Name} answered '{open.Questionnaire.Title}' for {open.Facility}.",
             o => $"/o/{o}/assessments/{assignment.Id}", ct);
         audit.Record(access.Organisation.Id, "questionnaire.submitted", $"'{open.Questionnaire.Title}' answered for '{open.Facility}'");

@@ -7,15 +7,15 @@ namespace CommonThread.Web.Notifications;
 public sealed record NotificationItem(Guid Id, string Organisation, string Text, string Link, bool Urgent, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>A member's own notifications, only from organisations they still belong to.</summary>
-public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
+public sealed class NotificationInbox(AppDbContext db, MemberDirectory directory, TimeProvider clock)
 {
     public const int PageSize = 100;
 
-    public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
-        Mine(userId).CountAsync(n => n.ReadAt == null, ct);
+    public async Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
+        await (await MineAsync(userId, ct)).CountAsync(n => n.ReadAt == null, ct);
 
     public async Task<IReadOnlyList<NotificationItem>> ListAsync(string userId, CancellationToken ct) =>
-        await (from n in Mine(userId)
+        await (from n in await MineAsync(userId, ct)
                join o in db.Set<Organisation>() on n.OrganisationId equals o.Id
                orderby n.ReadAt == null descending, n.CreatedAt descending
                select new NotificationItem(n.Id, o.Name, n.Text, n.Link, n.Urgent, n.CreatedAt, n.ReadAt != null))
@@ -25,11 +25,16 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
     public async Task<string?> MarkReadAsync(string userId, Guid? id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var query = Mine(userId).Where(n => n.ReadAt == null && (id == null || n.Id == id));
+        var mine = await MineAsync(userId, ct);
+        var query = mine.Where(n => n.ReadAt == null && (id == null || n.Id == id));
         await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
-        return id is null ? null : await Mine(userId).Where(n => n.Id == id).Select(n => n.Link).FirstOrDefaultAsync(ct);
+        return id is null ? null : await mine.Where(n => n.Id == id).Select(n => n.Link).FirstOrDefaultAsync(ct);
     }
 
-    private IQueryable<Notification> Mine(string userId) =>
-        db.Set<Notification>().Where(n => n.UserId == userId && db.Set<Membership>().Any(m => m.UserId == userId && m.OrganisationId == n.OrganisationId));
+    /// <summary>The user's notifications from the organisations they belong to now (Organisations says which).</summary>
+    private async Task<IQueryable<Notification>> MineAsync(string userId, CancellationToken ct)
+    {
+        var organisationIds = await directory.OrganisationsOfAsync(userId, ct);
+        return db.Set<Notification>().Where(n => n.UserId == userId && organisationIds.Contains(n.OrganisationId));
+    }
 }

@@ -8,7 +8,7 @@ namespace CommonThread.Web.Notifications;
 /// Tells every member of some organisations about something. The notifications are added to the
 /// caller's unit of work, so they are saved with the change that caused them or not at all.
 /// </summary>
-public sealed class Notifier(AppDbContext db, TimeProvider clock)
+public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimeProvider clock)
 {
     /// <param name="linkFor">Where each organisation's members go to act on it (a path inside the site).</param>
     /// <param name="key">With a key, a member already told under it is not told again.</param>
@@ -20,8 +20,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
     public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, string text, Func<Guid, string> linkFor, CancellationToken ct,
         string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null, bool dayOnly = false)
     {
-        var members = await db.Set<Membership>().Where(m => organisationIds.Contains(m.OrganisationId))
-            .Select(m => new { m.OrganisationId, m.UserId }).ToListAsync(ct);
+        var members = await directory.MembersOfAsync(organisationIds, ct);
         var told = new HashSet<string>();
         if (key is not null)
         {

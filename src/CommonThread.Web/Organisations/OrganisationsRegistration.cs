@@ -1,3 +1,6 @@
+using CommonThread.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authentication;
+
 namespace CommonThread.Web.Organisations;
 
 public static class OrganisationsRegistration
@@ -8,5 +11,7 @@ public static class OrganisationsRegistration
         services.AddScoped<OrganisationService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<MemberDirectory>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(IdentityRegistration.ApiTokenScheme, null);
     }
 }

@@ -1,5 +1,4 @@
 using CommonThread.Data;
-using CommonThread.Web.Components;
 using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
@@ -48,7 +47,4 @@ public static class PlatformRegistration
         app.MapApiDocument();
         app.MapLanguageSwitch();
     }
-
-    /// <summary>Maps the pages of every feature; called last so API routes are matched first.</summary>
-    public static void MapPages(this WebApplication app) => app.MapRazorComponents<App>();
 }

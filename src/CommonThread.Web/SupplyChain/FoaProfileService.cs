@@ -171,4 +171,16 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         await db.SaveChangesAsync(ct);
         return (fact, await ProfileAsync(access, visible, ct));
     }
+
+    /// <summary>
+    /// Adds facts the facility's operator declared in a questionnaire to the caller's unit of work: the
+    /// caller has checked the respondent, and saves the facts together with the answer they came from.
+    /// </summary>
+    public void AddDeclared(Guid facilityId, Guid recordedBy, IEnumerable<FoaFactInput> declared, DateTimeOffset now) =>
+        db.AddRange(declared.Select(input => new FoaFact
+        {
+            FacilityId = facilityId, Kind = input.Kind!.Value, Source = FactSource.SelfDeclared, ObservedOn = input.ObservedOn!.Value, Present = input.Present,
+            Name = input.Name, Federation = input.Federation, Members = input.Members, RecognisedByManagement = input.RecognisedByManagement,
+            Elected = input.Elected, Expires = input.Expires, CoveredWorkers = input.CoveredWorkers, RecordedByOrganisationId = recordedBy, RecordedAt = now,
+        }));
 }

@@ -6,7 +6,7 @@ using CommonThread.Web.SupplyChain;
 
 namespace CommonThread.Tests.Assessments;
 
-/// <summary>A fresh brand buying from a fresh supplier's facility in Cambodia, with API clients for both (editors).</summary>
+/// <summary>A fresh brand buying (link confirmed) from a fresh supplier's facility in Cambodia, with API clients for both (editors).</summary>
 public sealed record AssessmentWorld(TestApp App, HttpClient Brand, Organisation BrandOrganisation, HttpClient Supplier, Organisation SupplierOrganisation, Guid FacilityId)
 {
     public static readonly Guid StarterId = QuestionnaireLibrary.Starters[0].Id;

@@ -41,6 +41,12 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<RequestWrites>();
+            services.ConfigureDbContext<AppDbContext>((provider, db) => db.AddInterceptors(provider.GetRequiredService<RequestWrites>()));
+        });
     }
 
     public virtual ValueTask InitializeAsync()

@@ -9,6 +9,9 @@ public static class IdentityRegistration
     /// <summary>Chooses the bearer-token scheme when the request carries one, the sign-in cookie otherwise.</summary>
     public const string CompositeScheme = "CookieOrToken";
 
+    /// <summary>The bearer-token scheme; the feature that issues tokens (Organisations) registers its handler under this name.</summary>
+    public const string ApiTokenScheme = "ApiToken";
+
     public static void AddIdentityAndTokens(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -20,9 +23,8 @@ public static class IdentityRegistration
             })
             .AddPolicyScheme(CompositeScheme, CompositeScheme, o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiTokenAuthenticationHandler.SchemeName
+                    ? ApiTokenScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>

@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace CommonThread.Web.Platform.Identity;
+namespace CommonThread.Web.Organisations;
 
-/// <summary>Authenticates <c>Authorization: Bearer ct_…</c> as the member who made the token, within its organisation.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer ct_…</c> as the member who made the token, within its organisation.
+/// Platform names the scheme and chooses it for bearer requests; the tokens themselves are this feature's.
+/// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -14,8 +17,6 @@ internal sealed class ApiTokenAuthenticationHandler(
     ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "ApiToken";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -39,7 +40,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             new(CurrentUser.TokenOrganisationClaim, token.OrganisationId.ToString()),
             new(CurrentUser.TokenRoleClaim, token.Role.ToString()),
         ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityRegistration.ApiTokenScheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, IdentityRegistration.ApiTokenScheme));
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace CommonThread.Tests.Platform;
+namespace CommonThread.Tests.Operator;
 
 /// <summary>The operator commands, run as a real process of the built app against a fresh SQLite file.</summary>
 public sealed class OperatorCliSpecs : IDisposable

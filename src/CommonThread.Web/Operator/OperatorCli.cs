@@ -3,10 +3,11 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 
-namespace CommonThread.Web.Platform.Cli;
+namespace CommonThread.Web.Operator;
 
 /// <summary>
 /// Operator commands run through the same program: <c>dotnet run --project src/CommonThread.Web -- COMMAND</c>.
+/// Part of the shell (with Components and Demo), not Platform: it composes several features (Organisations, Account).
 /// For deployments with no demo data and for those that migrate separately from starting the app.
 /// </summary>
 public static class OperatorCli

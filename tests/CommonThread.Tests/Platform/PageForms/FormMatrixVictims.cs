@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Accountability;
+using CommonThread.Web.Assessments;
+using CommonThread.Web.Audits;
+using CommonThread.Web.Grievances;
+using CommonThread.Web.Homework;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.SupplyChain;
+using CommonThread.Web.SupplyChain.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Tests.Platform.PageForms;
+
+/// <summary>
+/// An organisation whose pages are attacked, with its own owner (who sees every form, so the matrix
+/// learns the forms' fields from them), a viewer, and the ids of its own records that fill the routes.
+/// </summary>
+public sealed partial record FormMatrixVictim(Organisation Organisation, HttpClient Owner, TestMember Viewer, HttpClient ViewerClient, IReadOnlyDictionary<string, Guid> Ids)
+{
+    /// <summary>The route with this victim's ids, or null when it has no record of a kind the route needs.</summary>
+    public string? Url(string route)
+    {
+        var missing = false;
+        var url = RouteValue().Replace(route, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (name == "UserId")
+            {
+                return Viewer.UserId; // the owner's page about the viewer: the form changes the viewer's role or removes them
+            }
+
+            missing |= !Ids.ContainsKey(name);
+            return Ids.TryGetValue(name, out var id) ? id.ToString() : "";
+        });
+        return missing ? null : url;
+    }
+
+    /// <summary>Every demo organisation in turn the victim; ids are the first of each record it is party to.</summary>
+    public static async Task<IReadOnlyList<FormMatrixVictim>> AllAsync(TestApp app)
+    {
+        var organisations = await app.WithDbAsync(db => db.Set<Organisation>().AsNoTracking()
+            .Where(o => !o.Name.StartsWith("Test ")).OrderBy(o => o.Name).ToListAsync());
+        var victims = new List<FormMatrixVictim>();
+        foreach (var organisation in organisations)
+        {
+            var owner = await app.NewMemberAsync(organisation.Name, MemberRole.Owner);
+            var viewer = await app.NewMemberAsync(organisation.Name, MemberRole.Viewer);
+            victims.Add(new(organisation, await app.SignedInAsync(owner.Email, TestMember.Password), viewer,
+                await app.SignedInAsync(viewer.Email, TestMember.Password), await IdsAsync(app, organisation.Id)));
+        }
+
+        return victims;
+    }
+
+    private static Task<Dictionary<string, Guid>> IdsAsync(TestApp app, Guid o) => app.WithDbAsync(async db =>
+    {
+        var ids = new Dictionary<string, Guid> { ["OrgId"] = o };
+        async Task Add(string name, IQueryable<Guid> candidates)
+        {
+            var found = await candidates.Take(1).ToListAsync();
+            if (found.Count > 0)
+            {
+                ids[name] = found[0];
+            }
+        }
+
+        await Add("FacilityId", db.Set<Facility>().Where(f => f.OperatorOrganisationId == o).Select(f => f.Id)
+            .Concat(db.Set<SupplyLink>().Where(l => l.BuyerOrganisationId == o && l.Status == LinkStatus.Confirmed).Select(l => l.FacilityId)));
+        await Add("CaseId", db.Set<CaseParty>().Where(p => p.OrganisationId == o).Select(p => p.CaseId));
+        await Add("PlanId", db.Set<CorrectiveActionPlan>().Where(p => p.FollowedByOrganisationId == o || p.SupplierOrganisationId == o).Select(p => p.Id));
+        await Add("AgreementId", db.Set<AgreementParty>().Where(p => p.OrganisationId == o).Select(p => p.AgreementId));
+        await Add("RoundId", db.Set<MonitoringRound>().Where(r => r.InitiativeOrganisationId == o).Select(r => r.Id)
+            .Concat(db.Set<RoundParticipant>().Where(p => p.BrandOrganisationId == o || p.ReviewerOrganisationId == o).Select(p => p.RoundId)));
+        await Add("InvitationId", db.Set<FeedbackInvitation>().Where(i => i.SupplierOrganisationId == o).Select(i => i.Id));
+        await Add("AssignmentId", db.Set<Assignment>().Where(a => a.RespondentOrganisationId == o || a.AssignedByOrganisationId == o).Select(a => a.Id));
+        await Add("HomeworkerId", db.Set<Homeworker>().Where(h => h.OrganisationId == o).Select(h => h.Id));
+        await Add("ImportId", db.Set<FacilityImport>().Where(i => i.OrganisationId == o).Select(i => i.Id));
+        return ids;
+    });
+
+    [GeneratedRegex(@"\{(\w+)(?::\w+)?\}")]
+    private static partial Regex RouteValue();
+}
