@@ -5,6 +5,7 @@ using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Health;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.Platform.Localization;
+using CommonThread.Web.Platform.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CommonThread.Web.Platform;
@@ -16,6 +17,7 @@ public static class PlatformRegistration
     {
         builder.AddDatabase();
         builder.AddRateLimits();
+        builder.AddWebDefences();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Audit.AuditLog>();
@@ -36,6 +38,7 @@ public static class PlatformRegistration
 
     public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
     {
+        app.UseWebDefences();
         app.UseErrors();
         app.UseStaticFiles();
         app.UseShellLocalization(moreCultures);

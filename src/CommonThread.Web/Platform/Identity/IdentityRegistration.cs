@@ -34,6 +34,8 @@ public static class IdentityRegistration
             o.Cookie.Name = "ct.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
+            // Secure whenever the request came over HTTPS, directly or through a known proxy (WebDefences:KnownProxies).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             // API clients get status codes, never a redirect to a sign-in page.

@@ -41,6 +41,8 @@ public static class LocalizationRegistration
             })
             .ExcludeFromDescription();
 
+    // Control characters and whitespace are refused outright: browsers drop tabs and newlines, so "/\t/evil.example" would leave the site.
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 }
