@@ -22,8 +22,9 @@ public static class XlsFormFile
 
     public static XlsFormSheets Sheets(string fileName, byte[] bytes)
     {
-        // One more row than the loader accepts, so a sheet too large is reported as such rather than cut short.
-        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows + 1);
+        // Rows below the header as many as the loader accepts on any sheet: a sheet over that is refused whole
+        // by the reader; the loader judges the survey sheet's smaller limit itself.
+        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows);
         return sheets.TryGetValue("", out var csv) && sheets.Count == 1
             ? XlsFormSheets.FromCsv(csv)
             : XlsFormSheets.FromRows(sheets.ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string>>)s.Value));
