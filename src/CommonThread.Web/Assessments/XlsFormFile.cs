@@ -14,7 +14,7 @@ public static class XlsFormFile
         {
             throw new RuleViolation(
                 load.Problems.GroupBy(p => $"{p.Sheet}[{p.Row}]{(p.Column.Length > 0 ? "." + p.Column : "")}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                $"The questionnaire has {load.Problems.Count} problem(s): nothing was imported.");
+                $"The questionnaire has {load.ProblemCount:N0} problem(s){(load.ProblemCount > load.Problems.Count ? $", the first {load.Problems.Count:N0} listed" : "")}: nothing was imported.");
         }
 
         return load.Form!;

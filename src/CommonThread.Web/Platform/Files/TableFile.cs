@@ -41,10 +41,10 @@ public static class TableFile
     /// The rows of an import file with where each known column sits; unknown, doubled and missing
     /// columns are reported against row 1, so the whole file is judged before anything is written.
     /// </summary>
-    public static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) ReadWithHeader(string fileName, byte[] bytes, string[] known, string[] required)
+    public static (List<string[]> Rows, Dictionary<string, int> Positions, ProblemList<ImportRowProblem> Problems) ReadWithHeader(string fileName, byte[] bytes, string[] known, string[] required)
     {
         var rows = Read(fileName, bytes);
-        var problems = new List<ImportRowProblem>();
+        var problems = new ProblemList<ImportRowProblem>();
         var positions = new Dictionary<string, int>();
         var header = rows.Count > 0 ? rows[0] : [];
         for (var i = 0; i < header.Length; i++)
