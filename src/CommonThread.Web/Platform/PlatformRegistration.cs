@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Health;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.Platform.Localization;
+using CommonThread.Web.Platform.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CommonThread.Web.Platform;
@@ -43,6 +44,7 @@ public static class PlatformRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseFormTextCleaning();
         app.UseAntiforgery();
         app.MapHealth();
         app.MapApiDocument();

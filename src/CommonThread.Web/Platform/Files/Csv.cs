@@ -1,4 +1,5 @@
 using System.Text;
+using CommonThread.Web.Platform.Text;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -128,6 +129,8 @@ public static class Csv
 
     public static string Cell(string value)
     {
+        // Stored text may predate the refusal of control characters; a NUL in a CSV file breaks the programs that open it.
+        value = TextInput.Clean(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Text;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -123,7 +124,8 @@ public static class Xlsx
                     writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(b ? "yes" : "no")) });
                     break;
                 default:
-                    var text = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "";
+                    // What is stored may predate the refusal of control characters: XML cannot hold them, so they are dropped.
+                    var text = TextInput.Clean(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "");
                     writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }) });
                     break;
             }
