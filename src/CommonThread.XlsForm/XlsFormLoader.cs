@@ -4,10 +4,12 @@ using CommonThread.XlsForm.Expressions;
 
 namespace CommonThread.XlsForm;
 
-/// <summary>The outcome of loading: the form, or every problem found (never both).</summary>
+/// <summary>The outcome of loading: the form, or the problems found (never both): the first <see cref="XlsFormLoader.MaxProblems"/> of <see cref="ProblemCount"/>.</summary>
 public sealed record XlsFormLoad(XlsFormDefinition? Form, IReadOnlyList<FormProblem> Problems)
 {
     public bool Succeeded => Form is not null;
+
+    public int ProblemCount { get; init; } = Problems.Count;
 }
 
 /// <summary>
@@ -24,12 +26,15 @@ public static partial class XlsFormLoader
     public const int MaxChoiceRows = 100_000;
     public const int MaxCellLength = 20_000;
 
+    /// <summary>Problems kept for the report; the rest are counted.</summary>
+    public const int MaxProblems = 1_000;
+
     private static readonly HashSet<string> MetadataTypes =
         ["start", "end", "today", "deviceid", "username", "phonenumber", "simserial", "subscriberid", "audit", "email", "start-geopoint"];
 
     public static XlsFormLoad Load(XlsFormSheets sheets)
     {
-        var problems = new List<FormProblem>();
+        var problems = new FormProblems();
         var survey = sheets.Find("survey");
         if (survey is null || survey.Count == 0)
         {
@@ -63,7 +68,7 @@ public static partial class XlsFormLoader
 
         if (problems.Count > 0)
         {
-            return new(null, problems);
+            return new(null, problems) { ProblemCount = problems.Total };
         }
 
         var settings = Settings(sheets.Find("settings"));
@@ -72,7 +77,7 @@ public static partial class XlsFormLoader
         if (surveyHeader.Index("type") < 0 || surveyHeader.Index("name") < 0)
         {
             problems.Add(new("survey", survey[0].Number, "", "The survey sheet needs a type and a name column."));
-            return new(null, problems);
+            return new(null, problems) { ProblemCount = problems.Total };
         }
 
         var items = new List<FormItem>();
@@ -189,7 +194,7 @@ public static partial class XlsFormLoader
         CheckDependencyCycles(questions, problems);
         if (problems.Count > 0)
         {
-            return new(null, problems);
+            return new(null, problems) { ProblemCount = problems.Total };
         }
 
         var languages = Languages(surveyHeader, sheets.Find("choices"), settings.GetValueOrDefault("default_language"));
@@ -282,7 +287,7 @@ public static partial class XlsFormLoader
         return header.Columns.ToDictionary(c => c.Key, c => sheet[1].Cell(c.Value).Trim()).Where(s => s.Value.Length > 0).ToDictionary(s => s.Key, s => s.Value);
     }
 
-    private static Dictionary<string, IReadOnlyList<Choice>> Choices(IReadOnlyList<SheetRow> sheet, List<FormProblem> problems)
+    private static Dictionary<string, IReadOnlyList<Choice>> Choices(IReadOnlyList<SheetRow> sheet, FormProblems problems)
     {
         var lists = new Dictionary<string, List<Choice>>(StringComparer.Ordinal);
         if (sheet.Count == 0)
@@ -337,7 +342,7 @@ public static partial class XlsFormLoader
         return lists.ToDictionary(l => l.Key, l => (IReadOnlyList<Choice>)l.Value, StringComparer.Ordinal);
     }
 
-    private static void CheckReferences(Dictionary<string, FormQuestion> questions, Dictionary<string, int> names, List<FormItem> items, List<FormProblem> problems)
+    private static void CheckReferences(Dictionary<string, FormQuestion> questions, Dictionary<string, int> names, List<FormItem> items, FormProblems problems)
     {
         foreach (var item in Flatten(items))
         {
@@ -371,7 +376,7 @@ public static partial class XlsFormLoader
     /// A value that needs itself could never be computed: a calculation reading its own result, or a
     /// question whose relevance (or an enclosing group's) reads the question, directly or through others.
     /// </summary>
-    private static void CheckDependencyCycles(Dictionary<string, FormQuestion> questions, List<FormProblem> problems)
+    private static void CheckDependencyCycles(Dictionary<string, FormQuestion> questions, FormProblems problems)
     {
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: being visited, true: done
         foreach (var question in questions.Values.OrderBy(q => q.Row))
@@ -470,7 +475,7 @@ public static partial class XlsFormLoader
     }
 
     /// <summary>One row's cells by column, with expressions parsed and their problems reported at the row and column.</summary>
-    private sealed class Fields(Header header, SheetRow row, List<FormProblem> problems, string sheet = "survey")
+    private sealed class Fields(Header header, SheetRow row, FormProblems problems, string sheet = "survey")
     {
         public string? Text(string column) => header.Cell(row, column).Trim() is { Length: > 0 } text ? text : null;
 

@@ -128,4 +128,5 @@ public sealed record BrandPaymentStatsDto(string Brand, PaymentStatsDto Stats);
 /// <summary>A brand's own payment terms over the last twelve months, or a supplier's invoices by brand.</summary>
 public sealed record PaymentTermsOverviewDto(PaymentTermsDto? Brand, IReadOnlyList<BrandPaymentStatsDto> ByBrand);
 
-public sealed record PaymentImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems);
+/// <param name="Problems">The first 1,000 of <paramref name="ProblemCount"/>.</param>
+public sealed record PaymentImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems, int ProblemCount);

@@ -91,7 +91,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
 
         if (problems.Count > 0)
         {
-            return new PaymentImportReport(rows.Count - 1, 0, problems);
+            return new PaymentImportReport(rows.Count - 1, 0, problems.Kept, problems.Count);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -99,7 +99,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         audit.Record(me.Id, "payment.imported", $"{records.Count} invoices imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new PaymentImportReport(rows.Count - 1, records.Count, []);
+        return new PaymentImportReport(rows.Count - 1, records.Count, [], 0);
     }
 
     private static Organisation RecordsPayments(OrganisationAccess access) => access.Organisation.Kind is OrganisationKind.Brand or OrganisationKind.Supplier

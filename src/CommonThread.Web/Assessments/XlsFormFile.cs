@@ -14,7 +14,7 @@ public static class XlsFormFile
         {
             throw new RuleViolation(
                 load.Problems.GroupBy(p => $"{p.Sheet}[{p.Row}]{(p.Column.Length > 0 ? "." + p.Column : "")}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                $"The questionnaire has {load.Problems.Count} problem(s): nothing was imported.");
+                $"The questionnaire has {load.ProblemCount:N0} problem(s){(load.ProblemCount > load.Problems.Count ? $", the first {load.Problems.Count:N0} listed" : "")}: nothing was imported.");
         }
 
         return load.Form!;
@@ -22,8 +22,9 @@ public static class XlsFormFile
 
     public static XlsFormSheets Sheets(string fileName, byte[] bytes)
     {
-        // One more row than the loader accepts, so a sheet too large is reported as such rather than cut short.
-        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows + 1);
+        // Rows below the header as many as the loader accepts on any sheet: a sheet over that is refused whole
+        // by the reader; the loader judges the survey sheet's smaller limit itself.
+        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows);
         return sheets.TryGetValue("", out var csv) && sheets.Count == 1
             ? XlsFormSheets.FromCsv(csv)
             : XlsFormSheets.FromRows(sheets.ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string>>)s.Value));

@@ -25,7 +25,8 @@ public sealed record NonConformityDto(Guid Id, string Finding, Severity Severity
 public sealed record AuditDto(Guid Id, Guid FacilityId, string Facility, string RecordedBy, string Standard, string Auditor, DateOnly StartedOn, DateOnly EndedOn,
     string? ReportFileName, IReadOnlyList<NonConformityDto> NonConformities);
 
-public sealed record NonConformityImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems);
+/// <param name="Problems">The first 1,000 of <paramref name="ProblemCount"/>.</param>
+public sealed record NonConformityImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems, int ProblemCount);
 
 public sealed record PlanFromAuditInput
 {

@@ -115,13 +115,13 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
 
         if (problems.Count > 0)
         {
-            return new(rows.Count - 1, 0, problems);
+            return new(rows.Count - 1, 0, problems.Kept, problems.Count);
         }
 
         db.AddRange(findings);
         audit.Record(access.Organisation.Id, "audit.findings-imported", $"{findings.Count} findings imported from {fileName}");
         await db.SaveChangesAsync(ct);
-        return new(rows.Count - 1, findings.Count, []);
+        return new(rows.Count - 1, findings.Count, [], 0);
     }
 
     public async Task AttachReportAsync(OrganisationAccess access, Guid auditId, string fileName, byte[] bytes, CancellationToken ct)

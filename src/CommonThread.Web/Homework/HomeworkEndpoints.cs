@@ -111,8 +111,8 @@ public static class HomeworkEndpoints
         report.Problems.Count == 0
             ? TypedResults.Ok(report)
             : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing was imported: the file has problems.",
-                detail: $"{report.Problems.Count} problems in {report.Rows} rows; fix them and upload the file again.",
-                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
+                detail: $"{report.ProblemCount:N0} problems in {report.Rows:N0} rows{(report.ProblemCount > report.Problems.Count ? $", the first {report.Problems.Count:N0} listed" : "")}; fix them and upload the file again.",
+                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems, ["problemCount"] = report.ProblemCount });
 
     /// <summary>The year and month asked for, this month for what is left out; null when out of range.</summary>
     private static (int Year, int Month)? MonthAsked(int? year, int? month, TimeProvider clock)

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Homework;
 
 
-/// <summary>What an import did: every problem by row and column, and nothing written unless there were none.</summary>
-public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, IReadOnlyList<ImportedHomeworker> Homeworkers);
+/// <summary>What an import did: its problems by row and column (the first 1,000 of <paramref name="ProblemCount"/>), and nothing written unless there were none.</summary>
+public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, IReadOnlyList<ImportedHomeworker> Homeworkers);
 
 /// <summary>A homeworker an import registered, with the passbook code to hand over (shown once, here).</summary>
 public sealed record ImportedHomeworker(Guid Id, string Name, string PassbookCode);
@@ -86,14 +86,14 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
 
         if (problems.Count > 0)
         {
-            return new(rows.Count - 1, 0, Sorted(problems), []);
+            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, []);
         }
 
         db.AddRange(prepared.Select(p => p.Homeworker));
         audit.Record(access.Organisation.Id, "homeworkers.imported", $"{prepared.Count} homeworkers imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(rows.Count - 1, prepared.Count, [], prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
+        return new(rows.Count - 1, prepared.Count, [], 0, prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         if (problems.Count > 0)
         {
             await tx.RollbackAsync(ct);
-            return new(rows.Count - 1, 0, Sorted(problems), []);
+            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, []);
         }
 
         await WorkOrderTotals.PaidAsync(db, paidOrders, ct);
@@ -124,7 +124,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(rows.Count - 1, imported, [], []);
+        return new(rows.Count - 1, imported, [], 0, []);
 
         IEnumerable<HomeworkPayment> Checked()
         {
@@ -202,5 +202,5 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         _ => field,
     };
 
-    private static List<ImportRowProblem> Sorted(List<ImportRowProblem> problems) => [.. problems.OrderBy(p => p.Row)];
+    private static List<ImportRowProblem> Sorted(ProblemList<ImportRowProblem> problems) => [.. problems.Kept.OrderBy(p => p.Row)];
 }

@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Health;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Security;
+using CommonThread.Web.Platform.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CommonThread.Web.Platform;
@@ -45,6 +46,7 @@ public static class PlatformRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseFormTextCleaning();
         app.UseAntiforgery();
         app.MapHealth();
         app.MapApiDocument();

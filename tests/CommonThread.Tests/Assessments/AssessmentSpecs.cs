@@ -181,7 +181,7 @@ public abstract class AssessmentSpecs(TestApp app)
             .ReadAsync<ResponseDto>();
 
         var csv = Csv.Read(await world.Brand.GetStringAsync($"{world.BrandApi}/questionnaires/{AssessmentWorld.StarterId}/responses.csv"));
-        var xlsx = Xlsx.Read(new MemoryStream(await world.Brand.GetByteArrayAsync($"{world.BrandApi}/questionnaires/{AssessmentWorld.StarterId}/responses.xlsx")), 10);
+        var xlsx = Xlsx.Read(await world.Brand.GetByteArrayAsync($"{world.BrandApi}/questionnaires/{AssessmentWorld.StarterId}/responses.xlsx"), 10);
         var supplierExport = Csv.Read(await world.Supplier.GetStringAsync($"{world.SupplierApi}/questionnaires/{AssessmentWorld.StarterId}/responses.csv"));
 
         var header = csv[0].ToList();

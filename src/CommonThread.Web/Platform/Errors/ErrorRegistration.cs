@@ -14,7 +14,11 @@ public static class ErrorRegistration
         // 400) so that ProblemExceptionHandler can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Control characters in any string of a body are refused, naming the field (ProblemExceptionHandler).
+            o.SerializerOptions.Converters.Add(new Text.TextJsonConverter());
+        });
     }
 
     public static void UseErrors(this WebApplication app)

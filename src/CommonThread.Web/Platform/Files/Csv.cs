@@ -1,4 +1,5 @@
 using System.Text;
+using CommonThread.Web.Platform.Text;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -8,13 +9,18 @@ namespace CommonThread.Web.Platform.Files;
 /// </summary>
 public static class Csv
 {
-    /// <summary>Rows of fields; quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    public static List<string[]> Read(string text)
+    /// <summary>
+    /// Rows of fields; quoted fields may hold commas, doubled quotes and line breaks. Read within
+    /// <see cref="WorkbookLimits"/> (a field, the columns, the cells) and refused whole past
+    /// <paramref name="maxDataRows"/> rows below the first, before the rest is read.
+    /// </summary>
+    public static List<string[]> Read(string text, int maxDataRows = int.MaxValue)
     {
         var rows = new List<string[]>();
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
+        long cells = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -22,7 +28,7 @@ public static class Csv
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
-                    field.Append('"');
+                    Add('"');
                     i++;
                 }
                 else if (c == '"')
@@ -31,7 +37,7 @@ public static class Csv
                 }
                 else
                 {
-                    field.Append(c);
+                    Add(c);
                 }
             }
             else if (c == '"')
@@ -40,8 +46,7 @@ public static class Csv
             }
             else if (c == ',')
             {
-                fields.Add(field.ToString());
-                field.Clear();
+                EndField();
             }
             else if (c is '\n' or '\r')
             {
@@ -50,24 +55,60 @@ public static class Csv
                     i++;
                 }
 
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
+                EndRow();
             }
             else
             {
-                field.Append(c);
+                Add(c);
             }
         }
 
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
+            EndRow();
         }
 
         return rows;
+
+        string Where() => $"Row {rows.Count + 1:N0}, column {fields.Count + 1:N0}: ";
+
+        void Add(char c)
+        {
+            if (field.Length == WorkbookLimits.MaxCellChars)
+            {
+                throw WorkbookLimits.CellTooLong(Where());
+            }
+
+            field.Append(c);
+        }
+
+        void EndField()
+        {
+            if (fields.Count == WorkbookLimits.MaxColumns)
+            {
+                throw WorkbookLimits.TooManyColumns(Where());
+            }
+
+            fields.Add(field.ToString());
+            field.Clear();
+        }
+
+        void EndRow()
+        {
+            EndField();
+            if (rows.Count > maxDataRows)
+            {
+                throw WorkbookLimits.TooManyRows(maxDataRows);
+            }
+
+            if ((cells += fields.Count) > WorkbookLimits.MaxCells)
+            {
+                throw WorkbookLimits.TooManyCells();
+            }
+
+            rows.Add([.. fields]);
+            fields.Clear();
+        }
     }
 
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
@@ -88,6 +129,8 @@ public static class Csv
 
     public static string Cell(string value)
     {
+        // Stored text may predate the refusal of control characters; a NUL in a CSV file breaks the programs that open it.
+        value = TextInput.Clean(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

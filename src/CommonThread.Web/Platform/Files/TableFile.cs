@@ -9,21 +9,14 @@ public static class TableFile
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxRows = 200_000;
 
-    public static List<string[]> Read(string fileName, byte[] bytes)
-    {
-        var rows = IsWorkbook(fileName, bytes, MaxBytes) ? Xlsx.Read(new MemoryStream(bytes, writable: false), MaxRows) : Csv.Read(Text(bytes));
-        if (rows.Count - 1 > MaxRows)
-        {
-            throw new RuleViolation("file", $"The file has more than {MaxRows:N0} rows. Split it into smaller files.");
-        }
-
-        return rows;
-    }
+    /// <summary>The rows of the file; one over <see cref="MaxRows"/> below the header and the whole file is refused, never cut short.</summary>
+    public static List<string[]> Read(string fileName, byte[] bytes) =>
+        IsWorkbook(fileName, bytes, MaxBytes) ? Xlsx.Read(bytes, MaxRows) : Csv.Read(Text(bytes), MaxRows);
 
     /// <summary>Every sheet of a workbook by name; a CSV file is one sheet named "".</summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxRowsPerSheet) =>
-        IsWorkbook(fileName, bytes, maxBytes) ? Xlsx.ReadSheets(new MemoryStream(bytes, writable: false), maxRowsPerSheet)
-            : new() { [""] = Csv.Read(Text(bytes)) };
+    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxDataRowsPerSheet) =>
+        IsWorkbook(fileName, bytes, maxBytes) ? Xlsx.ReadSheets(bytes, maxDataRowsPerSheet)
+            : new() { [""] = Csv.Read(Text(bytes), maxDataRowsPerSheet) };
 
     /// <summary>XLSX is a zip archive, whatever the file is called; a file that claims to be a workbook and is not gets told so.</summary>
     private static bool IsWorkbook(string fileName, byte[] bytes, long maxBytes)
@@ -48,10 +41,10 @@ public static class TableFile
     /// The rows of an import file with where each known column sits; unknown, doubled and missing
     /// columns are reported against row 1, so the whole file is judged before anything is written.
     /// </summary>
-    public static (List<string[]> Rows, Dictionary<string, int> Positions, List<ImportRowProblem> Problems) ReadWithHeader(string fileName, byte[] bytes, string[] known, string[] required)
+    public static (List<string[]> Rows, Dictionary<string, int> Positions, ProblemList<ImportRowProblem> Problems) ReadWithHeader(string fileName, byte[] bytes, string[] known, string[] required)
     {
         var rows = Read(fileName, bytes);
-        var problems = new List<ImportRowProblem>();
+        var problems = new ProblemList<ImportRowProblem>();
         var positions = new Dictionary<string, int>();
         var header = rows.Count > 0 ? rows[0] : [];
         for (var i = 0; i < header.Length; i++)

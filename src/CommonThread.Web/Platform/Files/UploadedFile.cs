@@ -36,9 +36,11 @@ public static class UploadedFile
             throw TableFile.TooLarge();
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return (file.FileName, buffer.ToArray());
+        // One copy of the file, straight into an array of its size.
+        var bytes = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, ct);
+        return (file.FileName, bytes);
     }
 
     /// <summary>The import upload routes: the API and the Imports page.</summary>

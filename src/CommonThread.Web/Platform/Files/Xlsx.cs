@@ -3,39 +3,54 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Text;
 
 namespace CommonThread.Web.Platform.Files;
 
 /// <summary>
-/// The first worksheet of an XLSX file as rows of text, and tables written as XLSX. Reading streams
-/// the sheet (a 100,000-row list never sits in memory as a DOM). A formula cell is read as "=" and
-/// its formula, so callers treat it like a CSV cell that starts with "="; written cells are always
-/// text or numbers, never formulas.
+/// The worksheets of an XLSX file as rows of text, and tables written as XLSX. Reading first passes the
+/// file through <see cref="ZipGuard"/>, then streams each part (<see cref="XlsxReader"/>): a 200,000-row
+/// list never sits in memory as a document tree, and a file over a <see cref="WorkbookLimits"/> limit is
+/// refused whole. Written cells are always text or numbers, never formulas.
 /// </summary>
 public static class Xlsx
 {
-    public static List<string[]> Read(Stream content, int maxRows) =>
-        Open(content, (workbook, sheets, shared) => ReadRows((WorksheetPart)workbook.GetPartById(sheets.FirstOrDefault()?.Id?.Value ?? throw Unreadable()), shared, maxRows));
+    /// <summary>The first worksheet; refused if it has more than <paramref name="maxDataRows"/> rows below the first.</summary>
+    public static List<string[]> Read(byte[] content, int maxDataRows) => Open(content, (workbook, sheets, shared) =>
+    {
+        long cells = 0;
+        return sheets.Count > 0 && workbook.GetPartById(sheets[0].Id) is WorksheetPart first
+            ? XlsxReader.Rows(first, sheets[0].Name, shared, maxDataRows, ref cells)
+            : throw Unreadable();
+    });
 
     /// <summary>Every worksheet by its name, in workbook order (a questionnaire's survey, choices and settings).</summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(Stream content, int maxRowsPerSheet) =>
-        Open(content, (workbook, sheets, shared) => sheets
-            .Where(s => s.Id?.Value is not null && workbook.GetPartById(s.Id.Value) is WorksheetPart)
-            .GroupBy(s => s.Name?.Value ?? "", StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => ReadRows((WorksheetPart)workbook.GetPartById(g.First().Id!.Value!), shared, maxRowsPerSheet), StringComparer.OrdinalIgnoreCase));
+    public static Dictionary<string, List<string[]>> ReadSheets(byte[] content, int maxDataRowsPerSheet) => Open(content, (workbook, sheets, shared) =>
+    {
+        long cells = 0;
+        var read = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, id) in sheets)
+        {
+            if (!read.ContainsKey(name) && workbook.GetPartById(id) is WorksheetPart part)
+            {
+                read[name] = XlsxReader.Rows(part, name, shared, maxDataRowsPerSheet, ref cells);
+            }
+        }
 
-    private static T Open<T>(Stream content, Func<WorkbookPart, IReadOnlyList<Sheet>, string[], T> read)
+        return read;
+    });
+
+    private static T Open<T>(byte[] content, Func<WorkbookPart, List<(string Name, string Id)>, string[], T> read)
     {
         try
         {
-            using var document = SpreadsheetDocument.Open(content, false);
+            ZipGuard.Check(content);
+            using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
             var workbook = document.WorkbookPart ?? throw Unreadable();
-            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? throw Unreadable();
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            return read(workbook, sheets, shared);
+            return read(workbook, XlsxReader.Sheets(workbook), XlsxReader.SharedStrings(workbook));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException
-            or System.Xml.XmlException or KeyNotFoundException or ArgumentException or IndexOutOfRangeException or FormatException)
+            or System.Xml.XmlException or KeyNotFoundException or ArgumentException or IndexOutOfRangeException or FormatException or NotSupportedException)
         {
             throw Unreadable();
         }
@@ -43,77 +58,6 @@ public static class Xlsx
 
     private static RuleViolation Unreadable() =>
         new("file", "This file cannot be read as an Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or as CSV UTF-8.");
-
-    private static List<string[]> ReadRows(WorksheetPart sheet, string[] shared, int maxRows)
-    {
-        var rows = new List<string[]>();
-        using var reader = OpenXmlReader.Create(sheet);
-        while (reader.Read())
-        {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-            {
-                continue;
-            }
-
-            var row = (Row)reader.LoadCurrentElement()!;
-            var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1));
-            // Blank rows in between still count, so row numbers in messages match what the user sees.
-            while (rows.Count < rowNumber - 1)
-            {
-                rows.Add([]);
-            }
-
-            if (rows.Count > maxRows)
-            {
-                break;
-            }
-
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                while (cells.Count < column)
-                {
-                    cells.Add("");
-                }
-
-                cells.Add(Text(cell, shared));
-            }
-
-            rows.Add([.. cells]);
-        }
-
-        return rows;
-    }
-
-    private static string Text(Cell cell, string[] shared)
-    {
-        if (cell.CellFormula is { } formula)
-        {
-            return "=" + formula.Text;
-        }
-
-        var raw = cell.CellValue?.Text ?? "";
-        return cell.DataType?.Value switch
-        {
-            var t when t == CellValues.SharedString => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "",
-            var t when t == CellValues.InlineString => cell.InlineString?.InnerText ?? "",
-            var t when t == CellValues.Boolean => raw == "1" ? "yes" : "no",
-            _ => raw,
-        };
-    }
-
-    /// <summary>"C12" → 2.</summary>
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
 
     /// <summary>One sheet with a bold-free header row; numbers stay numbers, everything else is an inline string.</summary>
     public static byte[] Write(string sheetName, IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows) =>
@@ -180,7 +124,8 @@ public static class Xlsx
                     writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(b ? "yes" : "no")) });
                     break;
                 default:
-                    var text = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "";
+                    // What is stored may predate the refusal of control characters: XML cannot hold them, so they are dropped.
+                    var text = TextInput.Clean(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "");
                     writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }) });
                     break;
             }

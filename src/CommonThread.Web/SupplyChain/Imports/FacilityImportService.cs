@@ -13,9 +13,6 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// <summary>Uploading a facility list, reading its preview, starting it, and deciding the rows the matcher was unsure of.</summary>
 public sealed class FacilityImportService(AppDbContext db, CurrentUser me, AuditLog audit, ImportQueue queue, ImportProgress progress, TimeProvider clock)
 {
-    /// <summary>More than this and the first ones are what the user needs to fix first anyway.</summary>
-    public const int MaxStoredProblems = 10_000;
-
     /// <summary>Checks the file and keeps it with its problems; nothing reaches the chain until the import is started.</summary>
     public async Task<ImportDto> UploadAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
@@ -24,12 +21,13 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         var import = new FacilityImport
         {
             OrganisationId = access.Organisation.Id, FileName = SafeFileName(fileName), FileSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
-            FileBytes = bytes.Length, Status = ImportStatus.Previewed, TotalRows = parsed.TotalRows, ValidRows = parsed.Rows.Count, ProblemCount = parsed.Problems.Count,
+            FileBytes = bytes.Length, Status = ImportStatus.Previewed, TotalRows = parsed.TotalRows, ValidRows = parsed.Rows.Count, ProblemCount = parsed.ProblemCount,
             UploadedByUserId = me.UserId, UploadedByName = me.ActorName, UploadedAt = now,
         };
         db.Add(import);
         db.Add(new FacilityImportContent { ImportId = import.Id, Bytes = bytes });
-        db.AddRange(parsed.Problems.Take(MaxStoredProblems).Select(p => new FacilityImportProblem
+        // The first 1,000 problems are stored (the parser keeps no more); ProblemCount says how many there were.
+        db.AddRange(parsed.Problems.Select(p => new FacilityImportProblem
         {
             ImportId = import.Id, Row = p.Row, Column = p.Column.Length > 64 ? p.Column[..64] : p.Column, Message = p.Message.Length > 500 ? p.Message[..500] : p.Message,
         }));

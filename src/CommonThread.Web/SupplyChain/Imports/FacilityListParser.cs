@@ -11,7 +11,8 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// <summary>A problem with one cell (Row 0: the file as a whole). Row numbers are the spreadsheet's: the header is row 1.</summary>
 public sealed record ImportProblem(int Row, string Column, string Message);
 
-public sealed record ParsedFacilityList(int TotalRows, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems);
+/// <param name="Problems">The first 1,000 of <paramref name="ProblemCount"/>, by row.</param>
+public sealed record ParsedFacilityList(int TotalRows, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
 
 /// <summary>
 /// Checks a facility list in the Open Supply Hub layout plus our columns, cell by cell, and keeps the
@@ -56,7 +57,7 @@ public static partial class FacilityListParser
 
     public static ParsedFacilityList Parse(List<string[]> table, OrganisationKind importer, DateOnly today)
     {
-        var problems = new List<ImportProblem>();
+        var problems = new ProblemList<ImportProblem>();
         var header = table.Count > 0 ? table[0] : [];
         var positions = new Dictionary<string, int>();
         for (var i = 0; i < header.Length; i++)
@@ -79,8 +80,8 @@ public static partial class FacilityListParser
         var missing = RequiredColumns.Where(c => !positions.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            problems.Insert(0, new(0, string.Join(", ", missing), $"The first row must name the columns, and {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing. Required: country, name, address."));
-            return new(0, [], problems);
+            var first = new ImportProblem(0, string.Join(", ", missing), $"The first row must name the columns, and {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing. Required: country, name, address.");
+            return new(0, [], [first, .. problems.Kept.Take(ProblemList.MaxKept - 1)], problems.Count + 1);
         }
 
         var drafts = new List<(ImportRow Row, string? Buyer, bool TierGiven)>();
@@ -103,7 +104,7 @@ public static partial class FacilityListParser
         }
 
         var rows = WithBuyers(WithoutDuplicates(drafts, problems), problems);
-        return new(total, rows, [.. problems.OrderBy(p => p.Row)]);
+        return new(total, rows, [.. problems.Kept.OrderBy(p => p.Row)], problems.Count);
     }
 
     private static (ImportRow Row, string? Buyer, bool TierGiven)? Read(TableRow row, OrganisationKind importer, DateOnly today)
@@ -226,7 +227,7 @@ public static partial class FacilityListParser
     }
 
     /// <summary>The same facility twice in one file (same OS ID, or same name and address in the same country): the first is kept.</summary>
-    private static List<(ImportRow Row, string? Buyer, bool TierGiven)> WithoutDuplicates(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, List<ImportProblem> problems)
+    private static List<(ImportRow Row, string? Buyer, bool TierGiven)> WithoutDuplicates(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, ProblemList<ImportProblem> problems)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var kept = new List<(ImportRow, string?, bool)>();
@@ -260,7 +261,7 @@ public static partial class FacilityListParser
     /// Resolves each buyer cell to another row (by OS ID or name) and fills in tiers the file left
     /// blank: one below the buyer's. A row whose buyer cannot be found or who buys from itself in a loop is dropped.
     /// </summary>
-    private static List<ImportRow> WithBuyers(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, List<ImportProblem> problems)
+    private static List<ImportRow> WithBuyers(List<(ImportRow Row, string? Buyer, bool TierGiven)> drafts, ProblemList<ImportProblem> problems)
     {
         var byReference = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (row, _, _) in drafts)
