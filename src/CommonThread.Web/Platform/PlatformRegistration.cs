@@ -40,6 +40,7 @@ public static class PlatformRegistration
     public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
     {
         app.UseWebDefences();
+        app.UseCrossSiteApiGuard();
         app.UseErrors();
         app.UseStaticFiles();
         app.UseShellLocalization(moreCultures);

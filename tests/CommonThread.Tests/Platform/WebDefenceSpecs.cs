@@ -44,3 +44,68 @@ public abstract class WebDefenceSpecs(TestApp app)
 }
 
 public sealed class WebDefenceSpecsOnSqlite(SqliteApp app) : WebDefenceSpecs(app);
+
+/// <summary>Another site's page cannot change anything through the API with the visitor's sign-in cookie.</summary>
+public abstract class CrossSiteApiSpecs(TestApp app)
+{
+    private async Task<(HttpClient Cookie, HttpClient Token, string Path)> SupplierAsync()
+    {
+        var organisation = await app.NewOrganisationAsync(CommonThread.Web.Organisations.OrganisationKind.Supplier);
+        var member = await app.NewMemberAsync(organisation.Name, CommonThread.Web.Organisations.MemberRole.Owner);
+        return (await app.SignedInAsync(member.Email, TestMember.Password), await app.ClientForAsync(member), $"/api/organisations/{organisation.Id}/facilities");
+    }
+
+    private static HttpRequestMessage Post(string path, string name, string? origin = null, string? fetchSite = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent($$"""{"name":"{{name}}","address":"1 Test Road","countryCode":"BD"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return request;
+    }
+
+    private Task<int> CountAsync(string name) =>
+        app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<CommonThread.Web.SupplyChain.Facility>(), f => f.Name == name));
+
+    [Theory]
+    [InlineData("https://evil.example", null)]
+    [InlineData(null, "cross-site")]
+    [InlineData(null, "same-site")]
+    [InlineData("null", null)]
+    public async Task A_cookie_signed_post_from_another_site_is_refused_and_writes_nothing(string? origin, string? fetchSite)
+    {
+        var (cookie, _, path) = await SupplierAsync();
+        var name = $"Cross-site {Guid.NewGuid():N}";
+
+        var response = await cookie.SendAsync(Post(path, name, origin, fetchSite));
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await CountAsync(name));
+    }
+
+    [Fact]
+    public async Task The_sites_own_pages_and_token_clients_still_change_things()
+    {
+        var (cookie, token, path) = await SupplierAsync();
+        var sameSite = $"Same site {Guid.NewGuid():N}";
+        var withToken = $"Token {Guid.NewGuid():N}";
+
+        (await cookie.SendAsync(Post(path, sameSite, "http://localhost", "same-origin"))).EnsureSuccessStatusCode();
+        (await token.SendAsync(Post(path, withToken, "https://evil.example", "cross-site"))).EnsureSuccessStatusCode();
+
+        Assert.Equal(1, await CountAsync(sameSite));
+        Assert.Equal(1, await CountAsync(withToken));
+    }
+}
+
+public sealed class CrossSiteApiSpecsOnSqlite(SqliteApp app) : CrossSiteApiSpecs(app);
