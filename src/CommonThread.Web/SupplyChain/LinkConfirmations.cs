@@ -54,17 +54,26 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
     public const int MaxBatch = 500;
 
     /// <summary>Links waiting for, or decided by, this organisation, pending first.</summary>
-    public async Task<IReadOnlyList<LinkClaimDto>> ForConfirmerAsync(OrganisationAccess access, CancellationToken ct)
-    {
-        var me = access.Organisation.Id;
-        return await (from l in db.Set<SupplyLink>()
-                      join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                      join b in db.Set<Organisation>() on l.BuyerOrganisationId equals b.Id
-                      where l.NamedBySupplier ? l.BuyerOrganisationId == me : f.OperatorOrganisationId == me
-                      orderby l.Status == LinkStatus.Pending descending, f.Name, b.Name
-                      select new LinkClaimDto(l.Id, b.Id, b.Name, f.Id, f.Name, l.Tier, l.Process, l.Product, l.StartDate, l.EndDate, l.Status, l.NamedBySupplier, l.DecidedOn))
+    public async Task<IReadOnlyList<LinkClaimDto>> ForConfirmerAsync(OrganisationAccess access, CancellationToken ct) => await ClaimsAsync(access.Organisation.Id, null, ct);
+
+    /// <summary>
+    /// The links an organisation is the one to answer, with their facility: those a buyer made to a
+    /// facility it runs, and those a supplier made naming it as the buyer (<see cref="SupplyLink.ConfirmerOrganisationId"/>).
+    /// </summary>
+    private IQueryable<Answerable> AnsweredBy(Guid organisationId) =>
+        from l in db.Set<SupplyLink>()
+        join f in db.Set<Facility>() on l.FacilityId equals f.Id
+        where l.NamedBySupplier ? l.BuyerOrganisationId == organisationId : f.OperatorOrganisationId == organisationId
+        select new Answerable { Link = l, Facility = f };
+
+    private async Task<List<LinkClaimDto>> ClaimsAsync(Guid organisationId, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
+        await (from x in AnsweredBy(organisationId)
+               join b in db.Set<Organisation>() on x.Link.BuyerOrganisationId equals b.Id
+               where ids == null || ids.Contains(x.Link.Id)
+               orderby x.Link.Status == LinkStatus.Pending descending, x.Facility.Name, b.Name
+               select new LinkClaimDto(x.Link.Id, b.Id, b.Name, x.Facility.Id, x.Facility.Name, x.Link.Tier, x.Link.Process, x.Link.Product, x.Link.StartDate,
+                   x.Link.EndDate, x.Link.Status, x.Link.NamedBySupplier, x.Link.DecidedOn))
             .AsNoTracking().Take(5000).ToListAsync(ct);
-    }
 
     /// <summary>Confirms or refuses links, all or none: a link this organisation is not the one to answer is not found.</summary>
     public async Task<IReadOnlyList<LinkClaimDto>> DecideAsync(OrganisationAccess access, LinkDecisionInput input, CancellationToken ct)
@@ -77,10 +86,7 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
         }
 
         var me = access.Organisation.Id;
-        var links = await (from l in db.Set<SupplyLink>()
-                           join f in db.Set<Facility>() on l.FacilityId equals f.Id
-                           where ids.Contains(l.Id) && (l.NamedBySupplier ? l.BuyerOrganisationId == me : f.OperatorOrganisationId == me)
-                           select new { Link = l, Facility = f.Name }).ToListAsync(ct);
+        var links = await AnsweredBy(me).Where(x => ids.Contains(x.Link.Id)).Select(x => new { x.Link, Facility = x.Facility.Name }).ToListAsync(ct);
         if (links.Count != ids.Count)
         {
             throw RuleViolation.NotFound("link");
@@ -96,8 +102,7 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
         }
 
         await db.SaveChangesAsync(ct);
-        var all = await ForConfirmerAsync(access, ct);
-        return all.Where(c => ids.Contains(c.Id)).ToList();
+        return await ClaimsAsync(me, ids, ct);
     }
 
     /// <summary>The operator of a facility names one of its buyers; the link counts once that buyer confirms.</summary>
@@ -126,5 +131,13 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
         await chain.TellConfirmerAsync(link, facility, access.Organisation.Name, ct);
         await db.SaveChangesAsync(ct);
         return link;
+    }
+
+    // A member-init projection, which EF Core can go on composing (a tuple or a positional record it cannot).
+    private sealed class Answerable
+    {
+        public required SupplyLink Link { get; init; }
+
+        public required Facility Facility { get; init; }
     }
 }
