@@ -66,7 +66,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         var presence = new UnionPresence { UnionOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Claim = input.Claim.Trim(), ClaimedOn = Today };
         db.Add(presence);
         audit.Record(access.Organisation.Id, "union-presence.claimed", $"at '{facility.Name}'");
-        var verifiers = await VerifiersAsync(presence, facility.OperatorOrganisationId, ct);
+        var verifiers = await VerifiersAsync(facility.Id, presence.UnionOrganisationId, ct);
         await notifier.TellAsync(verifiers, $"'{access.Organisation.Name}' asks you to verify its presence at '{facility.Name}'.", o => $"/o/{o}/union-presence", ct,
             key: $"presence-claim:{presence.Id}");
         await db.SaveChangesAsync(ct);
@@ -91,7 +91,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         var mine = new List<PresenceDto>();
         foreach (var p in open)
         {
-            if (p.Status != PresenceStatus.Pending || await MayVerifyAsync(me, access.Organisation.Kind, p.FacilityId, p.UnionOrganisationId, ct))
+            if (p.Status != PresenceStatus.Pending || await MayVerifyAsync(me, p.FacilityId, p.UnionOrganisationId, ct))
             {
                 mine.Add(p);
             }
@@ -104,7 +104,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
     {
         access.Require(MemberRole.Editor);
         var presence = await db.Set<UnionPresence>().FirstOrDefaultAsync(p => p.Id == presenceId, ct) ?? throw RuleViolation.NotFound("presence");
-        if (!await MayVerifyAsync(access.Organisation.Id, access.Organisation.Kind, presence.FacilityId, presence.UnionOrganisationId, ct))
+        if (!await MayVerifyAsync(access.Organisation.Id, presence.FacilityId, presence.UnionOrganisationId, ct))
         {
             throw RuleViolation.NotFound("presence");
         }
@@ -150,45 +150,32 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         return (await ListAsync(q => q.Where(p => p.Id == presence.Id), ct)).Single();
     }
 
+    private async Task<bool> MayVerifyAsync(Guid verifierId, Guid facilityId, Guid unionId, CancellationToken ct) =>
+        (await VerifiersAsync(facilityId, unionId, ct)).Contains(verifierId);
+
     /// <summary>
-    /// The verifier must be neither the employer nor anyone who buys from the facility (claimed or
-    /// confirmed); then a platform administrator may verify, and an initiative another feature ties to
-    /// the facility and the union.
+    /// Who may verify a union's presence at a facility: the platform's administrators and the initiatives
+    /// another feature ties to the facility and the union — but never the employer, the union itself, or
+    /// anyone with a link to the facility, claimed or confirmed. The same set decides and is told of a claim.
     /// </summary>
-    private async Task<bool> MayVerifyAsync(Guid verifierId, OrganisationKind kind, Guid facilityId, Guid unionId, CancellationToken ct)
+    private async Task<HashSet<Guid>> VerifiersAsync(Guid facilityId, Guid unionId, CancellationToken ct)
     {
         var operatorId = await db.Set<Facility>().Where(f => f.Id == facilityId).Select(f => f.OperatorOrganisationId).SingleAsync(ct);
-        if (verifierId == operatorId || verifierId == unionId || await db.Set<SupplyLink>().AnyAsync(l => l.FacilityId == facilityId && l.BuyerOrganisationId == verifierId, ct))
-        {
-            return false;
-        }
-
-        return kind switch
-        {
-            OrganisationKind.PlatformAdmin => true,
-            OrganisationKind.Initiative => await VouchersAsync(facilityId, operatorId, unionId, ct) is var v && v.Contains(verifierId),
-            _ => false,
-        };
-    }
-
-    private async Task<HashSet<Guid>> VouchersAsync(Guid facilityId, Guid? operatorId, Guid unionId, CancellationToken ct)
-    {
-        var all = new HashSet<Guid>();
+        var verifiers = (await db.Set<Organisation>().Where(o => o.Kind == OrganisationKind.PlatformAdmin).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         foreach (var source in vouchers)
         {
-            all.UnionWith(await source.ForAsync(facilityId, operatorId, unionId, ct));
+            verifiers.UnionWith(await source.ForAsync(facilityId, operatorId, unionId, ct));
         }
 
-        return all;
-    }
+        var excluded = await db.Set<SupplyLink>().Where(l => l.FacilityId == facilityId).Select(l => l.BuyerOrganisationId).ToListAsync(ct);
+        excluded.Add(unionId);
+        if (operatorId is { } employer)
+        {
+            excluded.Add(employer);
+        }
 
-    private async Task<List<Guid>> VerifiersAsync(UnionPresence presence, Guid? operatorId, CancellationToken ct)
-    {
-        // The platform's administrators may always verify: they hear of every claim, beside the initiatives tied to it.
-        var admins = await db.Set<Organisation>().Where(o => o.Kind == OrganisationKind.PlatformAdmin).Select(o => o.Id).ToListAsync(ct);
-        var candidates = (await VouchersAsync(presence.FacilityId, operatorId, presence.UnionOrganisationId, ct)).Concat(admins).Distinct().ToList();
-        var buyers = await db.Set<SupplyLink>().Where(l => l.FacilityId == presence.FacilityId).Select(l => l.BuyerOrganisationId).ToListAsync(ct);
-        return candidates.Where(c => c != operatorId && c != presence.UnionOrganisationId && !buyers.Contains(c)).ToList();
+        verifiers.ExceptWith(excluded);
+        return verifiers;
     }
 
     private async Task<List<PresenceDto>> ListAsync(Func<IQueryable<UnionPresence>, IQueryable<UnionPresence>> filter, CancellationToken ct) =>
