@@ -51,8 +51,7 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         var confirmed = facilities.Where(v => v.Confirmed).Select(v => v.Facility.Id).ToHashSet();
         var inChain = facilities.Where(v => v.Tier is not null && v.Confirmed).Select(v => v.Facility.Id).ToList();
         var ids = facilities.Select(v => v.Facility.Id).ToList();
-        var unionAt = (await db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == organisationId && p.Status == PresenceStatus.Verified && ids.Contains(p.FacilityId))
-            .Select(p => p.FacilityId).ToListAsync(ct)).ToHashSet();
+        var unionAt = (await unions.FacilitiesWhereVerified(organisationId).Where(id => ids.Contains(id)).ToListAsync(ct)).ToHashSet();
         var shares = (await db.Set<FoaShare>().AsNoTracking().Where(s => s.WithdrawnAt == null && inChain.Contains(s.FacilityId))
             .Select(s => new { s.FacilityId, s.SharedByOrganisationId }).ToListAsync(ct))
             .Select(s => (s.FacilityId, s.SharedByOrganisationId)).ToHashSet();

@@ -19,7 +19,7 @@ public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier
     public bool Confirmed => Claim is null;
 }
 
-public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
+public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// Every facility the organisation runs, every facility where it is a verified union, and every
@@ -61,7 +61,7 @@ public sealed class SupplyChainService(AppDbContext db, AuditLog audit, Notifica
 
         var ids = tiers.Keys.ToList();
         // A union sees the facilities where its presence was verified; facts others recorded never decide it.
-        var unionPresence = db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == organisationId && p.Status == PresenceStatus.Verified).Select(p => p.FacilityId);
+        var unionPresence = unions.FacilitiesWhereVerified(organisationId);
         var facilities = await db.Set<Facility>().AsNoTracking()
             .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id) || unionPresence.Contains(f.Id))
             .OrderBy(f => f.CountryCode).ThenBy(f => f.Name)

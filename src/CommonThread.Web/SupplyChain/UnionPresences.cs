@@ -10,5 +10,9 @@ public sealed class UnionPresences(AppDbContext db)
         await db.Set<UnionPresence>().Where(p => p.FacilityId == facilityId && p.Status == PresenceStatus.Verified).Select(p => p.UnionOrganisationId).ToListAsync(ct);
 
     public async Task<bool> IsVerifiedAsync(Guid unionId, Guid facilityId, CancellationToken ct) =>
-        await db.Set<UnionPresence>().AnyAsync(p => p.FacilityId == facilityId && p.UnionOrganisationId == unionId && p.Status == PresenceStatus.Verified, ct);
+        await FacilitiesWhereVerified(unionId).ContainsAsync(facilityId, ct);
+
+    /// <summary>The facilities where the union's presence is verified, as a query other queries compose with.</summary>
+    public IQueryable<Guid> FacilitiesWhereVerified(Guid unionId) =>
+        db.Set<UnionPresence>().Where(p => p.UnionOrganisationId == unionId && p.Status == PresenceStatus.Verified).Select(p => p.FacilityId);
 }
