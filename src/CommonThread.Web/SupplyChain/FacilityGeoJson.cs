@@ -17,7 +17,7 @@ public static class FacilityGeoJson
             ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(f.Longitude!.Value, f.Latitude!.Value) },
             ["properties"] = new JsonObject
             {
-                ["name"] = f.Name, ["address"] = f.Address, ["country"] = f.CountryCode, ["os_id"] = f.OsId, ["tier"] = f.Tier, ["link"] = f.Claim?.ToString() ?? (f.Operated ? null : "Confirmed"), ["operated"] = f.Operated,
+                ["name"] = f.Name, ["address"] = f.Address, ["country"] = f.CountryCode, ["os_id"] = f.OsId, ["tier"] = f.Tier, ["link"] = f.Link, ["operated"] = f.Operated,
                 ["union"] = f.HasUnion, ["worker_committee"] = f.HasWorkerCommittee, ["cba"] = f.HasCollectiveAgreement, ["workers_total"] = f.WorkersTotal,
             },
         }).ToArray()),

@@ -6,6 +6,9 @@ public sealed record FoaSummaryRow(Guid FacilityId, string Name, string Address,
     LinkStatus? Claim = null)
 {
     public bool Confirmed => Claim is null;
+
+    /// <summary>The link as exports name it: Pending or Refused for a claim, Confirmed for the chain, nothing for a facility the organisation runs.</summary>
+    public string? Link => Claim?.ToString() ?? (Operated ? null : "Confirmed");
 }
 
 public sealed record FoaSummaryGroup(string CountryCode, int? Tier, int Facilities, int WithUnion, int WithWorkerCommittee, int WithCollectiveAgreement);

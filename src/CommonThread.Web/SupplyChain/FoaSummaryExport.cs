@@ -8,7 +8,7 @@ public static class FoaSummaryExport
 
     private static IEnumerable<object?[]> Rows(FoaSummaryDto summary) => summary.Facilities.Select(r => new object?[]
     {
-        r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Claim?.ToString() ?? (r.Operated ? "" : "Confirmed"), r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
+        r.Name, r.Address, r.CountryCode, r.OsId, r.Tier, r.Link, r.Operated, r.HasUnion, r.HasWorkerCommittee, r.HasCollectiveAgreement, r.WorkersWomen, r.WorkersMen, r.WorkersTotal,
     });
 
     public static byte[] Csv(FoaSummaryDto summary) => Platform.Files.Csv.File(Header, Rows(summary));
