@@ -161,6 +161,60 @@ public abstract class ConfirmedRelationshipSpecs(TestApp app)
         Assert.DoesNotContain(brandOrg.Id, await PartiesOfNewCaseAsync(world));
     }
 
+    [Theory]
+    [InlineData("link-claims/decide", """{"linkIds":[],"confirm":true}""", "linkIds")]
+    [InlineData("link-claims/decide", """{"linkIds":["0195a000-0000-7000-8000-000000000000"]}""", "confirm")]
+    [InlineData("buyers", """{"facilityId":"{facility}","startDate":"2026-01-01"}""", "buyerOrganisationId")]
+    [InlineData("buyers", """{"buyerOrganisationId":"{supplier}","facilityId":"{facility}","startDate":"2026-01-01"}""", "buyerOrganisationId")]
+    [InlineData("buyers", """{"buyerOrganisationId":"{brand}","facilityId":"{facility}","startDate":"2026-01-01","tier":11}""", "tier")]
+    public async Task Bad_decisions_and_named_buyers_name_the_field_and_change_no_link(string route, string body, string field)
+    {
+        var world = await NewWorldAsync();
+        var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
+        var json = body.Replace("{facility}", world.FacilityId.ToString(), StringComparison.Ordinal).Replace("{supplier}", world.SupplierId.ToString(), StringComparison.Ordinal)
+            .Replace("{brand}", brand.Id.ToString(), StringComparison.Ordinal);
+
+        var response = await world.Supplier.PostAsync($"{world.Api}/{route}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotEmpty((await response.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors(field));
+        Assert.False(await app.WithDbAsync(db => db.Set<SupplyLink>().AnyAsync(l => l.FacilityId == world.FacilityId)));
+    }
+
+    [Theory]
+    [InlineData("""{"facilityId":"{facility}","claim":"   "}""", "claim")]
+    [InlineData("""{"facilityId":"0195a000-0000-7000-8000-000000000000","claim":"Letter"}""", "facilityId")]
+    [InlineData("""{"osId":"BD0000000NOSUCH","claim":"Letter"}""", "osId")]
+    [InlineData("""{"claim":"Letter"}""", "osId")]
+    public async Task Bad_presence_claims_name_the_field_and_store_nothing(string body, string field)
+    {
+        var world = await NewWorldAsync();
+        var (union, unionOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Union);
+
+        var response = await union.PostAsync($"/api/organisations/{unionOrg.Id}/union-presence",
+            new StringContent(body.Replace("{facility}", world.FacilityId.ToString(), StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotEmpty((await response.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors(field));
+        Assert.False(await app.WithDbAsync(db => db.Set<UnionPresence>().AnyAsync(p => p.UnionOrganisationId == unionOrg.Id)));
+    }
+
+    [Fact]
+    public async Task A_decision_without_a_note_or_a_second_decision_changes_nothing()
+    {
+        var world = await NewWorldAsync();
+        var (union, unionOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Union);
+        var claim = await (await union.PostAsJsonAsync($"/api/organisations/{unionOrg.Id}/union-presence", new { facilityId = world.FacilityId, claim = "Letter" })).ReadAsync<PresenceDto>();
+        var (admin, adminId) = await OwnerAsync("CommonThread Platform");
+        var decide = $"/api/organisations/{adminId}/union-presence/{claim.Id}/decide";
+
+        var noNote = await admin.PostAsJsonAsync(decide, new { verify = true, evidenceSeen = "MembershipLetter", note = " " });
+        Assert.NotEmpty((await noNote.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("note"));
+        Assert.Equal(PresenceStatus.Pending, await app.WithDbAsync(db => db.Set<UnionPresence>().Where(p => p.Id == claim.Id).Select(p => p.Status).SingleAsync()));
+
+        (await admin.PostAsJsonAsync(decide, new { verify = false, note = "No letter shown" })).EnsureSuccessStatusCode();
+        await (await admin.PostAsJsonAsync(decide, new { verify = true, evidenceSeen = "MembershipLetter", note = "Seen" })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(PresenceStatus.Refused, await app.WithDbAsync(db => db.Set<UnionPresence>().Where(p => p.Id == claim.Id).Select(p => p.Status).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_link_to_a_facility_no_one_runs_on_the_platform_stays_unconfirmed()
     {
