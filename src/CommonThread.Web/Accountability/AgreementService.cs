@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
         {
             throw new RuleViolation(input.StartsOn is null ? "startsOn" : "reviewOn", "An agreement starts on a day and is reviewed after it starts.");
         }
+
+        Plausible.Day.Require(starts, "startsOn");
+        Plausible.Day.Require(input.ReviewOn, "reviewOn");
 
         var others = (input.Parties ?? []).Where(p => p.OrganisationId != access.Organisation.Id).DistinctBy(p => p.OrganisationId).ToList();
         var ids = others.Select(p => p.OrganisationId).ToList();

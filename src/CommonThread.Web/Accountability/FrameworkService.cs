@@ -4,6 +4,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
@@ -157,11 +158,11 @@ public sealed class FrameworkService(AppDbContext db, AuditLog audit, TimeProvid
 
     private static bool TargetFits(IndicatorKind kind, decimal target, int? scaleMax) => kind switch
     {
-        IndicatorKind.Percentage => target is >= 0 and <= 100,
+        IndicatorKind.Percentage => Plausible.Percent.Contains(target),
         IndicatorKind.YesNo => target is 0 or 1,
         IndicatorKind.Scale => target >= 1 && target <= (scaleMax ?? 0),
         IndicatorKind.Text => false,
-        _ => true,
+        _ => Plausible.AnyNumber.Contains(target),
     };
 
     private async Task<List<FrameworkDto>> ReadAsync(OrganisationAccess access, List<Guid> ids, CancellationToken ct)

@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
@@ -185,10 +186,10 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         var fits = indicator.Kind switch
         {
             IndicatorKind.Text => text is not null,
-            IndicatorKind.Percentage => input.Value is >= 0 and <= 100,
+            IndicatorKind.Percentage => input.Value is { } percent && Plausible.Percent.Contains(percent),
             IndicatorKind.YesNo => input.Value is 0 or 1,
             IndicatorKind.Scale => input.Value is { } v && v >= 1 && v <= (indicator.ScaleMax ?? 1) && decimal.IsInteger(v),
-            _ => input.Value is not null,
+            _ => input.Value is { } number && Plausible.AnyNumber.Contains(number),
         };
         return fits
             ? (indicator.Kind == IndicatorKind.Text ? null : input.Value, text)

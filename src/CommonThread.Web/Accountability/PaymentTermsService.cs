@@ -3,6 +3,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
@@ -71,7 +72,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
             var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
             var name = row.Text("counterpart", Organisation.NameMaxLength, required: true);
             var input = new PaymentInput(name is not null && byName.TryGetValue(name, out var id) ? id : null, row.Text("order", 100), row.Text("invoice", 100, required: true),
-                row.Number("amount", 0, 1e13) is { } amount ? (decimal)amount : null, row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
+                row.Number("amount", Plausible.Money), row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
                 row.Date("paid_date"));
             var (record, errors) = Checked(me, input, ids);
             foreach (var (field, messages) in errors.Where(e => !row.HasProblemIn(ColumnOf[e.Key])))
@@ -125,6 +126,10 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         {
             errors["amount"] = ["Give the invoice amount, above zero."];
         }
+        else if (!Plausible.Money.Contains(input.Amount.Value))
+        {
+            errors["amount"] = [Plausible.Money.Refusal(input.Amount.Value)];
+        }
 
         var currency = TextInput.OrNull(input.Currency)?.ToUpperInvariant();
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
@@ -140,6 +145,10 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         if (input.InvoiceDate is not { } invoiced || invoiced > Today)
         {
             errors["invoiceDate"] = ["Give the invoice date, today or earlier."];
+        }
+        else if (!Plausible.Day.Contains(invoiced))
+        {
+            errors["invoiceDate"] = [Plausible.Day.Refusal(invoiced)];
         }
         else if (input.PaidDate is { } paid && (paid < invoiced || paid > Today))
         {

@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Accountability;
@@ -25,6 +26,10 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         {
             errors["periodEnd"] = ["A round covers a period that ends after it starts."];
         }
+        else if (!Plausible.Day.Contains(start) || !Plausible.Day.Contains(end))
+        {
+            errors["periodStart"] = [Plausible.Day.Refusal(Plausible.Day.Contains(start) ? end : start)];
+        }
         else if (input.ReportsDueOn is not { } due || due < end)
         {
             errors["reportsDueOn"] = ["Reports fall due on or after the end of the period."];
@@ -34,11 +39,24 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         {
             errors["feedbackClosesOn"] = ["Supplier feedback closes today or later."];
         }
+        else if (!Plausible.Day.Contains(closes))
+        {
+            errors["feedbackClosesOn"] = [Plausible.Day.Refusal(closes)];
+        }
+
+        if (input.ReportsDueOn is { } reportsDue && !Plausible.Day.Contains(reportsDue))
+        {
+            errors["reportsDueOn"] = [Plausible.Day.Refusal(reportsDue)];
+        }
 
         var threshold = input.MinimumResponses ?? MonitoringRound.DefaultThreshold;
         if (threshold < MonitoringRound.LowestThreshold)
         {
             errors["minimumResponses"] = [$"At least {MonitoringRound.LowestThreshold} suppliers must answer before a brand sees results: fewer could point at who answered."];
+        }
+        else if (!Plausible.Count.Contains(threshold))
+        {
+            errors["minimumResponses"] = [Plausible.Count.Refusal(threshold)];
         }
 
         var framework = input.FrameworkId is { } frameworkId
@@ -133,7 +151,7 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
     public async Task<RoundDto> RaiseThresholdAsync(OrganisationAccess access, Guid roundId, ThresholdInput input, CancellationToken ct)
     {
         var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
-        if (input.MinimumResponses is not { } threshold || !RoundThreshold.MayChange(seat.Round.MinimumResponses, threshold))
+        if (input.MinimumResponses is not { } threshold || !RoundThreshold.MayChange(seat.Round.MinimumResponses, threshold) || !Plausible.Count.Contains(threshold))
         {
             throw new RuleViolation("minimumResponses", $"The threshold can only go up from {seat.Round.MinimumResponses}.");
         }

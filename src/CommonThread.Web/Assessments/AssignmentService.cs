@@ -4,6 +4,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
         {
             throw new RuleViolation("dueOn", "Give a deadline after today.");
         }
+
+        Plausible.Day.Require(dueOn, "dueOn");
 
         if (dueOn > Today.AddYears(1))
         {

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
@@ -28,6 +29,8 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
         {
             throw new RuleViolation("endedOn", "An audit ends on or after the day it starts.");
         }
+
+        Plausible.Day.Require(started, "startedOn");
 
         if (ended > Today)
         {

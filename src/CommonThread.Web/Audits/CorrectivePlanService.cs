@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
@@ -182,6 +183,8 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
         {
             throw new RuleViolation("verifiedOn", "A verification cannot be in the future.");
         }
+
+        Plausible.Day.Require(on, "verifiedOn");
 
         (action.Verified, action.VerifiedBy, action.VerifiedOn) = (input.Verified, input.VerifiedBy.Trim(), on);
         if (input.Verified == false && action.Status == ActionStatus.Done)

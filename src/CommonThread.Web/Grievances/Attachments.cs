@@ -1,4 +1,5 @@
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Grievances;
 
@@ -19,14 +20,9 @@ public static class Attachments
         p => p.StartsWith("/r/", StringComparison.OrdinalIgnoreCase) && p.Count(c => c == '/') == 2, (long)MaxFiles * MaxBytes, IsPage: true,
         () => new RuleViolation("attachments", "The files are too large.", StatusCodes.Status413PayloadTooLarge));
 
-    public static string TypeOf(byte[] bytes) => bytes switch
+    public static string TypeOf(byte[] bytes) => FileSignature.TypeOf(bytes) switch
     {
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "image/png",
-        [(byte)'%', (byte)'P', (byte)'D', (byte)'F', ..] => "application/pdf",
-        [(byte)'O', (byte)'g', (byte)'g', (byte)'S', ..] => "audio/ogg",
-        [(byte)'I', (byte)'D', (byte)'3', ..] or [0xFF, 0xFB or 0xF3 or 0xF2, ..] => "audio/mpeg",
-        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] => "audio/mp4",
+        var type when type is FileSignature.Jpeg or FileSignature.Png or FileSignature.Pdf or FileSignature.Ogg or FileSignature.Mp3 or FileSignature.Mp4 => type,
         _ => throw new RuleViolation("attachments", "Attach photos (JPEG, PNG), PDF documents or voice notes (MP3, M4A, OGG) only."),
     };
 

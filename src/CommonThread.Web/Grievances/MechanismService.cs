@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,9 +76,9 @@ public sealed class MechanismService(AppDbContext db, SupplyChainService chain, 
         }
 
         mechanism.Name = input.Name.Trim();
-        mechanism.AcknowledgeWithinDays = input.AcknowledgeWithinDays;
-        mechanism.FeedbackWithinDays = input.FeedbackWithinDays;
-        mechanism.RetainClosedCasesDays = input.RetainClosedCasesDays;
+        mechanism.AcknowledgeWithinDays = Plausible.Days.Require(input.AcknowledgeWithinDays, "acknowledgeWithinDays");
+        mechanism.FeedbackWithinDays = Plausible.Days.Require(input.FeedbackWithinDays, "feedbackWithinDays");
+        mechanism.RetainClosedCasesDays = Plausible.Days.Require(input.RetainClosedCasesDays, "retainClosedCasesDays");
         mechanism.ClosingNeedsAgreementOf = input.ClosingNeedsAgreementOf & (PartyKinds.Supplier | PartyKinds.Union | PartyKinds.Brand);
         mechanism.MediatorOrganisationId = input.MediatorOrganisationId;
         mechanism.ProcedureNotes = Platform.Text.TextInput.OrNull(input.ProcedureNotes);

@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,7 @@ public sealed class ActionPlanService(AppDbContext db, SupplyChainService chain,
                 throw new RuleViolation($"measures[{i}]", "Each measure says what, who answers for it, and by when.");
             }
 
+            Plausible.Day.Require(m.DueOn, $"measures[{i}].dueOn");
             if (m.DueOn < Today)
             {
                 throw new RuleViolation($"measures[{i}].dueOn", "A new measure is due today or later.");

@@ -4,6 +4,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,7 +138,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
 
                 var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
                 var orderText = row.Text("work_order", 40, required: true);
-                var amount = row.Number("amount", 0, 100_000_000);
+                var amount = row.Number("amount", Plausible.Money);
                 var input = new PaymentInput
                 {
                     Amount = amount is { } a ? (decimal)a : null, PaidOn = row.Date("paid_on"), Method = row.Choice<PaymentMethod>("method"),

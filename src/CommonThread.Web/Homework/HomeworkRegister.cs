@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -171,6 +172,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
 
     private void CheckDates(DateOnly birthDate, DateOnly proofCheckedOn)
     {
+        Plausible.Day.Require(birthDate, "birthDate");
         if (birthDate > Today)
         {
             throw new RuleViolation("birthDate", "The birth date is in the future.");
@@ -214,7 +216,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         h.AdequateLighting = input.AdequateLighting;
         h.ProtectiveEquipment = input.ProtectiveEquipment;
         h.DirectEmploymentOffered = input.DirectEmploymentOffered;
-        h.MonthlyQuotaMinutes = input.MonthlyQuotaMinutes;
+        h.MonthlyQuotaMinutes = (int)Plausible.Minutes.Require(input.MonthlyQuotaMinutes, "monthlyQuotaMinutes");
         h.Language = Blank(input.Language) ?? "en";
     }
 

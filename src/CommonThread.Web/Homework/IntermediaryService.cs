@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +93,15 @@ public sealed class IntermediaryService(AppDbContext db, AuditLog audit, TimePro
         if (input.PreQualification != PreQualification.Pending && input.PreQualifiedOn is null)
         {
             throw new RuleViolation("preQualifiedOn", "Give the day of the pre-qualification.");
+        }
+
+        foreach (var (field, day) in new[]
+                 {
+                     ("licenceExpires", input.LicenceExpires), ("preQualifiedOn", input.PreQualifiedOn), ("contractStart", input.ContractStart),
+                     ("contractEnd", input.ContractEnd), ("trainedOn", input.TrainedOn),
+                 })
+        {
+            Plausible.Day.Require(day, field);
         }
 
         foreach (var (field, day) in new[] { ("preQualifiedOn", input.PreQualifiedOn), ("trainedOn", input.TrainedOn) })

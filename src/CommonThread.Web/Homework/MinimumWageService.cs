@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,9 @@ public sealed class MinimumWageService(AppDbContext db, AuditLog audit)
         {
             throw new RuleViolation("hourlyRate", "The hourly minimum is more than zero.");
         }
+
+        Plausible.Rate.Require(input.HourlyRate, "hourlyRate");
+        Plausible.Day.Require(input.EffectiveFrom, "effectiveFrom");
 
         var region = string.IsNullOrWhiteSpace(input.Region) ? null : input.Region.Trim();
         var effectiveFrom = input.EffectiveFrom!.Value;

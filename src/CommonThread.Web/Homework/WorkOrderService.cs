@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Homework;
@@ -36,6 +37,10 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         {
             throw new RuleViolation("pieceRate", "The piece rate must be more than zero.");
         }
+
+        Plausible.Rate.Require(rate, "pieceRate");
+        Plausible.Day.Require(input.DueOn, "dueOn");
+        Plausible.Day.Require(input.IssuedOn, "issuedOn");
 
         if (minutes <= 0 || minutes > 24 * 60)
         {
@@ -103,8 +108,8 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw RuleViolation.Conflict("accepted", $"Only {order.Quantity - returned} of the {order.Quantity} pieces given out are still to come back.");
         }
 
-        var returnedOn = input.ReturnedOn ?? throw new RuleViolation("returnedOn", "Give the day the pieces came back.");
-        var checkedOn = input.CheckedOn ?? returnedOn;
+        var returnedOn = Plausible.Day.Require(input.ReturnedOn ?? throw new RuleViolation("returnedOn", "Give the day the pieces came back."), "returnedOn");
+        var checkedOn = Plausible.Day.Require(input.CheckedOn ?? returnedOn, "checkedOn");
         if (returnedOn > Today || checkedOn > Today)
         {
             throw new RuleViolation("returnedOn", "Pieces are recorded once they are back and checked, not before.");
@@ -165,6 +170,11 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
         {
             return ("amount", "The amount is more than zero, to the cent.");
+        }
+
+        if (!Plausible.Money.Contains(amount))
+        {
+            return ("amount", Plausible.Money.Refusal(amount));
         }
 
         if (input.PaidOn is not { } paidOn || paidOn > today || paidOn < order.IssuedOn)

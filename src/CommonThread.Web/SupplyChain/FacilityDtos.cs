@@ -31,13 +31,13 @@ public sealed record FacilityInput
     [StringLength(Facility.TextMaxLength)]
     public string? ProcessingTypes { get; init; }
 
-    [Range(0, 1_000_000)]
+    [Range(0, CommonThread.Web.Platform.Values.Plausible.MaxHeadcount)]
     public int? WorkersWomen { get; init; }
 
-    [Range(0, 1_000_000)]
+    [Range(0, CommonThread.Web.Platform.Values.Plausible.MaxHeadcount)]
     public int? WorkersMen { get; init; }
 
-    [Range(0, 1_000_000)]
+    [Range(0, CommonThread.Web.Platform.Values.Plausible.MaxHeadcount)]
     public int? WorkersTotal { get; init; }
 
     [StringLength(Facility.TextMaxLength)]

@@ -27,7 +27,7 @@ public sealed record FoaFactInput
     [StringLength(FoaFact.TextMaxLength)]
     public string? GlobalFederation { get; init; }
 
-    [Range(0, 1_000_000)]
+    [Range(0, CommonThread.Web.Platform.Values.Plausible.MaxHeadcount)]
     public int? Members { get; init; }
 
     public bool? RecognisedByManagement { get; init; }
@@ -38,7 +38,7 @@ public sealed record FoaFactInput
 
     public DateOnly? Expires { get; init; }
 
-    [Range(0, 1_000_000)]
+    [Range(0, CommonThread.Web.Platform.Values.Plausible.MaxHeadcount)]
     public int? CoveredWorkers { get; init; }
 
     [StringLength(FoaFact.TextMaxLength)]

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,6 +131,11 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         // An organisation records its own findings about a facility it only claims; nobody else reads them but those it shares with once confirmed.
         var visible = await chain.FindListedAsync(access.Organisation.Id, facilityId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Plausible.Day.Require(input.ObservedOn, "observedOn");
+        Plausible.Day.Require(input.Since, "since");
+        Plausible.Day.Require(input.Expires, "expires");
+        Plausible.Headcount.Require(input.Members, "members");
+        Plausible.Headcount.Require(input.CoveredWorkers, "coveredWorkers");
         if (input.ObservedOn > today)
         {
             throw new RuleViolation("observedOn", "A fact cannot be observed in the future.");

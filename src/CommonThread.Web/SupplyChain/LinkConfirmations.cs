@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,7 +116,7 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
                 o => o.Id == input.BuyerOrganisationId && o.Id != access.Organisation.Id
                     && (o.Kind == OrganisationKind.Brand || o.Kind == OrganisationKind.Supplier || o.Kind == OrganisationKind.Intermediary), ct)
             ?? throw new RuleViolation("buyerOrganisationId", "The buyer must be a brand, supplier or intermediary on CommonThread.");
-        var start = input.StartDate!.Value;
+        var start = Plausible.Day.Require(input.StartDate!.Value, "startDate");
         if (await db.Set<SupplyLink>().AnyAsync(l => l.BuyerOrganisationId == buyer.Id && l.FacilityId == facility.Id && l.StartDate == start, ct))
         {
             throw RuleViolation.Conflict("buyerOrganisationId", "This link already exists from the same start date.");

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
@@ -148,7 +149,7 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         access.Require(MemberRole.Editor);
         var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId, ct)
             ?? throw new RuleViolation("facilityId", "No facility has this id.");
-        var start = input.StartDate!.Value;
+        var start = Plausible.Day.Require(input.StartDate!.Value, "startDate");
         if (input.ViaFacilityId is { } via)
         {
             if (via == facility.Id || !(await VisibleAsync(access.Organisation.Id, ct)).Any(v => v.Facility.Id == via))
@@ -165,7 +166,7 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         var link = new SupplyLink
         {
             BuyerOrganisationId = access.Organisation.Id, FacilityId = facility.Id, Tier = input.Tier, ViaFacilityId = input.ViaFacilityId, Process = TextInput.OrNull(input.Process),
-            Product = TextInput.OrNull(input.Product), StartDate = start, ShareOfOutputPercent = input.ShareOfOutputPercent, CreatedAt = clock.GetUtcNow(),
+            Product = TextInput.OrNull(input.Product), StartDate = start, ShareOfOutputPercent = Plausible.Percent.Require(input.ShareOfOutputPercent, "shareOfOutputPercent"), CreatedAt = clock.GetUtcNow(),
         };
         db.Add(link);
         audit.Record(access.Organisation.Id, "link.created", $"tier {link.Tier} → '{facility.Name}' from {start:yyyy-MM-dd}, awaiting confirmation");
@@ -196,6 +197,8 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         {
             throw new RuleViolation("endDate", "A link cannot end before it started.");
         }
+
+        Plausible.Day.Require(endDate, "endDate");
 
         link.EndDate = endDate;
         audit.Record(access.Organisation.Id, "link.ended", $"link {link.Id} ended {endDate:yyyy-MM-dd}");
@@ -242,9 +245,9 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         facility.Sector = TextInput.OrNull(input.Sector);
         facility.ProductTypes = TextInput.OrNull(input.ProductTypes);
         facility.ProcessingTypes = TextInput.OrNull(input.ProcessingTypes);
-        facility.WorkersWomen = input.WorkersWomen;
-        facility.WorkersMen = input.WorkersMen;
-        facility.WorkersTotal = input.WorkersTotal;
+        facility.WorkersWomen = Plausible.Headcount.Require(input.WorkersWomen, "workersWomen");
+        facility.WorkersMen = Plausible.Headcount.Require(input.WorkersMen, "workersMen");
+        facility.WorkersTotal = Plausible.Headcount.Require(input.WorkersTotal, "workersTotal");
         facility.ParentCompany = TextInput.OrNull(input.ParentCompany);
         facility.UpdatedAt = clock.GetUtcNow();
     }

@@ -18,6 +18,9 @@ public static class ErrorRegistration
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             // Control characters in any string of a body are refused, naming the field (ProblemExceptionHandler).
             o.SerializerOptions.Converters.Add(new Text.TextJsonConverter());
+            // Dates and numbers no kind of ours can take (year 9999, 10^28) are refused the same way.
+            o.SerializerOptions.Converters.Add(new Values.PlausibleDateJsonConverter());
+            o.SerializerOptions.Converters.Add(new Values.PlausibleDecimalJsonConverter());
         });
     }
 

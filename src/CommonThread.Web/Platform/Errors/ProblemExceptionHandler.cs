@@ -20,7 +20,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = rule.StatusCode == StatusCodes.Status404NotFound ? "Not found" : "The request breaks a rule",
                 Detail = rule.Message,
             },
-            BadHttpRequestException { InnerException: Text.ForbiddenCharacterException text } => new HttpValidationProblemDetails(
+            BadHttpRequestException { InnerException: RefusedJsonValue text } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [text.Field] = [text.Message] })
             {
                 Status = StatusCodes.Status400BadRequest, Title = "The request breaks a rule", Detail = $"{text.Field}: {text.Message}",

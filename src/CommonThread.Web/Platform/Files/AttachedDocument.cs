@@ -4,7 +4,8 @@ namespace CommonThread.Web.Platform.Files;
 
 /// <summary>
 /// A document kept with a record — an audit report, corrective-action or indicator evidence, a signed
-/// agreement: not empty, up to 10 MB, its name without any path and cut to fit its column.
+/// agreement: not empty, up to 10 MB, a PDF, photo, office document, CSV or text file that is what its
+/// name says (recognised by <see cref="FileSignature"/>), its name without any path and cut to fit its column.
 /// </summary>
 public static class AttachedDocument
 {
@@ -19,6 +20,20 @@ public static class AttachedDocument
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
             throw new RuleViolation("file", $"Attach {what} of up to {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        var expected = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".pdf" => FileSignature.Pdf,
+            ".jpg" or ".jpeg" => FileSignature.Jpeg,
+            ".png" => FileSignature.Png,
+            ".xlsx" or ".docx" => FileSignature.OfficePackage,
+            ".csv" or ".txt" => FileSignature.Text,
+            _ => throw new RuleViolation("file", $"Attach {what} as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+        };
+        if (FileSignature.TypeOf(bytes) != expected)
+        {
+            throw new RuleViolation("file", $"The file is named {Path.GetExtension(fileName)} but its content is not: attach the document itself.");
         }
 
         var name = Path.GetFileName(fileName);

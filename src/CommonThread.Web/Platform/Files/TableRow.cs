@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Values;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -55,29 +56,33 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         return value;
     }
 
-    public double? Number(string column, double min, double max)
+    /// <summary>A number of a kind whose plausible range is kept in <see cref="Plausible"/>; "12%" is 12.</summary>
+    public decimal? Number(string column, ValueRange<decimal> kind)
     {
         if (Text(column, 40) is not { } text)
         {
             return null;
         }
 
-        if (!double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+        if (!decimal.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             Problem(column, $"'{text}' is not a number (use a point for decimals).");
             return null;
         }
 
-        if (value < min || value > max)
+        if (!kind.Contains(value))
         {
-            Problem(column, $"{text} is out of range: between {min} and {max}.");
+            Problem(column, kind.Refusal(value));
             return null;
         }
 
         return value;
     }
 
-    public int? Whole(string column, int min, int max)
+    public int? Whole(string column, int min, int max) => Whole(column, new ValueRange<int>("this column", min, max));
+
+    /// <summary>A whole number of a kind, forgiving thousands separators ("1,200").</summary>
+    public int? Whole(string column, ValueRange<int> kind)
     {
         if (Text(column, 40) is not { } text)
         {
@@ -91,9 +96,9 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
             return null;
         }
 
-        if (value < min || value > max)
+        if (!kind.Contains(value))
         {
-            Problem(column, $"{text} is out of range: between {min} and {max}.");
+            Problem(column, kind.Refusal(value));
             return null;
         }
 
@@ -110,10 +115,16 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (!Plausible.Day.Contains(date))
+            {
+                Problem(column, Plausible.Day.Refusal(date));
+                return null;
+            }
+
             return date;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial >= FirstPlausibleSerial && serial <= LastPlausibleSerial)
         {
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         }
@@ -121,6 +132,11 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         Problem(column, $"'{text}' is not a date: write it as 2025-03-31.");
         return null;
     }
+
+    /// <summary>The day numbers spreadsheets store for <see cref="Plausible.Day"/>'s first and last days.</summary>
+    private static readonly int FirstPlausibleSerial = (int)Plausible.Day.Min.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    private static readonly int LastPlausibleSerial = (int)Plausible.Day.Max.ToDateTime(TimeOnly.MinValue).ToOADate();
 
     public bool? YesNo(string column) => Text(column, 10)?.ToLowerInvariant() switch
     {

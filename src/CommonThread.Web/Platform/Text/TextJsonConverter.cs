@@ -20,9 +20,5 @@ public sealed class TextJsonConverter : JsonConverter<string>
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
-/// <summary>A string with a forbidden character; System.Text.Json sets <see cref="JsonException.Path"/> to where it was, which names the field.</summary>
-public sealed class ForbiddenCharacterException(string message) : JsonException(message)
-{
-    /// <summary>"$.commitments[0].text" as the API names fields: "commitments[0].text".</summary>
-    public string Field => Path is { Length: > 0 } path ? path.TrimStart('$').TrimStart('.') : "";
-}
+/// <summary>A string with a forbidden character.</summary>
+public sealed class ForbiddenCharacterException(string message) : Errors.RefusedJsonValue(message);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CommonThread.Matching;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
 
@@ -124,16 +125,16 @@ public static partial class FacilityListParser
             row.Problem("os_id", $"'{osId}' is not an Open Supply Hub ID for this country: the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF.");
         }
 
-        var latitude = row.Number("lat", -90, 90);
-        var longitude = row.Number("lng", -180, 180);
+        var latitude = (double?)row.Number("lat", Plausible.Latitude);
+        var longitude = (double?)row.Number("lng", Plausible.Longitude);
         if ((latitude is null) != (longitude is null) && !row.HasProblemIn("lat") && !row.HasProblemIn("lng"))
         {
             row.Problem(latitude is null ? "lat" : "lng", "Give both lat and lng, or neither.");
         }
 
-        var total = row.Whole("number_of_workers", 0, 1_000_000);
-        var women = row.Whole("workers_women", 0, 1_000_000);
-        var men = row.Whole("workers_men", 0, 1_000_000);
+        var total = row.Whole("number_of_workers", Plausible.Headcount);
+        var women = row.Whole("workers_women", Plausible.Headcount);
+        var men = row.Whole("workers_men", Plausible.Headcount);
         if (total is not null && women + men > total)
         {
             row.Problem("number_of_workers", "Women and men together are more than the number of workers.");
@@ -181,7 +182,7 @@ public static partial class FacilityListParser
             Process = row.Text("process", Facility.TextMaxLength),
             Product = row.Text("product", Facility.TextMaxLength),
             StartDate = startDate,
-            ShareOfOutputPercent = (decimal?)row.Number("share_of_output", 0, 100),
+            ShareOfOutputPercent = row.Number("share_of_output", Plausible.Percent),
             UnionName = row.Text("union_name", FoaFact.TextMaxLength),
             UnionFederation = row.Text("union_federation", FoaFact.TextMaxLength),
             UnionRecognised = row.YesNo("union_recognised"),

@@ -1,0 +1,494 @@
+using System.Net;
+using System.Text;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Crypto;
+using CommonThread.Web.SupplyChain;
+using CommonThread.Web.SupplyChain.Imports;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonThread.Tests.Platform;
+
+/// <summary>An endpoint ready to call: the organisation that owns its data, members of it and of a competitor, and the URL.</summary>
+public sealed record ApiEndpointCase(string Method, RouteEndpoint Endpoint, string Pattern, string Name, string Url, bool IsAdmin, Organisation Organisation,
+    TestMember Owner, TestMember Viewer, TestMember Competitor, Dictionary<string, string> Values)
+{
+    /// <summary>A valid body for the endpoint, made anew (unique names) for each call.</summary>
+    public HttpContent? SampleBody() => ApiEndpointCases.SampleBody(Method, Name, Values);
+
+    public override string ToString() => $"{Method} {Pattern}";
+}
+
+/// <summary>
+/// Every API endpoint and, for each, fresh data to act on: the one set-up the authorization matrix and
+/// the hostile-input table share, so an endpoint added to one is tried by both.
+/// </summary>
+public sealed class ApiEndpointCases(TestApp app)
+{
+    /// <summary>Every API endpoint with each of its methods, read from the app's own endpoint data source so a new one cannot escape.</summary>
+    public IReadOnlyList<(string Method, RouteEndpoint Endpoint)> All() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => e.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method => (method, e)))
+            .ToList();
+
+    /// <summary>Fresh data the endpoint acts on, the members who call it, and its URL with every route value filled in.</summary>
+    public async Task<ApiEndpointCase> PrepareAsync(string method, RouteEndpoint endpoint)
+    {
+        var pattern = endpoint.RoutePattern.RawText!;
+        var isAdmin = pattern.StartsWith("/api/admin", StringComparison.Ordinal);
+        var endpointName = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? pattern;
+        var accountability = IsAccountability(pattern) ? await NewAccountabilityAsync() : null;
+        // The organisation that owns the data, and a competitor of the same kind.
+        var (owning, competing) = pattern switch
+        {
+            // Imports change the chain of the organisation that runs them: a fresh brand keeps the demo chain as it is.
+            _ when pattern.Contains("/imports", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
+            // A supplier of its own with its own mechanism and a case in it, so state changes touch nothing else.
+            _ when pattern.Contains("/grievance", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // A plan's items are updated by the supplier; everything else about audits and plans by the buyer following them.
+            _ when IsCorrectivePlan(pattern) => ((await app.NewOrganisationAsync(SupplierUpdates(endpoint) ? OrganisationKind.Supplier : OrganisationKind.Brand)).Name, "Meridian Outfitters"),
+            // A round of a fresh initiative for a fresh brand reviewed by a fresh union, with a fresh supplier asked for feedback: each endpoint is called by the party that acts on it.
+            _ when accountability is not null => accountability.PartyFor(endpointName),
+            // A supplier of its own answers an assignment that no other spec touches.
+            _ when pattern.Contains("/assignments/{assignmentId", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // A supplier of its own keeps a homework register that no other spec touches.
+            _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
+            // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
+            _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
+            // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
+            _ when endpointName == "DecideUnionPresence" => ("CommonThread Platform", "Fair Threads Initiative"),
+            _ when pattern.Contains("/union-presence", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
+            _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
+            _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
+            _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
+            _ => ("Northwind Apparel", "Meridian Outfitters"),
+        };
+        var organisation = await app.OrganisationAsync(owning);
+        var owner = await app.NewMemberAsync(owning, MemberRole.Owner);
+        var viewer = await app.NewMemberAsync(owning, MemberRole.Viewer);
+        var target = await app.NewMemberAsync(owning, MemberRole.Viewer);
+        var competitor = await app.NewMemberAsync(competing, MemberRole.Owner);
+        var values = new Dictionary<string, string>
+        {
+            ["orgId"] = organisation.Id.ToString(),
+            ["userId"] = target.UserId,
+            ["tokenId"] = (await NewTokenAsync(viewer)).ToString(),
+            ["invitationId"] = (await NewInvitationAsync(owner)).ToString(),
+        };
+        (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
+        values["countryCode"] = "BG";
+        (values["importId"], values["reviewId"]) = await NewImportAndReviewAsync(organisation.Id, values["facilityId"]);
+        (values["channelCode"], values["caseId"], values["attachmentId"]) = pattern.Contains("/grievance", StringComparison.Ordinal)
+            ? await NewMechanismAndCaseAsync(organisation.Id, Guid.Parse(values["facilityId"]))
+            : ("none", Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["homeworkerId"], values["intermediaryId"], values["workOrderId"]) = IsHomework(pattern)
+            ? await NewHomeworkAsync(organisation.Id)
+            : (Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["planId"], values["measureId"]) = IsHomework(pattern) ? await NewActionPlanAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["assignmentId"] = pattern.Contains("{assignmentId", StringComparison.Ordinal)
+            ? (await NewAssignmentAsync(organisation.Id, Guid.Parse(values["facilityId"]))).ToString() : Guid.Empty.ToString();
+        (values["auditId"], values["planId"], values["actionId"], values["evidenceId"], values["unionId"]) = IsCorrectivePlan(pattern)
+            ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
+            : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
+        values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
+        values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
+        values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
+        foreach (var (key, value) in accountability?.Values ?? [])
+        {
+            values[key] = value;
+        }
+
+        var url = pattern;
+        foreach (var parameter in endpoint.RoutePattern.Parameters)
+        {
+            Assert.True(values.ContainsKey(parameter.Name), $"{method} {pattern}: give the matrix a value for {{{parameter.Name}}}");
+            url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
+        }
+
+        return new ApiEndpointCase(method, endpoint, pattern, endpointName, url, isAdmin, organisation, owner, viewer, competitor, values);
+    }
+
+    private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
+
+    private static bool SupplierUpdates(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is "UpdateCorrectiveAction" or "AddCorrectiveEvidence";
+
+    /// <summary>
+    /// An audit with one freedom-of-association finding at a facility, the plan drawn from it with its
+    /// item and a piece of evidence, and a union to invite; the organisation is the supplier running the
+    /// facility or the buyer that recorded the audit and follows the plan, the other side fresh.
+    /// </summary>
+    private Task<(string, string, string, string, string)> NewCorrectivePlanAsync(Guid organisationId, bool organisationIsSupplier) => app.WithDbAsync(async db =>
+    {
+        var other = await app.NewOrganisationAsync(organisationIsSupplier ? OrganisationKind.Brand : OrganisationKind.Supplier);
+        var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        var (supplierId, buyerId) = organisationIsSupplier ? (organisationId, other.Id) : (other.Id, organisationId);
+        var facility = new Facility { OperatorOrganisationId = supplierId, Name = "Matrix audited unit", Address = "3 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = buyerId, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
+        var audit = new CommonThread.Web.Audits.Audit
+        {
+            FacilityId = facility.Id, RecordedByOrganisationId = buyerId, Standard = "SA8000", Auditor = "Matrix", StartedOn = new DateOnly(2026, 1, 1), EndedOn = new DateOnly(2026, 1, 2),
+            RecordedAt = DateTimeOffset.UnixEpoch, ReportFileName = "report.pdf", Report = "%PDF-1.4"u8.ToArray(),
+        };
+        var finding = new CommonThread.Web.Audits.NonConformity { AuditId = audit.Id, Finding = "Union notices removed", Severity = CommonThread.Web.Audits.Severity.Major, Category = CommonThread.Web.Audits.FindingCategory.FreedomOfAssociation };
+        var plan = new CommonThread.Web.Audits.CorrectiveActionPlan
+        {
+            FacilityId = facility.Id, AuditId = audit.Id, SupplierOrganisationId = supplierId, FollowedByOrganisationId = buyerId, Title = "Matrix plan", CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var action = new CommonThread.Web.Audits.CorrectiveAction { PlanId = plan.Id, NonConformityId = finding.Id, Category = finding.Category, Description = finding.Finding, Owner = "HR", DueOn = new DateOnly(2099, 1, 1) };
+        var evidence = new CommonThread.Web.Audits.CorrectiveEvidence { ActionId = action.Id, FileName = "notice.png", ContentType = "image/png", Content = [1, 2, 3], UploadedAt = DateTimeOffset.UnixEpoch };
+        db.AddRange(facility, link, audit, finding, plan, action, evidence);
+        await db.SaveChangesAsync();
+        return (audit.Id.ToString(), plan.Id.ToString(), action.Id.ToString(), evidence.Id.ToString(), union.Id.ToString());
+    });
+
+    private static bool IsAccountability(string pattern) =>
+        new[] { "/agreements", "/indicator-frameworks", "/rounds", "/feedback-invitations", "/payments", "/payment-terms" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
+
+    private sealed record AccountabilityParties(string Initiative, string Brand, string Union, string Supplier, Dictionary<string, string> Values)
+    {
+        /// <summary>The party whose member acts on the endpoint, and an organisation of the same kind to play its competitor.</summary>
+        public (string, string) PartyFor(string endpointName) => endpointName switch
+        {
+            "ReviewIndicatorReport" => (Union, "Cambodian Apparel Workers Union (demo)"),
+            "ListFeedbackInvitations" or "GetFeedbackForm" or "GiveSupplierFeedback" => (Supplier, "Mekong Garments Co."),
+            _ when endpointName.Contains("Agreement", StringComparison.Ordinal) || endpointName.Contains("Commitment", StringComparison.Ordinal) || endpointName.Contains("Payment", StringComparison.Ordinal)
+                || endpointName is "ReportIndicator" or "AttachIndicatorEvidence" or "GetIndicatorEvidence" or "DiscussIndicatorReport" or "SelfAssessPurchasingPractices" => (Brand, "Meridian Outfitters"),
+            _ => (Initiative, "Fair Threads Initiative"),
+        };
+    }
+
+    /// <summary>
+    /// An initiative's framework (an evidence-required percentage and a text indicator) and a round on it
+    /// in which a brand, reviewed by a union, reported the percentage with evidence; a supplier facility the
+    /// brand buys from invited to give feedback; a flagged comment; an agreement between brand and union;
+    /// an unpaid invoice the brand recorded. All fresh.
+    /// </summary>
+    private async Task<AccountabilityParties> NewAccountabilityAsync()
+    {
+        var initiative = await app.NewOrganisationAsync(OrganisationKind.Initiative);
+        var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
+        var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
+        return await app.WithDbAsync(async db =>
+        {
+            var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix feedback unit", Address = "4 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+            var link = new SupplyLink { BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
+            var framework = new CommonThread.Web.Accountability.IndicatorFramework { OwnerOrganisationId = initiative.Id, Name = "Matrix framework", CreatedAt = DateTimeOffset.UnixEpoch };
+            var percentage = new CommonThread.Web.Accountability.Indicator
+            {
+                FrameworkId = framework.Id, Commitment = "Payment terms", Code = "PT2", Name = "On time", Kind = CommonThread.Web.Accountability.IndicatorKind.Percentage, Target = 95, EvidenceRequired = true,
+            };
+            var text = new CommonThread.Web.Accountability.Indicator { FrameworkId = framework.Id, Commitment = "Exit", Code = "RE3", Name = "How", Kind = CommonThread.Web.Accountability.IndicatorKind.Text, Order = 1 };
+            var round = new CommonThread.Web.Accountability.MonitoringRound
+            {
+                InitiativeOrganisationId = initiative.Id, FrameworkId = framework.Id, Name = "Matrix round", PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2026, 6, 30),
+                ReportsDueOn = new DateOnly(2026, 7, 31), FeedbackClosesOn = new DateOnly(2099, 1, 1), MinimumResponses = 3, CreatedAt = DateTimeOffset.UnixEpoch,
+            };
+            var participant = new CommonThread.Web.Accountability.RoundParticipant { RoundId = round.Id, BrandOrganisationId = brand.Id, ReviewerOrganisationId = union.Id };
+            var report = new CommonThread.Web.Accountability.IndicatorReport
+            {
+                RoundId = round.Id, BrandOrganisationId = brand.Id, IndicatorId = percentage.Id, Value = 96, SubmittedOn = new DateOnly(2026, 7, 1), EvidenceFileName = "ledger.csv", Evidence = [1, 2],
+            };
+            var invitation = new CommonThread.Web.Accountability.FeedbackInvitation { RoundId = round.Id, BrandOrganisationId = brand.Id, FacilityId = facility.Id, SupplierOrganisationId = supplier.Id };
+            var comment = new CommonThread.Web.Accountability.FeedbackComment { RoundId = round.Id, BrandOrganisationId = brand.Id, Category = "payment", Text = "Call +880 1711 555 123", Flags = "a phone" };
+            var agreement = new CommonThread.Web.Accountability.Agreement
+            {
+                Kind = CommonThread.Web.Accountability.AgreementKind.JointStatement, Title = "Matrix statement", StartsOn = new DateOnly(2026, 1, 1), CreatedByOrganisationId = brand.Id,
+                CreatedAt = DateTimeOffset.UnixEpoch, DocumentFileName = "statement.pdf", Document = [1],
+            };
+            var commitment = new CommonThread.Web.Accountability.Commitment { AgreementId = agreement.Id, Number = 1, Text = "Stable payment terms" };
+            var payment = new CommonThread.Web.Accountability.PaymentRecord
+            {
+                BrandOrganisationId = brand.Id, SupplierOrganisationId = supplier.Id, RecordedByOrganisationId = brand.Id, InvoiceReference = "INV-M", Amount = 10, Currency = "USD", AgreedTermsDays = 30,
+                InvoiceDate = new DateOnly(2026, 1, 1),
+            };
+            db.AddRange(facility, link, framework, percentage, text, round, participant, report, invitation, comment, agreement, commitment, payment,
+                new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = brand.Id, Accountable = true },
+                new CommonThread.Web.Accountability.AgreementParty { AgreementId = agreement.Id, OrganisationId = union.Id });
+            await db.SaveChangesAsync();
+            return new AccountabilityParties(initiative.Name, brand.Name, union.Name, supplier.Name, new()
+            {
+                ["agreementId"] = agreement.Id.ToString(), ["commitmentId"] = commitment.Id.ToString(), ["frameworkId"] = framework.Id.ToString(), ["roundId"] = round.Id.ToString(),
+                ["brandId"] = brand.Id.ToString(), ["indicatorId"] = percentage.Id.ToString(), ["reportId"] = report.Id.ToString(), ["feedbackInvitationId"] = invitation.Id.ToString(),
+                ["commentId"] = comment.Id.ToString(), ["paymentId"] = payment.Id.ToString(), ["supplierId"] = supplier.Id.ToString(), ["unionId"] = union.Id.ToString(),
+                ["supplierName"] = supplier.Name,
+            });
+        });
+    }
+
+    private static bool IsHomework(string pattern) =>
+        new[] { "/homework", "/intermediaries", "/work-orders" }.Any(part => pattern.Contains(part, StringComparison.Ordinal));
+
+    /// <summary>A homeworker, an intermediary and a work order of 1,000 pieces issued at the start of the year, all fresh.</summary>
+    private Task<(string, string, string)> NewHomeworkAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var homeworker = new CommonThread.Web.Homework.Homeworker
+        {
+            OrganisationId = organisationId, Name = "Matrix homeworker", BirthDate = new DateOnly(1990, 1, 1), ProofOfAgeCheckedOn = new DateOnly(2025, 1, 1),
+            Address = "1 Lane", Area = "Matrix", CountryCode = "BD", RegisteredOn = new DateOnly(2025, 1, 1), IdentityKey = Guid.NewGuid().ToString("N"),
+        };
+        var intermediary = new CommonThread.Web.Homework.Intermediary { OrganisationId = organisationId, Name = "Matrix agent" };
+        var order = new CommonThread.Web.Homework.WorkOrder
+        {
+            OrganisationId = organisationId, HomeworkerId = homeworker.Id, Style = "M", Operation = "m", PieceRate = 2m, Currency = "BDT", StandardMinutesPerPiece = 1m,
+            Quantity = 1000, IssuedOn = new DateOnly(2026, 1, 1), DueOn = new DateOnly(2026, 2, 1), PayWithinDays = 7, EffectiveHourlyRate = 120m,
+        };
+        db.AddRange(homeworker, intermediary, order);
+        await db.SaveChangesAsync();
+        return (homeworker.Id.ToString(), intermediary.Id.ToString(), order.Id.ToString());
+    });
+
+    /// <summary>An action plan whose one measure is done, so it may be closed.</summary>
+    private Task<(string, string)> NewActionPlanAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var plan = new CommonThread.Web.Homework.ActionPlan { OrganisationId = organisationId, Title = "Matrix plan", Findings = "F", HomeworkerInvolvement = "H", CreatedOn = new DateOnly(2026, 1, 1) };
+        var measure = new CommonThread.Web.Homework.ActionMeasure { PlanId = plan.Id, Description = "D", Owner = "O", DueOn = new DateOnly(2026, 3, 1), DoneOn = new DateOnly(2026, 2, 1) };
+        db.AddRange(plan, measure);
+        await db.SaveChangesAsync();
+        return (plan.Id.ToString(), measure.Id.ToString());
+    });
+
+    /// <summary>Route values that are all the empty id: enough to tell which kind of body an endpoint takes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AnyValues = new AnyValue();
+
+    private sealed class AnyValue : IReadOnlyDictionary<string, string>
+    {
+        public string this[string key] => Guid.Empty.ToString();
+
+        public IEnumerable<string> Keys => [];
+
+        public IEnumerable<string> Values => [];
+
+        public int Count => 0;
+
+        public bool ContainsKey(string key) => true;
+
+        public bool TryGetValue(string key, out string value)
+        {
+            value = this[key];
+            return true;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>A valid body for the endpoints that take one, so an allowed caller is served, not refused for bad input.</summary>
+    public static HttpContent? SampleBody(string method, string endpointName, IReadOnlyDictionary<string, string> values)
+    {
+        var unique = Guid.NewGuid().ToString("N");
+        if (endpointName == "ImportHomeworkers")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nMatrix {unique},Woman,1990-01-01,BirthCertificate,2025-01-01,1 Lane,Matrix,BD\n")), "file", "homeworkers.csv" } };
+        }
+
+        if (endpointName == "ImportHomeworkPayments")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"work_order,amount,paid_on,method,paid_by,reason\n{values["workOrderId"]},1,2026-01-02,Cash,Matrix,advance\n")), "file", "payments.csv" } };
+        }
+
+        if (endpointName == "ImportQuestionnaire")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
+        }
+
+        if (endpointName == "ImportPayments")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"counterpart,invoice,amount,currency,terms_days,invoice_date\n{values["supplierName"]},M{unique},10,USD,30,2026-01-01\n")), "file", "invoices.csv" } };
+        }
+
+        if (endpointName == "ImportNonConformities")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("finding,severity,category,clause\nNo grievance box,Minor,GrievanceMechanism,4.1\n")), "file", "findings.csv" } };
+        }
+
+        if (endpointName is "AttachAuditReport" or "AddCorrectiveEvidence" or "AttachAgreementDocument" or "AttachIndicatorEvidence")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" } };
+        }
+
+        if (endpointName == "UploadImport")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"country,name,address\nBD,Matrix {unique},1 Test Road\n")), "file", "matrix.csv" } };
+        }
+
+        var json = endpointName switch
+        {
+            "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
+            "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",
+            "InviteMember" => $$"""{"email":"i{{unique}}@test.example","role":"Viewer"}""",
+            "ChangeMemberRole" => """{"role":"Editor"}""",
+            "CreateApiToken" => """{"name":"matrix","role":"Viewer","expiresInDays":1}""",
+            "CreateFacility" => """{"name":"Matrix facility","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
+            "UpdateFacility" => """{"name":"Matrix facility renamed","address":"1 Test Road, Gazipur","countryCode":"BD"}""",
+            "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
+            "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
+            "DecideLinkClaims" => $$"""{"linkIds":["{{values["linkId"]}}"],"confirm":true}""",
+            "NameBuyer" => $$"""{"buyerOrganisationId":"{{values["buyerId"]}}","facilityId":"{{values["facilityId"]}}","startDate":"2026-01-01"}""",
+            "ClaimUnionPresence" => $$"""{"facilityId":"{{values["facilityId"]}}","claim":"Registration no. M2"}""",
+            "DecideUnionPresence" => """{"verify":true,"evidenceSeen":"RegistrationNumber","note":"Certificate seen"}""",
+            "AddCaseParty" => $$"""{"organisationId":"{{values["unionToAdd"]}}","role":"Union"}""",
+            "SaveCountryContext" => """{"country":"Bulgaria","c98Ratified":"1959","c177Ratified":"2009"}""",
+            "SaveGrievanceMechanism" => """{"name":"Matrix mechanism","acknowledgeWithinDays":7,"feedbackWithinDays":90,"retainClosedCasesDays":730}""",
+            "CreateGrievanceChannel" => """{"language":"bn"}""",
+            "IntakeGrievance" => $$"""{"submissionId":"{{Guid.NewGuid()}}","category":"Other","text":"Matrix report"}""",
+            "PostGrievanceMessage" => """{"kind":"InternalNote","text":"Matrix note"}""",
+            "TransitionGrievance" => """{"to":"UnderInvestigation"}""",
+            "RecordFoaFact" => """{"kind":"WorkerCommittee","source":"Audit","observedOn":"2026-01-10","name":"Matrix committee"}""",
+            "RegisterHomeworker" or "UpdateHomeworker" => $$"""{"name":"Matrix {{unique}}","gender":"Woman","birthDate":"1990-01-01","proofOfAge":"NationalIdentityCard","proofOfAgeCheckedOn":"2026-01-01","address":"1 Lane","area":"Matrix","country":"BD"}""",
+            "CreateIntermediary" or "UpdateIntermediary" => $$"""{"name":"Matrix {{unique}}"}""",
+            "IssueWorkOrder" => $$"""{"homeworkerId":"{{values["homeworkerId"]}}","style":"S","operation":"O","pieceRate":10,"currency":"BDT","standardMinutesPerPiece":5,"quantity":10,"dueOn":"2099-01-01"}""",
+            "ReturnPieces" => """{"returnedOn":"2026-01-02","accepted":1}""",
+            "PayHomeworker" => """{"amount":1,"paidOn":"2026-01-02","method":"Cash","paidBy":"Matrix","reason":"advance"}""",
+            "CreateHomeworkActionPlan" => """{"title":"M","findings":"F","homeworkerInvolvement":"H","measures":[{"description":"D","owner":"O","dueOn":"2099-01-01"}]}""",
+            "CompleteHomeworkActionMeasure" => """{"doneOn":"2026-01-02"}""",
+            "RecordAudit" => $$"""{"facilityId":"{{values["facilityId"]}}","standard":"SA8000","auditor":"Matrix","startedOn":"2026-01-01","endedOn":"2026-01-02","nonConformities":[{"finding":"F","severity":"Minor","category":"Wages"}]}""",
+            "CreateCorrectivePlan" => """{"title":"Matrix plan","owner":"HR"}""",
+            "UpdateCorrectiveAction" => """{"status":"InProgress","progress":"Started"}""",
+            "VerifyCorrectiveAction" => """{"verified":true,"verifiedBy":"Matrix auditor","verifiedOn":"2026-01-02"}""",
+            "InviteUnionToPlan" => $$"""{"unionOrganisationId":"{{values["unionId"]}}"}""",
+            "CommentOnCorrectiveAction" => """{"text":"Matrix comment"}""",
+            "AssignQuestionnaire" => $$"""{"questionnaireId":"{{values["questionnaireId"]}}","facilityIds":["{{values["facilityId"]}}"],"dueOn":"{{TimeProvider.System.GetUtcNow().AddDays(30):yyyy-MM-dd}}"}""",
+            "CreateAgreement" => $$"""{"kind":"JointStatement","title":"Matrix","startsOn":"2026-01-01","creatorAccountable":true,"parties":[{"organisationId":"{{values["unionId"]}}","accountable":false}],"commitments":["Matrix"]}""",
+            "CommentOnCommitment" or "DiscussIndicatorReport" => """{"text":"Matrix progress"}""",
+            "CreateIndicatorFramework" => """{"name":"Matrix","copyStarter":true}""",
+            "AddIndicator" => $$"""{"commitment":"C","code":"M{{unique[..8]}}","name":"N","kind":"Number"}""",
+            "OpenRound" => $$"""{"name":"Matrix","frameworkId":"{{values["frameworkId"]}}","periodStart":"2026-01-01","periodEnd":"2026-06-30","reportsDueOn":"2026-07-31","feedbackClosesOn":"2099-01-01","participants":[{"brandOrganisationId":"{{values["brandId"]}}"}]}""",
+            "RaiseFeedbackThreshold" => """{"minimumResponses":6}""",
+            "ReportIndicator" => """{"value":50}""",
+            "ReviewIndicatorReport" => """{"verdict":"Accepted"}""",
+            "RedactComment" => """{"text":"Matrix redacted"}""",
+            "SelfAssessPurchasingPractices" or "GiveSupplierFeedback" => """{"answers":{"forecast":"agree"}}""",
+            "RecordPayment" => $$"""{"counterpartOrganisationId":"{{values["supplierId"]}}","invoiceReference":"M{{unique}}","amount":1,"currency":"USD","agreedTermsDays":30,"invoiceDate":"2026-01-01"}""",
+            "MarkPaymentPaid" => """{"paidDate":"2026-02-01"}""",
+            "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
+            _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
+        };
+        return json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+    }
+
+    /// <summary>A one-question questionnaire sent by a brand to the organisation, about the facility it runs, open.</summary>
+    private Task<Guid> NewAssignmentAsync(Guid respondentId, Guid facilityId) => app.WithDbAsync(async db =>
+    {
+        var sender = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Organisations.Organisation>(), o => o.Name == "Northwind Apparel");
+        var questionnaire = new CommonThread.Web.Assessments.Questionnaire
+        {
+            OwnerOrganisationId = sender.Id, Title = "Matrix", FormId = "matrix", Languages = "", FileName = "matrix.csv", ImportedAt = DateTimeOffset.UnixEpoch,
+            Content = Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\n"),
+        };
+        var assignment = new CommonThread.Web.Assessments.Assignment
+        {
+            QuestionnaireId = questionnaire.Id, AssignedByOrganisationId = sender.Id, FacilityId = facilityId, RespondentOrganisationId = respondentId,
+            DueOn = new DateOnly(2099, 1, 1), AssignedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(questionnaire, assignment);
+        await db.SaveChangesAsync();
+        return assignment.Id;
+    });
+
+    /// <summary>
+    /// A union's presence at a fresh facility of a fresh supplier: pending, for a verifier to decide
+    /// (<paramref name="unionId"/> null: a fresh union), or verified, for the union to end.
+    /// </summary>
+    private Task<Guid> NewPresenceAsync(Guid? unionId) => app.WithDbAsync(async db =>
+    {
+        var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
+        var union = unionId ?? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id;
+        var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix union unit", Address = "5 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var presence = new UnionPresence
+        {
+            UnionOrganisationId = union, FacilityId = facility.Id, Claim = "Registration no. M1", ClaimedOn = new DateOnly(2026, 1, 1),
+            Status = unionId is null ? PresenceStatus.Pending : PresenceStatus.Verified,
+        };
+        db.AddRange(facility, presence);
+        await db.SaveChangesAsync();
+        return presence.Id;
+    });
+
+    /// <summary>A facility run by the organisation and a link from it to the facility, both fresh.</summary>
+    private Task<(string, string)> NewFacilityAndLinkAsync(Guid organisationId) => app.WithDbAsync(async db =>
+    {
+        var facility = new Facility { OperatorOrganisationId = organisationId, Name = "Matrix unit", Address = "2 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        var link = new SupplyLink { BuyerOrganisationId = organisationId, FacilityId = facility.Id, Tier = 2, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed };
+        db.AddRange(facility, link);
+        await db.SaveChangesAsync();
+        return (facility.Id.ToString(), link.Id.ToString());
+    });
+
+    /// <summary>A previewed import of one good row, and a row of it waiting for review against the facility.</summary>
+    private Task<(string, string)> NewImportAndReviewAsync(Guid organisationId, string facilityId) => app.WithDbAsync(async db =>
+    {
+        var csv = $"country,name,address\nBD,Matrix {Guid.NewGuid():N},1 Test Road\n";
+        var import = new FacilityImport
+        {
+            OrganisationId = organisationId, FileName = "matrix.csv", FileSha256 = Secrets.Hash(csv), Status = ImportStatus.Previewed, TotalRows = 1, ValidRows = 1,
+            UploadedAt = DateTimeOffset.UnixEpoch,
+        };
+        var row = new ImportRow { RowNumber = 2, Name = "Matrix unit", Address = "2 Test Rd", CountryCode = "BD" };
+        var review = new MatchReview
+        {
+            OrganisationId = organisationId, ImportId = import.Id, RowNumber = 2, RowKey = Guid.NewGuid().ToString("N"), RowJson = System.Text.Json.JsonSerializer.Serialize(row),
+            CandidateFacilityId = Guid.Parse(facilityId), Confidence = 0.7, Status = ReviewStatus.Pending,
+        };
+        db.AddRange(import, new FacilityImportContent { ImportId = import.Id, Bytes = Encoding.UTF8.GetBytes(csv) }, review);
+        await db.SaveChangesAsync();
+        return (import.Id.ToString(), review.Id.ToString());
+    });
+
+    /// <summary>A mechanism of the organisation with a channel for its facility, and a case filed through it, with a photo, waiting for agreement to a remedy.</summary>
+    private async Task<(string, string, string)> NewMechanismAndCaseAsync(Guid organisationId, Guid facilityId)
+    {
+        var code = "m" + Guid.NewGuid().ToString("N")[..12];
+        await app.WithDbAsync(async db =>
+        {
+            var mechanism = new CommonThread.Web.Grievances.GrievanceMechanism { OrganisationId = organisationId, Name = "Matrix mechanism", CreatedAt = DateTimeOffset.UnixEpoch };
+            db.AddRange(mechanism, new CommonThread.Web.Grievances.GrievanceChannel { MechanismId = mechanism.Id, Code = code, FacilityId = facilityId });
+            return await db.SaveChangesAsync();
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<CommonThread.Web.Grievances.IntakeService>().SubmitAsync(code, new()
+        {
+            SubmissionId = Guid.NewGuid(), Category = CommonThread.Web.Grievances.GrievanceCategory.Other, Text = "Matrix report",
+        }, CancellationToken.None, [new("matrix.png", CommonThread.Tests.Grievances.SampleFiles.Png())]);
+        var caseId = await app.WithDbAsync(async db =>
+        {
+            var grievance = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CommonThread.Web.Grievances.GrievanceCase>(), c => c.Reference == receipt.Reference);
+            grievance.Status = CommonThread.Web.Grievances.CaseStatus.RemedyProposed;
+            await db.SaveChangesAsync();
+            return grievance.Id;
+        });
+        var attachmentId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<CommonThread.Web.Grievances.CaseAttachment>().Where(a => a.CaseId == caseId).Select(a => a.Id)));
+        return (code, caseId.ToString(), attachmentId.ToString());
+    }
+
+    private Task<Guid> NewTokenAsync(TestMember member) => app.WithDbAsync(async db =>
+    {
+        var token = new ApiToken
+        {
+            OrganisationId = member.OrganisationId, UserId = member.UserId, Name = "matrix", Role = MemberRole.Viewer,
+            Prefix = "ct_matrix", SecretHash = Secrets.Hash(Secrets.New("ct_")), CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+        };
+        db.Add(token);
+        await db.SaveChangesAsync();
+        return token.Id;
+    });
+
+    private Task<Guid> NewInvitationAsync(TestMember owner) => app.WithDbAsync(async db =>
+    {
+        var invitation = new Invitation
+        {
+            OrganisationId = owner.OrganisationId, Email = $"inv{Guid.NewGuid():N}@test.example", Role = MemberRole.Viewer,
+            SecretHash = Secrets.Hash(Secrets.New("inv_")), InvitedByUserId = owner.UserId, CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+        };
+        db.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id;
+    });
+}
