@@ -63,28 +63,7 @@ public sealed class CaseCrypto
         return plain;
     }
 
-    private static byte[] LoadMasterKey(GrievanceOptions options, ILogger log)
-    {
-        if (!string.IsNullOrWhiteSpace(options.MasterKey))
-        {
-            var configured = Convert.FromBase64String(options.MasterKey);
-            return configured.Length == 32 ? configured : throw new InvalidOperationException("Grievances:MasterKey must be base64 of 32 bytes.");
-        }
-
-        var path = Path.GetFullPath(options.KeyFile);
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        log.LogWarning("Generated the grievance master key into {KeyFile}. In production set Grievances:MasterKey from a secret store, and back it up: without it no report can be read.", path);
-        return key;
-    }
+    /// <summary>Without the master key no report can be read: back it up apart from the database.</summary>
+    private static byte[] LoadMasterKey(GrievanceOptions options, ILogger log) =>
+        Platform.Crypto.ExternalKey.Load(options.MasterKey, options.KeyFile, "Grievances:MasterKey", log);
 }

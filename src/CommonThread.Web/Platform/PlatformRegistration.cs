@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Health;
@@ -33,8 +34,10 @@ public static class PlatformRegistration
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        // Keys live in the database so that several app nodes share them and restarts keep sessions.
+        // Keys live in the database so that several app nodes share them and restarts keep sessions,
+        // sealed under a wrapping key kept outside it (a dump alone cannot forge a sign-in).
         services.AddDataProtection().SetApplicationName("CommonThread").PersistKeysToDbContext<AppDbContext>();
+        services.AddKeyRingProtection(builder.Configuration);
     }
 
     public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
