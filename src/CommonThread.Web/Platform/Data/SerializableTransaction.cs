@@ -12,13 +12,20 @@ public static class SerializableTransaction
     /// Runs check-then-write work (such as "at least one owner remains") so that two concurrent
     /// requests cannot both pass the check. A lost race answers 409 and writes nothing.
     /// </summary>
+    /// <remarks>
+    /// The work may roll the transaction back itself (<c>db.Database.RollbackTransactionAsync</c>), as an
+    /// import does that finds a problem after it began writing; what it wrote is then not committed.
+    /// </remarks>
     public static async Task RunSerializableAsync(this AppDbContext db, Func<Task> work, CancellationToken ct)
     {
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             await work();
-            await tx.CommitAsync(ct);
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         catch (Exception e) when (IsSerializationFailure(e))
         {
