@@ -34,6 +34,9 @@ public static class SerializableTransaction
         }
     }
 
+    // A unique index refusing the row a concurrent transaction has just committed is the same lost race:
+    // PostgreSQL reports it so, rather than as a serialization failure, when the check read through another index.
     private static bool IsSerializationFailure(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation;
 }
