@@ -2460,6 +2460,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<int>("FoaFactsRecorded")
                         .HasColumnType("integer");
 
+                    b.Property<int>("KnownRows")
+                        .HasColumnType("integer");
+
                     b.Property<int>("LinksCreated")
                         .HasColumnType("integer");
 

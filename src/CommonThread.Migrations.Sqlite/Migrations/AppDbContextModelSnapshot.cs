@@ -2452,6 +2452,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<int>("FoaFactsRecorded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("KnownRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LinksCreated")
                         .HasColumnType("INTEGER");
 

@@ -129,4 +129,9 @@ public sealed record BrandPaymentStatsDto(string Brand, PaymentStatsDto Stats);
 public sealed record PaymentTermsOverviewDto(PaymentTermsDto? Brand, IReadOnlyList<BrandPaymentStatsDto> ByBrand);
 
 /// <param name="Problems">The first 1,000 of <paramref name="ProblemCount"/>.</param>
-public sealed record PaymentImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems, int ProblemCount);
+/// <summary>
+/// What an invoice import did. <paramref name="AlreadyRecorded"/>: rows recorded before (the first 1,000 row numbers listed), left out;
+/// when every row was, <paramref name="Imported"/> is 0 and nothing was written: a re-import answers 200, a no-op rather than an error.
+/// </summary>
+public sealed record PaymentImportReport(int Rows, int Imported, IReadOnlyList<CommonThread.Web.Platform.Files.ImportRowProblem> Problems, int ProblemCount,
+    int AlreadyRecorded, IReadOnlyList<int> AlreadyRecordedRows);

@@ -157,7 +157,7 @@ public static class AccountabilityEndpoints
             var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
             var report = await payments.ImportAsync(http.OrganisationAccess(), fileName, bytes, ct);
             return report.Problems.Count > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
-        }).RequireRole(MemberRole.Editor).WithName("ImportPayments").WithDescription("Columns: " + string.Join(", ", PaymentTermsService.ImportColumns) + " (counterpart by name). All rows or none.");
+        }).RequireRole(MemberRole.Editor).WithName("ImportPayments").WithDescription("Columns: " + string.Join(", ", PaymentTermsService.ImportColumns) + " (counterpart by name). All rows or none; rows already recorded are left out and listed (a file uploaded again records nothing and answers 200).");
         group.MapPut("/payments/{paymentId:guid}", async (Guid paymentId, PaidSetter input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.MarkPaidAsync(http.OrganisationAccess(), paymentId, input, ct))).RequireRole(MemberRole.Editor).WithName("MarkPaymentPaid");
         group.MapGet("/payment-terms", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>

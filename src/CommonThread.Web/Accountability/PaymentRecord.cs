@@ -35,7 +35,27 @@ public sealed class PaymentRecord
     public DateOnly? PaidDate { get; set; }
 
     public DateOnly DueDate => InvoiceDate.AddDays(AgreedTermsDays);
+
+    public InvoiceIdentity Identity() => new(RecordedByOrganisationId, BrandOrganisationId, SupplierOrganisationId, InvoiceReference);
+
+    /// <summary>
+    /// What differs between this record and <paramref name="again"/>, the same invoice as a file states it now, or null when
+    /// nothing does. A blank paid date in the file is an older copy of the list, not a payment undone.
+    /// </summary>
+    public string? DifferenceFrom(PaymentRecord again) =>
+        Amount != again.Amount || Currency != again.Currency ? FormattableString.Invariant($"amount {Amount:0.00} {Currency}")
+        : InvoiceDate != again.InvoiceDate ? FormattableString.Invariant($"invoice date {InvoiceDate:yyyy-MM-dd}")
+        : AgreedTermsDays != again.AgreedTermsDays ? FormattableString.Invariant($"terms of {AgreedTermsDays} days")
+        : OrderReference != again.OrderReference ? (OrderReference is null ? "no order" : $"order '{OrderReference}'")
+        : again.PaidDate is { } paid && paid != PaidDate ? (PaidDate is { } was ? FormattableString.Invariant($"paid date {was:yyyy-MM-dd}") : "no paid date")
+        : null;
 }
+
+/// <summary>
+/// What makes two records the same invoice: who recorded it, between which brand and supplier, and its number.
+/// The unique index on these columns says the same, so two uploads at once cannot both record it.
+/// </summary>
+public readonly record struct InvoiceIdentity(Guid RecordedBy, Guid Brand, Guid Supplier, string InvoiceReference);
 
 internal sealed class PaymentRecordConfiguration : IEntityTypeConfiguration<PaymentRecord>
 {
@@ -47,6 +67,7 @@ internal sealed class PaymentRecordConfiguration : IEntityTypeConfiguration<Paym
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.Amount).HasPrecision(18, 2);
         b.Ignore(p => p.DueDate);
+        // The columns of InvoiceIdentity: one record per invoice, even for two uploads of one file at once.
         b.HasIndex(p => new { p.RecordedByOrganisationId, p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceReference }).IsUnique();
         b.HasIndex(p => new { p.BrandOrganisationId, p.InvoiceDate });
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.BrandOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -3,9 +3,9 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +31,8 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         var me = RecordsPayments(access);
         var counterparts = (await CounterpartsAsync(access, ct)).Select(c => c.Id).ToHashSet();
         var (record, errors) = Checked(me, input, counterparts);
-        if (record is not null && await db.Set<PaymentRecord>().AnyAsync(p => p.RecordedByOrganisationId == me.Id && p.BrandOrganisationId == record.BrandOrganisationId
-                && p.SupplierOrganisationId == record.SupplierOrganisationId && p.InvoiceReference == record.InvoiceReference, ct))
+        if (record is not null && (await db.Set<PaymentRecord>().AsNoTracking().Where(p => p.RecordedByOrganisationId == me.Id && p.InvoiceReference == record.InvoiceReference)
+                .ToListAsync(ct)).Any(p => p.Identity() == record.Identity()))
         {
             errors["invoiceReference"] = ["This invoice is already recorded."];
         }
@@ -51,6 +51,10 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
     /// <summary>
     /// Invoices from a CSV or XLSX file (counterpart by name, invoice, order, amount, currency, terms_days,
     /// invoice_date, paid_date), each row checked as if typed: all rows or none, problems by row and column.
+    /// A row with the <see cref="InvoiceIdentity"/> of a recorded invoice and the same details is left out
+    /// and reported as already recorded (a file uploaded again writes nothing); with other details it is a
+    /// problem, as is a row with the identity of a row above it. Serializable, with the unique index behind
+    /// it, so two uploads of one file at once cannot both record it: the one that loses answers 409.
     /// </summary>
     public async Task<PaymentImportReport> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
@@ -58,49 +62,71 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         var counterparts = await CounterpartsAsync(access, ct);
         var byName = counterparts.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, ImportColumns, ["counterpart", "invoice", "amount", "currency", "terms_days", "invoice_date"]);
-        var known = (await db.Set<PaymentRecord>().Where(p => p.RecordedByOrganisationId == me.Id).Select(p => new { p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceReference })
-            .ToListAsync(ct)).Select(p => (p.BrandOrganisationId, p.SupplierOrganisationId, p.InvoiceReference)).ToHashSet();
+        var invoiceNumbers = rows.Skip(1).Select(r => positions.TryGetValue("invoice", out var i) && i < r.Length ? TextInput.OrNull(r[i]) : null).OfType<string>().ToHashSet();
         var records = new List<PaymentRecord>();
+        var already = new AlreadyRecordedRows();
         var ids = counterparts.Select(c => c.Id).ToHashSet();
-        for (var r = 1; r < rows.Count; r++)
+        await db.RunSerializableAsync(async () =>
         {
-            if (rows[r].All(string.IsNullOrWhiteSpace))
+            var recorded = (await db.Set<PaymentRecord>().AsNoTracking().Where(p => p.RecordedByOrganisationId == me.Id && invoiceNumbers.Contains(p.InvoiceReference)).ToListAsync(ct))
+                .ToDictionary(p => p.Identity());
+            var inFile = new Dictionary<InvoiceIdentity, int>();
+            for (var r = 1; r < rows.Count; r++)
             {
-                continue;
+                if (rows[r].All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+                var name = row.Text("counterpart", Organisation.NameMaxLength, required: true);
+                var input = new PaymentInput(name is not null && byName.TryGetValue(name, out var id) ? id : null, row.Text("order", 100), row.Text("invoice", 100, required: true),
+                    row.Number("amount", Plausible.Money), row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
+                    row.Date("paid_date"));
+                var (record, errors) = Checked(me, input, ids);
+                foreach (var (field, messages) in errors.Where(e => !row.HasProblemIn(ColumnOf[e.Key])))
+                {
+                    row.Problem(ColumnOf[field], messages[0]);
+                }
+
+                if (record is null || row.HasProblems)
+                {
+                    continue;
+                }
+
+                if (recorded.TryGetValue(record.Identity(), out var earlier))
+                {
+                    if (earlier.DifferenceFrom(record) is { } difference)
+                    {
+                        row.Problem("invoice", $"This invoice is already recorded, with {difference}: correct the file, or the record, rather than record it twice.");
+                    }
+                    else
+                    {
+                        already.Add(r + 1);
+                    }
+                }
+                else if (!inFile.TryAdd(record.Identity(), r + 1))
+                {
+                    row.Problem("invoice", $"The same invoice as row {inFile[record.Identity()]}.");
+                }
+                else
+                {
+                    records.Add(record);
+                }
             }
 
-            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
-            var name = row.Text("counterpart", Organisation.NameMaxLength, required: true);
-            var input = new PaymentInput(name is not null && byName.TryGetValue(name, out var id) ? id : null, row.Text("order", 100), row.Text("invoice", 100, required: true),
-                row.Number("amount", Plausible.Money), row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
-                row.Date("paid_date"));
-            var (record, errors) = Checked(me, input, ids);
-            foreach (var (field, messages) in errors.Where(e => !row.HasProblemIn(ColumnOf[e.Key])))
+            if (problems.Count > 0 || records.Count == 0)
             {
-                row.Problem(ColumnOf[field], messages[0]);
+                return;
             }
 
-            if (record is not null && !row.HasProblems && !known.Add((record.BrandOrganisationId, record.SupplierOrganisationId, record.InvoiceReference)))
-            {
-                row.Problem("invoice", "This invoice is already recorded (or appears twice in the file).");
-            }
-            else if (record is not null && !row.HasProblems)
-            {
-                records.Add(record);
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return new PaymentImportReport(rows.Count - 1, 0, problems.Kept, problems.Count);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await BulkInsert.AddAsync(db, records, ct);
-        audit.Record(me.Id, "payment.imported", $"{records.Count} invoices imported from {Path.GetFileName(fileName)}");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new PaymentImportReport(rows.Count - 1, records.Count, [], 0);
+            await BulkInsert.AddAsync(db, records, ct);
+            audit.Record(me.Id, "payment.imported", $"{records.Count} invoices imported from {Path.GetFileName(fileName)}; {already.Count} already recorded");
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        return problems.Count > 0
+            ? new PaymentImportReport(rows.Count - 1, 0, problems.Kept, problems.Count, already.Count, already.Rows)
+            : new PaymentImportReport(rows.Count - 1, records.Count, [], 0, already.Count, already.Rows);
     }
 
     private static Organisation RecordsPayments(OrganisationAccess access) => access.Organisation.Kind is OrganisationKind.Brand or OrganisationKind.Supplier

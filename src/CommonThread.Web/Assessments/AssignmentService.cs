@@ -1,9 +1,9 @@
-using CommonThread.Web.Platform.Jobs;
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;

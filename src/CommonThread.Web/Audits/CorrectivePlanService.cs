@@ -3,9 +3,9 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 

@@ -106,13 +106,21 @@ public static class HomeworkEndpoints
             .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages");
     }
 
-    /// <summary>A clean import answers 200 with what was written; otherwise 422 with every problem by row and column, and nothing written.</summary>
+    /// <summary>
+    /// A clean import answers 200 with what was written and which rows were already recorded (all of them, and
+    /// nothing written, for a file uploaded again: a no-op, not an error); otherwise 422 with every problem by
+    /// row and column, and nothing written.
+    /// </summary>
     private static IResult Report(HomeworkImportReport report) =>
         report.Problems.Count == 0
             ? TypedResults.Ok(report)
             : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing was imported: the file has problems.",
                 detail: $"{report.ProblemCount:N0} problems in {report.Rows:N0} rows{(report.ProblemCount > report.Problems.Count ? $", the first {report.Problems.Count:N0} listed" : "")}; fix them and upload the file again.",
-                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems, ["problemCount"] = report.ProblemCount });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = report.Problems, ["problemCount"] = report.ProblemCount, ["alreadyRecorded"] = report.AlreadyRecorded,
+                    ["alreadyRecordedRows"] = report.AlreadyRecordedRows,
+                });
 
     /// <summary>The year and month asked for, this month for what is left out; null when out of range.</summary>
     private static (int Year, int Month)? MonthAsked(int? year, int? month, TimeProvider clock)

@@ -11,8 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.Homework;
 
 
-/// <summary>What an import did: its problems by row and column (the first 1,000 of <paramref name="ProblemCount"/>), and nothing written unless there were none.</summary>
-public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, IReadOnlyList<ImportedHomeworker> Homeworkers);
+/// <summary>
+/// What an import did: its problems by row and column (the first 1,000 of <paramref name="ProblemCount"/>), and nothing written unless there were none.
+/// <paramref name="AlreadyRecorded"/>: payment rows recorded before (the first 1,000 row numbers in <paramref name="AlreadyRecordedRows"/>), left out;
+/// when every row was, <paramref name="Imported"/> is 0 and nothing was written: a re-import is a no-op, not an error.
+/// </summary>
+public sealed record HomeworkImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, IReadOnlyList<ImportedHomeworker> Homeworkers,
+    int AlreadyRecorded, IReadOnlyList<int> AlreadyRecordedRows);
 
 /// <summary>A homeworker an import registered, with the passbook code to hand over (shown once, here).</summary>
 public sealed record ImportedHomeworker(Guid Id, string Name, string PassbookCode);
@@ -87,21 +92,25 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
 
         if (problems.Count > 0)
         {
-            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, []);
+            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, [], 0, []);
         }
 
         db.AddRange(prepared.Select(p => p.Homeworker));
         audit.Record(access.Organisation.Id, "homeworkers.imported", $"{prepared.Count} homeworkers imported from {Path.GetFileName(fileName)}");
         await db.SaveChangesAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(rows.Count - 1, prepared.Count, [], 0, prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList());
+        return new(rows.Count - 1, prepared.Count, [], 0, prepared.Select(p => new ImportedHomeworker(p.Homeworker.Id, p.Homeworker.Name, p.Code)).ToList(), 0, []);
     }
 
     /// <summary>
     /// Rows are checked and written in one pass: each good row goes to the database while the next
     /// is read, so the database works while the rows are checked. After the first problem nothing
     /// more is sent, every further row is still checked for the report, and the transaction is
-    /// rolled back: all or nothing as for homeworkers.
+    /// rolled back: all or nothing as for homeworkers. A row with the <see cref="PaymentIdentity"/> of
+    /// a recorded payment is left out and reported as already recorded (a file uploaded again records
+    /// nothing); a row with the identity of a row above it in the same file is a problem, most likely
+    /// a line copied twice. Serializable, so two uploads of one file at once cannot both find its rows
+    /// new: the one that loses answers 409 and writes nothing.
     /// </summary>
     public async Task<HomeworkImportReport> PaymentsAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
@@ -109,26 +118,44 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
         var referenced = rows.Skip(1).Select(r => positions.TryGetValue("work_order", out var i) && i < r.Length && Guid.TryParse(r[i], out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToHashSet();
-        var payable = await orders.PayableAsync(access, referenced, ct);
         var paidOrders = new HashSet<Guid>();
+        var already = new AlreadyRecordedRows();
         var imported = 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await BulkInsert.AddAsync(db, Checked(), ct);
+        await db.RunSerializableAsync(async () =>
+        {
+            var payable = await orders.PayableAsync(access, referenced, ct);
+            var recorded = (await db.Set<HomeworkPayment>().AsNoTracking().Where(p => referenced.Contains(p.WorkOrderId) && p.OrganisationId == access.Organisation.Id)
+                .Select(p => new { p.WorkOrderId, p.PaidOn, p.Amount, p.Reference }).ToListAsync(ct))
+                .Select(p => PaymentIdentity.Of(p.WorkOrderId, p.PaidOn, p.Amount, p.Reference)).ToHashSet();
+            await BulkInsert.AddAsync(db, Checked(payable, recorded), ct);
+            if (problems.Count > 0)
+            {
+                await db.Database.RollbackTransactionAsync(ct);
+                return;
+            }
+
+            if (imported > 0)
+            {
+                await WorkOrderTotals.PaidAsync(db, paidOrders, ct);
+                audit.Record(access.Organisation.Id, "homework-payments.imported", $"{imported} payments imported from {Path.GetFileName(fileName)}; {already.Count} already recorded");
+                await db.SaveChangesAsync(ct);
+            }
+        }, ct);
         if (problems.Count > 0)
         {
-            await tx.RollbackAsync(ct);
-            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, []);
+            return new(rows.Count - 1, 0, Sorted(problems), problems.Count, [], already.Count, already.Rows);
         }
 
-        await WorkOrderTotals.PaidAsync(db, paidOrders, ct);
-        audit.Record(access.Organisation.Id, "homework-payments.imported", $"{imported} payments imported from {Path.GetFileName(fileName)}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(rows.Count - 1, imported, [], 0, []);
-
-        IEnumerable<HomeworkPayment> Checked()
+        if (imported > 0)
         {
+            await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
+        }
+
+        return new(rows.Count - 1, imported, [], 0, [], already.Count, already.Rows);
+
+        IEnumerable<HomeworkPayment> Checked(Dictionary<Guid, PayableOrder> payable, HashSet<PaymentIdentity> recorded)
+        {
+            var inFile = new Dictionary<PaymentIdentity, int>();
             for (var r = 1; r < rows.Count; r++)
             {
                 if (rows[r].All(string.IsNullOrWhiteSpace))
@@ -154,6 +181,23 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 if (row.HasProblems || order is null)
                 {
                     continue;
+                }
+
+                // Recognised before the checks against what is owed: the order's total already counts it.
+                if (input is { Amount: { } paid, PaidOn: { } paidOn })
+                {
+                    var identity = PaymentIdentity.Of(order.Id, paidOn, paid, input.Reference);
+                    if (recorded.Contains(identity))
+                    {
+                        already.Add(r + 1);
+                        continue;
+                    }
+
+                    if (!inFile.TryAdd(identity, r + 1))
+                    {
+                        row.Problem("reference", $"The same payment as row {inFile[identity]} (work order, day, amount and reference); if it was paid twice, give each payment its own reference.");
+                        continue;
+                    }
                 }
 
                 if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)

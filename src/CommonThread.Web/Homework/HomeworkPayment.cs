@@ -38,6 +38,20 @@ public sealed class HomeworkPayment
 
     /// <summary>Why more was paid than is owed (an advance, a correction); required in that case.</summary>
     public string? Reason { get; init; }
+
+    public PaymentIdentity Identity() => PaymentIdentity.Of(WorkOrderId, PaidOn, Amount, Reference);
+}
+
+/// <summary>
+/// What makes two records the same payment: the same work order (and so the same homeworker), day,
+/// amount and reference (spacing and case aside). A file row with the identity of a recorded payment
+/// is that payment again, not a second one; two payments of the same amount for one order on one day
+/// are told apart by their references.
+/// </summary>
+public readonly record struct PaymentIdentity(Guid WorkOrderId, DateOnly PaidOn, decimal Amount, string Reference)
+{
+    public static PaymentIdentity Of(Guid workOrderId, DateOnly paidOn, decimal amount, string? reference) =>
+        new(workOrderId, paidOn, amount, string.Join(' ', (reference ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant());
 }
 
 internal sealed class HomeworkPaymentConfiguration : IEntityTypeConfiguration<HomeworkPayment>

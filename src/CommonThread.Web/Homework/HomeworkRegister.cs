@@ -4,8 +4,8 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 

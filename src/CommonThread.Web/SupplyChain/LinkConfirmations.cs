@@ -3,8 +3,8 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Organisations;
@@ -127,6 +128,36 @@ public abstract class HomeworkPageSpecs(TestApp app)
         Assert.Matches("Morium Begum</td><td><strong>[0-9A-Z]{10}</strong>", good);
         Assert.Contains("id=\"homework-import-problems\"", bad, StringComparison.Ordinal);
         Assert.Contains("<td>2</td><td>birth_date</td>", bad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payments_file_uploaded_again_on_the_imports_page_says_nothing_new_and_names_the_rows_already_recorded()
+    {
+        var (client, world) = await SignedInSupplierAsync();
+        var homeworker = await world.RegisterAsync("Page Reimport Homeworker");
+        var order = (await world.IssueAsync(HomeworkWorld.Order(homeworker.Homeworker.Id))).Order;
+        var today = HomeworkWorld.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await world.Supplier.PostAsJsonAsync($"{world.Api}/work-orders/{order.Id}/returns", new { returnedOn = today, accepted = 100 });
+        var page = $"/o/{world.SupplierOrganisation.Id}/homework/imports";
+        var csv = $"work_order,amount,paid_on,method,paid_by,reference\n{order.Id},60,{today},Cash,Agent,R-1\n{order.Id},40,{today},Cash,Agent,R-2\n";
+        async Task<string> UploadAsync()
+        {
+            var token = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent("payments"), "_handler" }, { new StringContent(System.Net.WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "payments.csv" },
+            };
+            return await (await client.PostAsync(page, form)).Content.ReadAsStringAsync();
+        }
+
+        var first = await UploadAsync();
+        var again = await UploadAsync();
+
+        Assert.Contains("2 rows imported.", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("homework-already-recorded", first, StringComparison.Ordinal);
+        Assert.Contains("Nothing new: every row of this file is already recorded", again, StringComparison.Ordinal);
+        Assert.Contains("2 rows already recorded (rows 2, 3)", again, StringComparison.Ordinal);
     }
 
     [Fact]

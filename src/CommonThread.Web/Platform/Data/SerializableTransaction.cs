@@ -12,13 +12,20 @@ public static class SerializableTransaction
     /// Runs check-then-write work (such as "at least one owner remains") so that two concurrent
     /// requests cannot both pass the check. A lost race answers 409 and writes nothing.
     /// </summary>
+    /// <remarks>
+    /// The work may roll the transaction back itself (<c>db.Database.RollbackTransactionAsync</c>), as an
+    /// import does that finds a problem after it began writing; what it wrote is then not committed.
+    /// </remarks>
     public static async Task RunSerializableAsync(this AppDbContext db, Func<Task> work, CancellationToken ct)
     {
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             await work();
-            await tx.CommitAsync(ct);
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         catch (Exception e) when (IsSerializationFailure(e))
         {
@@ -27,6 +34,9 @@ public static class SerializableTransaction
         }
     }
 
+    // A unique index refusing the row a concurrent transaction has just committed is the same lost race:
+    // PostgreSQL reports it so, rather than as a serialization failure, when the check read through another index.
     private static bool IsSerializationFailure(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation;
 }

@@ -62,8 +62,14 @@ public sealed class FacilityImport
     /// <summary>Rows that became new facilities.</summary>
     public int NewFacilities { get; set; }
 
-    /// <summary>Rows waiting for a person to decide in the review queue.</summary>
+    /// <summary>Rows waiting for a person to decide in the review queue, whether queued by this import or by an earlier one.</summary>
     public int ReviewRows { get; set; }
+
+    /// <summary>
+    /// Rows an earlier import of the organisation had settled: linked to a facility it already links
+    /// to, decided in review, or still waiting there. A re-import of the same file knows every row.
+    /// </summary>
+    public int KnownRows { get; set; }
 
     public int LinksCreated { get; set; }
 

@@ -58,17 +58,17 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
 
         progress.Report(import.Id, "Reading the registry", 0, rows.Count);
         var registry = new List<FacilityRecord>();
+        var onRegistry = new HashSet<Guid>();
         await foreach (var f in db.Set<Facility>().AsNoTracking().Select(f => new { f.Id, f.Name, f.Address, f.CountryCode, f.OsId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             registry.Add(new FacilityRecord(f.Id.ToString(), f.Name, f.Address, f.CountryCode, f.OsId));
+            onRegistry.Add(f.Id);
         }
 
         var index = FacilityIndex.Build(registry);
         registry.Clear();
         var matcher = new FacilityMatcher(index);
-        var pendingKeys = (await db.Set<MatchReview>().AsNoTracking()
-            .Where(r => r.OrganisationId == import.OrganisationId && r.Status == ReviewStatus.Pending)
-            .Select(r => r.RowKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = await KnownRows.LoadAsync(db, import.OrganisationId, ct);
 
         // Matching only adds to the change tracker; the transaction opens for the write alone, so on
         // SQLite other writers wait for seconds, not for the whole import.
@@ -79,27 +79,50 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            switch (known.Find(row))
+            {
+                case { AwaitingReviewInImportId: not null }:
+                    // Already one item in the review queue: the decision there will write it.
+                    import.ReviewRows++;
+                    import.KnownRows++;
+                    break;
+                case { FacilityId: { } settled } when onRegistry.Contains(settled):
+                    facilityOfRow[row.RowNumber] = settled;
+                    import.MatchedRows++;
+                    import.KnownRows++;
+                    linkRows.Add(row);
+                    break;
+                default:
+                    Match(row);
+                    break;
+            }
+
+            if (i % ProgressEvery == 0)
+            {
+                progress.Report(import.Id, "Matching", i, rows.Count);
+            }
+        }
+
+        void Match(ImportRow row)
+        {
             var match = matcher.Match(new FacilityRecord("", row.Name, row.Address, row.CountryCode, row.OsId));
             switch (match.Decision)
             {
                 case MatchDecision.Linked:
-                    facilityOfRow[row.RowNumber] = Guid.Parse(match.FacilityId!);
+                    var facilityId = Guid.Parse(match.FacilityId!);
+                    facilityOfRow[row.RowNumber] = facilityId;
                     import.MatchedRows++;
+                    import.KnownRows += known.Linked(facilityId) ? 1 : 0;
                     linkRows.Add(row);
                     break;
                 case MatchDecision.NeedsReview:
                     import.ReviewRows++;
-                    var key = FacilityListParser.RowKey(row);
-                    if (pendingKeys.Add(key))
+                    db.Add(new MatchReview
                     {
-                        db.Add(new MatchReview
-                        {
-                            OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = key,
-                            RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = Guid.Parse(match.FacilityId!),
-                            Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending,
-                        });
-                    }
-
+                        OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = FacilityListParser.RowKey(row),
+                        RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = Guid.Parse(match.FacilityId!),
+                        Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending,
+                    });
                     break;
                 default:
                     var id = Guid.CreateVersion7();
@@ -110,11 +133,6 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
                     import.NewFacilities++;
                     linkRows.Add(row);
                     break;
-            }
-
-            if (i % ProgressEvery == 0)
-            {
-                progress.Report(import.Id, "Matching", i, rows.Count);
             }
         }
 
@@ -142,7 +160,7 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
         import.FinishedAt = clock.GetUtcNow();
         await db.Set<FacilityImportContent>().Where(c => c.ImportId == import.Id).ExecuteDeleteAsync(ct);
         audit.RecordAs(import.OrganisationId, import.StartedByUserId, import.StartedByName ?? "import", "import.completed",
-            $"'{import.FileName}': {rows.Count} rows; {import.MatchedRows} matched, {import.NewFacilities} new facilities, {import.ReviewRows} to review; "
+            $"'{import.FileName}': {rows.Count} rows; {import.MatchedRows} matched, {import.NewFacilities} new facilities, {import.ReviewRows} to review, {import.KnownRows} known from earlier imports; "
             + $"{import.LinksCreated} links created, {import.LinksUpdated} updated; {import.FoaFactsRecorded} FoA facts");
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);

@@ -115,7 +115,7 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             .OrderBy(o => o.UploadedAt).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         return new(i.Id, i.FileName, i.Status, i.TotalRows, i.ValidRows, i.ProblemCount, i.UploadedByName, i.UploadedAt, i.StartedAt, i.FinishedAt, i.Failure,
             i.Status is ImportStatus.Running or ImportStatus.Queued ? progress.Of(i.Id) : null,
-            i.MatchedRows, i.NewFacilities, i.ReviewRows, i.LinksCreated, i.LinksUpdated, i.FoaFactsRecorded, sameFileAs);
+            i.MatchedRows, i.NewFacilities, i.ReviewRows, i.LinksCreated, i.LinksUpdated, i.FoaFactsRecorded, sameFileAs, i.KnownRows);
     }
 
     public async Task<IReadOnlyList<MatchReviewDto>> PendingReviewsAsync(Guid organisationId, CancellationToken ct)

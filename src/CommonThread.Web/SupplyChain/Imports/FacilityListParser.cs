@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using CommonThread.Matching;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
-using CommonThread.Web.Platform.Values;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Values;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
@@ -255,8 +255,11 @@ public static partial class FacilityListParser
     }
 
     /// <summary>Folded name, address and country: how a row is recognised again in another file.</summary>
-    public static string RowKey(ImportRow row) =>
-        $"{row.CountryCode}|{string.Join(' ', FacilityNormaliser.NameTokens(row.Name))}|{string.Join(' ', FacilityNormaliser.AddressTokens(row.Address))}";
+    public static string RowKey(ImportRow row) => RowKey(row.CountryCode, row.Name, row.Address);
+
+    /// <summary>The same key for a facility: one made from a row has the row's key, so a re-import finds it.</summary>
+    public static string RowKey(string countryCode, string name, string address) =>
+        $"{countryCode}|{string.Join(' ', FacilityNormaliser.NameTokens(name))}|{string.Join(' ', FacilityNormaliser.AddressTokens(address))}";
 
     /// <summary>
     /// Resolves each buyer cell to another row (by OS ID or name) and fills in tiers the file left

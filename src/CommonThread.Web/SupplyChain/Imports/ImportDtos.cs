@@ -1,9 +1,12 @@
 namespace CommonThread.Web.SupplyChain.Imports;
 
-/// <summary>An import as its organisation sees it. <c>SameFileAsImportId</c>: an earlier completed import of the very same file.</summary>
+/// <summary>
+/// An import as its organisation sees it. <c>SameFileAsImportId</c>: an earlier completed import of the very same file.
+/// <c>KnownRows</c>: rows earlier imports had settled (linked, decided in review or still waiting there), which a re-import follows.
+/// </summary>
 public sealed record ImportDto(Guid Id, string FileName, ImportStatus Status, int TotalRows, int ValidRows, int ProblemCount, string? UploadedBy,
     DateTimeOffset UploadedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Failure, ImportProgressDto? Progress,
-    int MatchedRows, int NewFacilities, int ReviewRows, int LinksCreated, int LinksUpdated, int FoaFactsRecorded, Guid? SameFileAsImportId);
+    int MatchedRows, int NewFacilities, int ReviewRows, int LinksCreated, int LinksUpdated, int FoaFactsRecorded, Guid? SameFileAsImportId, int KnownRows);
 
 /// <summary>One side of a review: the imported row, or the facility it may be.</summary>
 public sealed record ReviewSideDto(string Name, string Address, string CountryCode, string? OsId, int? WorkersTotal, string? ParentCompany)
