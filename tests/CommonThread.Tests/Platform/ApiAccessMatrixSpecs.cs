@@ -1,12 +1,7 @@
 using System.Net;
-using System.Text;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Organisations;
-using CommonThread.Web.Platform.Crypto;
-using CommonThread.Web.SupplyChain;
-using CommonThread.Web.SupplyChain.Imports;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Platform;
 

@@ -77,6 +77,26 @@ public abstract class ImplausibleValueSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_page_form_with_an_implausible_amount_shows_the_refusal_and_keeps_what_was_typed_and_records_nothing()
+    {
+        var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
+        var counterpart = await BuyingFromAsync(brand);
+        var client = await app.SignedInAsync((await app.NewMemberAsync(brand.Name, MemberRole.Editor)).Email, TestMember.Password);
+
+        var response = await client.PostFormAsync($"/o/{brand.Id}/payment-terms", "payment", new()
+        {
+            ["Payment.CounterpartId"] = counterpart.ToString(), ["Payment.Invoice"] = "INV-HUGE", ["Payment.Amount"] = "9223372036854775808",
+            ["Payment.Currency"] = "USD", ["Payment.Terms"] = "30", ["Payment.InvoiceDate"] = "2026-01-01",
+        });
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is out of range for an amount", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"INV-HUGE\"", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<PaymentRecord>().CountAsync(p => p.RecordedByOrganisationId == brand.Id)));
+    }
+
+    [Fact]
     public void Each_kind_takes_its_bounds_and_refuses_just_beyond_them()
     {
         Assert.True(Plausible.Money.Contains(Plausible.Money.Max));
