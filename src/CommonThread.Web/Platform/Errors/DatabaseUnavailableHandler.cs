@@ -14,7 +14,7 @@ namespace CommonThread.Web.Platform.Errors;
 /// nothing was saved and offers to try again. The page is written here, not rendered by the layout,
 /// because the layout itself reads the database.
 /// </summary>
-internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, IStringLocalizer<Shell> text, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
+internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, IStringLocalizer<Shell> text, HtmlEncoder html, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -52,13 +52,13 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
 
     private async Task WritePageAsync(HttpContext http, CancellationToken ct)
     {
+        // The app's encoder, which leaves every script as it is (the default one would write "está" as entities).
         // The localization middleware's choice is kept on the request; its culture did not flow back out to here.
         var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var html = HtmlEncoder.Default;
             var again = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
             var page = $"""
                 <!DOCTYPE html>
