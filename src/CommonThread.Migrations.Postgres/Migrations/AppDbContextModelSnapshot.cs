@@ -2437,6 +2437,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2463,6 +2466,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<int>("KnownRows")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LinksCreated")
                         .HasColumnType("integer");
 
@@ -2483,6 +2489,10 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReviewRows")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RunningOn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2429,6 +2429,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2455,6 +2458,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<int>("KnownRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LinksCreated")
                         .HasColumnType("INTEGER");
 
@@ -2475,6 +2481,10 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ReviewRows")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunningOn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");

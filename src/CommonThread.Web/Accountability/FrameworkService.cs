@@ -85,7 +85,7 @@ public sealed class FrameworkService(AppDbContext db, AuditLog audit, TimeProvid
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another node stored it first: it is the same file.
             db.ChangeTracker.Clear();

@@ -87,7 +87,7 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another request stored them first: they are the same files.
             db.ChangeTracker.Clear();

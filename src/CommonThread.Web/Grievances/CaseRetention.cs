@@ -64,30 +64,11 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotice
 /// </summary>
 public sealed class GrievanceScheduleWorker(IServiceScopeFactory scopes, ILogger<GrievanceScheduleWorker> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Platform.Jobs.Periodic.RunAsync(scopes, TimeSpan.FromHours(1), async (services, ct) =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().RunOnceAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<AnonymousActNotices>().RunDueAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<CaseRetention>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The grievance schedule could not run; it tries again in an hour.");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+                await services.GetRequiredService<CaseDeadlines>().RunOnceAsync(ct);
+                await services.GetRequiredService<AnonymousActNotices>().RunDueAsync(ct);
+                await services.GetRequiredService<CaseRetention>().RunOnceAsync(ct);
+            }, log, "The grievance schedule could not run; it tries again in an hour.", stoppingToken);
 }

@@ -184,7 +184,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // The same form arrived twice at once: the other request filed it.
             db.ChangeTracker.Clear();
@@ -196,8 +196,9 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             replays.Forget(submissionHash);
             throw new InvalidOperationException("The report could not be stored.");
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || DatabaseUnavailable.Is(e))
         {
+            // Not stored: the same form sent again files it afresh, with a new code.
             replays.Forget(submissionHash);
             throw;
         }

@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Errors;
 using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
@@ -77,7 +78,7 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another view counted the same facilities at the same moment and kept its figures: they are as fresh as these.
         }

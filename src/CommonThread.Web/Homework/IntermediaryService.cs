@@ -48,7 +48,7 @@ public sealed class IntermediaryService(AppDbContext db, AuditLog audit, TimePro
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw RuleViolation.Conflict("name", $"Your organisation already has an intermediary called {input.Name.Trim()}.");
         }

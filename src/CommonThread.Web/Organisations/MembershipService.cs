@@ -59,7 +59,16 @@ public sealed class MembershipService(
 
             db.Add(new Membership { OrganisationId = orgId, UserId = existing.Id, Role = role, JoinedAt = clock.GetUtcNow() });
             audit.Record(orgId, "member.added", $"{email} as {role}");
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // The same invitation sent twice at once: the other request added them.
+                throw RuleViolation.Conflict("email", $"{email} is already a member.");
+            }
+
             return new(existing.Id, null, null);
         }
 

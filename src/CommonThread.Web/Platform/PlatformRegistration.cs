@@ -22,6 +22,7 @@ public static class PlatformRegistration
         builder.AddWebDefences();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Jobs.JobNode>();
         services.AddScoped<Audit.AuditLog>();
         services.AddErrors();
         services.AddIdentityAndTokens();

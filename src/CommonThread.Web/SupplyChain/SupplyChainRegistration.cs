@@ -16,6 +16,7 @@ public static class SupplyChainRegistration
         services.AddScoped<ChainRelations>();
         services.AddScoped<Imports.FacilityImportService>();
         services.AddScoped<Imports.FacilityImportRunner>();
+        services.AddScoped<Imports.ImportLeases>();
         services.AddSingleton<Imports.ImportProgress>();
         services.AddSingleton<Imports.ImportQueue>();
         services.AddHostedService<Imports.FacilityImportWorker>();

@@ -93,7 +93,7 @@ public sealed partial class Reporter(TestApp app)
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static string Field(string page, string name) =>
+    public static string Field(string page, string name) =>
         Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value
         : Regex.Match(page, $"value=\"([^\"]*)\" name=\"{Regex.Escape(name)}\"") is { Success: true } m2 ? m2.Groups[1].Value
         : throw new InvalidOperationException($"no field {name} on the page");

@@ -22,11 +22,11 @@ public class SqliteApp : TestApp
 /// </summary>
 public class PostgresApp : TestApp
 {
-    private readonly string database = $"ct_test_{Guid.NewGuid():N}";
+    protected string DatabaseName { get; } = $"ct_test_{Guid.NewGuid():N}";
 
     public override string ProviderName => "Postgres";
 
-    protected override string ConnectionString => $"{ServerConnectionString};Database={database}";
+    protected override string ConnectionString => $"{ServerConnectionString};Database={DatabaseName}";
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("CT_TEST_POSTGRES") is { Length: > 0 } cs
@@ -39,7 +39,7 @@ public class PostgresApp : TestApp
         Npgsql.NpgsqlConnection.ClearAllPools();
         await using var connection = new Npgsql.NpgsqlConnection(ServerConnectionString + ";Database=postgres");
         await connection.OpenAsync();
-        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

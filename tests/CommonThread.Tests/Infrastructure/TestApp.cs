@@ -21,6 +21,15 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>What the app logged, when <see cref="CapturesLogs"/>.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>An app of its own whose logs a spec reads.</summary>
+    protected virtual bool CapturesLogs => false;
+
+    /// <summary>False for an app whose specs run the import worker by hand, so the hosted one takes nothing from them.</summary>
+    protected virtual bool RunsImportWorker => true;
+
     /// <summary>Settings a derived app changes (rate limits, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -46,6 +55,18 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<RequestWrites>();
             services.ConfigureDbContext<AppDbContext>((provider, db) => db.AddInterceptors(provider.GetRequiredService<RequestWrites>()));
+            if (CapturesLogs)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            }
+
+            if (!RunsImportWorker)
+            {
+                foreach (var worker in services.Where(d => d.ImplementationType == typeof(CommonThread.Web.SupplyChain.Imports.FacilityImportWorker)).ToList())
+                {
+                    services.Remove(worker);
+                }
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CommonThread.Web.Platform.Data;
@@ -23,6 +24,16 @@ public static class DatabaseRegistration
                     db.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly("CommonThread.Migrations.Sqlite"));
                     break;
             }
+
+            // EF logs every failed command and save at Error with its stack trace, even when the caller
+            // expects the failure and handles it (a duplicate submission, an outage answered 503). Whoever
+            // handles the exception decides how loud it is; an unhandled one is still logged as an error
+            // by the exception handler or the job that met it.
+            db.ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         });
     }
 

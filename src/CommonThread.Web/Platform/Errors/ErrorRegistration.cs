@@ -8,6 +8,8 @@ public static class ErrorRegistration
     public static void AddErrors(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // In this order: an outage is a 503 whatever exception type carried it.
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddValidation();
         // Malformed bodies and wrong content types are thrown (rather than answered with an empty

@@ -5,9 +5,10 @@ namespace CommonThread.Web.Platform.Errors;
 
 /// <summary>
 /// Turns the exceptions that mean "the client sent something wrong" into ProblemDetails with the
-/// right status. Anything else stays a 500 with no detail leaked.
+/// right status, and a unique index broken by two requests at once into a 409. Anything else stays a
+/// 500 with no detail leaked.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -33,11 +34,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                     : "The request could not be read",
                 Detail = bad.InnerException is System.Text.Json.JsonException json ? $"Malformed JSON: {json.Message}" : bad.Message,
             },
+            Microsoft.EntityFrameworkCore.DbUpdateException when UniqueViolation.Is(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict",
+                Detail = "The same change arrived twice at the same moment and the other one was kept; reload to see it.",
+            },
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status409Conflict && exception is not RuleViolation)
+        {
+            // An expected race (a double submission), not a fault: one line, no stack trace.
+            log.LogInformation("A duplicate submission to {Path} was refused with 409.", http.Request.Path.Value);
         }
 
         http.Response.StatusCode = problem.Status!.Value;

@@ -56,6 +56,18 @@ public sealed class FacilityImport
 
     public string? Failure { get; set; }
 
+    /// <summary>The process running it (see <see cref="Platform.Jobs.JobNode"/>), while Running.</summary>
+    public string? RunningOn { get; set; }
+
+    /// <summary>
+    /// Until when the running process vouches for it; renewed while it runs. Past it the process is taken
+    /// to be gone and the import is queued again (its transaction never committed).
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>How many runs of it began since it was last started by a person; after too many interrupted ones it fails.</summary>
+    public int Attempts { get; set; }
+
     /// <summary>Rows linked to a facility already on the platform.</summary>
     public int MatchedRows { get; set; }
 
@@ -114,6 +126,7 @@ internal sealed class FacilityImportConfiguration : IEntityTypeConfiguration<Fac
         b.Property(i => i.StartedByUserId).HasMaxLength(64);
         b.Property(i => i.StartedByName).HasMaxLength(200);
         b.Property(i => i.Failure).HasMaxLength(1000);
+        b.Property(i => i.RunningOn).HasMaxLength(100);
         b.HasIndex(i => new { i.OrganisationId, i.UploadedAt });
         b.HasIndex(i => i.Status);
         b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);

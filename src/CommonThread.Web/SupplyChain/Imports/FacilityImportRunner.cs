@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Matching;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +13,18 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// facility on the platform, then write facilities, links, FoA facts and review items in a single
 /// transaction, so a failure leaves nothing behind.
 /// </summary>
-public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifications.Notifier notifier, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
+public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, AuditLog audit, Notifications.Notifier notifier, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
 {
     private const int ProgressEvery = 500;
 
-    /// <summary>Runs an import the worker has claimed (moved to Running).</summary>
+    /// <summary>
+    /// Runs an import this process has claimed (see <see cref="ImportLeases"/>). A failure of the import
+    /// itself is recorded on it; an outage or a stop is left to the worker, which gives the import back.
+    /// </summary>
     public async Task RunAsync(Guid importId, CancellationToken ct)
     {
         var import = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, ct);
-        if (import.Status != ImportStatus.Running)
+        if (import.Status != ImportStatus.Running || import.RunningOn != leases.Node)
         {
             return;
         }
@@ -29,18 +33,13 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
         {
             await MatchAndWriteAsync(import, ct);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested && !DatabaseUnavailable.Is(e) && e is not ImportLeaseLostException)
         {
             log.LogError(e, "Import {ImportId} failed and was rolled back.", importId);
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = true;
-            var failed = await db.Set<FacilityImport>().FirstAsync(i => i.Id == importId, CancellationToken.None);
-            failed.Status = ImportStatus.Failed;
-            failed.FinishedAt = clock.GetUtcNow();
             var reason = e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
-            var failure = $"The import stopped and nothing of it was written: {reason}";
-            failed.Failure = failure.Length > 1000 ? failure[..1000] : failure;
-            await db.SaveChangesAsync(CancellationToken.None);
+            await leases.FailAsync(importId, $"The import stopped and nothing of it was written: {reason}", CancellationToken.None);
         }
         finally
         {
@@ -156,8 +155,17 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
         await TellOperatorsAsync(organisation.Name, writer.CreatedFacilityIds, ct);
         progress.Report(import.Id, "Writing", rows.Count, rows.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Still ours? A process that lost its lease (stalled past it) must not write what another now runs.
+        // On PostgreSQL this also locks the row, so no one takes the import back until the commit.
+        if (!await leases.RenewAsync(import.Id, ct))
+        {
+            throw new ImportLeaseLostException();
+        }
+
         import.Status = ImportStatus.Completed;
         import.FinishedAt = clock.GetUtcNow();
+        import.RunningOn = null;
+        import.LeaseUntil = null;
         await db.Set<FacilityImportContent>().Where(c => c.ImportId == import.Id).ExecuteDeleteAsync(ct);
         audit.RecordAs(import.OrganisationId, import.StartedByUserId, import.StartedByName ?? "import", "import.completed",
             $"'{import.FileName}': {rows.Count} rows; {import.MatchedRows} matched, {import.NewFacilities} new facilities, {import.ReviewRows} to review, {import.KnownRows} known from earlier imports; "
@@ -178,3 +186,6 @@ public sealed class FacilityImportRunner(AppDbContext db, AuditLog audit, Notifi
         }
     }
 }
+
+/// <summary>The import was taken back from this process (its lease ran out) before it could commit; nothing was written.</summary>
+public sealed class ImportLeaseLostException() : Exception("This process no longer holds the import.");

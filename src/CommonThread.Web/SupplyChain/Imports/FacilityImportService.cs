@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.SupplyChain.Imports;
 
 /// <summary>Uploading a facility list, reading its preview, starting it, and deciding the rows the matcher was unsure of.</summary>
-public sealed class FacilityImportService(AppDbContext db, CurrentUser me, AuditLog audit, ImportQueue queue, ImportProgress progress, TimeProvider clock)
+public sealed class FacilityImportService(AppDbContext db, CurrentUser me, AuditLog audit, ImportQueue queue, ImportLeases leases, ImportProgress progress, TimeProvider clock)
 {
     /// <summary>Checks the file and keeps it with its problems; nothing reaches the chain until the import is started.</summary>
     public async Task<ImportDto> UploadAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
@@ -79,12 +79,15 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>Queues a previewed (or failed) import; the worker picks it up at once.</summary>
+    /// <summary>
+    /// Queues a previewed or failed import, or one left Running by a process that is gone (its lease
+    /// ran out); the worker picks it up at once. Of two starts at the same moment one is refused.
+    /// </summary>
     public async Task<ImportDto> StartAsync(OrganisationAccess access, Guid importId, CancellationToken ct)
     {
-        var import = await db.Set<FacilityImport>().FirstOrDefaultAsync(i => i.Id == importId && i.OrganisationId == access.Organisation.Id, ct)
+        var import = await db.Set<FacilityImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.OrganisationId == access.Organisation.Id, ct)
             ?? throw RuleViolation.NotFound("import");
-        if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed))
+        if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed) && !leases.IsAbandoned(import))
         {
             throw RuleViolation.Conflict("status", $"This import is {import.Status.ToString().ToLowerInvariant()}; only a previewed or failed import can be started.");
         }
@@ -94,13 +97,25 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             throw new RuleViolation("file", "No row of this file can be imported; fix the problems and upload it again.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (from, owner) = (import.Status, import.RunningOn);
+        var queued = await db.Set<FacilityImport>().Where(i => i.Id == importId && i.Status == from && i.RunningOn == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Queued).SetProperty(i => i.Failure, (string?)null)
+                .SetProperty(i => i.StartedByUserId, me.UserId).SetProperty(i => i.StartedByName, me.ActorName).SetProperty(i => i.Attempts, 0)
+                .SetProperty(i => i.RunningOn, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), ct);
+        if (queued == 0)
+        {
+            throw RuleViolation.Conflict("status", "This import was started by another request at the same moment.");
+        }
+
+        audit.Record(access.Organisation.Id, "import.started", $"'{import.FileName}': {import.ValidRows} rows");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        queue.Wake();
         import.Status = ImportStatus.Queued;
         import.Failure = null;
         import.StartedByUserId = me.UserId;
         import.StartedByName = me.ActorName;
-        audit.Record(access.Organisation.Id, "import.started", $"'{import.FileName}': {import.ValidRows} rows");
-        await db.SaveChangesAsync(ct);
-        queue.Wake();
         return await DtoAsync(import, ct);
     }
 

@@ -1,20 +1,19 @@
-using CommonThread.Data;
-using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Errors;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
 /// <summary>
-/// Runs queued imports one at a time. The queue is the database, so several app nodes can share it:
-/// a node claims an import by moving it from Queued to Running in one conditional update, and only
-/// the node whose update took runs it. An import still Running long after it started belongs to a
-/// node that stopped; its transaction was rolled back, so it goes back to the queue and runs again.
+/// Runs queued imports one at a time. The queue is the database, so several app nodes can share it
+/// (see <see cref="ImportLeases"/>): an import is claimed with a lease renewed while it runs; when this
+/// process stops, it gives its import back at once; when it dies, the lease runs out within a minute
+/// (or at once, when the process starts again on the same machine) and any node takes the import again.
 /// </summary>
 public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, ILogger<FacilityImportWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    /// <summary>Far longer than the largest import takes (about a minute for 100,000 rows).</summary>
-    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(15);
+    /// <summary>How long giving an import back may take while the app stops; past it the lease frees the import.</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +21,6 @@ public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueu
         {
             try
             {
-                await RequeueAbandonedAsync(stoppingToken);
                 if (!await RunNextAsync(stoppingToken))
                 {
                     await queue.WaitAsync(Poll, stoppingToken);
@@ -32,47 +30,101 @@ public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueu
             {
                 return;
             }
+            catch (Exception e) when (DatabaseUnavailable.Is(e))
+            {
+                log.LogWarning("The import worker cannot reach the database; trying again shortly. {Reason}", DatabaseUnavailable.Reason(e));
+                await Task.Delay(Poll, clock, stoppingToken);
+            }
             catch (Exception e)
             {
-                // The runner records failures on the import itself; this is the database being away.
                 log.LogError(e, "The import worker could not read the queue; trying again shortly.");
-                await Task.Delay(Poll, stoppingToken);
+                await Task.Delay(Poll, clock, stoppingToken);
             }
         }
     }
 
-    private async Task RequeueAbandonedAsync(CancellationToken ct)
+    /// <summary>Takes back abandoned imports, then runs the next queued one; false when there was none.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken stoppingToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var before = clock.GetUtcNow() - Abandoned;
-        var abandoned = await db.Set<FacilityImport>().Where(i => i.Status == ImportStatus.Running).Select(i => new { i.Id, i.StartedAt }).ToListAsync(ct);
-        foreach (var import in abandoned.Where(i => i.StartedAt < before))
+        Guid? next;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await db.Set<FacilityImport>().Where(i => i.Id == import.Id && i.Status == ImportStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Queued), ct);
+            var leases = scope.ServiceProvider.GetRequiredService<ImportLeases>();
+            await leases.RecoverAbandonedAsync(stoppingToken);
+            next = await leases.ClaimNextAsync(stoppingToken);
         }
-    }
 
-    private async Task<bool> RunNextAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var next = await db.Set<FacilityImport>().Where(i => i.Status == ImportStatus.Queued)
-            .OrderBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         if (next is null)
         {
             return false;
         }
 
-        var claimed = await db.Set<FacilityImport>().Where(i => i.Id == next && i.Status == ImportStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Running).SetProperty(i => i.StartedAt, clock.GetUtcNow()), ct);
-        if (claimed == 0)
-        {
-            return true; // another node took it
-        }
-
-        await scope.ServiceProvider.GetRequiredService<FacilityImportRunner>().RunAsync(next.Value, ct);
+        await RunClaimedAsync(next.Value, stoppingToken);
         return true;
+    }
+
+    /// <summary>Runs an import this process claimed, renewing its lease meanwhile, and gives it back if the run is cut short.</summary>
+    public async Task RunClaimedAsync(Guid importId, CancellationToken stoppingToken)
+    {
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewWhileRunningAsync(importId, renewal.Token);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FacilityImportRunner>().RunAsync(importId, stoppingToken);
+        }
+        catch (Exception e) when (stoppingToken.IsCancellationRequested || DatabaseUnavailable.Is(e))
+        {
+            // The write transaction was rolled back: nothing of the import is in the database.
+            await ReleaseAsync(importId, shuttingDown: stoppingToken.IsCancellationRequested);
+            throw;
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task ReleaseAsync(Guid importId, bool shuttingDown)
+    {
+        // Not the stopping token: it is cancelled already. A short timeout of its own instead, since the
+        // host waits for this; if the database is away the lease runs out and frees the import anyway.
+        using var timeout = new CancellationTokenSource(ReleaseTimeout);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ImportLeases>().ReleaseAsync(importId, shuttingDown, timeout.Token);
+            log.LogInformation("Import {ImportId} was interrupted ({Why}) and given back to the queue.", importId, shuttingDown ? "the app is stopping" : "the database is away");
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("Import {ImportId} could not be given back ({Reason}); its lease frees it within {Lease}.", importId, e.Message, ImportLeases.Lease);
+        }
+    }
+
+    private async Task RenewWhileRunningAsync(Guid importId, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ImportLeases.Renewal, clock, ct);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ImportLeases>().RenewAsync(importId, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The next renewal may succeed; the final write checks the lease is still held.
+                    log.LogWarning("The lease of import {ImportId} could not be renewed: {Reason}", importId, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
     }
 }
