@@ -60,7 +60,9 @@ public static partial class Http
         var client = app.Anonymous();
         var response = await client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in failed: {(int)response.StatusCode}");
-        if (response.Headers.Location?.OriginalString is { } next && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
+        if (response.Headers.Location is { } location
+            && (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var next
+            && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
         {
             var code = await app.CurrentTwoFactorCodeAsync(email) ?? throw new InvalidOperationException($"{email} has no authenticator key");
             response = await client.PostFormAsync(next, "login-2fa", new() { ["Input.Code"] = code });

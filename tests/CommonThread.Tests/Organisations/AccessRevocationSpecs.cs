@@ -38,7 +38,7 @@ public abstract class AccessRevocationSpecs(TestApp app)
 
         (await owner.DeleteAsync($"/api/organisations/{organisation.Id}/members/{member.UserId}")).EnsureSuccessStatusCode();
 
-        await (await token.GetAsync($"/api/organisations/{organisation.Id}/members")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync($"/api/organisations/{organisation.Id}/members")).StatusCode);
         await (await browser.GetAsync($"/api/organisations/{organisation.Id}/members")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/o/{organisation.Id}/members")).StatusCode);
         Assert.DoesNotContain(organisation.Name, await browser.GetStringAsync("/"));
