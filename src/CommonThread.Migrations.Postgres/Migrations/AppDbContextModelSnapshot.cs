@@ -2089,6 +2089,8 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("SecretHash")
@@ -2150,6 +2152,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

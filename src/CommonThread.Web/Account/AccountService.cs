@@ -35,6 +35,25 @@ public sealed class AccountService(UserManager<AppUser> users, CurrentUser me)
         await users.ResetAccessFailedCountAsync(user);
     }
 
+    /// <summary>
+    /// Locks a person out until unlocked: sign-in is refused, every open session ends on its next request
+    /// (the security stamp changes) and their API tokens stop working (ApiTokenService checks the lockout).
+    /// </summary>
+    public async Task LockAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(ValidEmail(email)) ?? throw RuleViolation.NotFound("email");
+        ThrowOnFailure(await users.SetLockoutEnabledAsync(user, true));
+        ThrowOnFailure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task UnlockAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(ValidEmail(email)) ?? throw RuleViolation.NotFound("email");
+        ThrowOnFailure(await users.SetLockoutEndDateAsync(user, null));
+        ThrowOnFailure(await users.ResetAccessFailedCountAsync(user));
+    }
+
     public static string ValidEmail(string? email)
     {
         var trimmed = email?.Trim() ?? "";

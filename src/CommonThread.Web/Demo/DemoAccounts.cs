@@ -7,6 +7,13 @@ public static class DemoAccounts
 {
     public const string Password = "commonthread-demo-2026";
 
+    /// <summary>
+    /// Platform administrators must use two-factor sign-in, the demo's too: its authenticator key is fixed
+    /// and printed (start-up and README) so anyone trying the demo can add it to an authenticator app.
+    /// Demo data only loads with Demo:Seed, never in a real deployment.
+    /// </summary>
+    public const string AdminAuthenticatorKey = "CTDEMOADMINTOTPKEYFORTRYINGOUT22";
+
     public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string Country, string OwnerEmail, string OwnerName);
 
     public static readonly IReadOnlyList<DemoOrganisation> All =

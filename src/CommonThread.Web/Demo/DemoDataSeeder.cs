@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Account;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Demo;
@@ -10,7 +11,7 @@ namespace CommonThread.Web.Demo;
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
     LinkConfirmations confirmations, UnionPresenceService presence,
     Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
-    DemoAccountability.Services accountability, TimeProvider clock)
+    DemoAccountability.Services accountability, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -26,6 +27,10 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
             var owner = await accounts.CreateUserAsync(demo.OwnerEmail, demo.OwnerName, DemoAccounts.Password);
             db.Add(new Membership { OrganisationId = organisation.Id, UserId = owner.Id, Role = MemberRole.Owner, JoinedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
+            if (demo.Kind == OrganisationKind.PlatformAdmin)
+            {
+                await EnableTwoFactorAsync(owner, DemoAccounts.AdminAuthenticatorKey, ct);
+            }
         }
 
         await DemoSupplyChain.SeedAsync(created, new(chain, foa, confirmations, presence), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
@@ -33,5 +38,12 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
         await DemoAccountability.SeedAsync(created, accountability, clock, ct);
         return true;
+    }
+
+    private async Task EnableTwoFactorAsync(AppUser user, string authenticatorKey, CancellationToken ct)
+    {
+        await ((IUserAuthenticatorKeyStore<AppUser>)userStore).SetAuthenticatorKeyAsync(user, authenticatorKey, ct);
+        await users.UpdateAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 }

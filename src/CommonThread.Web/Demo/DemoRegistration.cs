@@ -35,5 +35,8 @@ public static class DemoRegistration
         {
             Console.WriteLine($"  {demo.OwnerEmail,-34} owner of {demo.Name} ({demo.Kind}, {demo.Country})");
         }
+
+        Console.WriteLine($"Platform administrators must use two-factor sign-in: add the key {DemoAccounts.AdminAuthenticatorKey} to an authenticator app");
+        Console.WriteLine($"  (otpauth://totp/CommonThread:admin%40commonthread.example?secret={DemoAccounts.AdminAuthenticatorKey}&issuer=CommonThread&digits=6)");
     }
 }

@@ -12,7 +12,7 @@ namespace CommonThread.Web.Operator;
 /// </summary>
 public static class OperatorCli
 {
-    private static readonly string[] Commands = ["migrate", "create-org", "reset-password", "help"];
+    private static readonly string[] Commands = ["migrate", "create-org", "reset-password", "lock-account", "unlock-account", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -37,6 +37,18 @@ public static class OperatorCli
                     }
 
                     Console.WriteLine("Password reset; the account is unlocked.");
+                    return 0;
+                case "lock-account" or "unlock-account":
+                    await using (var scope = app.Services.CreateAsyncScope())
+                    {
+                        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+                        var email = Required(options, "email");
+                        await (args[0] == "lock-account" ? accounts.LockAsync(email) : accounts.UnlockAsync(email));
+                    }
+
+                    Console.WriteLine(args[0] == "lock-account"
+                        ? "Account locked: sign-in refused, open sessions ended, API tokens stopped."
+                        : "Account unlocked.");
                     return 0;
                 default:
                     PrintHelp();
@@ -99,6 +111,8 @@ public static class OperatorCli
                                                    create an organisation and its first owner
           reset-password --email EMAIL --password PASSWORD
                                                    set a new password and unlock the account
+          lock-account --email EMAIL               lock a person out: no sign-in, sessions end, API tokens stop
+          unlock-account --email EMAIL             let them in again (their tokens work again)
         Kinds: Brand, Supplier, Intermediary, Union, Initiative, PlatformAdmin
         """);
 }

@@ -81,7 +81,7 @@ public sealed class ApiTokenService(AppDbContext db, CurrentUser me, AuditLog au
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The active token with this secret and the user it acts for, or null.</summary>
+    /// <summary>The active token with this secret and the user it acts for, or null (also while that user is locked out).</summary>
     public async Task<(ApiToken Token, AppUser User)?> AuthenticateAsync(string secret, CancellationToken ct)
     {
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -96,6 +96,9 @@ public sealed class ApiTokenService(AppDbContext db, CurrentUser me, AuditLog au
                 where t.SecretHash == hash
                 select new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
-        return found is not null && found.Token.IsActiveAt(clock.GetUtcNow()) ? (found.Token, found.User) : null;
+        // A locked-out maker's tokens stop with them, from the next request (and work again once unlocked).
+        // Membership, role and two-factor sign-in are checked per request by AccessService.
+        var now = clock.GetUtcNow();
+        return found is not null && found.Token.IsActiveAt(now) && !(found.User.LockoutEnd > now) ? (found.Token, found.User) : null;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CommonThread.Web.Organisations;
 
 /// <summary>
-/// An open invitation for someone without an account. The link's secret is stored only as a hash,
+/// An invitation to join an organisation, for someone with or without an account; they join only by
+/// accepting it (with the link, or signed in as the invited address). The link's secret is stored only as a hash,
 /// so a database reader cannot accept invitations.
 /// </summary>
 public sealed class Invitation
@@ -37,6 +38,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.Property(i => i.Role).HasConversion<string>().HasMaxLength(10);
         b.Property(i => i.SecretHash).HasMaxLength(64);
         b.HasIndex(i => i.SecretHash).IsUnique();
+        b.HasIndex(i => i.Email); // the invited person finds their invitations by their account's address
         b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

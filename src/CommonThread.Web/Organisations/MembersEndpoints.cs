@@ -35,8 +35,6 @@ public static class MembersEndpoints
     private static async Task<Ok<InviteMemberResult>> Invite(InviteMemberRequest request, HttpContext http, MembershipService members, CancellationToken ct)
     {
         var outcome = await members.InviteAsync(http.OrganisationAccess(), request.Email, request.Role!.Value, ct);
-        return TypedResults.Ok(outcome.InvitationSecret is { } secret
-            ? new InviteMemberResult("Invited", null, outcome.InvitationId, InvitationUrl(http, secret))
-            : new InviteMemberResult("Added", outcome.AddedUserId, null, null));
+        return TypedResults.Ok(new InviteMemberResult("Invited", outcome.InvitationId, InvitationUrl(http, outcome.Secret)));
     }
 }

@@ -13,8 +13,8 @@ public sealed record MemberView(string UserId, string Email, string DisplayName,
 
 public sealed record InvitationView(Guid Id, string Email, MemberRole Role, DateTimeOffset ExpiresAt);
 
-/// <summary>Either the person already had an account and was added, or an invitation link was made (shown once).</summary>
-public sealed record InviteOutcome(string? AddedUserId, Guid? InvitationId, string? InvitationSecret);
+/// <summary>An invitation link made (shown once); the same whether or not the address has an account.</summary>
+public sealed record InviteOutcome(Guid InvitationId, string Secret);
 
 public sealed class MembershipService(
     AppDbContext db,
@@ -46,30 +46,26 @@ public sealed class MembershipService(
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Invites an address: a link the person accepts, whether or not they have an account (they sign in
+    /// first if they do). The same work and the same answer either way, so an owner cannot find out who
+    /// uses CommonThread; nobody is added to anything before they accept.
+    /// </summary>
     public async Task<InviteOutcome> InviteAsync(OrganisationAccess access, string email, MemberRole role, CancellationToken ct)
     {
         var orgId = access.Organisation.Id;
         email = AccountService.ValidEmail(email);
-        if (await users.FindByEmailAsync(email) is { } existing)
+        // Owners see their own members anyway, so saying so reveals nothing new.
+        var normalized = users.NormalizeEmail(email);
+        var alreadyMember = await (
+                from m in db.Set<Membership>()
+                join u in db.Set<AppUser>() on m.UserId equals u.Id
+                where m.OrganisationId == orgId && u.NormalizedEmail == normalized
+                select m.Id)
+            .AnyAsync(ct);
+        if (alreadyMember)
         {
-            if (await db.Set<Membership>().AnyAsync(m => m.OrganisationId == orgId && m.UserId == existing.Id, ct))
-            {
-                throw RuleViolation.Conflict("email", $"{email} is already a member.");
-            }
-
-            db.Add(new Membership { OrganisationId = orgId, UserId = existing.Id, Role = role, JoinedAt = clock.GetUtcNow() });
-            audit.Record(orgId, "member.added", $"{email} as {role}");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                // The same invitation sent twice at once: the other request added them.
-                throw RuleViolation.Conflict("email", $"{email} is already a member.");
-            }
-
-            return new(existing.Id, null, null);
+            throw RuleViolation.Conflict("email", $"{email} is already a member.");
         }
 
         // A new invitation replaces an open one for the same address, so only the newest link works.
@@ -90,10 +86,10 @@ public sealed class MembershipService(
         db.Add(invitation);
         audit.Record(orgId, "member.invited", $"{email} as {role}");
         await db.SaveChangesAsync(ct);
-        return new(null, invitation.Id, secret);
+        return new(invitation.Id, secret);
     }
 
-    /// <summary>Creates an organisation and adds or invites its first owner, together or not at all.</summary>
+    /// <summary>Creates an organisation and invites its first owner, together or not at all.</summary>
     public async Task<(Organisation Organisation, InviteOutcome Owner)> CreateOrganisationWithOwnerAsync(
         string name, OrganisationKind kind, string? countryCode, string ownerEmail, CancellationToken ct)
     {
@@ -134,6 +130,12 @@ public sealed class MembershipService(
     {
         var (invitation, _) = await FindOpenInvitationAsync(secret, ct)
             ?? throw new RuleViolation("invitation", "This invitation link is not valid any more. Ask for a new one.", StatusCodes.Status404NotFound);
+        if (await users.FindByEmailAsync(invitation.Email) is not null)
+        {
+            // Only the holder of the link learns this, which any sign-up form would tell them too.
+            throw new RuleViolation("email", "There is an account with this email already: sign in to accept the invitation.");
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await accounts.CreateUserAsync(invitation.Email, displayName, password);
         invitation.AcceptedAt = clock.GetUtcNow();
@@ -178,8 +180,21 @@ public sealed class MembershipService(
             {
                 audit.Record(orgId, "member.removed", $"{found.Email} ({membership.Role})");
                 db.Remove(membership);
+                await RevokeTokensAsync(orgId, userId, found.Email, ct);
             }
 
             await db.SaveChangesAsync(ct);
         }, ct);
+
+    // Their tokens already fail without the membership; revoking them too keeps them dead if the person is invited back.
+    private async Task RevokeTokensAsync(Guid orgId, string userId, string? email, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var tokens = await db.Set<ApiToken>().Where(t => t.OrganisationId == orgId && t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+            audit.Record(orgId, "token.revoked", $"API token '{token.Name}' ({token.Prefix}…) of {email}, removed from the organisation");
+        }
+    }
 }

@@ -17,6 +17,12 @@ public sealed class Organisation
     public string? CountryCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Set by the organisation's owners: members without two-factor sign-in cannot act in it, by page, API or token.</summary>
+    public bool RequireTwoFactor { get; set; }
+
+    /// <summary>Whether members must use two-factor sign-in: platform administrators always must, whatever the setting says.</summary>
+    public bool RequiresTwoFactor => RequireTwoFactor || Kind == OrganisationKind.PlatformAdmin;
 }
 
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -28,5 +34,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.CountryCode).HasMaxLength(2);
         b.HasIndex(o => o.Name);
+        b.Ignore(o => o.RequiresTwoFactor);
     }
 }

@@ -11,7 +11,8 @@ public static class OrganisationAccessFilter
 
     /// <summary>
     /// Guards every endpoint of a route group that has an <c>{orgId}</c> parameter: 404 when the caller
-    /// is not a member (or it does not exist), 403 when the role is too low. The endpoint's own
+    /// is not a member (or it does not exist), 403 when the role is too low or the organisation requires
+    /// two-factor sign-in that the member has not set up. The endpoint's own
     /// <see cref="RequiresRole"/> (the most specific) decides the role; Viewer by default.
     /// </summary>
     public static RouteGroupBuilder RequireOrganisationMember(this RouteGroupBuilder group)
@@ -30,6 +31,18 @@ public static class OrganisationAccessFilter
             if (access is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organisation not found");
+            }
+
+            if (access.TwoFactorMissing)
+            {
+                // Said apart from a role refusal: the member can fix it themselves, at once.
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "Two-factor sign-in required",
+                    Detail = Organisations.OrganisationAccess.TwoFactorMessage(access.Organisation),
+                    Extensions = { ["twoFactorSetup"] = Organisations.OrganisationAccess.TwoFactorSetupPath },
+                });
             }
 
             if (!access.Allows(needed))

@@ -3,9 +3,10 @@ using CommonThread.Web.Platform.Audit;
 
 namespace CommonThread.Web.Organisations;
 
-public sealed record OrganisationDto(Guid Id, string Name, OrganisationKind Kind, string? CountryCode, MemberRole? MyRole)
+/// <param name="RequireTwoFactor">Members must use two-factor sign-in to act in it (always so for platform administration).</param>
+public sealed record OrganisationDto(Guid Id, string Name, OrganisationKind Kind, string? CountryCode, MemberRole? MyRole, bool RequireTwoFactor)
 {
-    public static OrganisationDto From(Organisation o, MemberRole? role) => new(o.Id, o.Name, o.Kind, o.CountryCode, role);
+    public static OrganisationDto From(Organisation o, MemberRole? role) => new(o.Id, o.Name, o.Kind, o.CountryCode, role, o.RequiresTwoFactor);
 }
 
 public sealed record MeDto(string UserId, string? Email, IReadOnlyList<OrganisationDto> Organisations);
@@ -21,12 +22,12 @@ public sealed record CreateOrganisationRequest
     [StringLength(2, MinimumLength = 2)]
     public string? CountryCode { get; init; }
 
-    /// <summary>The first owner: added at once when they have an account, invited otherwise.</summary>
+    /// <summary>The first owner: invited, whether or not they have an account; they become owner when they accept.</summary>
     [Required, EmailAddress, StringLength(256)]
     public string OwnerEmail { get; init; } = "";
 }
 
-public sealed record CreatedOrganisationDto(OrganisationDto Organisation, string? OwnerInvitationUrl);
+public sealed record CreatedOrganisationDto(OrganisationDto Organisation, string OwnerInvitationUrl);
 
 public sealed record UpdateOrganisationRequest
 {
@@ -46,8 +47,20 @@ public sealed record InviteMemberRequest
     public MemberRole? Role { get; init; }
 }
 
-/// <summary><c>Added</c> when the person had an account; otherwise the invitation link, shown this once.</summary>
-public sealed record InviteMemberResult(string Status, string? UserId, Guid? InvitationId, string? InvitationUrl);
+/// <summary>
+/// Always <c>Invited</c> with the link, shown this once: the same answer whether or not the address has an
+/// account, so inviting cannot be used to find out who uses CommonThread. Nobody joins before accepting.
+/// </summary>
+public sealed record InviteMemberResult(string Status, Guid InvitationId, string InvitationUrl);
+
+public sealed record TwoFactorRequirementRequest
+{
+    [Required]
+    public bool? Required { get; init; }
+}
+
+/// <summary>An open invitation addressed to the signed-in person.</summary>
+public sealed record MyInvitationDto(Guid Id, Guid OrganisationId, string OrganisationName, MemberRole Role, DateTimeOffset ExpiresAt);
 
 public sealed record ChangeRoleRequest
 {

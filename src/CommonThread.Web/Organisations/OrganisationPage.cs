@@ -4,7 +4,8 @@ namespace CommonThread.Web.Organisations;
 
 /// <summary>
 /// Base for every page under <c>/o/{OrgId}</c>: resolves the caller's access through
-/// <see cref="AccessService"/> and sets 404 or 403 before any of the organisation's data is loaded.
+/// <see cref="AccessService"/> and sets 404 or 403 before any of the organisation's data is loaded;
+/// a member the organisation requires two-factor sign-in of, who has not set it up, is sent to set it up.
 /// </summary>
 public abstract class OrganisationPage : ComponentBase
 {
@@ -13,6 +14,8 @@ public abstract class OrganisationPage : ComponentBase
     [CascadingParameter] public HttpContext HttpContext { get; set; } = default!;
 
     [Inject] protected AccessService AccessService { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected OrganisationAccess? Access { get; private set; }
 
@@ -33,6 +36,14 @@ public abstract class OrganisationPage : ComponentBase
     protected sealed override async Task OnInitializedAsync()
     {
         Access = await AccessService.FindAsync(OrgId, HttpContext.RequestAborted);
+        if (Access is { TwoFactorMissing: true })
+        {
+            // The member can mend this themselves: take them to the page that sets it up, which says why.
+            DeniedStatus = StatusCodes.Status403Forbidden;
+            Navigation.NavigateTo(OrganisationAccess.TwoFactorSetupPath, forceLoad: true);
+            return;
+        }
+
         DeniedStatus = Access is null ? StatusCodes.Status404NotFound
             : !Access.Allows(NeededRole) ? StatusCodes.Status403Forbidden
             : 0;

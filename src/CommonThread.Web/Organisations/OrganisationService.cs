@@ -34,6 +34,34 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
         return organisation;
     }
 
+    /// <summary>
+    /// Owners require (or stop requiring) two-factor sign-in of every member. An owner without it cannot
+    /// turn it on, or they would shut themselves out; platform administrators always need it.
+    /// </summary>
+    public async Task<Organisation> SetTwoFactorRequirementAsync(OrganisationAccess access, bool required, CancellationToken ct)
+    {
+        access.Require(MemberRole.Owner);
+        if (!required && access.Organisation.Kind == OrganisationKind.PlatformAdmin)
+        {
+            throw new RuleViolation("required", "Platform administrators always use two-factor sign-in; it cannot be turned off.");
+        }
+
+        if (required && !access.UsesTwoFactor)
+        {
+            throw new RuleViolation("required", "Turn on two-factor sign-in for yourself first (under Two-factor sign-in), or you would shut yourself out.");
+        }
+
+        var organisation = await db.Set<Organisation>().FirstAsync(o => o.Id == access.Organisation.Id, ct);
+        if (organisation.RequireTwoFactor != required)
+        {
+            organisation.RequireTwoFactor = required;
+            audit.Record(organisation.Id, "organisation.two-factor", required ? "Members must use two-factor sign-in" : "Two-factor sign-in is up to each member");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return organisation;
+    }
+
     /// <summary>The organisations of some kinds on CommonThread, by name: whom a buyer invites to review a plan, whom an agreement binds, who joins a round.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name, OrganisationKind Kind)>> DirectoryAsync(IReadOnlyCollection<OrganisationKind> kinds, CancellationToken ct) =>
         (await db.Set<Organisation>().AsNoTracking().Where(o => kinds.Contains(o.Kind)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct))

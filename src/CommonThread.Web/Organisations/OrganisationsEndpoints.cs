@@ -21,9 +21,15 @@ public static class OrganisationsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         one.MapGet("/", (HttpContext http) => TypedResults.Ok(Dto(http.OrganisationAccess()))).WithName("GetOrganisation");
         one.MapPatch("/", Update).RequireRole(MemberRole.Owner).WithName("UpdateOrganisation");
+        one.MapPut("/two-factor", async (TwoFactorRequirementRequest request, HttpContext http, OrganisationService organisations, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            return TypedResults.Ok(OrganisationDto.From(await organisations.SetTwoFactorRequirementAsync(access, request.Required!.Value, ct), access.Role));
+        }).RequireRole(MemberRole.Owner).WithName("SetTwoFactorRequirement");
 
         one.MapMembersEndpoints();
         one.MapApiTokensEndpoints();
+        app.MapMyInvitationsEndpoints();
         one.MapGet("/audit", ListAudit).RequireRole(MemberRole.Owner).WithName("ListAuditTrail");
     }
 
@@ -37,21 +43,21 @@ public static class OrganisationsEndpoints
 
     private static async Task<Results<Ok<List<OrganisationDto>>, ProblemHttpResult>> ListAll(
         AccessService access, OrganisationService organisations, CancellationToken ct) =>
-        await access.IsPlatformAdminAsync(ct)
-            ? TypedResults.Ok((await organisations.ListAllAsync(ct)).Select(o => OrganisationDto.From(o, null)).ToList())
-            : NotPlatformAdmin();
+        NotPlatformAdmin(await access.PlatformAdminStandingAsync(ct)) is { } refused
+            ? refused
+            : TypedResults.Ok((await organisations.ListAllAsync(ct)).Select(o => OrganisationDto.From(o, null)).ToList());
 
     private static async Task<Results<Created<CreatedOrganisationDto>, ProblemHttpResult>> Create(
         CreateOrganisationRequest request, AccessService access, MembershipService members, HttpContext http, CancellationToken ct)
     {
-        if (!await access.IsPlatformAdminAsync(ct))
+        if (NotPlatformAdmin(await access.PlatformAdminStandingAsync(ct)) is { } refused)
         {
-            return NotPlatformAdmin();
+            return refused;
         }
 
         var (organisation, invite) = await members.CreateOrganisationWithOwnerAsync(request.Name, request.Kind!.Value, request.CountryCode, request.OwnerEmail, ct);
-        var url = invite.InvitationSecret is { } secret ? MembersEndpoints.InvitationUrl(http, secret) : null;
-        return TypedResults.Created($"/api/organisations/{organisation.Id}", new CreatedOrganisationDto(OrganisationDto.From(organisation, null), url));
+        return TypedResults.Created($"/api/organisations/{organisation.Id}",
+            new CreatedOrganisationDto(OrganisationDto.From(organisation, null), MembersEndpoints.InvitationUrl(http, invite.Secret)));
     }
 
     private static async Task<Ok<OrganisationDto>> Update(UpdateOrganisationRequest request, HttpContext http, OrganisationService organisations, CancellationToken ct)
@@ -64,6 +70,12 @@ public static class OrganisationsEndpoints
     private static async Task<Ok<List<AuditEntryDto>>> ListAudit(HttpContext http, Platform.Audit.AuditLog audit, int? take, CancellationToken ct) =>
         TypedResults.Ok((await audit.ListAsync(http.OrganisationAccess().Organisation.Id, take ?? 100, ct)).Select(AuditEntryDto.From).ToList());
 
-    private static ProblemHttpResult NotPlatformAdmin() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only platform administrators manage the list of organisations.");
+    private static ProblemHttpResult? NotPlatformAdmin(PlatformAdminStanding standing) => standing switch
+    {
+        PlatformAdminStanding.Admin => null,
+        PlatformAdminStanding.NeedsTwoFactor => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor sign-in required",
+            detail: $"Platform administrators must use two-factor sign-in. Turn it on at {OrganisationAccess.TwoFactorSetupPath} first.",
+            extensions: new Dictionary<string, object?> { ["twoFactorSetup"] = OrganisationAccess.TwoFactorSetupPath }),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only platform administrators manage the list of organisations."),
+    };
 }

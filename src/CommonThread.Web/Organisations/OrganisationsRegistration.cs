@@ -12,6 +12,8 @@ public static class OrganisationsRegistration
         services.AddScoped<MembershipService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<MemberDirectory>();
+        services.AddScoped<InvitationInbox>();
+        services.AddScoped<ITwoFactorRequirement, TwoFactorRequirement>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(IdentityRegistration.ApiTokenScheme, null);
     }
 }

@@ -50,6 +50,7 @@ public static class PlatformRegistration
         app.UseShellLocalization(moreCultures);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorGate();
         app.UseRateLimiter();
         app.UseFormTextCleaning();
         app.UseAntiforgery();

@@ -36,7 +36,7 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
 
         await page.FillAsync("#invite-email", email);
         await page.SelectOptionAsync("#invite-role", "Editor");
-        await page.ClickAsync("form.form button[type=submit]");
+        await page.ClickAsync("form.form:has(#invite-email) button[type=submit]");
         var link = (await page.TextContentAsync("#invitation-url"))!.Trim();
 
         var invitee = await app.NewPageAsync(new() { Width = 360, Height = 740 });

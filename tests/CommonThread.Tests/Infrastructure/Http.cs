@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Infrastructure;
 
@@ -50,13 +51,34 @@ public static partial class Http
         return await client.PostAsync(postTo ?? path, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Signs in through the real sign-in form; the client keeps the cookie.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form, and through the two-factor step with the code the
+    /// person's authenticator app would show when they use two-factor sign-in; the client keeps the cookie.
+    /// </summary>
     public static async Task<HttpClient> SignedInAsync(this TestApp app, string email, string password)
     {
         var client = app.Anonymous();
         var response = await client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in failed: {(int)response.StatusCode}");
+        if (response.Headers.Location is { } location
+            && (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var next
+            && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
+        {
+            var code = await app.CurrentTwoFactorCodeAsync(email) ?? throw new InvalidOperationException($"{email} has no authenticator key");
+            response = await client.PostFormAsync(next, "login-2fa", new() { ["Input.Code"] = code });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"two-factor sign-in failed: {(int)response.StatusCode}");
+        }
+
         return client;
+    }
+
+    /// <summary>Sends a request marked with a fresh probe and returns the database writes made while serving it (see <see cref="RequestWrites"/>).</summary>
+    public static async Task<(HttpResponseMessage Response, IReadOnlyList<string> Writes)> ProbedAsync(this TestApp app, HttpClient client, HttpRequestMessage request)
+    {
+        var probe = Guid.NewGuid().ToString("N");
+        request.Headers.Add(RequestWrites.Header, probe);
+        var response = await client.SendAsync(request);
+        return (response, app.Services.GetRequiredService<RequestWrites>().Of(probe));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

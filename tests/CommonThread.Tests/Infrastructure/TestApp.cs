@@ -116,7 +116,35 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = role, JoinedAt = DateTimeOffset.UnixEpoch });
         await db.SaveChangesAsync();
+        if (organisation.RequiresTwoFactor)
+        {
+            // As a real member of it would have to: platform administrators and members of organisations that require it.
+            await EnableTwoFactorAsync(user.Id);
+        }
+
         return new TestMember(user.Id, email, organisation.Id);
+    }
+
+    /// <summary>Turns on two-factor sign-in for a person as the two-factor page does; returns their authenticator key.</summary>
+    public async Task<string> EnableTwoFactorAsync(string userId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"no user {userId}");
+        await users.ResetAuthenticatorKeyAsync(user);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>The code the person's authenticator app shows now, or null when they have no key.</summary>
+    public async Task<string?> CurrentTwoFactorCodeAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return user is not null && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key
+            ? CommonThread.BrowserTests.Infrastructure.Totp.Code(key, TimeProvider.System.GetUtcNow())
+            : null;
     }
 
     /// <summary>An API client acting as the member, through a real token stored as the app stores them.</summary>

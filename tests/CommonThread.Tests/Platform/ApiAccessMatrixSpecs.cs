@@ -69,6 +69,10 @@ public abstract class ApiAccessMatrixSpecs(TestApp app)
             {
                 Expect("viewer", viewerResponse, s => s == HttpStatusCode.Forbidden, "403");
             }
+            else if (ApiEndpointCases.IsMyInvitation(pattern))
+            {
+                Expect("viewer", viewerResponse, s => s == HttpStatusCode.NotFound, "404 (someone else's invitation)");
+            }
             else
             {
                 Expect("viewer", viewerResponse, Served, "2xx");

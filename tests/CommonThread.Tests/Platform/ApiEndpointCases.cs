@@ -76,7 +76,8 @@ public sealed class ApiEndpointCases(TestApp app)
             ["orgId"] = organisation.Id.ToString(),
             ["userId"] = target.UserId,
             ["tokenId"] = (await NewTokenAsync(viewer)).ToString(),
-            ["invitationId"] = (await NewInvitationAsync(owner)).ToString(),
+            // An invitation is answered only by the person it is addressed to: here the owner, in another organisation.
+            ["invitationId"] = (IsMyInvitation(pattern) ? await NewInvitationAsync(owner, addressedTo: owner.Email) : await NewInvitationAsync(owner)).ToString(),
         };
         (values["facilityId"], values["linkId"]) = await NewFacilityAndLinkAsync(organisation.Id);
         values["countryCode"] = "BG";
@@ -111,6 +112,8 @@ public sealed class ApiEndpointCases(TestApp app)
 
         return new ApiEndpointCase(method, endpoint, pattern, endpointName, url, isAdmin, organisation, owner, viewer, competitor, values);
     }
+
+    public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
 
     private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
 
@@ -322,6 +325,7 @@ public sealed class ApiEndpointCases(TestApp app)
         {
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
             "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",
+            "SetTwoFactorRequirement" => """{"required":false}""",
             "InviteMember" => $$"""{"email":"i{{unique}}@test.example","role":"Viewer"}""",
             "ChangeMemberRole" => """{"role":"Editor"}""",
             "CreateApiToken" => """{"name":"matrix","role":"Viewer","expiresInDays":1}""",
@@ -480,11 +484,12 @@ public sealed class ApiEndpointCases(TestApp app)
         return token.Id;
     });
 
-    private Task<Guid> NewInvitationAsync(TestMember owner) => app.WithDbAsync(async db =>
+    private Task<Guid> NewInvitationAsync(TestMember owner, string? addressedTo = null) => app.WithDbAsync(async db =>
     {
+        var organisationId = addressedTo is null ? owner.OrganisationId : (await app.NewOrganisationAsync(OrganisationKind.Brand)).Id;
         var invitation = new Invitation
         {
-            OrganisationId = owner.OrganisationId, Email = $"inv{Guid.NewGuid():N}@test.example", Role = MemberRole.Viewer,
+            OrganisationId = organisationId, Email = addressedTo ?? $"inv{Guid.NewGuid():N}@test.example", Role = MemberRole.Viewer,
             SecretHash = Secrets.Hash(Secrets.New("inv_")), InvitedByUserId = owner.UserId, CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
         };
         db.Add(invitation);

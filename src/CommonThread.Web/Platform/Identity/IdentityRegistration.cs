@@ -41,6 +41,7 @@ public static class IdentityRegistration
             // API clients get status codes, never a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
 
         services.AddIdentityCore<AppUser>(o =>
