@@ -36,14 +36,14 @@ public sealed class AccountService(UserManager<AppUser> users, CurrentUser me)
     }
 
     /// <summary>
-    /// Locks a person out until unlocked: sign-in is refused, every open session ends on its next request
+    /// Suspends a person until unlocked: sign-in is refused, every open session ends on its next request
     /// (the security stamp changes) and their API tokens stop working (ApiTokenService checks the lockout).
     /// </summary>
     public async Task LockAsync(string email)
     {
         var user = await users.FindByEmailAsync(ValidEmail(email)) ?? throw RuleViolation.NotFound("email");
         ThrowOnFailure(await users.SetLockoutEnabledAsync(user, true));
-        ThrowOnFailure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        ThrowOnFailure(await users.SetLockoutEndDateAsync(user, AccountLock.Suspended));
         ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
     }
 

@@ -96,9 +96,10 @@ public sealed class ApiTokenService(AppDbContext db, CurrentUser me, AuditLog au
                 where t.SecretHash == hash
                 select new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
-        // A locked-out maker's tokens stop with them, from the next request (and work again once unlocked).
+        // A suspended maker's tokens stop with them, from the next request (and work again once unlocked);
+        // failed sign-ins at their address do not stop them (AccountLock).
         // Membership, role and two-factor sign-in are checked per request by AccessService.
         var now = clock.GetUtcNow();
-        return found is not null && found.Token.IsActiveAt(now) && !(found.User.LockoutEnd > now) ? (found.Token, found.User) : null;
+        return found is not null && found.Token.IsActiveAt(now) && !AccountLock.IsSuspended(found.User.LockoutEnd) ? (found.Token, found.User) : null;
     }
 }

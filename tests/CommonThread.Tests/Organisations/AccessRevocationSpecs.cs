@@ -102,21 +102,24 @@ public abstract class AccessRevocationSpecs(TestApp app)
     }
 
     [Fact]
-    public async Task Tokens_stop_while_failed_sign_ins_keep_the_account_locked()
+    public async Task A_stranger_typing_wrong_passwords_locks_new_sign_ins_but_cannot_cut_off_the_persons_tokens_or_open_session()
     {
         var (organisation, _) = await OrganisationWithOwnerAsync();
         var member = await app.NewMemberAsync(organisation.Name, MemberRole.Viewer);
         var token = await app.ClientForAsync(member);
+        var browser = await app.SignedInAsync(member.Email, TestMember.Password);
         var guesser = app.Anonymous();
         for (var i = 0; i < 5; i++)
         {
             await guesser.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = "wrong-password-1" });
         }
 
-        var response = await token.GetAsync($"/api/organisations/{organisation.Id}");
+        var signIn = await app.Anonymous().PostFormAsync("/account/login", "login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = TestMember.Password });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Set<CommonThread.Data.AppUser>().AnyAsync(u => u.Id == member.UserId && u.LockoutEnd != null)));
+        Assert.DoesNotContain(signIn.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync($"/api/organisations/{organisation.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
     }
 }
 

@@ -9,7 +9,7 @@ namespace CommonThread.Web.Platform.Identity;
 
 /// <summary>
 /// Checks the sign-in cookie against the account on every request, instead of Identity's default of
-/// every 30 minutes: a locked-out account, a new password or a reset security stamp ends every open
+/// every 30 minutes: a suspended account (<see cref="AccountLock"/>), a new password or a reset security stamp ends every open
 /// browser session on its next request. One small indexed read per signed-in request; no cookie is
 /// re-issued for it.
 /// </summary>
@@ -25,8 +25,7 @@ internal static class SessionCheck
             .Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd })
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (account is null || account.SecurityStamp != stamp || account.LockoutEnd > now)
+        if (account is null || account.SecurityStamp != stamp || AccountLock.IsSuspended(account.LockoutEnd))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
