@@ -28,7 +28,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         var found = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (found is not { } match)
         {
-            return AuthenticateResult.Fail("The API token is unknown, expired or revoked, or its maker is locked out.");
+            return AuthenticateResult.Fail("The API token is unknown, expired or revoked, or its maker is suspended.");
         }
 
         var (token, user) = match;

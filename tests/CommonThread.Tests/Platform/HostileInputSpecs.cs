@@ -129,20 +129,26 @@ public sealed record HostileBody(string Name, Func<HttpContent, HttpContent?> Fr
 /// source, set up as the authorization matrix sets it up) × every hostile change of its valid body, sent
 /// by an owner of the organisation that owns the data. Each is refused with a 4xx ProblemDetails, never a
 /// 500, and nothing is written: the organisation's audit trail, where every change is recorded, stays as
-/// it was.
+/// it was. Every read is tried with hostile query values too: answered or refused, never a 500.
 /// </summary>
 public abstract class HostileInputSpecs(TestApp app)
 {
     [Fact]
-    public async Task Every_hostile_body_to_every_endpoint_is_refused_with_a_problem_and_writes_nothing()
+    public async Task Every_hostile_body_is_refused_writing_nothing_and_every_hostile_query_is_answered_without_a_500()
     {
         var cases = new ApiEndpointCases(app);
         var failures = new List<string>();
         var tried = 0;
-        foreach (var (method, endpoint) in cases.All().Where(e => e.Method is "POST" or "PUT" or "PATCH"))
+        foreach (var (method, endpoint) in cases.All())
         {
+            if (method == "GET")
+            {
+                await TryQueriesAsync(await cases.PrepareAsync(method, endpoint));
+                continue;
+            }
+
             // An endpoint that reads no body ignores whatever is sent; only those that read one are tried.
-            if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is null && !IsUpload(endpoint))
+            if (method is not ("POST" or "PUT" or "PATCH") || (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is null && !IsUpload(endpoint)))
             {
                 continue;
             }
@@ -179,9 +185,33 @@ public abstract class HostileInputSpecs(TestApp app)
             }
         }
 
+        // Reads with hostile query values (paging, months, filters): answered or refused, never a 500.
+        async Task TryQueriesAsync(ApiEndpointCase endpointCase)
+        {
+            var client = await app.SignedInAsync(endpointCase.Owner.Email, TestMember.Password);
+            foreach (var query in HostileQueries)
+            {
+                tried++;
+                var response = await client.GetAsync(endpointCase.Url + query);
+                var status = (int)response.StatusCode;
+                if (status >= 500 || (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json"))
+                {
+                    failures.Add($"{endpointCase} with {query}: {status}");
+                }
+            }
+        }
+
         Assert.True(tried >= 300, $"only {tried} hostile requests made");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} hostile requests got through:\n" + string.Join("\n", failures));
     }
+
+    /// <summary>Every query value a read could take, at its edges and beyond: negative, past int, month 13, year 1 and 99,999, NUL.</summary>
+    private static readonly string[] HostileQueries =
+    [
+        "?take=-1&skip=-1&year=-1&month=13&direction=%00",
+        "?take=2147483648&skip=99999999999&year=99999&month=0&direction=" + new string('x', 5000),
+        "?take=0&skip=2147483647&year=1&month=-2147483648&direction=%E2%80%AE",
+    ];
 
     /// <summary>Uploads read the form themselves (<c>UploadedFile.ReadAsync</c>), so their endpoints declare no body.</summary>
     private static bool IsUpload(RouteEndpoint endpoint) =>

@@ -31,7 +31,8 @@ public abstract class ImportLeaseSpecs(TestApp app)
     {
         var importer = await Importer.NewBrandAsync(app);
         var w = Unique.Word();
-        var import = await importer.PreviewAsync($"country,name,address\nBD,{w} Knit,Plot 1 Savar\nBD,{w} Denim,Plot 2 Savar\n");
+        // Addresses as unique as the names: rows like another spec's would go to review instead of becoming facilities.
+        var import = await importer.PreviewAsync($"country,name,address\nBD,{w} Knit,Plot 1 {w} Road\nBD,{w} Denim,Plot 2 {w} Lane\n");
         // The queue is this app's alone and its specs run one after another: what an earlier spec left
         // queued or running is set aside, so the worker here takes this import and no other.
         await app.WithDbAsync(db => db.Set<FacilityImport>().Where(i => i.Id != import.Id && (i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running))
