@@ -39,17 +39,17 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("coalesce", 2, 2, (a, c) => a[0].Evaluate(c) is var first && first.AsString().Length > 0 ? first : a[1].Evaluate(c)),
         new("today", 0, 0, (_, c) => XPathValue.Of(XPathValue.FormatDate(c.Today))),
         new("now", 0, 0, (_, c) => XPathValue.Of(XPathValue.FormatDateTime(c.Now))),
-        new("date", 1, 1, (a, c) => Moment(a[0].Evaluate(c)) is { } m ? XPathValue.Of(XPathValue.FormatDate(DateOnly.FromDateTime(m.DateTime))) : XPathValue.Empty),
-        new("date-time", 1, 1, (a, c) => Moment(a[0].Evaluate(c)) is { } m ? XPathValue.Of(XPathValue.FormatDateTime(m)) : XPathValue.Empty),
+        new("date", 1, 1, (a, c) => Moment(a[0].Evaluate(c), wholeDays: true) is { } m ? XPathValue.Of(XPathValue.FormatDate(DateOnly.FromDateTime(m.DateTime))) : XPathValue.Empty),
+        new("date-time", 1, 1, (a, c) => Moment(a[0].Evaluate(c), wholeDays: false) is { } m ? XPathValue.Of(XPathValue.FormatDateTime(m)) : XPathValue.Empty),
         new("format-date", 2, 2, (a, c) => XPathValue.Of(FormatMoment(a[0].Evaluate(c), a[1].Evaluate(c).AsString()))),
         new("format-date-time", 2, 2, (a, c) => XPathValue.Of(FormatMoment(a[0].Evaluate(c), a[1].Evaluate(c).AsString()))),
-        new("decimal-date-time", 1, 1, (a, c) => XPathValue.Of(XPathValue.ParseNumber(a[0].Evaluate(c).AsString()))),
-        new("decimal-time", 1, 1, (a, c) => XPathValue.Of(DecimalTime(a[0].Evaluate(c).AsString()))),
+        new("decimal-date-time", 1, 1, (a, c) => a[0].Evaluate(c) is var v && v.AsString().Length == 0 ? XPathValue.Empty : XPathValue.Of(v.AsNumber())),
+        new("decimal-time", 1, 1, (a, c) => a[0].Evaluate(c) is var v && v.AsString().Length == 0 ? XPathValue.Empty : XPathValue.Of(DecimalTime(v))),
         new("not", 1, 1, (a, c) => XPathValue.Of(!a[0].Evaluate(c).AsBoolean())),
         new("true", 0, 0, (_, _) => XPathValue.Of(true)),
         new("false", 0, 0, (_, _) => XPathValue.Of(false)),
         new("boolean", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsBoolean())),
-        new("boolean-from-string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is "true" or "1")),
+        new("boolean-from-string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is var s && (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)))),
         new("number", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsNumber())),
         new("int", 1, 1, (a, c) => XPathValue.Of(Math.Truncate(a[0].Evaluate(c).AsNumber()))),
         new("round", 1, 2, (a, c) => XPathValue.Of(Round(a[0].Evaluate(c).AsNumber(), a.Count > 1 ? a[1].Evaluate(c).AsNumber() : 0))),
@@ -79,8 +79,8 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("max", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Max))),
         new("min", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Min))),
         new("join", 1, int.MaxValue, (a, c) => XPathValue.Of(string.Join(a[0].Evaluate(c).AsString(), Values(a.Skip(1).ToList(), c)))),
-        new("checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Truths(a.Skip(2), c).Count(t => t)))),
-        new("weighted-checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Weighted(a, c))), argumentGroup: 2),
+        new("checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Truths(a.Skip(2).Select(x => x.Evaluate(c))).Count(t => t)))),
+        new("weighted-checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Weighted(a, c) is var sum && sum >= a[0].Evaluate(c).AsNumber() && sum <= a[1].Evaluate(c).AsNumber()), argumentGroup: 2),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>A select_multiple answer is its choices' names separated by spaces.</summary>
@@ -107,32 +107,56 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
     private static IEnumerable<string> Values(IReadOnlyList<Expression> arguments, IExpressionContext context) =>
         arguments.SelectMany(x => x.Evaluate(context).Items);
 
-    /// <summary>No values, or any that is not a number (an empty answer among them), give NaN as in ODK: a maximum that skipped them would mislead.</summary>
-    private static double Extreme(IEnumerable<string> values, Func<double, double, double> pick)
-    {
-        var numbers = values.Select(XPathValue.ParseNumber).ToList();
-        return numbers.Count == 0 || numbers.Any(double.IsNaN) ? double.NaN : numbers.Aggregate(pick);
-    }
+    /// <summary>As in ODK, values that are not numbers (empty answers among them) are passed over; NaN only when none is a number.</summary>
+    private static double Extreme(IEnumerable<string> values, Func<double, double, double> pick) =>
+        values.Select(XPathValue.ParseNumber).Where(n => !double.IsNaN(n)).DefaultIfEmpty(double.NaN).Aggregate(pick);
 
-    /// <summary>Halves round away from zero (round(-2.5) is -3), as ODK does; negative digits round to tens, hundreds and so on.</summary>
+    /// <summary>
+    /// As JavaRosa: halves round up, toward positive infinity (round(2.5) is 3, round(-2.5) is -2, as XPath 1.0 says);
+    /// digits that are not a number count as 0; negative digits round to tens, hundreds and so on; more than 30 either way is NaN.
+    /// Decimal arithmetic so that 1.005 rounds to 1.01, as it is written, not as its binary approximation.
+    /// </summary>
     private static double Round(double value, double digits)
     {
-        if (double.IsNaN(digits) || !double.IsFinite(value))
+        var places = double.IsNaN(digits) ? 0 : Math.Truncate(digits);
+        if (!double.IsFinite(value))
         {
-            return double.IsNaN(digits) ? double.NaN : value;
+            return value;
         }
 
-        var places = (int)Math.Clamp(Math.Truncate(digits), -308, 15);
-        return places >= 0 ? Math.Round(value, places, MidpointRounding.AwayFromZero)
-            : Math.Round(value / Math.Pow(10, -places), MidpointRounding.AwayFromZero) * Math.Pow(10, -places);
+        if (Math.Abs(places) > 30)
+        {
+            return double.NaN;
+        }
+
+        if (places < 0)
+        {
+            var unit = Math.Pow(10, -places);
+            return Math.Floor(value / unit + 0.5) * unit;
+        }
+
+        // Beyond 1e15 a double has no fractional digits left to round (and decimal could overflow).
+        if (Math.Abs(value) >= 1e15)
+        {
+            return value;
+        }
+
+        var scale = (decimal)Math.Pow(10, Math.Min(places, 15));
+        return (double)(Math.Floor((decimal)value * scale + 0.5m) / scale);
     }
 
-    /// <summary>ODK's substr: 0-based, end exclusive, positions clamped to the text.</summary>
+    /// <summary>ODK's substr: 0-based, end exclusive; a negative position counts from the end; positions are truncated, NaN is 0, and they are clamped to the text.</summary>
     private static string Substr(string text, double start, double? end)
     {
-        var from = (int)Math.Clamp(double.IsNaN(start) ? 0 : start, 0, text.Length);
-        var to = (int)Math.Clamp(end is { } e ? (double.IsNaN(e) ? from : e) : text.Length, from, text.Length);
-        return text[from..to];
+        int Position(double p)
+        {
+            var whole = double.IsNaN(p) ? 0 : Math.Clamp(Math.Truncate(p), -text.Length, text.Length);
+            return (int)(whole < 0 ? text.Length + whole : whole);
+        }
+
+        var from = Position(start);
+        var to = end is { } e ? Position(e) : text.Length;
+        return from <= to ? text[from..to] : "";
     }
 
     /// <summary>
@@ -186,9 +210,13 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
     private static string RandomText(double length) =>
         double.IsFinite(length) && length >= 0 && length <= 1000 ? RandomNumberGenerator.GetString(Alphanumeric, (int)length) : "";
 
-    /// <summary>A date or date-time answer as written, or a number of days since 1970-01-01 as that moment in UTC.</summary>
-    private static DateTimeOffset? Moment(XPathValue value) =>
-        XPathValue.TryParseDateTime(value.AsString(), out var moment) ? moment : XPathValue.FromDays(value.AsNumber());
+    /// <summary>
+    /// A date or date-time answer as written, or a number of days since 1970-01-01 as that moment in UTC;
+    /// date() truncates the number to whole days first, as JavaRosa does (date(-0.5) is 1970-01-01).
+    /// </summary>
+    private static DateTimeOffset? Moment(XPathValue value, bool wholeDays = false) =>
+        XPathValue.TryParseDateTime(value.AsString(), out var moment) ? moment
+        : XPathValue.FromDays(wholeDays ? Math.Truncate(value.AsNumber()) : value.AsNumber());
 
     /// <summary>ODK's format-date tokens; the clock time is the one written (the server has no device time zone). Anything not a date gives "".</summary>
     private static string FormatMoment(XPathValue value, string format)
@@ -231,34 +259,44 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         return result.ToString();
     }
 
-    /// <summary>A time (14:30:00.000+07:00) as the fraction of its day gone, by the clock time written; anything else is NaN.</summary>
-    private static double DecimalTime(string time) =>
-        XPathValue.TryParseDateTime("1970-01-01T" + time.Trim(), out var moment) ? moment.TimeOfDay.TotalDays : double.NaN;
-
-    /// <summary>Every value after checklist's min and max, a repeated answer's one per instance, as XPath booleans.</summary>
-    private static IEnumerable<bool> Truths(IEnumerable<Expression> arguments, IExpressionContext context) =>
-        arguments.Select(x => x.Evaluate(context)).SelectMany(v => v.IsList ? v.Items.Select(i => XPathValue.Of(i).AsBoolean()) : [v.AsBoolean()]);
-
-    /// <summary>The sum of the weights whose values are true: arguments after min and max come as value, weight pairs.</summary>
-    private static double Weighted(IReadOnlyList<Expression> arguments, IExpressionContext context)
+    /// <summary>
+    /// The fraction of its day gone: of a time (14:30:00.000+07:00) or date-time by the clock time written (the server
+    /// has no device time zone to convert to), of a number of days its fractional part; anything else is NaN.
+    /// </summary>
+    private static double DecimalTime(XPathValue value)
     {
-        var total = 0.0;
-        for (var i = 2; i + 1 < arguments.Count; i += 2)
+        var text = value.AsString().Trim();
+        if (XPathValue.TryParseDateTime(text, out var moment) || XPathValue.TryParseDateTime("1970-01-01T" + text, out moment))
         {
-            if (arguments[i].Evaluate(context).AsBoolean())
-            {
-                total += arguments[i + 1].Evaluate(context).AsNumber();
-            }
+            return moment.TimeOfDay.TotalDays;
         }
 
-        return total;
+        var days = value.AsNumber();
+        return days - Math.Floor(days);
     }
 
-    /// <summary>Whether a checklist's count lies within its min and max, inclusive; -1 for either leaves that side open.</summary>
+    /// <summary>Values as XPath booleans, a repeated answer's one per instance (each a string: true when not empty).</summary>
+    private static IEnumerable<bool> Truths(IEnumerable<XPathValue> values) =>
+        values.SelectMany(v => v.IsList ? v.Items.Select(i => XPathValue.Of(i).AsBoolean()) : [v.AsBoolean()]);
+
+    /// <summary>
+    /// The sum of the weights whose values are true. Arguments after min and max come as value, weight pairs, or, as in
+    /// JavaRosa, as one repeated answer of values and one of weights, instance by instance (unequal lengths pair up to the shorter).
+    /// </summary>
+    private static double Weighted(IReadOnlyList<Expression> arguments, IExpressionContext context)
+    {
+        var rest = arguments.Skip(2).Select(x => x.Evaluate(context)).ToList();
+        var (values, weights) = rest is [{ IsList: true } listed, { IsList: true } weighed]
+            ? (Truths([listed]).ToList(), weighed.Items.Select(XPathValue.ParseNumber).ToList())
+            : (Truths(rest.Where((_, i) => i % 2 == 0)).ToList(), rest.Where((_, i) => i % 2 == 1).Select(w => w.AsNumber()).ToList());
+        return values.Zip(weights).Where(p => p.First).Sum(p => p.Second);
+    }
+
+    /// <summary>Whether a checklist's count lies within its min and max, inclusive; a negative one (-1 by convention) leaves that side open.</summary>
     private static bool Within(IReadOnlyList<Expression> arguments, IExpressionContext context, double count)
     {
-        var min = arguments[0].Evaluate(context).AsNumber();
-        var max = arguments[1].Evaluate(context).AsNumber();
-        return (min == -1 || count >= min) && (max == -1 || count <= max);
+        var min = Math.Truncate(arguments[0].Evaluate(context).AsNumber());
+        var max = Math.Truncate(arguments[1].Evaluate(context).AsNumber());
+        return (min < 0 || count >= min) && (max < 0 || count <= max);
     }
 }
