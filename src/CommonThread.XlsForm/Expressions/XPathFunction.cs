@@ -135,14 +135,15 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
             return Math.Floor(value / unit + 0.5) * unit;
         }
 
-        // Beyond 1e15 a double has no fractional digits left to round (and decimal could overflow).
-        if (Math.Abs(value) >= 1e15)
+        // A double holds about 15 significant digits: past 15 places, or once the scaled value reaches 1e15,
+        // there is nothing left to round (and the decimal arithmetic could overflow).
+        var scale = Math.Pow(10, Math.Min(places, 15));
+        if (Math.Abs(value) * scale >= 1e15)
         {
             return value;
         }
 
-        var scale = (decimal)Math.Pow(10, Math.Min(places, 15));
-        return (double)(Math.Floor((decimal)value * scale + 0.5m) / scale);
+        return (double)(Math.Floor((decimal)value * (decimal)scale + 0.5m) / (decimal)scale);
     }
 
     /// <summary>ODK's substr: 0-based, end exclusive; a negative position counts from the end; positions are truncated, NaN is 0, and they are clamped to the text.</summary>

@@ -179,6 +179,8 @@ public sealed class ExpressionSpecs
     [InlineData("round(0 div 0)", "NaN")]
     [InlineData("round(3.7, 0 div 0)", "4")]
     [InlineData("round(3.7, 31)", "NaN")]
+    [InlineData("round(123456789012.5, 15)", "123456789012.5")]
+    [InlineData("round(0.000123, 30)", "0.000123")]
     [InlineData("round(1 div 0, 2)", "Infinity")]
     public void Number_functions_compute_what_odk_computes(string expression, string expected) =>
         Assert.Equal(expected, Eval(expression));
