@@ -1,6 +1,6 @@
 namespace CommonThread.XlsForm.Expressions;
 
-/// <summary>What an expression reads while it is evaluated: other questions' answers, its own (".") and the day.</summary>
+/// <summary>What an expression reads while it is evaluated: other questions' answers, its own ("."), the day and the moment.</summary>
 public interface IExpressionContext
 {
     /// <summary>The answer of <c>${name}</c> as this place in the form sees it (within a repeat, the same instance's).</summary>
@@ -9,6 +9,9 @@ public interface IExpressionContext
     XPathValue Current { get; }
 
     DateOnly Today { get; }
+
+    /// <summary>The moment for now(): given, like <see cref="Today"/>, so that an evaluation is repeatable.</summary>
+    DateTimeOffset Now { get; }
 
     /// <summary>A column of the choice being filtered (a bare name in a choice_filter: <c>country = ${country}</c>).</summary>
     XPathValue ChoiceColumn(string name);

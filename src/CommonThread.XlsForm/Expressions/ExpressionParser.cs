@@ -150,6 +150,11 @@ public static class ExpressionParser
                 Expect(")");
             }
 
+            if ((arguments.Count - function.MinArguments) % function.ArgumentGroup != 0 && arguments.Count > function.MinArguments)
+            {
+                throw new ExpressionException($"{name.Text}() takes its arguments after the first {function.MinArguments} in groups of {function.ArgumentGroup}.", name.Position);
+            }
+
             if (arguments.Count < function.MinArguments || arguments.Count > function.MaxArguments)
             {
                 var expected = function.MinArguments == function.MaxArguments ? $"{function.MinArguments}" : function.MaxArguments == int.MaxValue

@@ -1,15 +1,24 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CommonThread.XlsForm.Expressions;
 
-/// <summary>A function of the expression language, with how many arguments it takes.</summary>
-public sealed class XPathFunction(string name, int minArguments, int maxArguments, Func<IReadOnlyList<Expression>, IExpressionContext, XPathValue> body)
+/// <summary>
+/// A function of the expression language, with how many arguments it takes: at least
+/// <paramref name="minArguments"/>, and any beyond those in groups of <paramref name="argumentGroup"/>
+/// (weighted-checklist's value and weight pairs).
+/// </summary>
+public sealed class XPathFunction(string name, int minArguments, int maxArguments, Func<IReadOnlyList<Expression>, IExpressionContext, XPathValue> body, int argumentGroup = 1)
 {
     public string Name => name;
 
     public int MinArguments => minArguments;
 
     public int MaxArguments => maxArguments;
+
+    public int ArgumentGroup => argumentGroup;
 
     internal XPathValue Invoke(IReadOnlyList<Expression> arguments, IExpressionContext context) => body(arguments, context);
 
@@ -21,31 +30,57 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
     {
         new("selected", 2, 2, (a, c) => XPathValue.Of(Choices(a[0].Evaluate(c)).Contains(a[1].Evaluate(c).AsString().Trim()))),
         new("count-selected", 1, 1, (a, c) => XPathValue.Of(Choices(a[0].Evaluate(c)).Length)),
-        new("selected-at", 2, 2, (a, c) => Choices(a[0].Evaluate(c)) is var chosen && (int)a[1].Evaluate(c).AsNumber() is var i && i >= 0 && i < chosen.Length
-            ? XPathValue.Of(chosen[i]) : XPathValue.Empty),
+        new("selected-at", 2, 2, (a, c) => Choices(a[0].Evaluate(c)) is var chosen && a[1].Evaluate(c).AsNumber() is var i && i >= 0 && i < chosen.Length
+            ? XPathValue.Of(chosen[(int)i]) : XPathValue.Empty),
         new("if", 3, 3, (a, c) => a[0].Evaluate(c).AsBoolean() ? a[1].Evaluate(c) : a[2].Evaluate(c)),
-        new("concat", 0, int.MaxValue, (a, c) => XPathValue.Of(string.Concat(a.SelectMany(x => x.Evaluate(c).Items)))),
+        new("concat", 0, int.MaxValue, (a, c) => XPathValue.Of(string.Concat(Values(a, c)))),
         new("regex", 2, 2, (a, c) => XPathValue.Of(Matches(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsString()))),
         new("string-length", 0, 1, (a, c) => XPathValue.Of((a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsString().Length)),
         new("coalesce", 2, 2, (a, c) => a[0].Evaluate(c) is var first && first.AsString().Length > 0 ? first : a[1].Evaluate(c)),
         new("today", 0, 0, (_, c) => XPathValue.Of(XPathValue.FormatDate(c.Today))),
+        new("now", 0, 0, (_, c) => XPathValue.Of(XPathValue.FormatDateTime(c.Now))),
+        new("date", 1, 1, (a, c) => Moment(a[0].Evaluate(c), wholeDays: true) is { } m ? XPathValue.Of(XPathValue.FormatDate(DateOnly.FromDateTime(m.DateTime))) : XPathValue.Empty),
+        new("date-time", 1, 1, (a, c) => Moment(a[0].Evaluate(c), wholeDays: false) is { } m ? XPathValue.Of(XPathValue.FormatDateTime(m)) : XPathValue.Empty),
+        new("format-date", 2, 2, (a, c) => XPathValue.Of(FormatMoment(a[0].Evaluate(c), a[1].Evaluate(c).AsString()))),
+        new("format-date-time", 2, 2, (a, c) => XPathValue.Of(FormatMoment(a[0].Evaluate(c), a[1].Evaluate(c).AsString()))),
+        new("decimal-date-time", 1, 1, (a, c) => a[0].Evaluate(c) is var v && v.AsString().Length == 0 ? XPathValue.Empty : XPathValue.Of(v.AsNumber())),
+        new("decimal-time", 1, 1, (a, c) => a[0].Evaluate(c) is var v && v.AsString().Length == 0 ? XPathValue.Empty : XPathValue.Of(DecimalTime(v))),
         new("not", 1, 1, (a, c) => XPathValue.Of(!a[0].Evaluate(c).AsBoolean())),
         new("true", 0, 0, (_, _) => XPathValue.Of(true)),
         new("false", 0, 0, (_, _) => XPathValue.Of(false)),
         new("boolean", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsBoolean())),
+        new("boolean-from-string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is var s && (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)))),
         new("number", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsNumber())),
         new("int", 1, 1, (a, c) => XPathValue.Of(Math.Truncate(a[0].Evaluate(c).AsNumber()))),
-        new("round", 1, 2, (a, c) => XPathValue.Of(Round(a[0].Evaluate(c).AsNumber(), a.Count > 1 ? (int)a[1].Evaluate(c).AsNumber() : 0))),
+        new("round", 1, 2, (a, c) => XPathValue.Of(Round(a[0].Evaluate(c).AsNumber(), a.Count > 1 ? a[1].Evaluate(c).AsNumber() : 0))),
+        new("floor", 1, 1, (a, c) => XPathValue.Of(Math.Floor(a[0].Evaluate(c).AsNumber()))),
+        new("ceiling", 1, 1, (a, c) => XPathValue.Of(Math.Ceiling(a[0].Evaluate(c).AsNumber()))),
+        new("abs", 1, 1, (a, c) => XPathValue.Of(Math.Abs(a[0].Evaluate(c).AsNumber()))),
+        new("pow", 2, 2, (a, c) => XPathValue.Of(Math.Pow(a[0].Evaluate(c).AsNumber(), a[1].Evaluate(c).AsNumber()))),
+        new("sqrt", 1, 1, (a, c) => XPathValue.Of(Math.Sqrt(a[0].Evaluate(c).AsNumber()))),
+        new("exp", 1, 1, (a, c) => XPathValue.Of(Math.Exp(a[0].Evaluate(c).AsNumber()))),
+        new("log", 1, 1, (a, c) => XPathValue.Of(Math.Log(a[0].Evaluate(c).AsNumber()))),
+        new("log10", 1, 1, (a, c) => XPathValue.Of(Math.Log10(a[0].Evaluate(c).AsNumber()))),
+        new("pi", 0, 0, (_, _) => XPathValue.Of(Math.PI)),
         new("string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString())),
         new("contains", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().Contains(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
         new("starts-with", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().StartsWith(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
         new("ends-with", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().EndsWith(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
-        new("substr", 2, 3, (a, c) => XPathValue.Of(Substring(a[0].Evaluate(c).AsString(), (int)a[1].Evaluate(c).AsNumber(), a.Count > 2 ? (int)a[2].Evaluate(c).AsNumber() : null))),
+        new("substr", 2, 3, (a, c) => XPathValue.Of(Substr(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsNumber(), a.Count > 2 ? a[2].Evaluate(c).AsNumber() : null))),
+        new("substring", 2, 3, (a, c) => XPathValue.Of(Substring(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsNumber(), a.Count > 2 ? a[2].Evaluate(c).AsNumber() : double.PositiveInfinity))),
+        new("substring-before", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is var s && s.IndexOf(a[1].Evaluate(c).AsString(), StringComparison.Ordinal) is var i && i >= 0 ? s[..i] : "")),
+        new("substring-after", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is var s && a[1].Evaluate(c).AsString() is var t && s.IndexOf(t, StringComparison.Ordinal) is var i && i >= 0 ? s[(i + t.Length)..] : "")),
+        new("translate", 3, 3, (a, c) => XPathValue.Of(Translate(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsString(), a[2].Evaluate(c).AsString()))),
+        new("normalize-space", 0, 1, (a, c) => XPathValue.Of(string.Join(' ', (a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsString().Split(XmlSpace, StringSplitOptions.RemoveEmptyEntries)))),
+        new("uuid", 0, 1, (a, c) => XPathValue.Of(a.Count == 0 ? Guid.NewGuid().ToString() : RandomText(a[0].Evaluate(c).AsNumber()))),
         new("count", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Count(s => s.Length > 0))),
+        new("count-non-empty", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Count(s => s.Length > 0))),
         new("sum", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Sum(XPathValue.ParseNumber))),
-        new("max", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Select(XPathValue.ParseNumber).DefaultIfEmpty(double.NaN).Max())),
-        new("min", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Select(XPathValue.ParseNumber).DefaultIfEmpty(double.NaN).Min())),
-        new("join", 2, 2, (a, c) => XPathValue.Of(string.Join(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).Items))),
+        new("max", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Max))),
+        new("min", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Min))),
+        new("join", 1, int.MaxValue, (a, c) => XPathValue.Of(string.Join(a[0].Evaluate(c).AsString(), Values(a.Skip(1).ToList(), c)))),
+        new("checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Truths(a.Skip(2).Select(x => x.Evaluate(c))).Count(t => t)))),
+        new("weighted-checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Weighted(a, c) is var sum && sum >= a[0].Evaluate(c).AsNumber() && sum <= a[1].Evaluate(c).AsNumber()), argumentGroup: 2),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>A select_multiple answer is its choices' names separated by spaces.</summary>
@@ -68,14 +103,201 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         }
     }
 
-    private static double Round(double value, int digits) =>
-        double.IsNaN(value) ? value : digits >= 0 ? Math.Round(value, Math.Min(digits, 15), MidpointRounding.AwayFromZero)
-        : Math.Round(value / Math.Pow(10, -digits), MidpointRounding.AwayFromZero) * Math.Pow(10, -digits);
+    /// <summary>Every argument's values, a repeated answer's one per instance: what the many-argument functions work through.</summary>
+    private static IEnumerable<string> Values(IReadOnlyList<Expression> arguments, IExpressionContext context) =>
+        arguments.SelectMany(x => x.Evaluate(context).Items);
 
-    private static string Substring(string text, int start, int? end)
+    /// <summary>As in ODK, values that are not numbers (empty answers among them) are passed over; NaN only when none is a number.</summary>
+    private static double Extreme(IEnumerable<string> values, Func<double, double, double> pick) =>
+        values.Select(XPathValue.ParseNumber).Where(n => !double.IsNaN(n)).DefaultIfEmpty(double.NaN).Aggregate(pick);
+
+    /// <summary>
+    /// As JavaRosa: halves round up, toward positive infinity (round(2.5) is 3, round(-2.5) is -2, as XPath 1.0 says);
+    /// digits that are not a number count as 0; negative digits round to tens, hundreds and so on; more than 30 either way is NaN.
+    /// Decimal arithmetic so that 1.005 rounds to 1.01, as it is written, not as its binary approximation.
+    /// </summary>
+    private static double Round(double value, double digits)
     {
-        var from = Math.Clamp(start, 0, text.Length);
-        var to = Math.Clamp(end ?? text.Length, from, text.Length);
-        return text[from..to];
+        var places = double.IsNaN(digits) ? 0 : Math.Truncate(digits);
+        if (!double.IsFinite(value))
+        {
+            return value;
+        }
+
+        if (Math.Abs(places) > 30)
+        {
+            return double.NaN;
+        }
+
+        if (places < 0)
+        {
+            var unit = Math.Pow(10, -places);
+            return Math.Floor(value / unit + 0.5) * unit;
+        }
+
+        // A double holds about 15 significant digits: past 15 places, or once the scaled value reaches 1e15,
+        // there is nothing left to round (and the decimal arithmetic could overflow).
+        var scale = Math.Pow(10, Math.Min(places, 15));
+        if (Math.Abs(value) * scale >= 1e15)
+        {
+            return value;
+        }
+
+        return (double)(Math.Floor((decimal)value * (decimal)scale + 0.5m) / (decimal)scale);
+    }
+
+    /// <summary>ODK's substr: 0-based, end exclusive; a negative position counts from the end; positions are truncated, NaN is 0, and they are clamped to the text.</summary>
+    private static string Substr(string text, double start, double? end)
+    {
+        int Position(double p)
+        {
+            var whole = double.IsNaN(p) ? 0 : Math.Clamp(Math.Truncate(p), -text.Length, text.Length);
+            return (int)(whole < 0 ? text.Length + whole : whole);
+        }
+
+        var from = Position(start);
+        var to = end is { } e ? Position(e) : text.Length;
+        return from <= to ? text[from..to] : "";
+    }
+
+    /// <summary>
+    /// XPath's substring: the characters at 1-based positions p with round(start) &lt;= p &lt; round(start) + round(length).
+    /// Written as that comparison so NaN selects nothing and infinities behave as the XPath spec's examples do.
+    /// </summary>
+    private static string Substring(string text, double start, double length)
+    {
+        var first = XPathRound(start);
+        var last = first + XPathRound(length);
+        var result = new StringBuilder();
+        for (var p = 1; p <= text.Length; p++)
+        {
+            if (p >= first && p < last)
+            {
+                result.Append(text[p - 1]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>XPath 1.0's round for substring positions: halves go up (floor(x + 0.5)).</summary>
+    private static double XPathRound(double x) => double.IsFinite(x) ? Math.Floor(x + 0.5) : x;
+
+    /// <summary>Each character of <paramref name="from"/> becomes the one at its place in <paramref name="to"/>, or goes when <paramref name="to"/> is shorter; a repeated one counts at its first place.</summary>
+    private static string Translate(string text, string from, string to)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            var at = from.IndexOf(ch, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                result.Append(ch);
+            }
+            else if (at < to.Length)
+            {
+                result.Append(to[at]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static readonly char[] XmlSpace = [' ', '\t', '\r', '\n'];
+
+    private const string Alphanumeric = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /// <summary>uuid(n): n random letters and digits, from the secure generator since such ids are used as codes.</summary>
+    private static string RandomText(double length) =>
+        double.IsFinite(length) && length >= 0 && length <= 1000 ? RandomNumberGenerator.GetString(Alphanumeric, (int)length) : "";
+
+    /// <summary>
+    /// A date or date-time answer as written, or a number of days since 1970-01-01 as that moment in UTC;
+    /// date() truncates the number to whole days first, as JavaRosa does (date(-0.5) is 1970-01-01).
+    /// </summary>
+    private static DateTimeOffset? Moment(XPathValue value, bool wholeDays = false) =>
+        XPathValue.TryParseDateTime(value.AsString(), out var moment) ? moment
+        : XPathValue.FromDays(wholeDays ? Math.Truncate(value.AsNumber()) : value.AsNumber());
+
+    /// <summary>ODK's format-date tokens; the clock time is the one written (the server has no device time zone). Anything not a date gives "".</summary>
+    private static string FormatMoment(XPathValue value, string format)
+    {
+        if (Moment(value) is not { } moment)
+        {
+            return "";
+        }
+
+        var t = moment.DateTime;
+        var result = new StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%' || i + 1 == format.Length)
+            {
+                result.Append(format[i]);
+                continue;
+            }
+
+            i++;
+            result.Append(format[i] switch
+            {
+                'Y' => t.ToString("yyyy", CultureInfo.InvariantCulture),
+                'y' => t.ToString("yy", CultureInfo.InvariantCulture),
+                'm' => t.ToString("MM", CultureInfo.InvariantCulture),
+                'n' => t.Month.ToString(CultureInfo.InvariantCulture),
+                'b' => t.ToString("MMM", CultureInfo.InvariantCulture),
+                'd' => t.ToString("dd", CultureInfo.InvariantCulture),
+                'e' => t.Day.ToString(CultureInfo.InvariantCulture),
+                'H' => t.ToString("HH", CultureInfo.InvariantCulture),
+                'h' => t.Hour.ToString(CultureInfo.InvariantCulture),
+                'M' => t.ToString("mm", CultureInfo.InvariantCulture),
+                'S' => t.ToString("ss", CultureInfo.InvariantCulture),
+                '3' => t.ToString("fff", CultureInfo.InvariantCulture),
+                'a' => t.ToString("ddd", CultureInfo.InvariantCulture),
+                var other => "%" + other,
+            });
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// The fraction of its day gone: of a time (14:30:00.000+07:00) or date-time by the clock time written (the server
+    /// has no device time zone to convert to), of a number of days its fractional part; anything else is NaN.
+    /// </summary>
+    private static double DecimalTime(XPathValue value)
+    {
+        var text = value.AsString().Trim();
+        if (XPathValue.TryParseDateTime(text, out var moment) || XPathValue.TryParseDateTime("1970-01-01T" + text, out moment))
+        {
+            return moment.TimeOfDay.TotalDays;
+        }
+
+        var days = value.AsNumber();
+        return days - Math.Floor(days);
+    }
+
+    /// <summary>Values as XPath booleans, a repeated answer's one per instance (each a string: true when not empty).</summary>
+    private static IEnumerable<bool> Truths(IEnumerable<XPathValue> values) =>
+        values.SelectMany(v => v.IsList ? v.Items.Select(i => XPathValue.Of(i).AsBoolean()) : [v.AsBoolean()]);
+
+    /// <summary>
+    /// The sum of the weights whose values are true. Arguments after min and max come as value, weight pairs, or, as in
+    /// JavaRosa, as one repeated answer of values and one of weights, instance by instance (unequal lengths pair up to the shorter).
+    /// </summary>
+    private static double Weighted(IReadOnlyList<Expression> arguments, IExpressionContext context)
+    {
+        var rest = arguments.Skip(2).Select(x => x.Evaluate(context)).ToList();
+        var (values, weights) = rest is [{ IsList: true } listed, { IsList: true } weighed]
+            ? (Truths([listed]).ToList(), weighed.Items.Select(XPathValue.ParseNumber).ToList())
+            : (Truths(rest.Where((_, i) => i % 2 == 0)).ToList(), rest.Where((_, i) => i % 2 == 1).Select(w => w.AsNumber()).ToList());
+        return values.Zip(weights).Where(p => p.First).Sum(p => p.Second);
+    }
+
+    /// <summary>Whether a checklist's count lies within its min and max, inclusive; a negative one (-1 by convention) leaves that side open.</summary>
+    private static bool Within(IReadOnlyList<Expression> arguments, IExpressionContext context, double count)
+    {
+        var min = Math.Truncate(arguments[0].Evaluate(context).AsNumber());
+        var max = Math.Truncate(arguments[1].Evaluate(context).AsNumber());
+        return (min < 0 || count >= min) && (max < 0 || count <= max);
     }
 }

@@ -63,7 +63,10 @@ public readonly record struct XPathValue
         double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity")
         : d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A number, or a date (2025-03-31) as days since 1970-01-01 so that dates compare and subtract as ODK's do; else NaN.</summary>
+    /// <summary>
+    /// A number, or a date (2025-03-31) or date-time (2025-03-31T14:30:00.000+07:00) as days since
+    /// 1970-01-01 UTC, a time of day as a fraction, so that dates compare and subtract as ODK's do; else NaN.
+    /// </summary>
     public static double ParseNumber(string text)
     {
         var trimmed = text.Trim();
@@ -72,12 +75,38 @@ public readonly record struct XPathValue
             return d;
         }
 
-        return trimmed.Length >= 10 && DateOnly.TryParseExact(trimmed[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.DayNumber - Epoch
-            : double.NaN;
+        return TryParseDateTime(trimmed, out var moment) ? (moment - EpochMoment).TotalDays : double.NaN;
     }
 
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+    /// <summary>ODK's dateTime form: milliseconds and the offset are always written.</summary>
+    public static string FormatDateTime(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A date or date-time as ODK writes them. A date is midnight UTC (the server has no device time zone);
+    /// a date-time without an offset is taken as UTC. The offset is kept so that formatting shows the clock time written.
+    /// </summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset moment)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 10 && DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            moment = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        // Only ISO shapes: a lenient parse would take "3/4" or "May" for dates.
+        return DateTimeOffset.TryParseExact(trimmed, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
+    }
+
+    /// <summary>A date-time's days since 1970-01-01 (fractional), back as the date-time at UTC; NaN and infinities have none.</summary>
+    public static DateTimeOffset? FromDays(double days) =>
+        double.IsFinite(days) && Math.Abs(days) < 2_900_000 ? EpochMoment.AddMilliseconds(Math.Round(days * 86_400_000)) : null;
+
+    private static readonly string[] DateTimeFormats =
+        ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
+    private static readonly DateTimeOffset EpochMoment = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
 }

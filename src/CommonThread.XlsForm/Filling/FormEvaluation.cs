@@ -52,11 +52,12 @@ public sealed partial class FormEvaluation
     private readonly Dictionary<(FormQuestion, int), string> values = [];
     private readonly HashSet<(FormItem, int)> computing = [];
 
-    private FormEvaluation(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language)
+    private FormEvaluation(XlsFormDefinition form, FormAnswers answers, DateOnly today, DateTimeOffset? now, string? language)
     {
         Form = form;
         Answers = answers;
         Today = today;
+        Now = now ?? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Language = language;
     }
 
@@ -66,9 +67,13 @@ public sealed partial class FormEvaluation
 
     public DateOnly Today { get; }
 
+    /// <summary>What now() reads; without one given, the start of <see cref="Today"/> in UTC.</summary>
+    public DateTimeOffset Now { get; }
+
     public string? Language { get; }
 
-    public static FormEvaluation Of(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language = null) => new(form, answers, today, language);
+    public static FormEvaluation Of(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language = null, DateTimeOffset? now = null) =>
+        new(form, answers, today, now, language);
 
     public int Instances(FormGroup repeat) => Answers.Instances(repeat);
 
@@ -296,6 +301,8 @@ public sealed partial class FormEvaluation
     private sealed class Context(FormEvaluation evaluation, FormItem item, int instance, Choice? choice) : IExpressionContext
     {
         public DateOnly Today => evaluation.Today;
+
+        public DateTimeOffset Now => evaluation.Now;
 
         public XPathValue Current => item is FormQuestion q ? XPathValue.Of(evaluation.Value(q, instance)) : XPathValue.Empty;
 
