@@ -70,7 +70,7 @@ public sealed class FeedbackService(AppDbContext db, ChainRelations relations, N
         language = language is null
             ? FeedbackForm.LanguageForCountry(invitation.FacilityCountry, System.Globalization.CultureInfo.CurrentUICulture.Name)
             : FeedbackForm.LanguageFor(language);
-        var evaluation = FormEvaluation.Of(form, new FormAnswers(), Today, language);
+        var evaluation = FormEvaluation.Of(form, new FormAnswers(), Today, language, clock.GetUtcNow());
         return new FeedbackFormDto(form.Title, invitation.Brand, form.Languages,
             form.AllQuestions.Where(q => q.IsAsked && q.Type != QuestionType.Note).Select(q => new FeedbackQuestionDto(q.Name, FeedbackForm.CategoryOf(q), evaluation.Text(q, q.Label),
                 q.Type.ToString(), evaluation.ChoicesFor(q).Select(c => new FeedbackChoiceDto(c.Name, c.Label.In(language))).ToList())).ToList());
@@ -179,7 +179,7 @@ public sealed class FeedbackService(AppDbContext db, ChainRelations relations, N
 
         var form = FeedbackForm.Definition;
         var values = answers.Where(a => form.Questions.ContainsKey(a.Key) && !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim(), StringComparer.Ordinal);
-        var evaluation = FormEvaluation.Of(form, new FormAnswers { Values = values }, Today, input.Language);
+        var evaluation = FormEvaluation.Of(form, new FormAnswers { Values = values }, Today, input.Language, clock.GetUtcNow());
         var errors = evaluation.Errors();
         if (errors.Count > 0)
         {

@@ -57,7 +57,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         {
             Values = new(input.Values.Where(v => form.Questions.ContainsKey(FormAnswers.QuestionName(v.Key))), StringComparer.Ordinal), RepeatCounts = input.RepeatCounts,
         };
-        var evaluation = FormEvaluation.Of(form, answers, Today, input.Language);
+        var evaluation = FormEvaluation.Of(form, answers, Today, input.Language, clock.GetUtcNow());
         var hidden = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (item, instance) in evaluation.Walk())
@@ -96,7 +96,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var open = await MayAnswerAsync(access, assignmentId, ct);
         var answers = Checked(open.Form, input);
         var language = Language(open.Form, input.Language);
-        var evaluation = FormEvaluation.Of(open.Form, answers, Today, language);
+        var evaluation = FormEvaluation.Of(open.Form, answers, Today, language, clock.GetUtcNow());
         var errors = Errors(evaluation);
         if (errors.Count > 0)
         {
