@@ -11,8 +11,6 @@ namespace CommonThread.Web.Grievances;
 /// </summary>
 public sealed class CaseCrypto
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
     private readonly byte[] master;
 
     public CaseCrypto(IOptions<GrievanceOptions> options, ILogger<CaseCrypto> log)
@@ -45,23 +43,9 @@ public sealed class CaseCrypto
 
     public byte[] Open(byte[] caseKey, byte[] sealedBytes, Guid caseId) => OpenWith(caseKey, sealedBytes, caseId);
 
-    private static byte[] SealWith(byte[] key, byte[] plain, Guid caseId)
-    {
-        var output = new byte[NonceSize + TagSize + plain.Length];
-        var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), caseId.ToByteArray());
-        return output;
-    }
+    private static byte[] SealWith(byte[] key, byte[] plain, Guid caseId) => Platform.Crypto.AesGcmEnvelope.Seal(key, plain, caseId.ToByteArray());
 
-    private static byte[] OpenWith(byte[] key, byte[] sealedBytes, Guid caseId)
-    {
-        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, caseId.ToByteArray());
-        return plain;
-    }
+    private static byte[] OpenWith(byte[] key, byte[] sealedBytes, Guid caseId) => Platform.Crypto.AesGcmEnvelope.Open(key, sealedBytes, caseId.ToByteArray());
 
     /// <summary>Without the master key no report can be read: back it up apart from the database.</summary>
     private static byte[] LoadMasterKey(GrievanceOptions options, ILogger log) =>

@@ -28,8 +28,6 @@ public sealed class KeyRingOptions
 /// </summary>
 public sealed class KeyRingProtection
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
     private static readonly XName Sealed = "sealedKey";
 
     private readonly byte[] current;
@@ -48,11 +46,7 @@ public sealed class KeyRingProtection
 
     public XElement Seal(XElement plain)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(plain.ToString(SaveOptions.DisableFormatting));
-        var output = new byte[NonceSize + TagSize + bytes.Length];
-        RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-        using var aes = new AesGcm(current, TagSize);
-        aes.Encrypt(output.AsSpan(0, NonceSize), bytes, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        var output = AesGcmEnvelope.Seal(current, System.Text.Encoding.UTF8.GetBytes(plain.ToString(SaveOptions.DisableFormatting)));
         return new XElement(Sealed, new XAttribute("wrappingKey", Fingerprint(current)), Convert.ToBase64String(output));
     }
 
@@ -65,10 +59,7 @@ public sealed class KeyRingProtection
                 $"A sign-in key was sealed with wrapping key {fingerprint}, which is not configured: add it to DataProtection:PreviousWrappingKeys.");
         }
 
-        var input = Convert.FromBase64String(sealedKey.Value);
-        var plain = new byte[input.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain);
+        var plain = AesGcmEnvelope.Open(key, Convert.FromBase64String(sealedKey.Value));
         return XElement.Parse(System.Text.Encoding.UTF8.GetString(plain));
     }
 }
