@@ -24,7 +24,32 @@ public enum QuestionType
 
     /// <summary>start, end, today, deviceid and the like: recorded by collection apps, never asked here.</summary>
     Metadata,
+
+    /// <summary>A location, "latitude longitude [altitude [accuracy]]" as ODK writes it: typed, or given by the browser.</summary>
+    Geopoint,
+
+    /// <summary>A photo or scan, uploaded and kept like other evidence; the answer is the stored file's name.</summary>
+    Image,
+
+    /// <summary>Any other document, uploaded and kept like other evidence; the answer is the stored file's name.</summary>
+    File,
+
+    /// <summary>A question this platform cannot ask (audio, video, a list from an external file…): loaded, listed to the author in <see cref="XlsFormDefinition.Adaptations"/>, never asked, kept as an empty column in exports.</summary>
+    Skipped,
 }
+
+/// <summary>How a question the platform cannot ask as its form intends is handled instead.</summary>
+public enum AdaptationKind
+{
+    /// <summary>Not asked at all; its column stays in exports, empty.</summary>
+    Skipped,
+
+    /// <summary>Asked as a plain typed input (a barcode typed instead of scanned, a range as a number).</summary>
+    PlainInput,
+}
+
+/// <summary>What the author is told at upload about one question: its survey row, its type as written, and why it is not asked as written.</summary>
+public sealed record FormAdaptation(string Question, int Row, string Type, AdaptationKind Kind, string Reason);
 
 /// <summary>Text in each of the form's languages; "" is the column without a language.</summary>
 public sealed class Translated(IReadOnlyDictionary<string, string> byLanguage)
@@ -104,8 +129,11 @@ public sealed class FormQuestion : FormItem
 
     public bool ReadOnly { get; init; }
 
+    /// <summary>The type cell as the author wrote it ("barcode", "select one from yn"), for messages and the skipped list.</summary>
+    public string SourceType { get; init; } = "";
+
     /// <summary>Whether someone filling the form sees and answers it (notes are seen, not answered).</summary>
-    public bool IsAsked => Type is not (QuestionType.Calculate or QuestionType.Metadata);
+    public bool IsAsked => Type is not (QuestionType.Calculate or QuestionType.Metadata or QuestionType.Skipped);
 }
 
 /// <summary>A loaded, checked form: its questions in order, choice lists and settings. Immutable once loaded; evaluate it as often as needed.</summary>
@@ -125,6 +153,9 @@ public sealed class XlsFormDefinition
     public required IReadOnlyDictionary<string, IReadOnlyList<Choice>> Choices { get; init; }
 
     public required IReadOnlyDictionary<string, FormQuestion> Questions { get; init; }
+
+    /// <summary>Questions skipped or asked as plain inputs, in form order: what the author is shown after uploading.</summary>
+    public IReadOnlyList<FormAdaptation> Adaptations { get; init; } = [];
 
     /// <summary>Every group and repeat, nested ones included.</summary>
     public IEnumerable<FormGroup> Groups => XlsFormLoader.Flatten(Items).OfType<FormGroup>();
