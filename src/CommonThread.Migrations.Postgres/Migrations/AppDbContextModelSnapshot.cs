@@ -661,6 +661,45 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("RoundParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentFiles", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3144,6 +3183,15 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.HasOne("CommonThread.Web.Accountability.MonitoringRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentFile", b =>
+                {
+                    b.HasOne("CommonThread.Web.Assessments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

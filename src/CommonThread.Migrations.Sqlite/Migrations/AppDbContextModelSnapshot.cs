@@ -655,6 +655,45 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("RoundParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentFiles", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3128,6 +3167,15 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.HasOne("CommonThread.Web.Accountability.MonitoringRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Assessments.AssessmentFile", b =>
+                {
+                    b.HasOne("CommonThread.Web.Assessments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,16 @@ public static class AssessmentEndpoints
         group.MapPost("/assignments/{assignmentId:guid}/response/submit", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses,
             CancellationToken ct) =>
             TypedResults.Ok(await responses.SubmitAsync(http.OrganisationAccess(), assignmentId, input, ct))).RequireRole(MemberRole.Editor).WithName("SubmitResponse");
+        group.MapPut("/assignments/{assignmentId:guid}/files/{key}", async (Guid assignmentId, string key, HttpContext http, ResponseService responses, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
+            return TypedResults.Ok(await responses.AttachFileAsync(http.OrganisationAccess(), assignmentId, new AnswerFile(key, fileName, bytes), ct));
+        }).RequireRole(MemberRole.Editor).WithName("AttachAnswerFile").WithDescription("A photo or document as the draft's answer to an image or file question (key: question, or question#instance in a repeat).");
+        group.MapGet("/assignments/{assignmentId:guid}/files/{key}", async (Guid assignmentId, string key, HttpContext http, ResponseService responses, CancellationToken ct) =>
+        {
+            var file = await responses.FileAsync(http.OrganisationAccess(), assignmentId, key, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).WithName("DownloadAnswerFile");
         group.MapPost("/assignments/{assignmentId:guid}/evaluate", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>
             TypedResults.Ok(await responses.EvaluateAsync(http.OrganisationAccess(), assignmentId, input, ct))).WithName("EvaluateResponse").WithDescription("What the form shows, calculates and refuses for these answers; nothing is stored.");
     }

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Assessments;
 
-public sealed record QuestionnaireDto(Guid Id, string Title, string FormId, string? Version, IReadOnlyList<string> Languages, int Questions, bool Starter, DateTimeOffset ImportedAt);
+/// <param name="Adaptations">The questions this platform skips or asks as plain inputs, with why: what the author is told at upload and on the list.</param>
+public sealed record QuestionnaireDto(Guid Id, string Title, string FormId, string? Version, IReadOnlyList<string> Languages, int Questions, bool Starter, DateTimeOffset ImportedAt,
+    IReadOnlyList<FormAdaptation> Adaptations);
 
 /// <summary>
 /// The questionnaires an organisation may use: those it uploaded and the starters shipped with
@@ -28,10 +30,17 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
     public async Task<IReadOnlyList<QuestionnaireDto>> ListAsync(OrganisationAccess access, CancellationToken ct)
     {
         var id = access.Organisation.Id;
-        return (await db.Set<Questionnaire>().AsNoTracking().Where(q => q.OwnerOrganisationId == id || q.OwnerOrganisationId == null)
+        var stored = (await db.Set<Questionnaire>().AsNoTracking().Where(q => q.OwnerOrganisationId == id || q.OwnerOrganisationId == null)
             .Select(q => new { q.Id, q.Title, q.FormId, q.Version, q.Languages, q.QuestionCount, q.OwnerOrganisationId, q.ImportedAt }).ToListAsync(ct))
-            .OrderBy(q => q.OwnerOrganisationId is not null).ThenBy(q => q.Title)
-            .Select(q => new QuestionnaireDto(q.Id, q.Title, q.FormId, q.Version, q.Languages.Split('|'), q.QuestionCount, q.OwnerOrganisationId is null, q.ImportedAt)).ToList();
+            .OrderBy(q => q.OwnerOrganisationId is not null).ThenBy(q => q.Title).ToList();
+        var list = new List<QuestionnaireDto>(stored.Count);
+        foreach (var q in stored)
+        {
+            var adaptations = (await FormAsync(q.Id, ct)).Adaptations;
+            list.Add(new(q.Id, q.Title, q.FormId, q.Version, q.Languages.Split('|'), q.QuestionCount, q.OwnerOrganisationId is null, q.ImportedAt, adaptations));
+        }
+
+        return list;
     }
 
     public async Task<QuestionnaireDto> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
@@ -42,7 +51,7 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
         audit.Record(access.Organisation.Id, "questionnaire.imported", $"Questionnaire '{questionnaire.Title}' ({questionnaire.FormId} {questionnaire.Version}) imported");
         await db.SaveChangesAsync(ct);
         Loaded[questionnaire.Id] = form;
-        return Dto(questionnaire);
+        return Dto(questionnaire, form);
     }
 
     /// <summary>A questionnaire this organisation may use (its own or a starter), or 404.</summary>
@@ -111,8 +120,8 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
         ImportedAt = clock.GetUtcNow(),
     };
 
-    public static QuestionnaireDto Dto(Questionnaire q) =>
-        new(q.Id, q.Title, q.FormId, q.Version, q.LanguageList, q.QuestionCount, q.OwnerOrganisationId is null, q.ImportedAt);
+    public static QuestionnaireDto Dto(Questionnaire q, XlsFormDefinition form) =>
+        new(q.Id, q.Title, q.FormId, q.Version, q.LanguageList, q.QuestionCount, q.OwnerOrganisationId is null, q.ImportedAt, form.Adaptations);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -14,7 +14,8 @@ public sealed record ExportedResponse(Guid AssignmentId, string Facility, string
 /// <summary>
 /// Submitted answers in the layout KoboToolbox users know: one column per question named by its
 /// group path, each select_multiple also split into one 0/1 column per choice (path/choice), then
-/// the underscore columns about the submission; in XLSX, each repeat on a sheet of its own with
+/// a geopoint also split into its latitude, longitude, altitude and precision, then
+/// the underscore columns about the submission; a question this platform skips keeps its (empty) column; in XLSX, each repeat on a sheet of its own with
 /// _index and _parent_index. Only the sender of the assignments exports them.
 /// </summary>
 public sealed class ResponseExport(AppDbContext db, QuestionnaireLibrary library)
@@ -62,12 +63,30 @@ public sealed class ResponseExport(AppDbContext db, QuestionnaireLibrary library
     private static IEnumerable<FormQuestion> Columns(XlsFormDefinition form, FormGroup? repeat) =>
         form.AllQuestions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Metadata) && q.Repeat == repeat);
 
-    private static IEnumerable<string> ColumnNames(XlsFormDefinition form, FormQuestion q) =>
-        q.Type == QuestionType.SelectMultiple ? ChoiceNames(form, q).Select(c => $"{q.Path}/{c}").Prepend(q.Path) : [q.Path];
+    private static IEnumerable<string> ColumnNames(XlsFormDefinition form, FormQuestion q) => q.Type switch
+    {
+        QuestionType.SelectMultiple => ChoiceNames(form, q).Select(c => $"{q.Path}/{c}").Prepend(q.Path),
+        QuestionType.Geopoint => GeopointParts.Select(part => $"{GroupPrefix(q)}_{q.Name}_{part}").Prepend(q.Path),
+        _ => [q.Path],
+    };
+
+    /// <summary>As KoboToolbox splits a geopoint: the whole answer, then group/_name_latitude, _longitude, _altitude and _precision.</summary>
+    private static readonly string[] GeopointParts = ["latitude", "longitude", "altitude", "precision"];
+
+    private static string GroupPrefix(FormQuestion q) => q.Parent is null ? "" : q.Parent.Path + "/";
 
     private static IEnumerable<object?> Cells(XlsFormDefinition form, FormQuestion q, string? value)
     {
         yield return value is { Length: > 0 } && q.Type is QuestionType.Integer or QuestionType.Decimal && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : value;
+        if (q.Type == QuestionType.Geopoint)
+        {
+            var parts = (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < GeopointParts.Length; i++)
+            {
+                yield return i < parts.Length && double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var part) ? part : null;
+            }
+        }
+
         if (q.Type == QuestionType.SelectMultiple)
         {
             var chosen = (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);

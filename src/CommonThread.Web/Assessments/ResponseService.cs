@@ -4,6 +4,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.SupplyChain;
 using CommonThread.XlsForm;
@@ -19,6 +20,9 @@ public sealed record OpenAssignment(Assignment Assignment, Questionnaire Questio
 
     public string Language => Response?.Language is { Length: > 0 } language && Form.Languages.Contains(language) ? language : Form.Languages[0];
 }
+
+/// <summary>A photo or document posted for an image or file question: the answer key (question, or question#instance) it answers.</summary>
+public sealed record AnswerFile(string Key, string FileName, byte[] Bytes);
 
 /// <summary>
 /// Answering an assignment: drafts kept between visits, a submission checked against the whole form
@@ -79,10 +83,15 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
     public static Dictionary<string, string> Errors(FormEvaluation evaluation) =>
         evaluation.Errors().GroupBy(e => FormAnswers.Key(e.Question, e.Instance)).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
 
-    public async Task<ResponseDto> SaveDraftAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct)
+    public Task<ResponseDto> SaveDraftAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct) =>
+        SaveDraftAsync(access, assignmentId, input, [], ct);
+
+    /// <param name="files">Photos and documents given to image and file questions with these answers; each becomes its question's answer.</param>
+    public async Task<ResponseDto> SaveDraftAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, IReadOnlyList<AnswerFile> files, CancellationToken ct)
     {
         var open = await MayAnswerAsync(access, assignmentId, ct);
         var answers = Checked(open.Form, input);
+        await AttachAsync(open, answers, files, ct);
         var response = await TrackedResponseAsync(open, ct);
         response.Answers = JsonSerializer.Serialize(answers, Json);
         response.Language = Language(open.Form, input.Language);
@@ -91,10 +100,14 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         return Dto(open.Form, response);
     }
 
-    public async Task<ResponseDto> SubmitAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct)
+    public Task<ResponseDto> SubmitAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, CancellationToken ct) =>
+        SubmitAsync(access, assignmentId, input, [], ct);
+
+    public async Task<ResponseDto> SubmitAsync(OrganisationAccess access, Guid assignmentId, ResponseInput input, IReadOnlyList<AnswerFile> files, CancellationToken ct)
     {
         var open = await MayAnswerAsync(access, assignmentId, ct);
         var answers = Checked(open.Form, input);
+        await AttachAsync(open, answers, files, ct);
         var language = Language(open.Form, input.Language);
         var evaluation = FormEvaluation.Of(open.Form, answers, Today, language, clock.GetUtcNow());
         var errors = Errors(evaluation);
@@ -106,9 +119,11 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var now = clock.GetUtcNow();
         var score = evaluation.Score();
         var response = await TrackedResponseAsync(open, ct);
+        var submission = evaluation.Submission();
+        await ForgetUnusedFilesAsync(assignmentId, submission, ct);
         response.Answers = JsonSerializer.Serialize(new FormAnswers
         {
-            Values = new(evaluation.Submission(), StringComparer.Ordinal),
+            Values = new(submission, StringComparer.Ordinal),
             RepeatCounts = open.Form.Groups.Where(g => g.IsRepeat).ToDictionary(g => g.Name, evaluation.Instances),
         }, Json);
         response.Language = language;
@@ -132,6 +147,84 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var open = await OpenAsync(access, assignmentId, ct);
         return open.Response is null ? new(assignmentId, open.Language, new Dictionary<string, string>(), new Dictionary<string, int>(), null, null, [])
             : Dto(open.Form, open.Response);
+    }
+
+    /// <summary>Stores one photo or document as the draft's answer to an image or file question (the API's upload).</summary>
+    public async Task<ResponseDto> AttachFileAsync(OrganisationAccess access, Guid assignmentId, AnswerFile file, CancellationToken ct)
+    {
+        var open = await MayAnswerAsync(access, assignmentId, ct);
+        var response = await TrackedResponseAsync(open, ct);
+        var answers = Parse(response.Answers);
+        await AttachAsync(open, answers, [file], ct);
+        response.Answers = JsonSerializer.Serialize(answers, Json);
+        response.Language = Language(open.Form, response.Language);
+        response.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Dto(open.Form, response);
+    }
+
+    /// <summary>The photo or document answering <paramref name="key"/>, for the two sides that may open the assignment.</summary>
+    public async Task<AssessmentFile> FileAsync(OrganisationAccess access, Guid assignmentId, string key, CancellationToken ct)
+    {
+        await OpenAsync(access, assignmentId, ct);
+        return await db.Set<AssessmentFile>().AsNoTracking().FirstOrDefaultAsync(f => f.AssignmentId == assignmentId && f.QuestionKey == key, ct)
+            ?? throw RuleViolation.NotFound("file");
+    }
+
+    /// <summary>
+    /// Each file must answer an image or file question of this form and be what its name says (a photo a JPEG or PNG);
+    /// it replaces the one stored for that answer, and its name becomes the answer. A refusal is placed beside the question.
+    /// </summary>
+    private async Task AttachAsync(OpenAssignment open, FormAnswers answers, IReadOnlyList<AnswerFile> files, CancellationToken ct)
+    {
+        foreach (var file in files)
+        {
+            if (file.Key.Length > AssessmentFile.KeyMaxLength
+                || !open.Form.Questions.TryGetValue(FormAnswers.QuestionName(file.Key), out var question) || question.Type is not (QuestionType.Image or QuestionType.File))
+            {
+                throw new RuleViolation(file.Key, "This question does not take a file.");
+            }
+
+            string name;
+            try
+            {
+                name = AttachedDocument.Checked(file.FileName, file.Bytes, question.Type == QuestionType.Image ? "a photo" : "a document");
+            }
+            catch (RuleViolation e)
+            {
+                throw new RuleViolation(file.Key, e.Message);
+            }
+
+            var type = FileSignature.TypeOf(file.Bytes) ?? "application/octet-stream";
+            if (question.Type == QuestionType.Image && type is not (FileSignature.Jpeg or FileSignature.Png))
+            {
+                throw new RuleViolation(file.Key, "Attach the photo as a JPEG or PNG image.");
+            }
+
+            var stored = await db.Set<AssessmentFile>().FirstOrDefaultAsync(f => f.AssignmentId == open.Assignment.Id && f.QuestionKey == file.Key, ct);
+            if (stored is null)
+            {
+                stored = new AssessmentFile { AssignmentId = open.Assignment.Id, QuestionKey = file.Key };
+                db.Add(stored);
+            }
+
+            (stored.FileName, stored.ContentType, stored.Content, stored.UploadedAt) = (name, type, file.Bytes, clock.GetUtcNow());
+            answers.Values[file.Key] = name;
+        }
+    }
+
+    /// <summary>A submission keeps only the files of answers it keeps: a photo of a question skipped by the form's logic goes.</summary>
+    private async Task ForgetUnusedFilesAsync(Guid assignmentId, IReadOnlyDictionary<string, string> submission, CancellationToken ct)
+    {
+        var stored = await db.Set<AssessmentFile>().Where(f => f.AssignmentId == assignmentId).ToListAsync(ct);
+        var justAttached = db.ChangeTracker.Entries<AssessmentFile>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+        foreach (var file in stored.Concat(justAttached).Distinct().ToList())
+        {
+            if (submission.GetValueOrDefault(file.QuestionKey) != file.FileName)
+            {
+                db.Remove(file);
+            }
+        }
     }
 
     private async Task<OpenAssignment> MayAnswerAsync(OrganisationAccess access, Guid assignmentId, CancellationToken ct)

@@ -57,6 +57,19 @@
     clearTimeout(timer);
     timer = setTimeout(() => evaluate().catch(() => {}), 200);
   };
+  // A geopoint's two inputs can be filled from the browser's location, where it has one and the person allows it.
+  if (navigator.geolocation) {
+    for (const button of form.querySelectorAll("button.locate")) {
+      button.hidden = false;
+      button.addEventListener("click", () => navigator.geolocation.getCurrentPosition((position) => {
+        const latitude = document.getElementById(button.dataset.for);
+        const longitude = document.getElementById(button.dataset.for + "-lon");
+        latitude.value = position.coords.latitude.toFixed(6);
+        longitude.value = position.coords.longitude.toFixed(6);
+        latitude.dispatchEvent(new Event("input", { bubbles: true }));
+      }));
+    }
+  }
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
 })();

@@ -94,6 +94,7 @@ public sealed class ApiEndpointCases(TestApp app)
         (values["auditId"], values["planId"], values["actionId"], values["evidenceId"], values["unionId"]) = IsCorrectivePlan(pattern)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["key"] = "photo";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
@@ -112,6 +113,9 @@ public sealed class ApiEndpointCases(TestApp app)
 
         return new ApiEndpointCase(method, endpoint, pattern, endpointName, url, isAdmin, organisation, owner, viewer, competitor, values);
     }
+
+    /// <summary>The first bytes of a PNG: what an image answer must be.</summary>
+    public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
 
@@ -311,6 +315,11 @@ public sealed class ApiEndpointCases(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("finding,severity,category,clause\nNo grievance box,Minor,GrievanceMechanism,4.1\n")), "file", "findings.csv" } };
         }
 
+        if (endpointName == "AttachAnswerFile")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(SamplePng), "file", "board.png" } };
+        }
+
         if (endpointName is "AttachAuditReport" or "AddCorrectiveEvidence" or "AttachAgreementDocument" or "AttachIndicatorEvidence")
         {
             return new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" } };
@@ -384,14 +393,19 @@ public sealed class ApiEndpointCases(TestApp app)
         var questionnaire = new CommonThread.Web.Assessments.Questionnaire
         {
             OwnerOrganisationId = sender.Id, Title = "Matrix", FormId = "matrix", Languages = "", FileName = "matrix.csv", ImportedAt = DateTimeOffset.UnixEpoch,
-            Content = Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\n"),
+            Content = Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\n,image,photo,A photo of the notice board\n"),
         };
         var assignment = new CommonThread.Web.Assessments.Assignment
         {
             QuestionnaireId = questionnaire.Id, AssignedByOrganisationId = sender.Id, FacilityId = facilityId, RespondentOrganisationId = respondentId,
             DueOn = new DateOnly(2099, 1, 1), AssignedAt = DateTimeOffset.UnixEpoch,
         };
-        db.AddRange(questionnaire, assignment);
+        // A photo already given, so the file can be read back by both sides.
+        var photo = new CommonThread.Web.Assessments.AssessmentFile
+        {
+            AssignmentId = assignment.Id, QuestionKey = "photo", FileName = "board.png", ContentType = "image/png", Content = SamplePng, UploadedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(questionnaire, assignment, photo);
         await db.SaveChangesAsync();
         return assignment.Id;
     });
