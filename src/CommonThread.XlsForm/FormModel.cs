@@ -101,6 +101,9 @@ public sealed class FormGroup : FormItem
 {
     public bool IsRepeat { get; init; }
 
+    /// <summary>A repeat's repeat_count: how many instances it has, decided by the form rather than by the person filling it.</summary>
+    public Expression? RepeatCount { get; init; }
+
     public List<FormItem> Children { get; } = [];
 }
 
