@@ -138,6 +138,65 @@ public abstract class MediaAnswerSpecs(TestApp app)
         Assert.Equal("B-1042", row[header.IndexOf("badge")]);
     }
 
+    [Fact]
+    public async Task On_the_page_a_location_is_two_numbers_a_photo_is_a_file_input_and_a_posted_photo_becomes_the_answer()
+    {
+        var world = await AssessmentWorld.CreateAsync(app);
+        var assignment = await world.AssignAsync((await ImportAsync(world)).Id);
+        var client = await app.SignedInAsync((await app.NewMemberAsync(world.SupplierOrganisation.Name, MemberRole.Editor)).Email, TestMember.Password);
+        var page = $"/o/{world.SupplierOrganisation.Id}/assessments/{assignment.Id}";
+        var first = await client.GetStringAsync(page);
+        var token = System.Text.RegularExpressions.Regex.Match(first, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        var post = new MultipartFormDataContent
+        {
+            { new StringContent("answers"), "_handler" },
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new StringContent("yes"), "a.has_board" },
+            { new StringContent("has_board"), "present" },
+            { new StringContent("11.5564"), "a.location" },
+            { new StringContent("104.9282"), "a.location" },
+            { new StringContent("location"), "present" },
+            { new ByteArrayContent(ApiEndpointCases.SamplePng), "f.board", "notice-board.png" },
+            { new StringContent("save"), "action" },
+        };
+
+        var saved = await (await client.PostAsync(page, post)).Content.ReadAsStringAsync();
+        var draft = await world.Supplier.GetFromJsonAsync<ResponseDto>($"{world.SupplierApi}/assignments/{assignment.Id}/response", Http.Json);
+
+        Assert.Contains("id=\"q-location-lon\"", first, StringComparison.Ordinal);
+        Assert.Contains("type=\"file\" name=\"f.board\"", first, StringComparison.Ordinal);
+        Assert.Contains("enctype=\"multipart/form-data\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-key=\"voice\"", first, StringComparison.Ordinal);
+        Assert.Equal(("notice-board.png", "11.5564 104.9282"), (draft!.Values["board"], draft.Values["location"]));
+        Assert.Contains($"/assignments/{assignment.Id}/files/board", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_assessments_page_shows_the_author_the_questions_it_will_skip_after_an_upload()
+    {
+        var world = await AssessmentWorld.CreateAsync(app);
+        var client = await app.SignedInAsync((await app.NewMemberAsync(world.BrandOrganisation.Name, MemberRole.Editor)).Email, TestMember.Password);
+        var page = $"/o/{world.BrandOrganisation.Id}/assessments";
+        var html = await client.GetStringAsync(page);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        var upload = new MultipartFormDataContent
+        {
+            { new StringContent("import"), "_handler" },
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Form.Replace("\r", "", StringComparison.Ordinal))), "file", "site-visit.csv" },
+        };
+
+        var answer = await (await client.PostAsync(page, upload)).Content.ReadAsStringAsync();
+        var table = answer[answer.IndexOf("id=\"questionnaire-adaptations\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+
+        Assert.Contains("'Site visit with photos' imported", WebUtility.HtmlDecode(answer), StringComparison.Ordinal);
+        Assert.Contains("voice", table, StringComparison.Ordinal);
+        Assert.Contains("audio", table, StringComparison.Ordinal);
+        Assert.Contains("badge", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(">board<", table, StringComparison.Ordinal);
+    }
+
     private static async Task<QuestionnaireDto> ImportAsync(AssessmentWorld world) =>
         await (await world.Brand.PostAsync($"{world.BrandApi}/questionnaires/import", Upload(Encoding.UTF8.GetBytes(Form.Replace("\r", "", StringComparison.Ordinal)), "site-visit.csv")))
             .ReadAsync<QuestionnaireDto>();
