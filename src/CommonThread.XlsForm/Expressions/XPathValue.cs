@@ -70,7 +70,7 @@ public readonly partial record struct XPathValue
     public static double ParseNumber(string text)
     {
         var trimmed = text.Trim();
-        if (double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+        if (IsXPathNumber(trimmed) && double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
         {
             return d;
         }
@@ -115,6 +115,13 @@ public readonly partial record struct XPathValue
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<h>\d{2}):(?<m>\d{2})(?::(?<s>\d{2}(?:\.\d+)?))?(?:Z|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$")]
     private static partial System.Text.RegularExpressions.Regex TimeOfDay();
+
+    /// <summary>XPath's Number: an optional '-', digits and one optional '.'; no '+', no exponent, no "Infinity" (.NET would take those).</summary>
+    private static bool IsXPathNumber(string text)
+    {
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length > 0 && digits.IndexOfAnyExcept("0123456789.") < 0;
+    }
 
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
