@@ -101,7 +101,7 @@ public sealed class FormGroup : FormItem
 {
     public bool IsRepeat { get; init; }
 
-    /// <summary>A repeat's repeat_count: how many instances it has, decided by the form rather than by the person filling it.</summary>
+    /// <summary>A repeat's repeat_count column (a number or an expression such as <c>${household_size}</c>): when set, the form decides how many instances there are, not the person filling it.</summary>
     public Expression? RepeatCount { get; init; }
 
     public List<FormItem> Children { get; } = [];
@@ -129,6 +129,9 @@ public sealed class FormQuestion : FormItem
     public Expression? ChoiceFilter { get; init; }
 
     public string? Default { get; init; }
+
+    /// <summary>A default that is an expression (<c>today()</c>, <c>${a} + 1</c>), decided as pyxform does (see <see cref="Filling.AnswerFormat.IsDynamic"/>): evaluated while the question has no answer, instead of <see cref="Default"/>'s text.</summary>
+    public Expression? DynamicDefault { get; init; }
 
     public bool ReadOnly { get; init; }
 
@@ -162,6 +165,12 @@ public sealed class XlsFormDefinition
 
     /// <summary>Every group and repeat, nested ones included.</summary>
     public IEnumerable<FormGroup> Groups => XlsFormLoader.Flatten(Items).OfType<FormGroup>();
+
+    private Dictionary<string, FormGroup>? repeats;
+
+    /// <summary>Every repeat by name: what count(${roster}) and indexed-repeat() read. Built on first use (the form is immutable).</summary>
+    public IReadOnlyDictionary<string, FormGroup> Repeats =>
+        repeats ??= Groups.Where(g => g.IsRepeat).GroupBy(g => g.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>Every question in the order of the form, groups flattened.</summary>
     public IEnumerable<FormQuestion> AllQuestions => Questions.Values.OrderBy(q => q.Row);

@@ -139,6 +139,7 @@ public static partial class XlsFormLoader
                 {
                     Name = name, Label = field.Translated("label"), Hint = field.Translated("hint"), Relevant = field.Expression("relevant"),
                     Appearance = field.Text("appearance"), Row = row.Number, IsRepeat = isRepeat, Columns = field.All(),
+                    RepeatCount = isRepeat ? field.Expression("repeat_count") : null,
                 };
                 item = group;
                 Add(group);
@@ -169,12 +170,18 @@ public static partial class XlsFormLoader
                 Relevant = field.Expression("relevant"), Required = field.Flag("required"), RequiredMessage = field.Translated("required_message"),
                 Constraint = field.Expression("constraint"), ConstraintMessage = field.Translated("constraint_message"),
                 Calculation = field.Expression("calculation"), ChoiceFilter = field.Expression("choice_filter"), Default = field.Text("default"),
+                DynamicDefault = field.Text("default") is { } given && Filling.AnswerFormat.IsDynamic(given, questionType.Value) ? field.Expression("default") : null,
                 ReadOnly = field.Flag("read_only") is Literal { Value.IsBoolean: true } flag && flag.Value.AsBoolean(), Appearance = field.Text("appearance"), Row = row.Number,
                 Columns = field.All(),
             };
             if (question.IsAsked && question.Type != QuestionType.Note && question.Label.IsEmpty && question.Type != QuestionType.Acknowledge)
             {
                 problems.Add(new("survey", row.Number, "label", $"'{name}' has no label: say what is asked."));
+            }
+
+            if (question is { Default: { } literal, DynamicDefault: null } && !Filling.AnswerFormat.FitsAsDefault(question.Type, literal))
+            {
+                problems.Add(new("survey", row.Number, "default", $"The default '{literal}' is not a valid answer to a {type.Split(' ')[0]} question."));
             }
 
             questions[name] = question;
@@ -191,7 +198,7 @@ public static partial class XlsFormLoader
         }
 
         CheckReferences(questions, names, items, problems);
-        CheckDependencyCycles(questions, problems);
+        CheckDependencyCycles(questions, Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).ToDictionary(g => g.Name, StringComparer.Ordinal), problems);
         if (problems.Count > 0)
         {
             return new(null, problems) { ProblemCount = problems.Total };
@@ -344,12 +351,17 @@ public static partial class XlsFormLoader
 
     private static void CheckReferences(Dictionary<string, FormQuestion> questions, Dictionary<string, int> names, List<FormItem> items, FormProblems problems)
     {
+        var repeats = Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var item in Flatten(items))
         {
             var expressions = new List<(string Column, Expression? Expression)> { ("relevant", item.Relevant) };
             if (item is FormQuestion q)
             {
-                expressions.AddRange([("required", q.Required), ("constraint", q.Constraint), ("calculation", q.Calculation), ("choice_filter", q.ChoiceFilter)]);
+                expressions.AddRange([("required", q.Required), ("constraint", q.Constraint), ("calculation", q.Calculation), ("choice_filter", q.ChoiceFilter), ("default", q.DynamicDefault)]);
+            }
+            else if (item is FormGroup { RepeatCount: { } repeatCount })
+            {
+                expressions.Add(("repeat_count", repeatCount));
             }
 
             foreach (var (column, expression) in expressions)
@@ -359,9 +371,14 @@ public static partial class XlsFormLoader
                     problems.Add(new("survey", item.Row, column, $"'{bare}' is not something this expression can read: refer to questions as ${{{bare}}}."));
                 }
 
+                var repeatsAllowed = expression?.RepeatReferences().ToHashSet() ?? [];
                 foreach (var reference in expression?.References().Distinct() ?? [])
                 {
-                    if (!questions.ContainsKey(reference))
+                    if (repeats.Contains(reference) && !repeatsAllowed.Contains(reference))
+                    {
+                        problems.Add(new("survey", item.Row, column, $"${{{reference}}} is a repeat: count(${{{reference}}}) gives its number of entries, indexed-repeat(${{question}}, ${{{reference}}}, n) a question's answer in entry n."));
+                    }
+                    else if (!questions.ContainsKey(reference) && !repeats.Contains(reference))
                     {
                         problems.Add(new("survey", item.Row, column, names.ContainsKey(reference)
                             ? $"${{{reference}}} is a group: refer to a question."
@@ -376,7 +393,7 @@ public static partial class XlsFormLoader
     /// A value that needs itself could never be computed: a calculation reading its own result, or a
     /// question whose relevance (or an enclosing group's) reads the question, directly or through others.
     /// </summary>
-    private static void CheckDependencyCycles(Dictionary<string, FormQuestion> questions, FormProblems problems)
+    private static void CheckDependencyCycles(Dictionary<string, FormQuestion> questions, Dictionary<string, FormGroup> repeats, FormProblems problems)
     {
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: being visited, true: done
         foreach (var question in questions.Values.OrderBy(q => q.Row))
@@ -412,15 +429,16 @@ public static partial class XlsFormLoader
             state[question.Name] = true;
         }
 
-        static IEnumerable<string> DependenciesOf(FormQuestion question)
+        // A question also depends on its dynamic default, on its repeats' repeat_count, and, through count(${roster}), on that roster's repeat_count.
+        IEnumerable<string> DependenciesOf(FormQuestion question)
         {
-            var references = question.Calculation?.References() ?? [];
+            var references = (question.Calculation?.References() ?? []).Concat(question.DynamicDefault?.References() ?? []);
             for (FormItem? item = question; item is not null; item = item.Parent)
             {
-                references = references.Concat(item.Relevant?.References() ?? []);
+                references = references.Concat(item.Relevant?.References() ?? []).Concat((item as FormGroup)?.RepeatCount?.References() ?? []);
             }
 
-            return references;
+            return references.SelectMany(r => repeats.TryGetValue(r, out var roster) ? roster.RepeatCount?.References() ?? [] : [r]);
         }
     }
 

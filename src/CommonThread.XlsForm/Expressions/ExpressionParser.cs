@@ -14,7 +14,7 @@ public sealed class ExpressionException(string message, int position) : Exceptio
 /// quoted strings, <c>or and = != &lt; &lt;= &gt; &gt;= + - * div mod</c>, unary minus, parentheses and the
 /// functions of <see cref="XPathFunction.All"/>, with XPath's precedence.
 /// </summary>
-public static class ExpressionParser
+public static partial class ExpressionParser
 {
     /// <summary>Deeper nesting than any real form needs; a longer chain is refused before it can exhaust the stack.</summary>
     private const int MaxDepth = 100;
@@ -113,6 +113,8 @@ public static class ExpressionParser
                     return new Reference(token.Text);
                 case TokenKind.Symbol when token.Text == ".":
                     return new CurrentValue();
+                case TokenKind.Symbol when token.Text == "..":
+                    throw new ExpressionException("'..' paths are not supported (only in position(..)): refer to questions as ${name}.", token.Position);
                 case TokenKind.Symbol when token.Text == "(":
                     var inner = Or(depth + 1);
                     Expect(")");
@@ -138,6 +140,13 @@ public static class ExpressionParser
                 throw new ExpressionException($"Unknown function '{name.Text}'.", name.Position);
             }
 
+            // position(..) is how forms ask for the current repeat instance's number: ".." is read there and nowhere else.
+            if (name.Text == "position" && TakeIf(TokenKind.Symbol, ".."))
+            {
+                Expect(")");
+                return new Call(name.Text, [], function);
+            }
+
             var arguments = new List<Expression>();
             if (!TakeIf(TokenKind.Symbol, ")"))
             {
@@ -160,6 +169,12 @@ public static class ExpressionParser
                 var expected = function.MinArguments == function.MaxArguments ? $"{function.MinArguments}" : function.MaxArguments == int.MaxValue
                     ? $"at least {function.MinArguments}" : $"{function.MinArguments} to {function.MaxArguments}";
                 throw new ExpressionException($"{name.Text}() takes {expected} argument{(expected == "1" ? "" : "s")}, not {arguments.Count}.", name.Position);
+            }
+
+            // jr:choice-name(value, '${q}') names its question inside a text, as pyxform writes it.
+            if (name.Text == "jr:choice-name" && arguments[1] is Literal { Value: var text } && QuotedReference().Match(text.AsString()) is { Success: true } quoted)
+            {
+                arguments[1] = new QuestionName(quoted.Groups[1].Value);
             }
 
             return new Call(name.Text, arguments, function);
@@ -247,7 +262,9 @@ public static class ExpressionParser
                 {
                     if (c == '.' && i + 1 < text.Length && text[i + 1] == '.')
                     {
-                        throw new ExpressionException("'..' paths are not supported: refer to questions as ${name}.", i);
+                        tokens.Add(new(TokenKind.Symbol, "..", i));
+                        i += 2;
+                        continue;
                     }
 
                     tokens.Add(new(TokenKind.Symbol, c.ToString(), i));
@@ -267,4 +284,7 @@ public static class ExpressionParser
             return tokens;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\$\{\s*([A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex QuotedReference();
 }

@@ -50,7 +50,7 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("false", 0, 0, (_, _) => XPathValue.Of(false)),
         new("boolean", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsBoolean())),
         new("boolean-from-string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString() is var s && (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)))),
-        new("number", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsNumber())),
+        new("number", 0, 1, (a, c) => XPathValue.Of((a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsNumber())),
         new("int", 1, 1, (a, c) => XPathValue.Of(Math.Truncate(a[0].Evaluate(c).AsNumber()))),
         new("round", 1, 2, (a, c) => XPathValue.Of(Round(a[0].Evaluate(c).AsNumber(), a.Count > 1 ? a[1].Evaluate(c).AsNumber() : 0))),
         new("floor", 1, 1, (a, c) => XPathValue.Of(Math.Floor(a[0].Evaluate(c).AsNumber()))),
@@ -62,7 +62,7 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("log", 1, 1, (a, c) => XPathValue.Of(Math.Log(a[0].Evaluate(c).AsNumber()))),
         new("log10", 1, 1, (a, c) => XPathValue.Of(Math.Log10(a[0].Evaluate(c).AsNumber()))),
         new("pi", 0, 0, (_, _) => XPathValue.Of(Math.PI)),
-        new("string", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString())),
+        new("string", 0, 1, (a, c) => XPathValue.Of((a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsString())),
         new("contains", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().Contains(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
         new("starts-with", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().StartsWith(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
         new("ends-with", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().EndsWith(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
@@ -73,11 +73,17 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("translate", 3, 3, (a, c) => XPathValue.Of(Translate(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsString(), a[2].Evaluate(c).AsString()))),
         new("normalize-space", 0, 1, (a, c) => XPathValue.Of(string.Join(' ', (a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsString().Split(XmlSpace, StringSplitOptions.RemoveEmptyEntries)))),
         new("uuid", 0, 1, (a, c) => XPathValue.Of(a.Count == 0 ? Guid.NewGuid().ToString() : RandomText(a[0].Evaluate(c).AsNumber()))),
-        new("count", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Count(s => s.Length > 0))),
+        new("count", 1, 1, (a, c) => XPathValue.Of(Count(a[0], c))),
         new("count-non-empty", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Count(s => s.Length > 0))),
         new("sum", 1, 1, (a, c) => XPathValue.Of(a[0].Evaluate(c).Items.Sum(XPathValue.ParseNumber))),
         new("max", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Max))),
         new("min", 1, int.MaxValue, (a, c) => XPathValue.Of(Extreme(Values(a, c), Math.Min))),
+        new("position", 0, 0, (_, c) => XPathValue.Of(c.Position)),
+        new("indexed-repeat", 3, 3, (a, c) => XPathValue.Of(Instance(a[0], a[2].Evaluate(c).AsNumber(), c))),
+        new("once", 1, 1, (a, c) => c.Stored is var kept && kept.AsString().Length > 0 ? kept : a[0].Evaluate(c)),
+        new("jr:choice-name", 2, 2, (a, c) => XPathValue.Of(c.ChoiceLabel(QuestionOf(a[1].Evaluate(c).AsString()), a[0].Evaluate(c).AsString().Trim()))),
+        new("distance", 1, int.MaxValue, (a, c) => XPathValue.Of(GeoFunctions.Distance(Values(a, c)))),
+        new("area", 1, int.MaxValue, (a, c) => XPathValue.Of(GeoFunctions.Area(Values(a, c)))),
         new("join", 1, int.MaxValue, (a, c) => XPathValue.Of(string.Join(a[0].Evaluate(c).AsString(), Values(a.Skip(1).ToList(), c)))),
         new("checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Truths(a.Skip(2).Select(x => x.Evaluate(c))).Count(t => t)))),
         new("weighted-checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Weighted(a, c) is var sum && sum >= a[0].Evaluate(c).AsNumber() && sum <= a[1].Evaluate(c).AsNumber()), argumentGroup: 2),
@@ -107,9 +113,53 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
     private static IEnumerable<string> Values(IReadOnlyList<Expression> arguments, IExpressionContext context) =>
         arguments.SelectMany(x => x.Evaluate(context).Items);
 
-    /// <summary>As in ODK, values that are not numbers (empty answers among them) are passed over; NaN only when none is a number.</summary>
-    private static double Extreme(IEnumerable<string> values, Func<double, double, double> pick) =>
-        values.Select(XPathValue.ParseNumber).Where(n => !double.IsNaN(n)).DefaultIfEmpty(double.NaN).Aggregate(pick);
+    /// <summary>
+    /// As XPath's number conversion and JavaRosa's max/min: every value counts, so one blank or non-numeric value
+    /// (an instance left empty) makes the result NaN, and so does having no value at all.
+    /// </summary>
+    private static double Extreme(IEnumerable<string> values, Func<double, double, double> pick)
+    {
+        double? best = null;
+        foreach (var number in values.Select(XPathValue.ParseNumber))
+        {
+            if (double.IsNaN(number))
+            {
+                return double.NaN;
+            }
+
+            best = best is { } so ? pick(so, number) : number;
+        }
+
+        return best ?? double.NaN;
+    }
+
+    /// <summary>
+    /// count() counts nodes, not answers: every instance of a repeated question, blank ones included, or of a repeat
+    /// itself; a question outside any repeat is one node. Anything else (a text, a number) is one value when it is not empty.
+    /// </summary>
+    private static int Count(Expression argument, IExpressionContext context) =>
+        argument.Evaluate(context) is var value && value.IsList ? value.Items.Count
+        : argument is Reference ? 1
+        : value.AsString().Length > 0 ? 1 : 0;
+
+    /// <summary>indexed-repeat: the value of the question in the repeat's instance number <paramref name="index"/> (1-based); "" outside the instances.</summary>
+    private static string Instance(Expression question, double index, IExpressionContext context)
+    {
+        var all = question is Reference r ? context.Nodes(r.Name).Items : question.Evaluate(context).Items;
+        return double.IsFinite(index) && Math.Truncate(index) is var n && n >= 1 && n <= all.Count ? all[(int)n - 1] : "";
+    }
+
+    /// <summary>A question as jr:choice-name's second argument names it: '${q}', or an XPath such as /data/group/q.</summary>
+    private static string QuestionOf(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.EndsWith('}'))
+        {
+            return trimmed[2..^1].Trim();
+        }
+
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
 
     /// <summary>
     /// As JavaRosa: halves round up, toward positive infinity (round(2.5) is 3, round(-2.5) is -2, as XPath 1.0 says);

@@ -7,7 +7,7 @@ namespace CommonThread.XlsForm.Expressions;
 /// boolean, or the answers of a question repeated in several instances. Answers are strings; the
 /// operators convert as XPath does.
 /// </summary>
-public readonly record struct XPathValue
+public readonly partial record struct XPathValue
 {
     private readonly object? value;
 
@@ -70,12 +70,57 @@ public readonly record struct XPathValue
     public static double ParseNumber(string text)
     {
         var trimmed = text.Trim();
-        if (double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+        if (IsXPathNumber(trimmed) && double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
         {
             return d;
         }
 
-        return TryParseDateTime(trimmed, out var moment) ? (moment - EpochMoment).TotalDays : double.NaN;
+        return TryParseDateTime(trimmed, out var moment) ? (moment - EpochMoment).TotalDays
+            : TryParseTime(trimmed, out var fraction) ? fraction : double.NaN;
+    }
+
+    /// <summary>
+    /// A time of day as ODK writes it (14:30, 14:30:00, 14:30:00.000+07:00, 09:15Z) as the fraction of a UTC day gone,
+    /// so that times compare with each other: an offset is honoured (14:30+07:00 is 07:30 UTC), no offset is UTC,
+    /// as a date-time without one is.
+    /// </summary>
+    public static bool TryParseTime(string text, out double fraction)
+    {
+        fraction = double.NaN;
+        var match = TimeOfDay().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var hours = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minutes = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var seconds = match.Groups["s"].Success ? double.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+        if (hours > 23 || minutes > 59 || seconds >= 60)
+        {
+            return false;
+        }
+
+        var offset = 0;
+        if (match.Groups["oh"].Success)
+        {
+            offset = (int.Parse(match.Groups["oh"].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(match.Groups["om"].Value, CultureInfo.InvariantCulture))
+                * (match.Groups["sign"].Value == "-" ? -1 : 1);
+        }
+
+        var minutesUtc = hours * 60 + minutes - offset + seconds / 60;
+        fraction = ((minutesUtc % 1440) + 1440) % 1440 / 1440;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<h>\d{2}):(?<m>\d{2})(?::(?<s>\d{2}(?:\.\d+)?))?(?:Z|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))?$")]
+    private static partial System.Text.RegularExpressions.Regex TimeOfDay();
+
+    /// <summary>XPath's Number: an optional '-', digits and one optional '.'; no '+', no exponent, no "Infinity" (.NET would take those).</summary>
+    private static bool IsXPathNumber(string text)
+    {
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length > 0 && digits.IndexOfAnyExcept("0123456789.") < 0;
     }
 
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

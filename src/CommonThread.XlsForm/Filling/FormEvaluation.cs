@@ -11,6 +11,7 @@ public enum AnswerProblem
     NotDate,
     NotAChoice,
     Constraint,
+    NotGeopoint,
 }
 
 /// <summary>An answer the form does not accept. <see cref="FormMessage"/> is the form's own required/constraint message in the language asked for, when it has one.</summary>
@@ -23,6 +24,7 @@ public sealed record AnswerError(FormQuestion Question, int Instance, AnswerProb
         AnswerProblem.NotNumber => "Enter a number.",
         AnswerProblem.NotDate => "Enter a date as YYYY-MM-DD.",
         AnswerProblem.NotAChoice => "Choose among the options shown.",
+        AnswerProblem.NotGeopoint => "Enter a latitude and a longitude, e.g. 11.5564 104.9282.",
         _ => "This answer is not accepted.",
     };
 }
@@ -51,6 +53,7 @@ public sealed partial class FormEvaluation
     private readonly Dictionary<(FormItem, int), bool> relevance = [];
     private readonly Dictionary<(FormQuestion, int), string> values = [];
     private readonly HashSet<(FormItem, int)> computing = [];
+    private readonly Dictionary<FormGroup, int> instances = [];
 
     private FormEvaluation(XlsFormDefinition form, FormAnswers answers, DateOnly today, DateTimeOffset? now, string? language)
     {
@@ -75,7 +78,36 @@ public sealed partial class FormEvaluation
     public static FormEvaluation Of(XlsFormDefinition form, FormAnswers answers, DateOnly today, string? language = null, DateTimeOffset? now = null) =>
         new(form, answers, today, now, language);
 
-    public int Instances(FormGroup repeat) => Answers.Instances(repeat);
+    /// <summary>
+    /// How many instances a repeat has: its repeat_count when the form sets one (whole, clamped to 0..<see cref="FormAnswers.MaxInstances"/>,
+    /// blank or not a number giving 0), else as many as the person added.
+    /// </summary>
+    public int Instances(FormGroup repeat)
+    {
+        if (repeat.RepeatCount is null)
+        {
+            return Answers.Instances(repeat);
+        }
+
+        if (instances.TryGetValue(repeat, out var known))
+        {
+            return known;
+        }
+
+        // A repeat_count that reads, through others, how many instances its own repeat has: none.
+        if (!computing.Add((repeat, -1)))
+        {
+            return 0;
+        }
+
+        var count = repeat.RepeatCount.Evaluate(new Context(this, repeat.Parent, 0, null)).AsNumber();
+        computing.Remove((repeat, -1));
+        return instances[repeat] = double.IsNaN(count) ? 0 : (int)Math.Clamp(Math.Truncate(count), 0, FormAnswers.MaxInstances);
+    }
+
+    /// <summary>Any expression evaluated where <paramref name="at"/> sits (its repeat instance, its own answer as "."): for tools and the conformance suite.</summary>
+    public XPathValue Evaluate(Expression expression, FormItem? at = null, int instance = 0) =>
+        expression.Evaluate(new Context(this, at, at is null ? 0 : InstanceOf(at, instance), null));
 
     /// <summary>Whether the item shows: its own relevant expression and every enclosing group's hold.</summary>
     public bool IsRelevant(FormItem item, int instance = 0)
@@ -114,15 +146,17 @@ public sealed partial class FormEvaluation
         string result;
         if (question.Calculation is not null)
         {
-            result = question.Calculation.Evaluate(new Context(this, question, instance, null)) is var v && v.IsNumber && !double.IsFinite(v.AsNumber()) ? "" : v.AsString();
+            result = Stored(question.Calculation.Evaluate(new Context(this, question, instance, null)));
         }
-        else if (question.Type == QuestionType.Metadata || (question.Type == QuestionType.Note && question.Default is null))
+        else if (question.Type is QuestionType.Metadata or QuestionType.Skipped || (question.Type == QuestionType.Note && question.Default is null))
         {
             result = "";
         }
         else
         {
-            result = (question.ReadOnly ? null : Answers.Get(question, instance)?.Trim()) ?? question.Default ?? "";
+            result = (question.ReadOnly ? null : Answers.Get(question, instance)?.Trim())
+                ?? (question.DynamicDefault is { } dynamic ? Stored(dynamic.Evaluate(new Context(this, question, instance, null))) : question.Default)
+                ?? "";
         }
 
         computing.Remove((question, instance));
@@ -206,7 +240,7 @@ public sealed partial class FormEvaluation
     public IReadOnlyDictionary<string, string> Submission()
     {
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in Form.AllQuestions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Metadata)))
+        foreach (var question in Form.AllQuestions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Metadata or QuestionType.Skipped)))
         {
             var instances = question.Repeat is { } repeat ? Instances(repeat) : 1;
             for (var i = 0; i < instances; i++)
@@ -275,12 +309,9 @@ public sealed partial class FormEvaluation
 
         var typeProblem = question.Type switch
         {
-            QuestionType.Integer when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => AnswerProblem.NotWholeNumber,
-            QuestionType.Decimal when !double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) => AnswerProblem.NotNumber,
-            QuestionType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => AnswerProblem.NotDate,
             QuestionType.SelectOne when !ChoicesFor(question, instance).Any(c => c.Name == value) => AnswerProblem.NotAChoice,
             QuestionType.SelectMultiple when value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(ChoicesFor(question, instance).Select(c => c.Name)).Any() => AnswerProblem.NotAChoice,
-            _ => (AnswerProblem?)null,
+            _ => AnswerFormat.Problem(question.Type, value),
         };
         if (typeProblem is { } problem)
         {
@@ -293,13 +324,32 @@ public sealed partial class FormEvaluation
 
     private string? Message(Translated text) => text.IsEmpty ? null : text.In(Language);
 
+    /// <summary>A value as it is kept: NaN and infinities (a blank in a sum, a division by zero) are kept as no answer.</summary>
+    private static string Stored(XPathValue value) => value.IsNumber && !double.IsFinite(value.AsNumber()) ? "" : value.AsString();
+
     /// <summary>Items outside any repeat have one instance, 0.</summary>
     private static int InstanceOf(FormItem item, int instance) => item.Repeat is not null || item is FormGroup { IsRepeat: true } ? instance : 0;
 
     private static readonly Choice Other = new("other", new Translated(new Dictionary<string, string> { [""] = "Other" }), new Dictionary<string, string>(), null);
 
-    private sealed class Context(FormEvaluation evaluation, FormItem item, int instance, Choice? choice) : IExpressionContext
+    /// <summary>Where an expression is evaluated: an item (none for a top-level repeat's repeat_count) and its repeat instance.</summary>
+    private sealed class Context(FormEvaluation evaluation, FormItem? item, int instance, Choice? choice) : IExpressionContext
     {
+        private FormGroup? Here => item is FormGroup { IsRepeat: true } g ? g : item?.Repeat;
+
+        public int Position => Here is null ? 1 : instance + 1;
+
+        public XPathValue Stored => item is FormQuestion q ? XPathValue.Of(evaluation.Answers.Get(q, instance)?.Trim() ?? "") : XPathValue.Empty;
+
+        public string ChoiceLabel(string question, string value) =>
+            evaluation.Form.Questions.TryGetValue(question, out var q) && q.ListName is not null && evaluation.Form.Choices.TryGetValue(q.ListName, out var list)
+            && list.FirstOrDefault(c => c.Name == value) is { } chosen ? chosen.Label.In(evaluation.Language) : "";
+
+        public XPathValue Nodes(string name) =>
+            evaluation.Form.Questions.TryGetValue(name, out var target) && target.Repeat is { } repeat
+                ? XPathValue.Of(Enumerable.Range(0, evaluation.Instances(repeat)).Select(i => evaluation.Value(target, i)).ToList())
+                : Reference(name);
+
         public DateOnly Today => evaluation.Today;
 
         public DateTimeOffset Now => evaluation.Now;
@@ -311,7 +361,8 @@ public sealed partial class FormEvaluation
         {
             if (!evaluation.Form.Questions.TryGetValue(name, out var target))
             {
-                return XPathValue.Empty;
+                // A repeat itself (count(${roster})): one node per instance, each with no text of its own.
+                return evaluation.Form.Repeats.TryGetValue(name, out var roster) ? XPathValue.Of(Enumerable.Repeat("", evaluation.Instances(roster)).ToList()) : XPathValue.Empty;
             }
 
             if (target.Repeat is null)
@@ -319,8 +370,7 @@ public sealed partial class FormEvaluation
                 return XPathValue.Of(evaluation.Value(target));
             }
 
-            var here = item is FormGroup { IsRepeat: true } g ? g : item.Repeat;
-            if (target.Repeat == here)
+            if (target.Repeat == Here)
             {
                 return XPathValue.Of(evaluation.Value(target, instance));
             }

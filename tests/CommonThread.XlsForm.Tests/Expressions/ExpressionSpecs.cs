@@ -199,9 +199,9 @@ public sealed class ExpressionSpecs
     [InlineData("max(1, 5, 3)", "5")]
     [InlineData("min(1, -5, 3)", "-5")]
     [InlineData("max(-1, -2)", "-1")]
-    [InlineData("max(${ages})", "30")]
-    [InlineData("min(${ages})", "16")]
-    [InlineData("min(1, '')", "1")]
+    [InlineData("max(${ages})", "NaN")] // an instance left blank makes max NaN, as in ODK (issue 19)
+    [InlineData("min(${ages})", "NaN")]
+    [InlineData("min(1, '')", "NaN")]
     [InlineData("max('', 'x')", "NaN")]
     [InlineData("max(${missing})", "NaN")]
     [InlineData("join(', ', ${scores})", "3, 9, 4")]
