@@ -93,6 +93,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var answers = Checked(open.Form, input);
         await AttachAsync(open, answers, files, ct);
         var response = await TrackedResponseAsync(open, ct);
+        KeepCalculations(open.Form, Parse(response.Answers), answers);
         response.Answers = JsonSerializer.Serialize(answers, Json);
         response.Language = Language(open.Form, input.Language);
         response.UpdatedAt = clock.GetUtcNow();
@@ -108,6 +109,8 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var open = await MayAnswerAsync(access, assignmentId, ct);
         var answers = Checked(open.Form, input);
         await AttachAsync(open, answers, files, ct);
+        var response = await TrackedResponseAsync(open, ct);
+        KeepCalculations(open.Form, Parse(response.Answers), answers);
         var language = Language(open.Form, input.Language);
         var evaluation = FormEvaluation.Of(open.Form, answers, Today, language, clock.GetUtcNow());
         var errors = Errors(evaluation);
@@ -118,7 +121,6 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
 
         var now = clock.GetUtcNow();
         var score = evaluation.Score();
-        var response = await TrackedResponseAsync(open, ct);
         var submission = evaluation.Submission();
         await ForgetUnusedFilesAsync(assignmentId, submission, ct);
         response.Answers = JsonSerializer.Serialize(new FormAnswers
@@ -253,6 +255,34 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var created = new AssessmentResponse { AssignmentId = open.Assignment.Id };
         db.Add(created);
         return created;
+    }
+
+    /// <summary>
+    /// Calculations are kept with the draft as they were worked out, the earlier draft's first, so that once()
+    /// (an interview's start time, an id drawn once) keeps its first value across saves instead of being
+    /// worked out again; every other calculation is recomputed from the answers whatever is kept.
+    /// </summary>
+    private void KeepCalculations(XlsFormDefinition form, FormAnswers earlier, FormAnswers answers)
+    {
+        foreach (var (key, value) in earlier.Values)
+        {
+            if (form.Questions.TryGetValue(FormAnswers.QuestionName(key), out var question) && question.Calculation is not null && value.Length > 0)
+            {
+                answers.Values[key] = value;
+            }
+        }
+
+        var evaluation = FormEvaluation.Of(form, answers, Today, null, clock.GetUtcNow());
+        foreach (var question in form.AllQuestions.Where(q => q.Calculation is not null))
+        {
+            for (var i = 0; i < (question.Repeat is { } repeat ? evaluation.Instances(repeat) : 1); i++)
+            {
+                if (evaluation.Value(question, i) is { Length: > 0 } value)
+                {
+                    answers.Values[FormAnswers.Key(question, i)] = value;
+                }
+            }
+        }
     }
 
     /// <summary>Answers only to questions of this form, within sizes a form can need.</summary>
