@@ -25,7 +25,7 @@ public static class Xlsx
     });
 
     /// <summary>Every worksheet by its name, in workbook order (a questionnaire's survey, choices and settings).</summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(byte[] content, int maxDataRowsPerSheet) => Open(content, (workbook, sheets, shared) =>
+    public static Dictionary<string, List<string[]>> ReadSheets(byte[] content, int maxDataRowsPerSheet, FormulaCells formulas = FormulaCells.AsFormula) => Open(content, (workbook, sheets, shared) =>
     {
         long cells = 0;
         var read = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ public static class Xlsx
         {
             if (!read.ContainsKey(name) && workbook.GetPartById(id) is WorksheetPart part)
             {
-                read[name] = XlsxReader.Rows(part, name, shared, maxDataRowsPerSheet, ref cells);
+                read[name] = XlsxReader.Rows(part, name, shared, maxDataRowsPerSheet, ref cells, formulas);
             }
         }
 

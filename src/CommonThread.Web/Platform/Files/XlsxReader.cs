@@ -75,7 +75,7 @@ internal static class XlsxReader
     /// values become empty rows, so row numbers match what the user sees. <paramref name="cells"/> counts
     /// the cells of the whole file.
     /// </summary>
-    public static List<string[]> Rows(WorksheetPart part, string sheet, string[] shared, int maxDataRows, ref long cells)
+    public static List<string[]> Rows(WorksheetPart part, string sheet, string[] shared, int maxDataRows, ref long cells, FormulaCells formulas = FormulaCells.AsFormula)
     {
         var rows = new List<string[]>();
         var values = new List<(int Column, string Text)>();
@@ -92,7 +92,7 @@ internal static class XlsxReader
             values.Clear();
             if (!reader.IsEmptyElement)
             {
-                Values(reader, sheet, number, shared, values);
+                Values(reader, sheet, number, shared, values, formulas);
             }
 
             if (values.Count == 0)
@@ -130,7 +130,7 @@ internal static class XlsxReader
     }
 
     /// <summary>Fills <paramref name="values"/> with the cells of the row the reader is on that hold a value, in column order.</summary>
-    private static void Values(XmlReader reader, string sheet, long row, string[] shared, List<(int Column, string Text)> values)
+    private static void Values(XmlReader reader, string sheet, long row, string[] shared, List<(int Column, string Text)> values, FormulaCells formulas)
     {
         var depth = reader.Depth;
         var next = 0;
@@ -143,9 +143,12 @@ internal static class XlsxReader
 
             var column = reader.GetAttribute("r") is { } reference && ColumnIndex(reference) is var c and >= 0 ? c : next;
             var at = new Place(sheet, row, column);
-            var text = Cell(reader, reader.GetAttribute("t"), shared, at);
+            var text = Cell(reader, reader.GetAttribute("t"), shared, at, formulas);
             next = column + 1;
-            if (text.Length == 0)
+
+            // A styled cell with nothing in it, a space, an empty shared text: no value, so formatting down to
+            // row 1,048,576 neither counts towards the limits nor makes rows.
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
@@ -161,8 +164,12 @@ internal static class XlsxReader
         values.Sort((a, b) => a.Column.CompareTo(b.Column));
     }
 
-    /// <summary>A formula cell reads as "=" and its formula, so callers treat it like a CSV cell that starts with "=".</summary>
-    private static string Cell(XmlReader reader, string? type, string[] shared, Place at)
+    /// <summary>
+    /// A formula cell reads as "=" and its formula, so callers treat it like a CSV cell that starts with "=";
+    /// with <see cref="FormulaCells.SavedValue"/> it reads as the result the program saved, and only one
+    /// saved without a result (or with an error such as #REF!) still reads as its formula.
+    /// </summary>
+    private static string Cell(XmlReader reader, string? type, string[] shared, Place at, FormulaCells formulas)
     {
         string? formula = null, value = null, inline = null;
         if (!reader.IsEmptyElement)
@@ -185,11 +192,16 @@ internal static class XlsxReader
             }
         }
 
-        return formula is not null ? "=" + formula : type switch
+        if (formula is not null && (formulas == FormulaCells.AsFormula || value is null || type == "e"))
+        {
+            return "=" + formula;
+        }
+
+        return type switch
         {
             "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "",
             "inlineStr" => inline ?? "",
-            "b" => value == "1" ? "yes" : "no",
+            "b" => value?.Trim() is "1" or "true" ? "yes" : "no",
             _ => value ?? "",
         };
     }
@@ -307,4 +319,11 @@ internal static class XlsxReader
             return letters;
         }
     }
+}
+
+/// <summary>How a formula cell is read: as its formula (imports refuse it, a value must be typed), or as the result the spreadsheet program saved with it.</summary>
+public enum FormulaCells
+{
+    AsFormula,
+    SavedValue,
 }
