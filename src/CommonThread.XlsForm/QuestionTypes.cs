@@ -62,7 +62,7 @@ internal static partial class QuestionTypes
     private static readonly string[] Suggestions =
     [
         "text", "integer", "decimal", "date", "time", "datetime", "note", "calculate", "acknowledge", "select_one", "select_multiple",
-        "begin_group", "end_group", "begin_repeat", "end_repeat", "geopoint", "image", "file", "barcode", "range", "audio", "video",
+        "begin_group", "end_group", "begin_repeat", "end_repeat", "begin group", "end group", "begin repeat", "end repeat", "geopoint", "image", "file", "barcode", "range", "audio", "video",
         "start", "end", "today", "deviceid", "username", "phonenumber", "hidden", "geotrace", "geoshape", "rank", "trigger", "email",
     ];
 
