@@ -103,7 +103,11 @@ public static class Xls
         return last < 0 ? [] : values[..(last + 1)].Select(v => v ?? "").ToArray();
     }
 
-    /// <summary>As <see cref="XlsxReader"/> gives them: numbers in invariant form, TRUE/FALSE as yes/no, a date as ISO 8601.</summary>
+    /// <summary>
+    /// As <see cref="XlsxReader"/> gives them: numbers in invariant form, TRUE/FALSE as yes/no, a date as
+    /// ISO 8601. (LibreOffice saves a boolean to .xls as the number 1 or 0: read as a number, it is still
+    /// true or false where an XLSForm expects a condition.)
+    /// </summary>
     private static string Text(object? value) => value switch
     {
         null => "",

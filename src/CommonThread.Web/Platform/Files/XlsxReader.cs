@@ -320,10 +320,3 @@ internal static class XlsxReader
         }
     }
 }
-
-/// <summary>How a formula cell is read: as its formula (imports refuse it, a value must be typed), or as the result the spreadsheet program saved with it.</summary>
-public enum FormulaCells
-{
-    AsFormula,
-    SavedValue,
-}
