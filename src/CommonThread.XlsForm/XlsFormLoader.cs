@@ -218,8 +218,8 @@ public static partial class XlsFormLoader
         }
 
         var keyed = Keyed(questions);
-        CheckReferences(keyed, items, problems);
-        CheckTextReferences(keyed, items, surveyHeader, sheets, problems);
+        CheckReferences(items, problems);
+        CheckTextReferences(items, surveyHeader, sheets, problems);
         CheckDependencyCycles(keyed, problems);
         if (problems.Count > 0)
         {
@@ -351,21 +351,18 @@ public static partial class XlsFormLoader
     }
 
     /// <summary>What ${reference} cannot mean, in the author's terms; null when it names exactly one question.</summary>
-    private static string? Unresolved(string reference, Dictionary<string, FormQuestion> questions, List<FormItem> items)
+    private static string? Unresolved(string reference, ILookup<string, FormItem> byName)
     {
-        if (questions.TryGetValue(reference, out var question) && question.Key == question.Name)
-        {
-            return null;
-        }
-
-        var rows = questions.Values.Where(q => q.Name == reference).Select(q => q.Row).ToList();
-        return rows.Count > 1 ? $"${{{reference}}} could mean the question in row {string.Join(" or row ", rows)}: rename one of them so the reference is clear."
-            : Flatten(items).Any(i => i is FormGroup && i.Name == reference) ? $"${{{reference}}} is a group: refer to a question."
+        var questions = byName[reference].OfType<FormQuestion>().ToList();
+        return questions.Count == 1 ? null
+            : questions.Count > 1 ? $"${{{reference}}} could mean the question in row {string.Join(" or row ", questions.Select(q => q.Row))}: rename one of them so the reference is clear."
+            : byName[reference].Any() ? $"${{{reference}}} is a group: refer to a question."
             : $"${{{reference}}} refers to no question of this form.";
     }
 
-    private static void CheckReferences(Dictionary<string, FormQuestion> questions, List<FormItem> items, FormProblems problems)
+    private static void CheckReferences(List<FormItem> items, FormProblems problems)
     {
+        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
         foreach (var item in Flatten(items))
         {
             var expressions = new List<(string Column, Expression? Expression)> { ("relevant", item.Relevant) };
@@ -383,7 +380,7 @@ public static partial class XlsFormLoader
 
                 foreach (var reference in expression?.References().Distinct() ?? [])
                 {
-                    if (Unresolved(reference, questions, items) is { } message)
+                    if (Unresolved(reference, byName) is { } message)
                     {
                         problems.Add(new("survey", item.Row, column, message));
                     }
@@ -397,8 +394,9 @@ public static partial class XlsFormLoader
     /// instance_name is filled in with an answer: one that names nothing would show as typed, so it is
     /// refused where it is written, like one in an expression.
     /// </summary>
-    private static void CheckTextReferences(Dictionary<string, FormQuestion> questions, List<FormItem> items, Header survey, XlsFormSheets sheets, FormProblems problems)
+    private static void CheckTextReferences(List<FormItem> items, Header survey, XlsFormSheets sheets, FormProblems problems)
     {
+        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
         string[] texts = ["label", "hint", "guidance_hint", "constraint_message", "required_message"];
         var rows = sheets.Find("survey")!.ToDictionary(r => r.Number);
         foreach (var item in Flatten(items).Where(i => rows.ContainsKey(i.Row)).DistinctBy(i => i.Row))
@@ -426,7 +424,7 @@ public static partial class XlsFormLoader
             {
                 foreach (var reference in Placeholder().Matches(row.Cell(index)).Select(m => m.Groups[1].Value).Distinct())
                 {
-                    if (Unresolved(reference, questions, items) is { } message)
+                    if (Unresolved(reference, byName) is { } message)
                     {
                         problems.Add(new(sheet, row.Number, column, message));
                     }

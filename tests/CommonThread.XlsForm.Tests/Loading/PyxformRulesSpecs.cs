@@ -85,6 +85,22 @@ public sealed class PyxformRulesSpecs
     }
 
     [Fact]
+    public void A_reference_is_ambiguous_even_when_one_of_the_questions_is_outside_any_group()
+    {
+        var problem = Single("""
+            survey
+            | type        | name | label | relevant   |
+            | integer     | age  | Age   |            |
+            | begin_group | g    | G     |            |
+            | integer     | age  | Age   |            |
+            | end_group   |      |       |            |
+            | text        | x    | X     | ${age} > 3 |
+            """);
+        Assert.Equal(("survey", 6, "relevant"), (problem.Sheet, problem.Row, problem.Column));
+        Assert.Contains("row 2 or row 4", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_question_without_a_label_is_fine_with_a_hint_media_a_calculation_or_a_default()
     {
         var form = TestForms.Load("""
