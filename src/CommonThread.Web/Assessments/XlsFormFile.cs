@@ -23,9 +23,9 @@ public static class XlsFormFile
     public static XlsFormSheets Sheets(string fileName, byte[] bytes)
     {
         // Rows below the header as many as the loader accepts on any sheet: a sheet over that is refused whole
-        // by the reader; the loader judges the survey sheet's smaller limit itself. A formula cell gives the
-        // result its program saved, as pyxform reads it: forms built in Excel compute names and labels.
-        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows, FormulaCells.SavedValue);
+        // by the reader; the loader judges the survey sheet's smaller limit itself. Cells read as the program
+        // shows them, as pyxform reads them: forms built in Excel compute names and labels, and type dates.
+        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows, CellReading.AsShown);
         return sheets.TryGetValue("", out var csv) && sheets.Count == 1
             ? XlsFormSheets.FromCsv(csv)
             : XlsFormSheets.FromRows(sheets.ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string>>)s.Value));

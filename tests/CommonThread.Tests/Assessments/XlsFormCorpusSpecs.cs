@@ -70,6 +70,17 @@ public sealed class XlsFormCorpusSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_date_typed_in_the_sheet_is_the_date_the_program_shows_in_every_format()
+    {
+        var files = Manifest.Where(e => e.File.StartsWith("date_cells.", StringComparison.Ordinal)).Select(e => e.File).ToList();
+        Assert.Equal(4, files.Count);
+        foreach (var file in files)
+        {
+            Assert.Equal("2026-01-15", XlsFormFile.Load(file, File.ReadAllBytes(Path.Combine(Folder, "files", file))).Questions["visited"].Default);
+        }
+    }
+
+    [Fact]
     public void The_same_name_in_two_groups_is_two_questions_keyed_by_their_paths()
     {
         var form = XlsFormFile.Load("p.xlsx", File.ReadAllBytes(Path.Combine(Folder, "files", "same_names_in_two_groups.libreoffice-xlsx.xlsx")));

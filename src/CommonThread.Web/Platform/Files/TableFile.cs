@@ -14,12 +14,12 @@ public static class TableFile
         IsWorkbook(fileName, bytes, MaxBytes, readsXls: false) ? Xlsx.Read(bytes, MaxRows) : Csv.Read(Text(bytes), MaxRows);
 
     /// <summary>
-    /// Every sheet of a workbook (.xlsx, or .xls) by name; a CSV file is one sheet named "". Formula cells
-    /// read as <paramref name="formulas"/> says (a .xls file always gives the saved result).
+    /// Every sheet of a workbook (.xlsx, or .xls) by name; a CSV file is one sheet named "". Cells read as
+    /// <paramref name="reading"/> says (a .xls file always gives formulas' saved results and dates as dates).
     /// </summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxDataRowsPerSheet, FormulaCells formulas = FormulaCells.AsFormula) =>
+    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxDataRowsPerSheet, CellReading reading = CellReading.AsTyped) =>
         Xls.IsXls(bytes) && bytes.Length <= maxBytes ? Xls.ReadSheets(bytes, maxDataRowsPerSheet)
-            : IsWorkbook(fileName, bytes, maxBytes, readsXls: true) ? Xlsx.ReadSheets(bytes, maxDataRowsPerSheet, formulas)
+            : IsWorkbook(fileName, bytes, maxBytes, readsXls: true) ? Xlsx.ReadSheets(bytes, maxDataRowsPerSheet, reading)
             : new() { [""] = Csv.Read(Text(bytes), maxDataRowsPerSheet) };
 
     /// <summary>XLSX is a zip archive, whatever the file is called; a file that claims to be a workbook and is not gets told so.</summary>

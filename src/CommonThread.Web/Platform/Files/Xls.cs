@@ -114,6 +114,7 @@ public static class Xls
         string s => s,
         bool b => b ? "yes" : "no",
         double d => d.ToString(CultureInfo.InvariantCulture),
+        DateTime t when t < new DateTime(1900, 1, 1) => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture), // a time alone: day 0
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
         TimeSpan t => t.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

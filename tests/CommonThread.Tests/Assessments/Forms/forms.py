@@ -2,7 +2,7 @@
 
 expect: ("loads", adaptations) or ("refused", sheet, row, column, words the message must contain).
 """
-from writers import F, Blank, Space
+from writers import F, Blank, Space, Date
 
 YN = [["yes_no", "yes", "Yes"], ["yes_no", "no", "No"]]
 CH = ["list_name", "name", "label"]
@@ -270,6 +270,15 @@ def _():
         ["integer", "b", "B", Blank()],
         [Blank(), Blank(), Blank(), Blank()],
     ], [CH] + YN + [[Blank(), Space(), Blank()]], SETTINGS("Spaces", "spaces"))
+
+
+@loads("date_cells")
+def _():
+    return form([
+        ["type", "name", "label", "default", "constraint"],
+        ["date", "visited", "Date of visit", Date(2026, 1, 15), ". >= date('2025-01-01')"],
+        ["integer", "workers", "Workers", "", ""],
+    ], None, SETTINGS("Dates", "dates"))
 
 
 # ---------------------------------------------------------------- forms that must be refused, with where

@@ -24,6 +24,21 @@ class Blank:
     pass
 
 
+@dataclass
+class Date:
+    """A date typed into the sheet: each program stores a day number in a date style (CSV writes it as shown)."""
+    year: int
+    month: int
+    day: int
+
+    def iso(self):
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def serial(self):
+        import datetime
+        return (datetime.date(self.year, self.month, self.day) - datetime.date(1899, 12, 30)).days
+
+
 class Space:
     pass
 
@@ -45,10 +60,13 @@ def fods(sheets, styled_to=0):
            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-           'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" '
+           'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2" '
            'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">',
            '<office:automatic-styles><style:style style:name="ce1" style:family="table-cell">'
            '<style:table-cell-properties fo:background-color="#fff2cc"/></style:style>'
+           '<number:date-style style:name="N37"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>'
+           '<number:text>-</number:text><number:day number:style="long"/></number:date-style>'
+           '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N37"/>'
            '<style:style style:name="ro2" style:family="table-row"><style:table-row-properties style:row-height="0.6cm" '
            'style:use-optimal-row-height="false"/></style:style></office:automatic-styles>',
            '<office:body><office:spreadsheet>']
@@ -80,6 +98,8 @@ def ods_cell(c):
         return '<table:table-cell table:style-name="ce1"/>'
     if isinstance(c, Space):
         return '<table:table-cell office:value-type="string"><text:p>   </text:p></table:table-cell>'
+    if isinstance(c, Date):
+        return f'<table:table-cell table:style-name="ce2" office:value-type="date" office:date-value="{c.iso()}"><text:p>{c.iso()}</text:p></table:table-cell>'
     if isinstance(c, F):
         return f'<table:table-cell table:formula={quoteattr("of:=" + c.of)} ' + ods_value(c.result) + '</table:table-cell>'
     return '<table:table-cell ' + ods_value(c) + '</table:table-cell>'
@@ -166,11 +186,14 @@ def xlsx(sheets, program, bottom_row=False, grid_rows=0):
                    + ''.join(f'<Relationship Id="rId{i + 3}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
                              f'Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names))) + '</Relationships>')
         z.writestr('xl/styles.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet {NS}>'
+                   + ('' if program == "excel" else '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>') +
                    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
                    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
                    '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/></patternFill></fill></fills>'
                    '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
-                   '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/></cellXfs>'
+                   '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/>'
+                   + ('<xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>' if program == "excel"
+                      else '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>') + '</cellXfs>'
                    '</styleSheet>')
         for i, x in enumerate(sheet_xml):
             z.writestr(f'xl/worksheets/sheet{i + 1}.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + x)
@@ -189,6 +212,8 @@ def xlsx_cell(ref, v, si, program):
         return f'<c r="{ref}" s="1"/>'
     if isinstance(v, Space):
         return f'<c r="{ref}" t="s"><v>{si("  ")}</v></c>'
+    if isinstance(v, Date):
+        return f'<c r="{ref}" s="2"><v>{v.serial()}</v></c>'
     if isinstance(v, F):
         f = f'<f>{escape(v.excel)}</f>'
         if v.result is None:
@@ -212,6 +237,8 @@ def csv_text(v, program):
         return ""
     if isinstance(v, Space):
         return "  "
+    if isinstance(v, Date):
+        return v.iso()
     if isinstance(v, F):
         v = v.result
     if isinstance(v, bool):

@@ -13,8 +13,8 @@ public sealed class WorkbookReadingSpecs
 {
     private static byte[] Corpus(string file) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Assessments", "Forms", "files", file));
 
-    private static Dictionary<string, List<string[]>> Sheets(string file, FormulaCells formulas = FormulaCells.SavedValue) =>
-        TableFile.ReadSheets(file, Corpus(file), TableFile.MaxBytes, 1_000, formulas);
+    private static Dictionary<string, List<string[]>> Sheets(string file, CellReading reading = CellReading.AsShown) =>
+        TableFile.ReadSheets(file, Corpus(file), TableFile.MaxBytes, 1_000, reading);
 
     [Theory]
     [InlineData("formula_cells.excel.xlsx")]
@@ -33,6 +33,16 @@ public sealed class WorkbookReadingSpecs
         var rows = TableFile.Read("formula_cells.excel.xlsx", Corpus("formula_cells.excel.xlsx"));
         Assert.Equal("=\"q_\"&\"1\"", rows[1][1]);
         Assert.Equal("=TRUE()", rows[1][3]);
+    }
+
+    [Theory]
+    [InlineData("date_cells.excel.xlsx")]
+    [InlineData("date_cells.google.xlsx")]
+    [InlineData("date_cells.libreoffice-xlsx.xlsx")]
+    public void A_number_in_a_date_style_reads_as_its_date_as_shown_and_as_the_day_number_as_typed(string file)
+    {
+        Assert.Equal("2026-01-15", Sheets(file)["survey"][1][3]);
+        Assert.Equal("46037", TableFile.Read(file, Corpus(file))[1][3]);
     }
 
     [Fact]
@@ -58,7 +68,7 @@ public sealed class WorkbookReadingSpecs
     public void Styled_empty_cells_and_cells_of_spaces_make_no_rows_and_count_towards_no_limit(string file, int rows)
     {
         // Read with room for 10 rows: formatting down to row 1,048,576 (or 5,000) must not count.
-        var survey = TableFile.ReadSheets(file, Corpus(file), TableFile.MaxBytes, 10, FormulaCells.SavedValue)["survey"];
+        var survey = TableFile.ReadSheets(file, Corpus(file), TableFile.MaxBytes, 10, CellReading.AsShown)["survey"];
         Assert.Equal(rows, survey.Count);
         Assert.All(survey, row => Assert.DoesNotContain(row, cell => cell.Length > 0 && cell.Trim().Length == 0));
     }
