@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CommonThread.Web.Platform.Errors;
 using ExcelDataReader;
-using ExcelDataReader.Exceptions;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -66,8 +65,9 @@ public static class Xls
 
             return sheets;
         }
-        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or NotSupportedException or IOException
-            or ArgumentException or IndexOutOfRangeException or InvalidOperationException or InvalidCastException or FormatException or OverflowException)
+        // A parser of someone else's binary format meets any file: whatever it throws on a damaged one is the
+        // file's fault, said as such; only our own limits' refusals (and running out of memory) pass through.
+        catch (Exception e) when (e is not RuleViolation and not OutOfMemoryException)
         {
             throw new RuleViolation("file", "This file cannot be read as an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx.");
         }

@@ -117,6 +117,32 @@ public sealed class WorkbookReadingSpecs
         Assert.Contains("save it as .xlsx", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5, 0)]
+    [InlineData(0.9, 0)]
+    [InlineData(1.0, 1)]
+    [InlineData(1.0, 2)]
+    [InlineData(1.0, 3)]
+    public void A_damaged_xls_file_is_read_or_refused_but_never_fails_otherwise(double kept, int seed)
+    {
+        var bytes = Corpus("multilingual_en_fr.libreoffice-xls.xls");
+        bytes = bytes[..(int)(bytes.Length * kept)];
+        var random = new Random(seed);
+        for (var i = 0; seed > 0 && i < 40; i++)
+        {
+            bytes[random.Next(512, bytes.Length)] = (byte)random.Next(256);
+        }
+
+        try
+        {
+            Assert.NotNull(TableFile.ReadSheets("form.xls", bytes, TableFile.MaxBytes, 1_000));
+        }
+        catch (RuleViolation refusal)
+        {
+            Assert.Equal("file", refusal.Field);
+        }
+    }
+
     [Fact]
     public void A_text_file_named_xls_is_told_it_is_not_a_workbook()
     {
