@@ -90,6 +90,15 @@ public abstract class FormItem
 
     public FormGroup? Parent { get; internal set; }
 
+    /// <summary>
+    /// The item's key in <see cref="XlsFormDefinition.Questions"/> and in stored answers: its name, unless
+    /// another question in another group has the same name (pyxform asks names to be unique among
+    /// siblings only); then its path, group/name.
+    /// </summary>
+    public string Key { get => key ?? Name; internal set => key = value; }
+
+    private string? key;
+
     /// <summary>The group names down to this item, as KoboToolbox exports name columns: group/subgroup/question.</summary>
     public string Path => Parent is null ? Name : $"{Parent.Path}/{Name}";
 

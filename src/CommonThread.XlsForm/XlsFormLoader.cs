@@ -41,7 +41,8 @@ public static partial class XlsFormLoader
             return new(null, [new("survey", 1, "", "The form has no survey sheet (or it is empty).")]);
         }
 
-        if (survey.Count > MaxSurveyRows || (sheets.Find("choices")?.Count ?? 0) > MaxChoiceRows)
+        // Spreadsheet programs keep formatted but empty rows (down to row 1,048,576): only rows with content count.
+        if (Filled(survey) > MaxSurveyRows || Filled(sheets.Find("choices") ?? []) > MaxChoiceRows)
         {
             return new(null, [new("survey", 1, "", $"Too large for a questionnaire: at most {MaxSurveyRows:N0} survey rows and {MaxChoiceRows:N0} choices.")]);
         }
@@ -60,7 +61,8 @@ public static partial class XlsFormLoader
                     }
                     else if (cell.TrimStart().StartsWith('='))
                     {
-                        problems.Add(new(name, row.Number, column, "A spreadsheet formula: type the value or expression itself."));
+                        // Workbooks are read with each formula's saved result: one still here had none (or was an error), or was typed into a CSV.
+                        problems.Add(new(name, row.Number, column, "A spreadsheet formula without a saved result: type the value or expression itself, or open and save the file again in the program that made it."));
                     }
                 }
             }
@@ -72,7 +74,7 @@ public static partial class XlsFormLoader
         }
 
         var settings = Settings(sheets.Find("settings"));
-        var choices = Choices(sheets.Find("choices") ?? [], problems);
+        var choices = Choices(sheets.Find("choices") ?? [], problems, IsYes(settings.GetValueOrDefault("allow_choice_duplicates")));
         var surveyHeader = Header.Of(survey[0]);
         if (surveyHeader.Index("type") < 0 || surveyHeader.Index("name") < 0)
         {
@@ -81,8 +83,11 @@ public static partial class XlsFormLoader
         }
 
         var items = new List<FormItem>();
-        var questions = new Dictionary<string, FormQuestion>(StringComparer.Ordinal);
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var questions = new List<FormQuestion>();
+        var adaptations = new List<FormAdaptation>();
+
+        // Names are unique among siblings, as pyxform has them: the same name in two groups is two questions.
+        var names = new Dictionary<(FormGroup? Parent, string Name), int>();
         var open = new Stack<FormGroup>();
         foreach (var row in survey.Skip(1).Where(r => !r.IsBlank))
         {
@@ -96,7 +101,7 @@ public static partial class XlsFormLoader
             }
 
             var lowered = type.ToLowerInvariant();
-            if (lowered is "end group" or "end_group" or "end repeat" or "end_repeat")
+            if (lowered is "end group" or "end_group" or "end repeat" or "end_repeat" or "end looped group")
             {
                 var repeat = lowered.Contains("repeat", StringComparison.Ordinal);
                 if (open.Count == 0 || open.Peek().IsRepeat != repeat)
@@ -119,15 +124,23 @@ public static partial class XlsFormLoader
                 continue;
             }
 
-            if (names.TryGetValue(name, out var earlier))
+            if (name.Equals("meta", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new("survey", row.Number, "name", $"'{name}' is already the name of row {earlier}: names must be unique."));
+                // ODK keeps the form's own metadata (instanceID, audit…) under <meta>: a question of that name would collide with it.
+                problems.Add(new("survey", row.Number, "name", "'meta' is reserved for the form's metadata: choose another name."));
                 continue;
             }
 
-            names[name] = row.Number;
+            var parent = open.Count > 0 ? open.Peek() : null;
+            if (names.TryGetValue((parent, name), out var earlier))
+            {
+                problems.Add(new("survey", row.Number, "name", $"'{name}' is already the name of row {earlier}: names must be unique within {(parent is null ? "the form" : $"the group '{parent.Name}'")}."));
+                continue;
+            }
+
+            names[(parent, name)] = row.Number;
             FormItem item;
-            if (lowered is "begin group" or "begin_group" or "begin repeat" or "begin_repeat")
+            if (lowered is "begin group" or "begin_group" or "begin repeat" or "begin_repeat" or "begin looped group" or "begin lgroup")
             {
                 var isRepeat = lowered.Contains("repeat", StringComparison.Ordinal);
                 if (isRepeat && open.Any(g => g.IsRepeat))
@@ -137,7 +150,7 @@ public static partial class XlsFormLoader
 
                 var group = new FormGroup
                 {
-                    Name = name, Label = field.Translated("label"), Hint = field.Translated("hint"), Relevant = field.Expression("relevant"),
+                    Name = name, Label = field.Translated("label"), Hint = field.Translated("hint"), Relevant = field.Condition("relevant"),
                     Appearance = field.Text("appearance"), Row = row.Number, IsRepeat = isRepeat, Columns = field.All(),
                     RepeatCount = isRepeat ? field.Expression("repeat_count") : null,
                 };
@@ -147,11 +160,22 @@ public static partial class XlsFormLoader
                 continue;
             }
 
-            var (questionType, listName, orOther) = Type(type);
-            if (questionType is null)
+            var reading = QuestionTypes.Read(type, out var missingList);
+            if (reading is null)
             {
-                problems.Add(new("survey", row.Number, "type", $"Unknown or unsupported question type '{type}'."));
+                problems.Add(new("survey", row.Number, "type", missingList ? $"'{type}' needs the name of its choice list, as in '{type} yes_no'."
+                    : $"Unknown or unsupported question type '{type}'.{(QuestionTypes.Nearest(type) is { } nearest ? $" Did you mean '{nearest}'?" : "")}"));
                 continue;
+            }
+
+            var (questionType, listName, orOther) = ((QuestionType?)reading.Type, reading.ListName, reading.OrOther);
+            if (reading.Adaptation is { } adaptation)
+            {
+                adaptations.Add(new(name, row.Number, type, adaptation, reading.Reason!));
+            }
+            else if (questionType == QuestionType.Image && field.Text("appearance") is { } drawn && DrawnAppearance().IsMatch(drawn))
+            {
+                adaptations.Add(new(name, row.Number, type, AdaptationKind.PlainInput, "a picture is uploaded instead of drawn on the screen"));
             }
 
             if (listName is not null && !choices.ContainsKey(listName))
@@ -167,16 +191,19 @@ public static partial class XlsFormLoader
             var question = new FormQuestion
             {
                 Name = name, Type = questionType.Value, ListName = listName, OrOther = orOther, Label = field.Translated("label"), Hint = field.Translated("hint"),
-                Relevant = field.Expression("relevant"), Required = field.Flag("required"), RequiredMessage = field.Translated("required_message"),
+                Relevant = field.Condition("relevant"), Required = field.Flag("required"), RequiredMessage = field.Translated("required_message"),
                 Constraint = field.Expression("constraint"), ConstraintMessage = field.Translated("constraint_message"),
                 Calculation = field.Expression("calculation"), ChoiceFilter = field.Expression("choice_filter"), Default = field.Text("default"),
                 DynamicDefault = field.Text("default") is { } given && Filling.AnswerFormat.IsDynamic(given, questionType.Value) ? field.Expression("default") : null,
                 ReadOnly = field.Flag("read_only") is Literal { Value.IsBoolean: true } flag && flag.Value.AsBoolean(), Appearance = field.Text("appearance"), Row = row.Number,
-                Columns = field.All(),
+                Columns = field.All(), SourceType = type,
             };
-            if (question.IsAsked && question.Type != QuestionType.Note && question.Label.IsEmpty && question.Type != QuestionType.Acknowledge)
+
+            // As pyxform: a hint, a picture or sound, or a computed value can stand in for the label.
+            if (question.IsAsked && question.Type != QuestionType.Note && question.Label.IsEmpty && question.Type != QuestionType.Acknowledge
+                && question.Hint.IsEmpty && !HasMedia(surveyHeader, row) && question.Calculation is null && question.Default is null)
             {
-                problems.Add(new("survey", row.Number, "label", $"'{name}' has no label: say what is asked."));
+                problems.Add(new("survey", row.Number, "label", $"'{name}' has no label or hint: say what is asked."));
             }
 
             if (question is { Default: { } literal, DynamicDefault: null } && !Filling.AnswerFormat.FitsAsDefault(question.Type, literal))
@@ -184,7 +211,7 @@ public static partial class XlsFormLoader
                 problems.Add(new("survey", row.Number, "default", $"The default '{literal}' is not a valid answer to a {type.Split(' ')[0]} question."));
             }
 
-            questions[name] = question;
+            questions.Add(question);
             Add(question);
             if (orOther)
             {
@@ -197,8 +224,10 @@ public static partial class XlsFormLoader
             problems.Add(new("survey", unclosed.Row, "type", $"'{unclosed.Name}' is begun and never ended."));
         }
 
-        CheckReferences(questions, names, items, problems);
-        CheckDependencyCycles(questions, Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).ToDictionary(g => g.Name, StringComparer.Ordinal), problems);
+        var keyed = Keyed(questions);
+        CheckReferences(items, problems);
+        CheckTextReferences(items, surveyHeader, sheets, problems);
+        CheckDependencyCycles(keyed, Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).DistinctBy(g => g.Name).ToDictionary(g => g.Name, StringComparer.Ordinal), problems);
         if (problems.Count > 0)
         {
             return new(null, problems) { ProblemCount = problems.Total };
@@ -208,27 +237,28 @@ public static partial class XlsFormLoader
         return new(new XlsFormDefinition
         {
             Title = settings.GetValueOrDefault("form_title") ?? "Untitled form", FormId = settings.GetValueOrDefault("form_id") ?? "form",
-            Version = settings.GetValueOrDefault("version"), Languages = languages, Items = items, Choices = choices, Questions = questions,
+            Version = settings.GetValueOrDefault("version"), Languages = languages, Items = items, Choices = choices, Questions = keyed,
+            Adaptations = adaptations,
         }, []);
 
         // As pyxform does: "select_one list or_other" gets a text question name_other, asked when "other" is chosen.
         void AddOtherText(FormQuestion question)
         {
             var otherName = question.Name + "_other";
-            if (names.TryGetValue(otherName, out var taken))
+            if (names.TryGetValue((question.Parent, otherName), out var taken))
             {
                 problems.Add(new("survey", question.Row, "type", $"or_other needs the name '{otherName}' for its text, and row {taken} already uses it."));
                 return;
             }
 
-            names[otherName] = question.Row;
+            names[(question.Parent, otherName)] = question.Row;
             var other = new FormQuestion
             {
                 Name = otherName, Type = QuestionType.Text, Row = question.Row, Required = question.Required,
                 Label = new Translated(new Dictionary<string, string> { [""] = "Specify other." }),
-                Relevant = ExpressionParser.Parse($"selected(${{{question.Name}}}, 'other')"),
+                Relevant = ExpressionParser.Parse($"selected(${{{question.Name}}}, 'other')"), SourceType = "text",
             };
-            questions[otherName] = other;
+            questions.Add(other);
             Add(other);
         }
 
@@ -246,43 +276,6 @@ public static partial class XlsFormLoader
         }
     }
 
-    private static (QuestionType? Type, string? ListName, bool OrOther) Type(string type)
-    {
-        var parts = type.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var head = parts[0].ToLowerInvariant();
-        if (head is "select_one" or "select_multiple" or "select1" or "select_one_external")
-        {
-            if (parts.Length < 2 || head == "select_one_external")
-            {
-                return (null, null, false);
-            }
-
-            var orOther = parts.Length == 3 && parts[2].Equals("or_other", StringComparison.OrdinalIgnoreCase);
-            return parts.Length > 3 || (parts.Length == 3 && !orOther) ? (null, null, false)
-                : (head == "select_multiple" ? QuestionType.SelectMultiple : QuestionType.SelectOne, parts[1], orOther);
-        }
-
-        if (parts.Length > 1)
-        {
-            return (null, null, false);
-        }
-
-        return head switch
-        {
-            "text" or "string" => (QuestionType.Text, null, false),
-            "integer" or "int" => (QuestionType.Integer, null, false),
-            "decimal" or "range" => (QuestionType.Decimal, null, false),
-            "date" => (QuestionType.Date, null, false),
-            "time" => (QuestionType.Time, null, false),
-            "datetime" or "datetime-local" => (QuestionType.DateTime, null, false),
-            "note" => (QuestionType.Note, null, false),
-            "calculate" => (QuestionType.Calculate, null, false),
-            "acknowledge" or "trigger" => (QuestionType.Acknowledge, null, false),
-            _ when MetadataTypes.Contains(head) => (QuestionType.Metadata, null, false),
-            _ => (null, null, false),
-        };
-    }
-
     private static Dictionary<string, string> Settings(IReadOnlyList<SheetRow>? sheet)
     {
         if (sheet is null || sheet.Count < 2)
@@ -294,7 +287,7 @@ public static partial class XlsFormLoader
         return header.Columns.ToDictionary(c => c.Key, c => sheet[1].Cell(c.Value).Trim()).Where(s => s.Value.Length > 0).ToDictionary(s => s.Key, s => s.Value);
     }
 
-    private static Dictionary<string, IReadOnlyList<Choice>> Choices(IReadOnlyList<SheetRow> sheet, FormProblems problems)
+    private static Dictionary<string, IReadOnlyList<Choice>> Choices(IReadOnlyList<SheetRow> sheet, FormProblems problems, bool allowDuplicates)
     {
         var lists = new Dictionary<string, List<Choice>>(StringComparer.Ordinal);
         if (sheet.Count == 0)
@@ -322,9 +315,9 @@ public static partial class XlsFormLoader
             }
 
             var choices = lists.TryGetValue(list, out var existing) ? existing : lists[list] = [];
-            if (choices.Any(c => c.Name == name))
+            if (!allowDuplicates && choices.Any(c => c.Name == name))
             {
-                problems.Add(new("choices", row.Number, "name", $"'{name}' appears twice in the list '{list}'."));
+                problems.Add(new("choices", row.Number, "name", $"'{name}' appears twice in the list '{list}' (if that is meant, set allow_choice_duplicates to yes on the settings sheet)."));
                 continue;
             }
 
@@ -349,8 +342,34 @@ public static partial class XlsFormLoader
         return lists.ToDictionary(l => l.Key, l => (IReadOnlyList<Choice>)l.Value, StringComparer.Ordinal);
     }
 
-    private static void CheckReferences(Dictionary<string, FormQuestion> questions, Dictionary<string, int> names, List<FormItem> items, FormProblems problems)
+    /// <summary>
+    /// Questions by the key their answers are stored under: the name, as always, unless two questions in
+    /// different groups share it; then each is keyed by its path (group/name), and ${name} cannot reach them.
+    /// </summary>
+    private static Dictionary<string, FormQuestion> Keyed(List<FormQuestion> questions)
     {
+        var shared = questions.GroupBy(q => q.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var question in questions.Where(q => shared.Contains(q.Name)))
+        {
+            question.Key = question.Path;
+        }
+
+        return questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>What ${reference} cannot mean, in the author's terms; null when it names exactly one question.</summary>
+    private static string? Unresolved(string reference, ILookup<string, FormItem> byName)
+    {
+        var questions = byName[reference].OfType<FormQuestion>().ToList();
+        return questions.Count == 1 ? null
+            : questions.Count > 1 ? $"${{{reference}}} could mean the question in row {string.Join(" or row ", questions.Select(q => q.Row))}: rename one of them so the reference is clear."
+            : byName[reference].Any() ? $"${{{reference}}} is a group: refer to a question."
+            : $"${{{reference}}} refers to no question of this form.";
+    }
+
+    private static void CheckReferences(List<FormItem> items, FormProblems problems)
+    {
+        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
         var repeats = Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var item in Flatten(items))
         {
@@ -374,15 +393,60 @@ public static partial class XlsFormLoader
                 var repeatsAllowed = expression?.RepeatReferences().ToHashSet() ?? [];
                 foreach (var reference in expression?.References().Distinct() ?? [])
                 {
-                    if (repeats.Contains(reference) && !repeatsAllowed.Contains(reference))
+                    if (repeats.Contains(reference) && !byName[reference].OfType<FormQuestion>().Any())
                     {
-                        problems.Add(new("survey", item.Row, column, $"${{{reference}}} is a repeat: count(${{{reference}}}) gives its number of entries, indexed-repeat(${{question}}, ${{{reference}}}, n) a question's answer in entry n."));
+                        if (!repeatsAllowed.Contains(reference))
+                        {
+                            problems.Add(new("survey", item.Row, column, $"${{{reference}}} is a repeat: count(${{{reference}}}) gives its number of entries, indexed-repeat(${{question}}, ${{{reference}}}, n) a question's answer in entry n."));
+                        }
                     }
-                    else if (!questions.ContainsKey(reference) && !repeats.Contains(reference))
+                    else if (Unresolved(reference, byName) is { } message)
                     {
-                        problems.Add(new("survey", item.Row, column, names.ContainsKey(reference)
-                            ? $"${{{reference}}} is a group: refer to a question."
-                            : $"${{{reference}}} refers to no question of this form."));
+                        problems.Add(new("survey", item.Row, column, message));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ${name} in texts the person reads (labels, hints, messages, choice labels) and in the settings'
+    /// instance_name is filled in with an answer: one that names nothing would show as typed, so it is
+    /// refused where it is written, like one in an expression.
+    /// </summary>
+    private static void CheckTextReferences(List<FormItem> items, Header survey, XlsFormSheets sheets, FormProblems problems)
+    {
+        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
+        string[] texts = ["label", "hint", "guidance_hint", "constraint_message", "required_message"];
+        var rows = sheets.Find("survey")!.ToDictionary(r => r.Number);
+        foreach (var item in Flatten(items).Where(i => rows.ContainsKey(i.Row)).DistinctBy(i => i.Row))
+        {
+            Check("survey", survey, rows[item.Row], texts);
+        }
+
+        if (sheets.Find("choices") is { Count: > 1 } choices)
+        {
+            var header = Header.Of(choices[0]);
+            foreach (var row in choices.Skip(1).Where(r => !r.IsBlank))
+            {
+                Check("choices", header, row, ["label"]);
+            }
+        }
+
+        if (sheets.Find("settings") is { Count: > 1 } settings)
+        {
+            Check("settings", Header.Of(settings[0]), settings[1], ["instance_name"]);
+        }
+
+        void Check(string sheet, Header header, SheetRow row, string[] columns)
+        {
+            foreach (var (column, index) in header.Columns.Where(c => columns.Any(t => c.Key == t || c.Key.StartsWith(t + "::", StringComparison.Ordinal))))
+            {
+                foreach (var reference in Placeholder().Matches(row.Cell(index)).Select(m => m.Groups[1].Value).Distinct())
+                {
+                    if (Unresolved(reference, byName) is { } message)
+                    {
+                        problems.Add(new(sheet, row.Number, column, message));
                     }
                 }
             }
@@ -403,7 +467,7 @@ public static partial class XlsFormLoader
 
         void Visit(FormQuestion question, List<string> path)
         {
-            if (state.TryGetValue(question.Name, out var done))
+            if (state.TryGetValue(question.Key, out var done))
             {
                 if (!done)
                 {
@@ -415,7 +479,7 @@ public static partial class XlsFormLoader
                 return;
             }
 
-            state[question.Name] = false;
+            state[question.Key] = false;
             path.Add(question.Name);
             foreach (var reference in DependenciesOf(question).Distinct())
             {
@@ -426,7 +490,7 @@ public static partial class XlsFormLoader
             }
 
             path.RemoveAt(path.Count - 1);
-            state[question.Name] = true;
+            state[question.Key] = true;
         }
 
         // A question also depends on its dynamic default, on its repeats' repeat_count, and, through count(${roster}), on that roster's repeat_count.
@@ -453,15 +517,47 @@ public static partial class XlsFormLoader
         return [.. all.OrderByDescending(l => l == defaultLanguage).ThenByDescending(l => l.Length == 0)];
     }
 
+    private static int Filled(IReadOnlyList<SheetRow> rows) => rows.Count(r => !r.IsBlank);
+
+    /// <summary>yes, true, TRUE(), as pyxform reads its yes/no cells in any case (Excel and Google Sheets write TRUE).</summary>
+    private static bool IsYes(string? text) => text?.Trim().ToLowerInvariant() is "yes" or "true" or "true()";
+
+    private static bool IsNo(string? text) => text?.Trim().ToLowerInvariant() is "no" or "false" or "false()";
+
+    /// <summary>A picture or sound shown with the question (image, media::image::English…) stands in for a label.</summary>
+    private static bool HasMedia(Header header, SheetRow row) =>
+        header.Columns.Any(c => MediaColumn().IsMatch(c.Key) && row.Cell(c.Value).Trim().Length > 0);
+
     internal static IEnumerable<FormItem> Flatten(IEnumerable<FormItem> items) =>
         items.SelectMany(i => i is FormGroup g ? Flatten(g.Children).Prepend(g) : [i]);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
     private static partial Regex ValidName();
 
-    /// <summary>A sheet's header: base column names lower-cased ("label::Khmer (km)" keeps its language as written).</summary>
-    private sealed class Header
+    [GeneratedRegex(@"\$\{\s*([^}\s]*)\s*\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^(media::)?(image|big-image|audio|video)(::.*)?$")]
+    private static partial Regex MediaColumn();
+
+    [GeneratedRegex(@"\b(signature|draw|annotate)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DrawnAppearance();
+
+    /// <summary>
+    /// A sheet's header: base column names lower-cased, pyxform's older spellings ("caption", "relevance",
+    /// "constraint message", "jr:count"…) read as today's, and "label::Khmer (km)" keeping its language as
+    /// written. A text column with one colon ("label:English", as people type it) is a language column too.
+    /// </summary>
+    private sealed partial class Header
     {
+        private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+        {
+            ["caption"] = "label", ["relevance"] = "relevant", ["readonly"] = "read_only", ["constraint message"] = "constraint_message",
+            ["constraining message"] = "constraint_message", ["jr:constraintmsg"] = "constraint_message", ["required message"] = "required_message",
+            ["jr:requiredmsg"] = "required_message", ["jr:count"] = "repeat_count", ["count"] = "repeat_count", ["list name"] = "list_name",
+            ["choice filter"] = "choice_filter", ["media::image"] = "image", ["media::audio"] = "audio", ["media::video"] = "video", ["media::big-image"] = "big-image",
+        };
+
         private Header(Dictionary<string, int> columns) => Columns = columns;
 
         public Dictionary<string, int> Columns { get; }
@@ -471,9 +567,11 @@ public static partial class XlsFormLoader
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < row.Cells.Count; i++)
             {
-                var text = row.Cell(i).Trim();
-                var separator = text.IndexOf("::", StringComparison.Ordinal);
-                var key = separator < 0 ? text.ToLowerInvariant() : text[..separator].Trim().ToLowerInvariant() + "::" + text[(separator + 2)..].Trim();
+                var text = Regex.Replace(row.Cell(i).Trim(), @"\s+", " ");
+                var language = TranslatedColumn().Match(text);
+                var key = language.Success
+                    ? Base(language.Groups["base"].Value) + "::" + language.Groups["language"].Value.Trim()
+                    : Base(text);
                 if (key.Length > 0)
                 {
                     columns.TryAdd(key, i);
@@ -482,6 +580,15 @@ public static partial class XlsFormLoader
 
             return new(columns);
         }
+
+        private static string Base(string column)
+        {
+            var lowered = Regex.Replace(column.Trim().ToLowerInvariant(), @"\s*::\s*", "::");
+            return Aliases.GetValueOrDefault(lowered, lowered);
+        }
+
+        [GeneratedRegex(@"^(?<base>(media\s*::\s*)?(label|hint|guidance_hint|constraint_message|required_message|constraint message|required message|caption|image|big-image|audio|video))\s*::?\s*(?<language>[^:].*)$", RegexOptions.IgnoreCase)]
+        private static partial Regex TranslatedColumn();
 
         public int Index(string column) => Columns.GetValueOrDefault(column, -1);
 
@@ -495,7 +602,13 @@ public static partial class XlsFormLoader
     /// <summary>One row's cells by column, with expressions parsed and their problems reported at the row and column.</summary>
     private sealed class Fields(Header header, SheetRow row, FormProblems problems, string sheet = "survey")
     {
-        public string? Text(string column) => header.Cell(row, column).Trim() is { Length: > 0 } text ? text : null;
+        /// <summary>Columns holding expressions or values compared in them, where autocorrect's curly quotes can only mean straight ones.</summary>
+        private static readonly HashSet<string> Straightened =
+            ["relevant", "required", "constraint", "calculation", "choice_filter", "default", "read_only", "repeat_count", "trigger", "appearance"];
+
+        public string? Text(string column) => header.Cell(row, column).Trim() is { Length: > 0 } text
+            ? Straightened.Contains(column) ? Straight(text) : text
+            : null;
 
         public Dictionary<string, string> All() =>
             header.Columns.Select(c => (c.Key, Text: row.Cell(c.Value).Trim())).Where(c => c.Text.Length > 0).ToDictionary(c => c.Key, c => c.Text, StringComparer.Ordinal);
@@ -527,11 +640,22 @@ public static partial class XlsFormLoader
         }
 
         /// <summary>yes/no columns that may also hold an expression (required, read_only).</summary>
-        public Expression? Flag(string column) => Text(column)?.ToLowerInvariant() switch
+        public Expression? Flag(string column) => Text(column) switch
         {
-            null or "no" or "false" or "false()" => null,
-            "yes" or "true" or "true()" => new Literal(XPathValue.Of(true)),
+            var text when text is null || IsNo(text) => null,
+            var text when IsYes(text) => new Literal(XPathValue.Of(true)),
             _ => Expression(column),
         };
+
+        /// <summary>An expression column where pyxform also takes yes/no (relevant): "no" there hides the item.</summary>
+        public Expression? Condition(string column) => Text(column) switch
+        {
+            var text when IsYes(text) => new Literal(XPathValue.Of(true)),
+            var text when IsNo(text) => new Literal(XPathValue.Of(false)),
+            _ => Expression(column),
+        };
+
+        private static string Straight(string text) =>
+            text.Replace('\u2018', '\'').Replace('\u2019', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
     }
 }

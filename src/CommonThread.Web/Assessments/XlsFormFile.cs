@@ -4,7 +4,7 @@ using CommonThread.XlsForm;
 
 namespace CommonThread.Web.Assessments;
 
-/// <summary>An uploaded XLSForm, .xlsx or pyxform's one-file .csv, read and checked; problems name the sheet, row and column.</summary>
+/// <summary>An uploaded XLSForm, .xlsx, .xls or pyxform's one-file .csv, read and checked; problems name the sheet, row and column.</summary>
 public static class XlsFormFile
 {
     public static XlsFormDefinition Load(string fileName, byte[] bytes)
@@ -23,8 +23,9 @@ public static class XlsFormFile
     public static XlsFormSheets Sheets(string fileName, byte[] bytes)
     {
         // Rows below the header as many as the loader accepts on any sheet: a sheet over that is refused whole
-        // by the reader; the loader judges the survey sheet's smaller limit itself.
-        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows);
+        // by the reader; the loader judges the survey sheet's smaller limit itself. Cells read as the program
+        // shows them, as pyxform reads them: forms built in Excel compute names and labels, and type dates.
+        var sheets = TableFile.ReadSheets(fileName, bytes, Questionnaire.MaxFileBytes, XlsFormLoader.MaxChoiceRows, CellReading.AsShown);
         return sheets.TryGetValue("", out var csv) && sheets.Count == 1
             ? XlsFormSheets.FromCsv(csv)
             : XlsFormSheets.FromRows(sheets.ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string>>)s.Value));

@@ -15,7 +15,7 @@ public sealed class FormAnswers
 
     /// <summary>A question inside a repeat is stored as name#instance (1-based), as a path a person can read.</summary>
     public static string Key(FormItem item, int instance) =>
-        item.Repeat is null && item is not FormGroup { IsRepeat: true } ? item.Name : $"{item.Name}#{instance + 1}";
+        item.Repeat is null && item is not FormGroup { IsRepeat: true } ? item.Key : $"{item.Key}#{instance + 1}";
 
     /// <summary>The question an answer key belongs to: "name" for "name#2".</summary>
     public static string QuestionName(string key) => key.Split('#')[0];

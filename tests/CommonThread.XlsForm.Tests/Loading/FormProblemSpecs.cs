@@ -111,7 +111,8 @@ public sealed class FormProblemSpecs
 
     [Theory]
     [InlineData("select_one nolist", "type", "no choice list 'nolist'")]
-    [InlineData("geoshape", "type", "Unknown or unsupported question type")]
+    [InlineData("intger", "type", "Unknown or unsupported question type 'intger'. Did you mean 'integer'?")]
+    [InlineData("select_one", "type", "needs the name of its choice list")]
     [InlineData("select_one yn extra", "type", "Unknown or unsupported question type")]
     public void Types_that_cannot_be_asked_are_refused(string type, string column, string message)
     {

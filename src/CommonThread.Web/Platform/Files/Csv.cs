@@ -10,7 +10,10 @@ namespace CommonThread.Web.Platform.Files;
 public static class Csv
 {
     /// <summary>
-    /// Rows of fields; quoted fields may hold commas, doubled quotes and line breaks. Read within
+    /// Rows of fields; quoted fields may hold commas, doubled quotes and line breaks. A line with no value
+    /// (",,,," as spreadsheet programs export formatted empty rows, thousands of them) is an empty row,
+    /// kept only when a row with values follows it, so row numbers stay true and trailing ones cost
+    /// nothing, not even a place in the limit. Read within
     /// <see cref="WorkbookLimits"/> (a field, the columns, the cells) and refused whole past
     /// <paramref name="maxDataRows"/> rows below the first, before the rest is read.
     /// </summary>
@@ -21,6 +24,7 @@ public static class Csv
         var field = new StringBuilder();
         var quoted = false;
         long cells = 0;
+        var blank = new List<int>(); // the width of each empty row not yet kept
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -70,7 +74,7 @@ public static class Csv
 
         return rows;
 
-        string Where() => $"Row {rows.Count + 1:N0}, column {fields.Count + 1:N0}: ";
+        string Where() => $"Row {rows.Count + blank.Count + 1:N0}, column {fields.Count + 1:N0}: ";
 
         void Add(char c)
         {
@@ -96,10 +100,29 @@ public static class Csv
         void EndRow()
         {
             EndField();
-            if (rows.Count > maxDataRows)
+            if (fields.TrueForAll(string.IsNullOrWhiteSpace))
+            {
+                blank.Add(fields.Count);
+                fields.Clear();
+                return;
+            }
+
+            if (rows.Count + blank.Count > maxDataRows)
             {
                 throw WorkbookLimits.TooManyRows(maxDataRows);
             }
+
+            foreach (var width in blank)
+            {
+                if ((cells += width) > WorkbookLimits.MaxCells)
+                {
+                    throw WorkbookLimits.TooManyCells();
+                }
+
+                rows.Add(Enumerable.Repeat("", width).ToArray());
+            }
+
+            blank.Clear();
 
             if ((cells += fields.Count) > WorkbookLimits.MaxCells)
             {

@@ -11,15 +11,19 @@ public static class TableFile
 
     /// <summary>The rows of the file; one over <see cref="MaxRows"/> below the header and the whole file is refused, never cut short.</summary>
     public static List<string[]> Read(string fileName, byte[] bytes) =>
-        IsWorkbook(fileName, bytes, MaxBytes) ? Xlsx.Read(bytes, MaxRows) : Csv.Read(Text(bytes), MaxRows);
+        IsWorkbook(fileName, bytes, MaxBytes, readsXls: false) ? Xlsx.Read(bytes, MaxRows) : Csv.Read(Text(bytes), MaxRows);
 
-    /// <summary>Every sheet of a workbook by name; a CSV file is one sheet named "".</summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxDataRowsPerSheet) =>
-        IsWorkbook(fileName, bytes, maxBytes) ? Xlsx.ReadSheets(bytes, maxDataRowsPerSheet)
+    /// <summary>
+    /// Every sheet of a workbook (.xlsx, or .xls) by name; a CSV file is one sheet named "". Cells read as
+    /// <paramref name="reading"/> says (a .xls file always gives formulas' saved results and dates as dates).
+    /// </summary>
+    public static Dictionary<string, List<string[]>> ReadSheets(string fileName, byte[] bytes, long maxBytes, int maxDataRowsPerSheet, CellReading reading = CellReading.AsTyped) =>
+        Xls.IsXls(bytes) && bytes.Length <= maxBytes ? Xls.ReadSheets(bytes, maxDataRowsPerSheet)
+            : IsWorkbook(fileName, bytes, maxBytes, readsXls: true) ? Xlsx.ReadSheets(bytes, maxDataRowsPerSheet, reading)
             : new() { [""] = Csv.Read(Text(bytes), maxDataRowsPerSheet) };
 
     /// <summary>XLSX is a zip archive, whatever the file is called; a file that claims to be a workbook and is not gets told so.</summary>
-    private static bool IsWorkbook(string fileName, byte[] bytes, long maxBytes)
+    private static bool IsWorkbook(string fileName, byte[] bytes, long maxBytes, bool readsXls)
     {
         if (bytes.Length == 0)
         {
@@ -33,7 +37,9 @@ public static class TableFile
 
         return bytes is [(byte)'P', (byte)'K', 3, 4, ..] ? true
             : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "This file is named .xlsx but is not an Excel workbook. Save it again as .xlsx, or as CSV UTF-8.")
-            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
+            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", readsXls
+                ? "This file is named .xls but is not an Excel 97–2003 workbook (it may be a web page or text saved under that name). Open it in Excel or LibreOffice and save it as .xlsx."
+                : "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
             : false;
     }
 

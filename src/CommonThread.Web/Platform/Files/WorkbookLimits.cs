@@ -40,6 +40,9 @@ public static class WorkbookLimits
     /// <summary>Distinct texts in a workbook's shared string table.</summary>
     public const int MaxSharedStrings = 1_000_000;
 
+    /// <summary>Cell styles read from a workbook (Excel itself stops at 64,000).</summary>
+    public const int MaxCellStyles = 65_000;
+
     /// <summary>Columns with a value in them; import templates have a few dozen.</summary>
     public const int MaxColumns = 1_000;
 

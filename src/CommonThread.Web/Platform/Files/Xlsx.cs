@@ -25,15 +25,16 @@ public static class Xlsx
     });
 
     /// <summary>Every worksheet by its name, in workbook order (a questionnaire's survey, choices and settings).</summary>
-    public static Dictionary<string, List<string[]>> ReadSheets(byte[] content, int maxDataRowsPerSheet) => Open(content, (workbook, sheets, shared) =>
+    public static Dictionary<string, List<string[]>> ReadSheets(byte[] content, int maxDataRowsPerSheet, CellReading reading = CellReading.AsTyped) => Open(content, (workbook, sheets, shared) =>
     {
         long cells = 0;
+        var dates = reading == CellReading.AsShown ? XlsxDateStyles.Of(workbook, XlsxReader.Settings) : null;
         var read = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, id) in sheets)
         {
             if (!read.ContainsKey(name) && workbook.GetPartById(id) is WorksheetPart part)
             {
-                read[name] = XlsxReader.Rows(part, name, shared, maxDataRowsPerSheet, ref cells);
+                read[name] = XlsxReader.Rows(part, name, shared, maxDataRowsPerSheet, ref cells, dates);
             }
         }
 

@@ -13,7 +13,7 @@ namespace CommonThread.Web.Platform.Files;
 /// </summary>
 internal static class XlsxReader
 {
-    private static readonly XmlReaderSettings Settings = new()
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = WorkbookLimits.MaxEntryBytes, CloseInput = true,
@@ -75,7 +75,8 @@ internal static class XlsxReader
     /// values become empty rows, so row numbers match what the user sees. <paramref name="cells"/> counts
     /// the cells of the whole file.
     /// </summary>
-    public static List<string[]> Rows(WorksheetPart part, string sheet, string[] shared, int maxDataRows, ref long cells)
+    /// <param name="dates">With <see cref="CellReading.AsShown"/>, which cell styles show dates (<see cref="XlsxDateStyles"/>); null reads as typed.</param>
+    public static List<string[]> Rows(WorksheetPart part, string sheet, string[] shared, int maxDataRows, ref long cells, bool[]? dates = null)
     {
         var rows = new List<string[]>();
         var values = new List<(int Column, string Text)>();
@@ -92,7 +93,7 @@ internal static class XlsxReader
             values.Clear();
             if (!reader.IsEmptyElement)
             {
-                Values(reader, sheet, number, shared, values);
+                Values(reader, sheet, number, shared, values, dates);
             }
 
             if (values.Count == 0)
@@ -130,7 +131,7 @@ internal static class XlsxReader
     }
 
     /// <summary>Fills <paramref name="values"/> with the cells of the row the reader is on that hold a value, in column order.</summary>
-    private static void Values(XmlReader reader, string sheet, long row, string[] shared, List<(int Column, string Text)> values)
+    private static void Values(XmlReader reader, string sheet, long row, string[] shared, List<(int Column, string Text)> values, bool[]? dates)
     {
         var depth = reader.Depth;
         var next = 0;
@@ -143,9 +144,14 @@ internal static class XlsxReader
 
             var column = reader.GetAttribute("r") is { } reference && ColumnIndex(reference) is var c and >= 0 ? c : next;
             var at = new Place(sheet, row, column);
-            var text = Cell(reader, reader.GetAttribute("t"), shared, at);
+            var date = dates is not null && int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style)
+                && style < dates.Length && dates[style];
+            var text = Cell(reader, reader.GetAttribute("t"), shared, at, dates is not null, date);
             next = column + 1;
-            if (text.Length == 0)
+
+            // A styled cell with nothing in it, a space, an empty shared text: no value, so formatting down to
+            // row 1,048,576 neither counts towards the limits nor makes rows.
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
@@ -161,8 +167,12 @@ internal static class XlsxReader
         values.Sort((a, b) => a.Column.CompareTo(b.Column));
     }
 
-    /// <summary>A formula cell reads as "=" and its formula, so callers treat it like a CSV cell that starts with "=".</summary>
-    private static string Cell(XmlReader reader, string? type, string[] shared, Place at)
+    /// <summary>
+    /// A formula cell reads as "=" and its formula, so callers treat it like a CSV cell that starts with "=";
+    /// read <paramref name="asShown"/> it reads as the result the program saved, and only one saved without
+    /// a result (or with an error such as #REF!) still reads as its formula; a number in a date style as its date.
+    /// </summary>
+    private static string Cell(XmlReader reader, string? type, string[] shared, Place at, bool asShown, bool date)
     {
         string? formula = null, value = null, inline = null;
         if (!reader.IsEmptyElement)
@@ -185,11 +195,17 @@ internal static class XlsxReader
             }
         }
 
-        return formula is not null ? "=" + formula : type switch
+        if (formula is not null && (!asShown || value is null || type == "e"))
+        {
+            return "=" + formula;
+        }
+
+        return type switch
         {
             "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "",
             "inlineStr" => inline ?? "",
-            "b" => value == "1" ? "yes" : "no",
+            "b" => value?.Trim() is "1" or "true" ? "yes" : "no",
+            null or "n" when date && value is not null && XlsxDateStyles.Text(value) is { } shown => shown,
             _ => value ?? "",
         };
     }
