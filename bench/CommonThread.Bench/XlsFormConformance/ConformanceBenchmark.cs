@@ -26,6 +26,8 @@ public static class ConformanceBenchmark
             Console.WriteLine($"  FAIL line {failure.Row.Line} [{failure.Row.Category}] {failure.Row.Expression}: expected '{failure.Row.Expected}', got '{failure.Actual}'");
         }
 
+        FormCorpusBenchmark.Run(options.Text("forms") ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(path))!)!, "CommonThread.Tests", "Assessments", "Forms"));
+
         return Task.FromResult(0);
     }
 
