@@ -146,11 +146,8 @@ public abstract class MediaAnswerSpecs(TestApp app)
         var client = await app.SignedInAsync((await app.NewMemberAsync(world.SupplierOrganisation.Name, MemberRole.Editor)).Email, TestMember.Password);
         var page = $"/o/{world.SupplierOrganisation.Id}/assessments/{assignment.Id}";
         var first = await client.GetStringAsync(page);
-        var token = System.Text.RegularExpressions.Regex.Match(first, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
         var post = new MultipartFormDataContent
         {
-            { new StringContent("answers"), "_handler" },
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
             { new StringContent("yes"), "a.has_board" },
             { new StringContent("has_board"), "present" },
             { new StringContent("11.5564"), "a.location" },
@@ -160,7 +157,7 @@ public abstract class MediaAnswerSpecs(TestApp app)
             { new StringContent("save"), "action" },
         };
 
-        var saved = await (await client.PostAsync(page, post)).Content.ReadAsStringAsync();
+        var saved = await (await client.PostMultipartFormAsync(page, "answers", post)).Content.ReadAsStringAsync();
         var draft = await world.Supplier.GetFromJsonAsync<ResponseDto>($"{world.SupplierApi}/assignments/{assignment.Id}/response", Http.Json);
 
         Assert.Contains("id=\"q-location-lon\"", first, StringComparison.Ordinal);
@@ -177,16 +174,9 @@ public abstract class MediaAnswerSpecs(TestApp app)
         var world = await AssessmentWorld.CreateAsync(app);
         var client = await app.SignedInAsync((await app.NewMemberAsync(world.BrandOrganisation.Name, MemberRole.Editor)).Email, TestMember.Password);
         var page = $"/o/{world.BrandOrganisation.Id}/assessments";
-        var html = await client.GetStringAsync(page);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
-        var upload = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Form.Replace("\r", "", StringComparison.Ordinal))), "file", "site-visit.csv" },
-        };
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Form.Replace("\r", "", StringComparison.Ordinal))), "file", "site-visit.csv" } };
 
-        var answer = await (await client.PostAsync(page, upload)).Content.ReadAsStringAsync();
+        var answer = await (await client.PostMultipartFormAsync(page, "import", upload)).Content.ReadAsStringAsync();
         var table = answer[answer.IndexOf("id=\"questionnaire-adaptations\"", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
 

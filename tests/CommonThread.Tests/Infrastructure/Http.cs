@@ -51,6 +51,17 @@ public static partial class Http
         return await client.PostAsync(postTo ?? path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Posts a server-rendered form with files (multipart) the way a browser does: the given parts, the handler's name and the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartFormAsync(this HttpClient client, string path, string formName, MultipartFormDataContent parts)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, $"no anti-forgery token on {path}");
+        parts.Add(new StringContent(formName), "_handler");
+        parts.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        return await client.PostAsync(path, parts);
+    }
+
     /// <summary>
     /// Signs in through the real sign-in form, and through the two-factor step with the code the
     /// person's authenticator app would show when they use two-factor sign-in; the client keeps the cookie.
