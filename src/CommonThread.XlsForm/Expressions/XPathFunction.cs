@@ -62,6 +62,17 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("log", 1, 1, (a, c) => XPathValue.Of(Math.Log(a[0].Evaluate(c).AsNumber()))),
         new("log10", 1, 1, (a, c) => XPathValue.Of(Math.Log10(a[0].Evaluate(c).AsNumber()))),
         new("pi", 0, 0, (_, _) => XPathValue.Of(Math.PI)),
+        new("exp10", 1, 1, (a, c) => XPathValue.Of(Math.Pow(10, a[0].Evaluate(c).AsNumber()))),
+        new("sin", 1, 1, (a, c) => XPathValue.Of(Math.Sin(a[0].Evaluate(c).AsNumber()))),
+        new("cos", 1, 1, (a, c) => XPathValue.Of(Math.Cos(a[0].Evaluate(c).AsNumber()))),
+        new("tan", 1, 1, (a, c) => XPathValue.Of(Math.Tan(a[0].Evaluate(c).AsNumber()))),
+        new("asin", 1, 1, (a, c) => XPathValue.Of(Math.Asin(a[0].Evaluate(c).AsNumber()))),
+        new("acos", 1, 1, (a, c) => XPathValue.Of(Math.Acos(a[0].Evaluate(c).AsNumber()))),
+        new("atan", 1, 1, (a, c) => XPathValue.Of(Math.Atan(a[0].Evaluate(c).AsNumber()))),
+        new("atan2", 2, 2, (a, c) => XPathValue.Of(Math.Atan2(a[0].Evaluate(c).AsNumber(), a[1].Evaluate(c).AsNumber()))),
+        new("random", 0, 0, (_, _) => XPathValue.Of(Random.Shared.NextDouble())),
+        new("digest", 2, 3, (a, c) => XPathValue.Of(Digest(a[0].Evaluate(c).AsString(), a[1].Evaluate(c).AsString(), a.Count > 2 ? a[2].Evaluate(c).AsString() : "base64"))),
+        new("base64-decode", 1, 1, (a, c) => XPathValue.Of(Base64Decode(a[0].Evaluate(c).AsString()))),
         new("string", 0, 1, (a, c) => XPathValue.Of((a.Count == 0 ? c.Current : a[0].Evaluate(c)).AsString())),
         new("contains", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().Contains(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
         new("starts-with", 2, 2, (a, c) => XPathValue.Of(a[0].Evaluate(c).AsString().StartsWith(a[1].Evaluate(c).AsString(), StringComparison.Ordinal))),
@@ -88,6 +99,53 @@ public sealed class XPathFunction(string name, int minArguments, int maxArgument
         new("checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Within(a, c, Truths(a.Skip(2).Select(x => x.Evaluate(c))).Count(t => t)))),
         new("weighted-checklist", 2, int.MaxValue, (a, c) => XPathValue.Of(Weighted(a, c) is var sum && sum >= a[0].Evaluate(c).AsNumber() && sum <= a[1].Evaluate(c).AsNumber()), argumentGroup: 2),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// ODK's digest(text, algorithm, encoding): the hash of the text's UTF-8 bytes (MD5, SHA-1, SHA-256, SHA-384, SHA-512), in base64
+    /// unless 'hex' is asked; forms use it to keep a name or phone number comparable without keeping it. Anything else gives "".
+    /// </summary>
+    private static string Digest(string text, string algorithm, string encoding)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        byte[]? hash = algorithm.Trim().ToUpperInvariant() switch
+        {
+#pragma warning disable CA5351 // MD5 is asked for by the form, to compare values, not to protect anything.
+            "MD5" => MD5.HashData(bytes),
+#pragma warning restore CA5351
+#pragma warning disable CA5350 // SHA-1 likewise.
+            "SHA-1" => SHA1.HashData(bytes),
+#pragma warning restore CA5350
+            "SHA-256" => SHA256.HashData(bytes),
+            "SHA-384" => SHA384.HashData(bytes),
+            "SHA-512" => SHA512.HashData(bytes),
+            _ => null,
+        };
+        return hash is null ? "" : encoding.Trim().ToLowerInvariant() switch
+        {
+            "hex" => Convert.ToHexStringLower(hash),
+            "base64" => Convert.ToBase64String(hash),
+            _ => "",
+        };
+    }
+
+    /// <summary>ODK's base64-decode: the UTF-8 text the base64 holds; "" when it is not base64 or not UTF-8.</summary>
+    private static string Base64Decode(string text)
+    {
+        var buffer = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text.Trim(), buffer, out var written))
+        {
+            return "";
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "";
+        }
+    }
 
     /// <summary>A select_multiple answer is its choices' names separated by spaces.</summary>
     private static string[] Choices(XPathValue answer) => answer.AsString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
