@@ -44,7 +44,7 @@ await app.SeedStarterQuestionnairesAsync();
 await app.SeedStarterFrameworkAsync();
 await app.SeedDemoDataIfWantedAsync();
 
-app.UseUploadLimits([.. UploadedFile.UploadRoutes, Attachments.IntakeRoute]);
+app.UseUploadLimits([.. UploadedFile.UploadRoutes, Attachments.IntakeRoute, CommonThread.Web.Assessments.AnswerFileUploads.PageRoute]);
 // Workers report in more languages than the shell is translated into.
 app.UsePlatform(Intake.Languages.Select(l => l.Culture));
 app.MapAccountEndpoints();

@@ -169,6 +169,24 @@ public abstract class MediaAnswerSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Files_larger_together_than_the_page_takes_are_turned_away_before_they_are_read_and_the_page_says_why()
+    {
+        var world = await AssessmentWorld.CreateAsync(app);
+        var assignment = await world.AssignAsync((await ImportAsync(world)).Id);
+        var client = await app.SignedInAsync((await app.NewMemberAsync(world.SupplierOrganisation.Name, MemberRole.Editor)).Email, TestMember.Password);
+        using var huge = new StreamContent(new MemoryStream(new byte[1024]));
+        huge.Headers.ContentLength = AnswerFileUploads.MaxPageBytes + (2 * 1024 * 1024);
+        huge.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data") { Parameters = { new("boundary", "x") } };
+
+        var response = await client.PostAsync($"/o/{world.SupplierOrganisation.Id}/assessments/{assignment.Id}", huge);
+        var page = await client.GetStringAsync(response.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("larger than 50 MB, so nothing was saved", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<AssessmentResponse>().CountAsync(r => r.AssignmentId == assignment.Id)));
+    }
+
+    [Fact]
     public async Task The_assessments_page_shows_the_author_the_questions_it_will_skip_after_an_upload()
     {
         var world = await AssessmentWorld.CreateAsync(app);
