@@ -31,6 +31,7 @@ public sealed class RosterFormFlow(BrowserApp app)
         var adaptations = await brand.InnerTextAsync("#questionnaire-adaptations");
         Assert.Contains("voice_note", adaptations);
         Assert.Contains("skipped", adaptations);
+        await brand.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "questionnaire-adaptations.png"), FullPage = true });
 
         await brand.SelectOptionAsync("#assign-questionnaire", new SelectOptionValue { Label = "Working hours roster" });
         await brand.FillAsync("#assign-due", due);
@@ -60,6 +61,7 @@ public sealed class RosterFormFlow(BrowserApp app)
         await supplier.FillAsync("#q-location-lon", "90.4125");
         await supplier.ClickAsync("#save-draft");
         await supplier.WaitForSelectorAsync("[data-key='summary'] >> text=2 interviews, 96 hours in all");
+        await supplier.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "questionnaire-roster.png"), FullPage = true });
         await supplier.ClickAsync("#submit-answers");
         await supplier.WaitForSelectorAsync("#form-message >> text=your answers were submitted");
 
