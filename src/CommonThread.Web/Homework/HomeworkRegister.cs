@@ -104,7 +104,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     private async Task<(string Country, string IdentityKey)> CheckAsync(OrganisationAccess access, HomeworkerInput input, Guid? existingId, CancellationToken ct)
     {
         Require(input);
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
+        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
         var birthDate = input.BirthDate!.Value;
         CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
         await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);

@@ -36,7 +36,7 @@ public sealed class MinimumWageService(AppDbContext db, AuditLog audit)
             throw new RuleViolation("organisation", "Initiatives keep the minimum wage table.", StatusCodes.Status403Forbidden);
         }
 
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", $"'{input.Country}' is not a country we know.");
+        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
         if (input.HourlyRate is not > 0)
         {
             throw new RuleViolation("hourlyRate", "The hourly minimum is more than zero.");

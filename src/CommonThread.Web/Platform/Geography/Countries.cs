@@ -3,47 +3,41 @@ using CommonThread.Web.Platform.Errors;
 
 namespace CommonThread.Web.Platform.Geography;
 
-/// <summary>ISO 3166-1 alpha-2 country codes, as ICU knows them.</summary>
+/// <summary>ISO 3166-1 countries: codes for storage, and the names people write for them (see <see cref="CountryNames"/>).</summary>
 public static class Countries
 {
-    public static bool IsKnown(string? code) => Find(code) is not null;
+    public static bool IsKnown(string? code) => Normalise(code) is { } normalised && CountryNames.IsCode(normalised);
 
     public static string? Normalise(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 
     /// <summary>The normalised code; null when blank; a <c>countryCode</c> field error when unknown.</summary>
+    /// <remarks>A field named countryCode takes a code only: an API client is a program and can send one.</remarks>
     public static string? Valid(string? code) =>
         Normalise(code) is not { } normalised ? null
         : IsKnown(normalised) ? normalised
         : throw new RuleViolation("countryCode", $"'{code}' is not an ISO 3166-1 alpha-2 country code.");
 
-    public static string NameOf(string code) => Find(code)?.EnglishName ?? code;
+    public static string NameOf(string code) =>
+        IsKnown(code) && Region(code) is { } region && region.TwoLetterISORegionName == code ? region.EnglishName : code;
 
-    /// <summary>"BD", "bd" or "Bangladesh" → "BD"; null when neither a code nor an English country name.</summary>
+    /// <summary>
+    /// "BD", "BGD", "Bangladesh", "বাংলাদেশ", "Korea, Republic of", "U.S.A." → the alpha-2 code; null when the text names
+    /// no country or could name several ("Congo"): see <see cref="Refusal"/> for what to tell the person.
+    /// </summary>
     public static string? FromCodeOrName(string? text) =>
-        Find(text) is { } region ? region.TwoLetterISORegionName
-        : text is not null && ByEnglishName.Value.TryGetValue(text.Trim(), out var code) ? code
-        : null;
+        string.IsNullOrWhiteSpace(text) ? null : CountryNames.Lookup(text) is [var code] ? code : null;
 
-    private static readonly Lazy<Dictionary<string, string>> ByEnglishName = new(() =>
-        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
-            .OfType<RegionInfo>()
-            .Where(r => r.TwoLetterISORegionName.Length == 2 && r.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
-            .DistinctBy(r => r.EnglishName, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(r => r.EnglishName, r => r.TwoLetterISORegionName, StringComparer.OrdinalIgnoreCase));
+    /// <summary>Why <see cref="FromCodeOrName"/> gave no country for this text, in words that say what would be accepted.</summary>
+    public static string Refusal(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && CountryNames.Lookup(text) is { Count: > 1 } codes
+            ? $"'{text.Trim()}' could be {string.Join(" or ", codes.Select(c => $"{NameOf(c)} ({c})"))}: give the ISO code."
+            : $"'{text?.Trim()}' is not a country we know: give an ISO code such as BD or BGD, or the country's name such as Bangladesh.";
 
-    private static RegionInfo? Find(string? code)
+    private static RegionInfo? Region(string code)
     {
-        var normalised = Normalise(code);
-        if (normalised is not { Length: 2 } || !normalised.All(char.IsAsciiLetterUpper))
-        {
-            return null;
-        }
-
         try
         {
-            var region = new RegionInfo(normalised);
-            return region.TwoLetterISORegionName == normalised ? region : null;
+            return new RegionInfo(code);
         }
         catch (ArgumentException)
         {

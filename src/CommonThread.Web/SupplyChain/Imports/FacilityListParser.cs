@@ -116,7 +116,7 @@ public static partial class FacilityListParser
         var country = countryText is null ? null : Countries.FromCodeOrName(countryText);
         if (countryText is not null && country is null)
         {
-            row.Problem("country", $"'{countryText}' is not a country: give the ISO 3166-1 code (such as BD) or the English name.");
+            row.Problem("country", Countries.Refusal(countryText));
         }
 
         var osId = row.Text("os_id", 15)?.ToUpperInvariant();

@@ -57,6 +57,43 @@ public abstract class ImportSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Countries_written_as_names_aliases_or_in_their_own_script_import_as_their_codes()
+    {
+        var importer = await Importer.NewBrandAsync(app);
+        var w = Unique.Word();
+        var csv = $"""
+            country,name,address
+            USA,{w} Apparel One,1 Main Street Los Angeles
+            Viet Nam,{w} Garment Two,Lot 5 Song Than Binh Duong
+            Türkiye,{w} Tekstil Three,Organize Sanayi Bursa
+            "Korea, Republic of",{w} Knit Four,Guro-gu Seoul
+            বাংলাদেশ,{w} Sweaters Five,Plot 9 Ashulia Savar
+            """;
+
+        var import = await importer.ImportAsync(csv);
+        var countries = await app.WithDbAsync(db => db.Set<Facility>().Where(f => f.Name.StartsWith(w)).OrderBy(f => f.Name).Select(f => f.CountryCode).ToListAsync());
+
+        Assert.Equal(ImportStatus.Completed, import.Status);
+        Assert.Equal(5, import.NewFacilities);
+        Assert.Equal(["US", "VN", "KR", "BD", "TR"], countries); // by name: Apparel, Garment, Knit, Sweaters, Tekstil
+    }
+
+    [Fact]
+    public async Task A_country_that_could_be_two_is_refused_on_its_row_with_the_codes_to_choose_from()
+    {
+        var importer = await Importer.NewBrandAsync(app);
+        var w = Unique.Word();
+
+        var preview = await importer.PreviewAsync($"country,name,address\nCongo,{w} One,Avenue 1 Kinshasa\nAtlantis,{w} Two,Somewhere\nBD,{w} Three,Plot 3 Savar\n");
+        var problems = await importer.ProblemsAsync(preview.Id);
+
+        Assert.Equal(1, preview.ValidRows);
+        Assert.Contains(problems, p => p is { Row: 2, Column: "country" } && p.Message.Contains("(CG)", StringComparison.Ordinal) && p.Message.Contains("(CD)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 3, Column: "country" } && p.Message.Contains("such as BD or BGD", StringComparison.Ordinal));
+        Assert.Equal(0, await FacilitiesNamedAsync(w));
+    }
+
+    [Fact]
     public async Task An_import_builds_the_chain_with_tiers_and_FoA_facts_and_importing_the_same_file_again_changes_nothing()
     {
         var importer = await Importer.NewBrandAsync(app);
