@@ -17,15 +17,15 @@ internal static class CountryAliases
     /// <summary>
     /// Names refused because they mean more than one country. "Congo" is the ISO short name of CG, but in facility
     /// lists it as often means the Democratic Republic (CD): we ask for the code rather than guess. "Korea" alone
-    /// could be either Korea; "Virgin Islands" either group; "Guinea" is Guinea (GN) and stays accepted.
+    /// could be either Korea; "Virgin Islands" either group. "Guinea" is Guinea (GN), "Saint Martin" the French part (MF,
+    /// as ISO and ICU name it; the Dutch part is Sint Maarten) and "Georgia" the country (GE: a country column holds no US
+    /// states), so they stay accepted.
     /// </summary>
     public const string Ambiguous = """
         Congo: CG CD
         Kongo: CG CD
         Korea: KR KP
         Virgin Islands: VG VI
-        Saint Martin: MF SX
-        St Martin: MF SX
         """;
 
     public const string Table = """
@@ -169,7 +169,7 @@ internal static class CountryAliases
         MC: Principality of Monaco
         MD: Republic of Moldova; Moldova, Republic of; Moldova; Moldavia
         ME: Montenegro; Crna Gora; Црна Гора
-        MF: Saint Martin (French part); Collectivity of Saint Martin
+        MF: Saint Martin (French part); Saint Martin; Collectivity of Saint Martin
         MG: Republic of Madagascar; Madagasikara
         MH: Republic of the Marshall Islands
         MK: North Macedonia; Republic of North Macedonia; Macedonia; Former Yugoslav Republic of Macedonia; FYROM; Северна Македонија; Македонија
