@@ -69,7 +69,8 @@ public static class FacilityNormaliser
 
     private static int LegalFormLengthAt(string[] words, int start)
     {
-        for (var length = Math.Min(LegalForms.LongestPhrase, words.Length - start); length > 1; length--)
+        var longest = LegalForms.PhraseStarts.Contains(words[start]) ? Math.Min(LegalForms.LongestPhrase, words.Length - start) : 1;
+        for (var length = longest; length > 1; length--)
         {
             if (LegalForms.Phrases.Contains(string.Join(' ', words, start, length)))
             {

@@ -80,5 +80,9 @@ internal static class LegalForms
 
     internal static readonly int LongestPhrase = Phrases.Max(p => p.Count(c => c == ' ') + 1);
 
+    /// <summary>First words of the forms of more than one word: only at these is a longer phrase looked for.</summary>
+    internal static readonly HashSet<string> PhraseStarts = Phrases.Where(p => p.Contains(' ', StringComparison.Ordinal))
+        .Select(p => p[..p.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+
     internal static readonly string[] Glued = [.. GluedForms.Select(TextFolding.Fold).OrderByDescending(f => f.Length)];
 }
