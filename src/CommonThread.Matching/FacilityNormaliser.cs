@@ -4,20 +4,11 @@ namespace CommonThread.Matching;
 public sealed record NormalisedFacility(string Id, string CountryCode, string[] NameTokens, string[] AddressTokens, string? OsId);
 
 /// <summary>
-/// Turns names and addresses into comparable word lists: legal-form words dropped (Ltd, Pvt,
-/// Co., GmbH, PT, Tbk…), street-word abbreviations expanded (Rd → road), postcodes kept apart.
+/// Turns names and addresses into comparable word lists: legal forms dropped (Ltd, Pvt, Co., GmbH,
+/// PT, Tbk, S.A. de C.V., d.o.o., 有限公司… see <see cref="LegalForms"/>), street-word abbreviations expanded (Rd → road), postcodes kept apart.
 /// </summary>
 public static class FacilityNormaliser
 {
-    // Words that say what kind of legal person it is (or join words), not which one. Compared after folding.
-    private static readonly HashSet<string> NoiseWords =
-    [
-        "ltd", "limited", "pvt", "private", "plc", "llc", "inc", "incorporated", "corp", "corporation", "co", "company",
-        "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "as", "aps", "sl", "sp", "zoo",
-        "jsc", "ojsc", "cjsc", "pt", "tbk", "cv", "sdn", "bhd", "pte", "pty", "ltda", "sac", "as", "anonim", "sirketi",
-        "sti", "tic", "san", "ve", "and", "the", "of", "joint", "stock", "holding", "holdings", "group",
-    ];
-
     private static readonly Dictionary<string, string> StreetWords = new()
     {
         ["rd"] = "road", ["st"] = "street", ["str"] = "street", ["ave"] = "avenue", ["av"] = "avenue", ["blvd"] = "boulevard",
@@ -41,11 +32,77 @@ public static class FacilityNormaliser
 
     public static string[] NameTokens(string? name)
     {
-        var tokens = Split(name).Where(t => !NoiseWords.Contains(t))
-            .Select(t => NameWords.GetValueOrDefault(t, t))
-            .ToArray();
+        var words = Split(name);
+        var tokens = WithoutLegalForms(words).Select(t => NameWords.GetValueOrDefault(t, t)).ToArray();
         // A name made only of legal words ("The Company Ltd") keeps them rather than becoming empty.
-        return tokens.Length > 0 ? tokens : Split(name);
+        return tokens.Length > 0 ? tokens : words;
+    }
+
+    /// <summary>
+    /// Drops legal-form phrases, longest first ("s de rl de cv" before "s"), and the forms that scripts
+    /// without spaces glue to a name (华美服装有限公司 → 华美服装).
+    /// </summary>
+    private static List<string> WithoutLegalForms(string[] words)
+    {
+        var kept = new List<string>(words.Length);
+        var i = 0;
+        while (i < words.Length)
+        {
+            var length = LegalFormLengthAt(words, i);
+            if (length > 0)
+            {
+                i += length;
+                continue;
+            }
+
+            var word = StripGluedForms(words[i]);
+            if (!LegalForms.Phrases.Contains(word))
+            {
+                kept.Add(word);
+            }
+
+            i++;
+        }
+
+        return kept;
+    }
+
+    private static int LegalFormLengthAt(string[] words, int start)
+    {
+        var longest = LegalForms.PhraseStarts.Contains(words[start]) ? Math.Min(LegalForms.LongestPhrase, words.Length - start) : 1;
+        for (var length = longest; length > 1; length--)
+        {
+            if (LegalForms.Phrases.Contains(string.Join(' ', words, start, length)))
+            {
+                return length;
+            }
+        }
+
+        return LegalForms.Phrases.Contains(words[start]) ? 1 : 0;
+    }
+
+    private static string StripGluedForms(string word)
+    {
+        if (char.IsAscii(word[0]))
+        {
+            return word; // the glued forms are all in scripts beyond ASCII
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var form in LegalForms.Glued)
+            {
+                if (word.Length > form.Length && (word.EndsWith(form, StringComparison.Ordinal) || word.StartsWith(form, StringComparison.Ordinal)))
+                {
+                    word = word.EndsWith(form, StringComparison.Ordinal) ? word[..^form.Length] : word[form.Length..];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return word;
     }
 
     public static string[] AddressTokens(string? address) =>
@@ -54,5 +111,6 @@ public static class FacilityNormaliser
     /// <summary>A token that is only a postcode: 4 to 6 digits. Missing on one side, it says nothing.</summary>
     public static bool IsPostcode(string token) => token.Length is >= 4 and <= 6 && token.All(char.IsAsciiDigit);
 
-    private static string[] Split(string? text) => TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>Folded words, with letters written one at a time joined back ("S.A. de C.V." → sa de cv).</summary>
+    private static string[] Split(string? text) => LetterRuns.Join(TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -56,6 +56,33 @@ public sealed class MatcherSpecs
     public void An_unrelated_facility_is_new() =>
         Assert.Equal(MatchDecision.New, Matcher.Match(new FacilityRecord("row", "Mekong Denim Works", "Lot 3, Long Hau Industrial Zone, Long An", "VN")).Decision);
 
+    // Neighbours in one industrial park whose names differ only in how the legal form is written.
+    private static readonly FacilityMatcher LegalFormMatcher = new(FacilityIndex.Build(
+    [
+        new("ramekan", "Textiles Ramekan SA de CV", "Parque Industrial Norte, Lote 7, Apodaca, Nuevo Leon 66600", "MX"),
+        new("maquila-sur", "Maquila Sur S.A. de C.V.", "Parque Industrial Norte, Lote 8, Apodaca, Nuevo Leon 66600", "MX"),
+        new("kanlo", "Pletiva Kanlo d.o.o.", "Industrijska zona 4, Leskovac 16000", "RS"),
+        new("vinlo", "Tricot Vinlo D O O", "Industrijska zona 5, Leskovac 16000", "RS"),
+        new("sile", "Şile Tekstil Sanayi ve Ticaret A.Ş.", "Organize Sanayi Bölgesi 3. Cadde No 12, Çorlu, Tekirdağ 59860", "TR"),
+        new("corlu", "Corlu Orme San. ve Tic. Ltd. Şti.", "Organize Sanayi Bölgesi 3. Cadde No 14, Çorlu, Tekirdağ 59860", "TR"),
+    ]));
+
+    [Theory]
+    [InlineData("Textiles Ramekan S.A. de C.V.", "Parque Industrial Norte, Lote 7, Apodaca, Nuevo Leon 66600", "MX", "ramekan")]
+    [InlineData("TEXTILES RAMEKAN S A DE C V", "Parque Industrial Norte Lote 7 Apodaca Nuevo Leon", "MX", "ramekan")]
+    [InlineData("Maquila Sur sa de cv", "Parque Industrial Norte, Lote 8, Apodaca, Nuevo Leon 66600", "MX", "maquila-sur")]
+    [InlineData("PLETIVA KANLO DOO", "Industrijska zona 4, Leskovac 16000", "RS", "kanlo")]
+    [InlineData("Tricot Vinlo d.o.o.", "Industrijska zona 5, Leskovac", "RS", "vinlo")]
+    [InlineData("Sile Tekstil AS", "Organize Sanayi Bolgesi 3. Cadde No 12, Corlu, Tekirdag 59860", "TR", "sile")]
+    [InlineData("Corlu Orme Sanayi ve Ticaret Limited Sirketi", "Organize Sanayi Bolgesi 3 Cadde No 14 Corlu Tekirdag", "TR", "corlu")]
+    public void The_dotted_and_the_plain_legal_form_of_one_factory_match_and_the_neighbour_is_not_picked(string name, string address, string country, string expected)
+    {
+        var result = LegalFormMatcher.Match(new FacilityRecord("row", name, address, country));
+
+        Assert.Equal(MatchDecision.Linked, result.Decision);
+        Assert.Equal(expected, result.FacilityId);
+    }
+
     [Fact]
     public void On_synthetic_lists_links_are_precise_and_find_nearly_every_true_match()
     {

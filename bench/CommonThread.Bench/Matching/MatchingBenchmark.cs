@@ -38,6 +38,8 @@ public static class MatchingBenchmark
         Console.WriteLine($"  match rows             {matchSeconds,8:F1} s   ({rows.Count / matchSeconds:N0} rows/s)");
         Console.WriteLine($"  index + match          {buildSeconds + matchSeconds,8:F1} s   (target ≤ 60 s)");
         Report("CommonThread.Matching", rows, results.Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
+        var dotted = LabelledRows.MakeDotted(data, registry, Math.Max(1_000, rowCount / 5));
+        Report("dotted legal forms", dotted, dotted.Select(r => matcher.Match(r.Row)).Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
 
         var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("CT_BENCH_POSTGRES");
         if (postgres is null)
@@ -90,6 +92,17 @@ public static class LabelledRows
 
             var source = registry[random.Next(registry.Count)];
             return new LabelledRow(data.Noisy(source, $"row{i}"), source.Id);
+        }).ToList();
+    }
+
+    /// <summary>Like <see cref="Make"/>, but every row carries its country's legal form written with dots or spaces.</summary>
+    public static List<LabelledRow> MakeDotted(SyntheticFacilities data, List<FacilityRecord> registry, int count)
+    {
+        var random = new Random(18);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var source = i % 2 == 1 ? data.Facility($"new{i}") : registry[random.Next(registry.Count)];
+            return new LabelledRow(DottedLegalForms.Rewrite(source, $"dotted{i}", random), i % 2 == 1 ? null : source.Id);
         }).ToList();
     }
 }

@@ -10,7 +10,7 @@ public sealed class SyntheticFacilities(int seed)
     private static readonly string[] Countries = ["BD", "KH", "CN", "ET", "IN", "ID", "MM", "PK", "LK", "TR", "VN", "MX", "GT", "HN", "MA", "TN", "EG", "JO", "PH", "TH"];
     private static readonly string[] Syllables = ["ra", "ha", "me", "kan", "sun", "lo", "ti", "ba", "dor", "mi", "sa", "vin", "to", "an", "ker", "lu", "pa", "ron", "zi", "no", "ma", "ge", "hu", "tan", "li", "bo", "ar", "ven", "ku", "sel"];
     private static readonly string[] Trades = ["Garments", "Knitwear", "Apparel", "Textiles", "Fashion", "Denim", "Sweaters", "Composite", "Knit", "Dyeing", "Washing", "Sportswear", "Outerwear", "Embroidery", "Clothing"];
-    private static readonly string[] LegalForms = ["Ltd", "Limited", "Pvt Ltd", "Co., Ltd", "Company Limited", "Inc", "PT", "JSC", "Sdn Bhd", ""];
+    internal static readonly string[] LegalForms = ["Ltd", "Limited", "Pvt Ltd", "Co., Ltd", "Company Limited", "Inc", "PT", "JSC", "Sdn Bhd", ""];
     private static readonly string[] StreetKinds = ["Road", "Street", "Avenue", "Lane", "Highway"];
     private static readonly Dictionary<string, string> Abbreviations = new() { ["Road"] = "Rd.", ["Street"] = "St", ["Avenue"] = "Ave", ["Lane"] = "Ln", ["Highway"] = "Hwy" };
 
