@@ -168,7 +168,7 @@ public static partial class XlsFormLoader
                 continue;
             }
 
-            var (questionType, listName, orOther) = ((QuestionType?)reading.Type, reading.ListName, reading.OrOther);
+            var (questionType, listName, orOther) = (reading.Type, reading.ListName, reading.OrOther);
             if (reading.Adaptation is { } adaptation)
             {
                 adaptations.Add(new(name, row.Number, type, adaptation, reading.Reason!));
@@ -190,11 +190,11 @@ public static partial class XlsFormLoader
 
             var question = new FormQuestion
             {
-                Name = name, Type = questionType.Value, ListName = listName, OrOther = orOther, Label = field.Translated("label"), Hint = field.Translated("hint"),
+                Name = name, Type = questionType, ListName = listName, OrOther = orOther, Label = field.Translated("label"), Hint = field.Translated("hint"),
                 Relevant = field.Condition("relevant"), Required = field.Flag("required"), RequiredMessage = field.Translated("required_message"),
                 Constraint = field.Expression("constraint"), ConstraintMessage = field.Translated("constraint_message"),
                 Calculation = field.Expression("calculation"), ChoiceFilter = field.Expression("choice_filter"), Default = field.Text("default"),
-                DynamicDefault = field.Text("default") is { } given && Filling.AnswerFormat.IsDynamic(given, questionType.Value) ? field.Expression("default") : null,
+                DynamicDefault = field.Text("default") is { } given && Filling.AnswerFormat.IsDynamic(given, questionType) ? field.Expression("default") : null,
                 ReadOnly = field.Flag("read_only") is Literal { Value.IsBoolean: true } flag && flag.Value.AsBoolean(), Appearance = field.Text("appearance"), Row = row.Number,
                 Columns = field.All(), SourceType = type,
             };
@@ -225,9 +225,11 @@ public static partial class XlsFormLoader
         }
 
         var keyed = Keyed(questions);
-        CheckReferences(items, problems);
-        CheckTextReferences(items, surveyHeader, sheets, problems);
-        CheckDependencyCycles(keyed, Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).DistinctBy(g => g.Name).ToDictionary(g => g.Name, StringComparer.Ordinal), problems);
+        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
+        var repeats = Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).DistinctBy(g => g.Name).ToDictionary(g => g.Name, StringComparer.Ordinal);
+        CheckReferences(items, byName, repeats, problems);
+        CheckTextReferences(items, byName, surveyHeader, sheets, problems);
+        CheckDependencyCycles(keyed, repeats, problems);
         if (problems.Count > 0)
         {
             return new(null, problems) { ProblemCount = problems.Total };
@@ -367,10 +369,8 @@ public static partial class XlsFormLoader
             : $"${{{reference}}} refers to no question of this form.";
     }
 
-    private static void CheckReferences(List<FormItem> items, FormProblems problems)
+    private static void CheckReferences(List<FormItem> items, ILookup<string, FormItem> byName, Dictionary<string, FormGroup> repeats, FormProblems problems)
     {
-        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
-        var repeats = Flatten(items).OfType<FormGroup>().Where(g => g.IsRepeat).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var item in Flatten(items))
         {
             var expressions = new List<(string Column, Expression? Expression)> { ("relevant", item.Relevant) };
@@ -393,7 +393,7 @@ public static partial class XlsFormLoader
                 var repeatsAllowed = expression?.RepeatReferences().ToHashSet() ?? [];
                 foreach (var reference in expression?.References().Distinct() ?? [])
                 {
-                    if (repeats.Contains(reference) && !byName[reference].OfType<FormQuestion>().Any())
+                    if (repeats.ContainsKey(reference) && !byName[reference].OfType<FormQuestion>().Any())
                     {
                         if (!repeatsAllowed.Contains(reference))
                         {
@@ -414,9 +414,8 @@ public static partial class XlsFormLoader
     /// instance_name is filled in with an answer: one that names nothing would show as typed, so it is
     /// refused where it is written, like one in an expression.
     /// </summary>
-    private static void CheckTextReferences(List<FormItem> items, Header survey, XlsFormSheets sheets, FormProblems problems)
+    private static void CheckTextReferences(List<FormItem> items, ILookup<string, FormItem> byName, Header survey, XlsFormSheets sheets, FormProblems problems)
     {
-        var byName = Flatten(items).ToLookup(i => i.Name, StringComparer.Ordinal);
         string[] texts = ["label", "hint", "guidance_hint", "constraint_message", "required_message"];
         var rows = sheets.Find("survey")!.ToDictionary(r => r.Number);
         foreach (var item in Flatten(items).Where(i => rows.ContainsKey(i.Row)).DistinctBy(i => i.Row))
