@@ -30,7 +30,7 @@ public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresh
         var (best, bestScore, second, secondScore) = (-1, 0.0, -1, 0.0);
         foreach (var candidate in Candidates(row, country))
         {
-            var score = Score(row, country.Facilities[candidate]);
+            var score = FacilityComparison.Score(row, country.Facilities[candidate]);
             if (score > bestScore)
             {
                 (second, secondScore) = (best, bestScore);
@@ -47,24 +47,16 @@ public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresh
         var decision = bestScore >= limits.AutoLink && bestScore - secondScore >= limits.AmbiguityMargin ? MatchDecision.Linked
             : bestScore >= limits.Review ? MatchDecision.NeedsReview
             : MatchDecision.New;
-        return new(decision, decision == MatchDecision.New ? null : bestId, bestScore, secondId, secondScore);
-    }
-
-    /// <summary>Name 65%, address 35%; a postcode on one side only is ignored rather than counted against.</summary>
-    public static double Score(NormalisedFacility row, NormalisedFacility facility)
-    {
-        var name = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
-        if (row.AddressTokens.Length == 0 || facility.AddressTokens.Length == 0)
+        var evidence = best < 0 ? [] : FacilityComparison.Explain(row, country.Facilities[best]);
+        if (decision == MatchDecision.NeedsReview && bestScore >= limits.AutoLink && second >= 0)
         {
-            return name * 0.9; // without an address, never fully certain
+            evidence = [.. evidence, new(EvidencePart.RunnerUp, Verdict.Differs, Math.Round(secondScore, 3), "", Describe(country.Facilities[second]))];
         }
 
-        var rowHasPostcode = row.AddressTokens.Any(FacilityNormaliser.IsPostcode);
-        var facilityHasPostcode = facility.AddressTokens.Any(FacilityNormaliser.IsPostcode);
-        var rowAddress = rowHasPostcode && !facilityHasPostcode ? row.AddressTokens.Where(t => !FacilityNormaliser.IsPostcode(t)).ToArray() : row.AddressTokens;
-        var facilityAddress = facilityHasPostcode && !rowHasPostcode ? facility.AddressTokens.Where(t => !FacilityNormaliser.IsPostcode(t)).ToArray() : facility.AddressTokens;
-        return (0.65 * name) + (0.35 * TokenSimilarity.Of(rowAddress, facilityAddress));
+        return new(decision, decision == MatchDecision.New ? null : bestId, bestScore, secondId, secondScore) { Evidence = evidence };
     }
+
+    private static string Describe(NormalisedFacility facility) => $"{string.Join(' ', facility.NameTokens)} · {string.Join(' ', facility.AddressTokens)}";
 
     /// <summary>
     /// The facilities that share the most informative words with the row: each shared word adds its

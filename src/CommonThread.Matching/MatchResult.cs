@@ -12,7 +12,11 @@ public enum MatchDecision
     New,
 }
 
-public sealed record MatchResult(MatchDecision Decision, string? FacilityId, double Confidence, string? RunnerUpId = null, double RunnerUpConfidence = 0);
+/// <summary>The decision, the best candidate and how sure; <see cref="Evidence"/> says why, part by part, for the best candidate.</summary>
+public sealed record MatchResult(MatchDecision Decision, string? FacilityId, double Confidence, string? RunnerUpId = null, double RunnerUpConfidence = 0)
+{
+    public IReadOnlyList<MatchEvidence> Evidence { get; init; } = [];
+}
 
 /// <summary>Where confidence turns into a decision. Tuned on the synthetic benchmark (see bench/).</summary>
 public sealed record MatchThresholds(double AutoLink = 0.86, double Review = 0.62, double AmbiguityMargin = 0.04)
