@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonThread.Matching.Geography;
 using CommonThread.Web.Platform.Errors;
 
 namespace CommonThread.Web.Platform.Geography;

@@ -1,3 +1,4 @@
+using CommonThread.Matching.Geography;
 using CommonThread.Web.Platform.Geography;
 
 namespace CommonThread.Tests.Platform.Geography;

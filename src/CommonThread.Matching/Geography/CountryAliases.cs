@@ -1,4 +1,4 @@
-namespace CommonThread.Web.Platform.Geography;
+namespace CommonThread.Matching.Geography;
 
 /// <summary>
 /// The countries of ISO 3166-1 (and Kosovo, XK, which Open Supply Hub and the EU use) with the names people write
@@ -12,7 +12,7 @@ namespace CommonThread.Web.Platform.Geography;
 /// "VIET-NAM" and "Cote d'Ivoire" covers "Côte d’Ivoire". A name that could mean two countries stays out of this
 /// table and is listed in <see cref="Ambiguous"/>, so it is refused rather than guessed.
 /// </remarks>
-internal static class CountryAliases
+public static class CountryAliases
 {
     /// <summary>
     /// Names refused because they mean more than one country. "Congo" is the ISO short name of CG, but in facility

@@ -1,16 +1,15 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CommonThread.Matching;
 
-namespace CommonThread.Web.Platform.Geography;
+namespace CommonThread.Matching.Geography;
 
 /// <summary>
 /// Every spelling of every country we accept, built once: ISO alpha-2 and alpha-3 codes, ICU's English name, the native
 /// name of each of the country's cultures (বাংলাদেশ, Việt Nam, Türkiye…) and the curated <see cref="CountryAliases"/>.
 /// A spelling that leads to two countries is kept as ambiguous, so it is refused rather than guessed.
 /// </summary>
-internal static partial class CountryNames
+public static partial class CountryNames
 {
     private static readonly Lazy<Index> Built = new(Build);
 
