@@ -1,38 +1,97 @@
 namespace CommonThread.Matching;
 
 /// <summary>
-/// How alike a row and one candidate facility are: name 65%, address 35%; a postcode on one side only is ignored
-/// rather than counted against. <see cref="Explain"/> gives the same comparison part by part for a reviewer.
+/// How alike a row and one candidate facility are: name 65%, address 35%. The name is read word by word, and letter by
+/// letter without spaces when the words disagree; address words count by how rare they are in the country, and a
+/// postcode on one side only is ignored rather than counted against. Different unit numbers — in the name, or the same
+/// label in the address ("shed 3" / "shed 4") — are different facilities: the score is halved, below review. A unit
+/// number on one side only costs a little, so the group's unnumbered entry is preferred to a numbered sister.
+/// <see cref="Explain"/> gives the same comparison part by part for a reviewer.
 /// </summary>
 internal static class FacilityComparison
 {
-    public static double Score(NormalisedFacility row, NormalisedFacility facility)
-    {
-        var name = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
-        if (row.AddressTokens.Length == 0 || facility.AddressTokens.Length == 0)
-        {
-            return name * 0.9; // without an address, never fully certain
-        }
+    private const double NameWeight = 0.65;
+    private const double SpellingAtLeast = 0.9;
+    private const double UnitConflict = 0.5;
+    private const double UnitOnOneSide = 0.92;
+    private const double WithoutAddress = 0.9;
 
-        var (rowAddress, facilityAddress) = AddressesToCompare(row, facility);
-        return (0.65 * name) + (0.35 * TokenSimilarity.Of(rowAddress, facilityAddress));
-    }
+    public static double Score(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight) =>
+        Compare(row, facility, addressWeight).Score;
 
-    public static IReadOnlyList<MatchEvidence> Explain(NormalisedFacility row, NormalisedFacility facility)
+    public static IReadOnlyList<MatchEvidence> Explain(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight)
     {
-        var name = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
-        var (rowAddress, facilityAddress) = AddressesToCompare(row, facility);
-        var address = TokenSimilarity.Of(rowAddress, facilityAddress);
+        var c = Compare(row, facility, addressWeight);
         var rowPostcode = row.AddressTokens.FirstOrDefault(FacilityNormaliser.IsPostcode);
         var facilityPostcode = facility.AddressTokens.FirstOrDefault(FacilityNormaliser.IsPostcode);
-        return
-        [
-            new(EvidencePart.Name, VerdictOf(name), Math.Round(name, 3), string.Join(' ', row.NameTokens), string.Join(' ', facility.NameTokens)),
-            new(EvidencePart.Address, row.AddressTokens.Length == 0 || facility.AddressTokens.Length == 0 ? Verdict.Missing : VerdictOf(address), Math.Round(address, 3),
-                string.Join(' ', row.AddressTokens), string.Join(' ', facility.AddressTokens)),
-            new(EvidencePart.Postcode, rowPostcode is null || facilityPostcode is null ? Verdict.Missing : rowPostcode == facilityPostcode ? Verdict.Agrees : Verdict.Differs,
-                rowPostcode is not null && rowPostcode == facilityPostcode ? 1 : 0, rowPostcode ?? "", facilityPostcode ?? ""),
-        ];
+        var evidence = new List<MatchEvidence>
+        {
+            new(EvidencePart.Name, VerdictOf(c.Words), Math.Round(c.Words, 3), string.Join(' ', row.NameTokens), string.Join(' ', facility.NameTokens)),
+        };
+        if (c.Spelling > c.Words)
+        {
+            evidence.Add(new(EvidencePart.NameIgnoringSpaces, VerdictOf(c.Spelling), Math.Round(c.Spelling, 3), row.Spelled, facility.Spelled));
+        }
+
+        if (row.Units.Length > 0 || facility.Units.Length > 0 || row.AddressUnits.Length > 0 || facility.AddressUnits.Length > 0)
+        {
+            evidence.Add(new(EvidencePart.UnitNumbers, c.UnitsDiffer ? Verdict.Differs : c.UnitOnOneSide ? Verdict.Missing : Verdict.Agrees, c.UnitsDiffer ? 0 : 1,
+                string.Join(' ', row.Units.Concat(row.AddressUnits)), string.Join(' ', facility.Units.Concat(facility.AddressUnits))));
+        }
+
+        evidence.Add(new(EvidencePart.Address, c.Address is null ? Verdict.Missing : VerdictOf(c.Address.Value), Math.Round(c.Address ?? 0, 3),
+            string.Join(' ', row.AddressTokens), string.Join(' ', facility.AddressTokens)));
+        evidence.Add(new(EvidencePart.Postcode, rowPostcode is null || facilityPostcode is null ? Verdict.Missing : rowPostcode == facilityPostcode ? Verdict.Agrees : Verdict.Differs,
+            rowPostcode is not null && rowPostcode == facilityPostcode ? 1 : 0, rowPostcode ?? "", facilityPostcode ?? ""));
+        return evidence;
+    }
+
+    private readonly record struct Comparison(double Score, double Words, double Spelling, double? Address, bool UnitsDiffer, bool UnitOnOneSide);
+
+    private static Comparison Compare(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight)
+    {
+        var words = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
+        var spelling = words < SpellingAtLeast ? Spelling.Similarity(row.Spelled, facility.Spelled, SpellingAtLeast) : 0;
+        var name = spelling >= SpellingAtLeast ? Math.Max(words, spelling) : words;
+
+        double? address = null;
+        double score;
+        if (row.AddressTokens.Length == 0 || facility.AddressTokens.Length == 0)
+        {
+            score = name * WithoutAddress; // without an address, never fully certain
+        }
+        else
+        {
+            var (rowAddress, facilityAddress) = AddressesToCompare(row, facility);
+            address = TokenSimilarity.Of(rowAddress, facilityAddress, addressWeight);
+            score = (NameWeight * name) + ((1 - NameWeight) * address.Value);
+        }
+
+        var unitsDiffer = (row.Units.Length > 0 && facility.Units.Length > 0 && !row.Units.AsSpan().SequenceEqual(facility.Units))
+            || AddressUnitsDiffer(row.AddressUnits, facility.AddressUnits);
+        var unitOnOneSide = !unitsDiffer && (row.Units.Length > 0) != (facility.Units.Length > 0);
+        score *= unitsDiffer ? UnitConflict : unitOnOneSide ? UnitOnOneSide : 1;
+        return new(score, words, spelling, address, unitsDiffer, unitOnOneSide);
+    }
+
+    /// <summary>"shed:3" against "shed:4" differ; "shed:3" against "floor:2" says nothing, each side numbering something else.</summary>
+    private static bool AddressUnitsDiffer(string[] row, string[] facility)
+    {
+        if (row.Length == 0 || facility.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var unit in row)
+        {
+            var label = unit[..(unit.IndexOf(':') + 1)];
+            if (!facility.Contains(unit) && facility.Any(f => f.StartsWith(label, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Verdict VerdictOf(double score) => score >= 0.95 ? Verdict.Agrees : score >= 0.5 ? Verdict.Partly : Verdict.Differs;

@@ -22,15 +22,16 @@ public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresh
         }
 
         var country = index.Country(row.CountryCode);
-        if (country is null)
-        {
-            return new(MatchDecision.New, null, 0);
-        }
+        var result = country is null ? new MatchResult(MatchDecision.New, null, 0) : MatchInCountry(row, country);
+        return result.Decision == MatchDecision.New && index.SameNameAndAddressElsewhere(row) is { } elsewhere ? WrongCountry(row, elsewhere) : result;
+    }
 
+    private MatchResult MatchInCountry(NormalisedFacility row, FacilityIndex.CountryIndex country)
+    {
         var (best, bestScore, second, secondScore) = (-1, 0.0, -1, 0.0);
         foreach (var candidate in Candidates(row, country))
         {
-            var score = FacilityComparison.Score(row, country.Facilities[candidate]);
+            var score = FacilityComparison.Score(row, country.Facilities[candidate], country.AddressWeight);
             if (score > bestScore)
             {
                 (second, secondScore) = (best, bestScore);
@@ -47,7 +48,7 @@ public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresh
         var decision = bestScore >= limits.AutoLink && bestScore - secondScore >= limits.AmbiguityMargin ? MatchDecision.Linked
             : bestScore >= limits.Review ? MatchDecision.NeedsReview
             : MatchDecision.New;
-        var evidence = best < 0 ? [] : FacilityComparison.Explain(row, country.Facilities[best]);
+        var evidence = decision == MatchDecision.New || best < 0 ? [] : FacilityComparison.Explain(row, country.Facilities[best], country.AddressWeight);
         if (decision == MatchDecision.NeedsReview && bestScore >= limits.AutoLink && second >= 0)
         {
             evidence = [.. evidence, new(EvidencePart.RunnerUp, Verdict.Differs, Math.Round(secondScore, 3), "", Describe(country.Facilities[second]))];
@@ -56,32 +57,43 @@ public sealed class FacilityMatcher(FacilityIndex index, MatchThresholds? thresh
         return new(decision, decision == MatchDecision.New ? null : bestId, bestScore, secondId, secondScore) { Evidence = evidence };
     }
 
+    /// <summary>
+    /// Nothing alike in the row's country, but exactly this name and address in another: almost always a country entered
+    /// wrongly on one side. A person decides rather than a second facility being created.
+    /// </summary>
+    private static MatchResult WrongCountry(NormalisedFacility row, NormalisedFacility elsewhere) =>
+        new(MatchDecision.NeedsReview, elsewhere.Id, 1.0)
+        {
+            Evidence =
+            [
+                new(EvidencePart.Country, Verdict.Differs, 0, row.CountryCode, elsewhere.CountryCode),
+                new(EvidencePart.Name, Verdict.Agrees, 1, string.Join(' ', row.NameTokens), string.Join(' ', elsewhere.NameTokens)),
+                new(EvidencePart.Address, Verdict.Agrees, 1, string.Join(' ', row.AddressTokens), string.Join(' ', elsewhere.AddressTokens)),
+            ],
+        };
+
     private static string Describe(NormalisedFacility facility) => $"{string.Join(' ', facility.NameTokens)} · {string.Join(' ', facility.AddressTokens)}";
 
     /// <summary>
     /// The facilities that share the most informative words with the row: each shared word adds its
-    /// rarity (log N/df, name words double). Very common words are read only when they are among the
-    /// row's rarest, so "garments" or "road" never floods the candidates.
+    /// rarity (log N/df, name words and the name's beginning double). Very common words are read only when they are
+    /// among the row's rarest, so "garments" or "road" never floods the candidates.
     /// </summary>
     private static IEnumerable<int> Candidates(NormalisedFacility row, FacilityIndex.CountryIndex country)
     {
         var total = country.Facilities.Count;
         var commonLimit = Math.Max(200, total / 50);
-        var keys = FacilityIndex.CountryIndex.Keys(row)
-            .Select(k => (Key: k, Postings: country.Postings(k)))
-            .Where(k => k.Postings is not null)
-            .OrderBy(k => k.Postings!.Count)
-            .ToList();
+        var keys = country.Keys(row).OrderBy(k => k.Postings.Count).ToList();
         var weights = new Dictionary<int, double>();
         for (var i = 0; i < keys.Count; i++)
         {
-            var postings = keys[i].Postings!;
+            var postings = keys[i].Postings;
             if (i >= RarestKeysAlwaysUsed && postings.Count > commonLimit)
             {
                 break;
             }
 
-            var weight = Math.Log((double)total / postings.Count + 1) * (keys[i].Key[0] == 'n' ? 2 : 1);
+            var weight = Math.Log((double)total / postings.Count + 1) * (keys[i].InName ? 2 : 1);
             for (var p = 0; p < postings.Count && p < MaxPostingsRead; p++)
             {
                 weights[postings[p]] = weights.GetValueOrDefault(postings[p]) + weight;

@@ -1,7 +1,17 @@
 namespace CommonThread.Matching;
 
 /// <summary>A facility reduced to the words that identify it.</summary>
-public sealed record NormalisedFacility(string Id, string CountryCode, string[] NameTokens, string[] AddressTokens, string? OsId);
+public sealed record NormalisedFacility(string Id, string CountryCode, string[] NameTokens, string[] AddressTokens, string? OsId)
+{
+    /// <summary>The numbers that tell the facility from its sister units ("Unit 2" → 2), sorted; not among <see cref="NameTokens"/>.</summary>
+    public string[] Units { get; init; } = [];
+
+    /// <summary>Units the address numbers, with their label: "shed:3", "floor:5".</summary>
+    public string[] AddressUnits { get; init; } = [];
+
+    /// <summary>The name's words without spaces, for names whose words are spaced differently.</summary>
+    public string Spelled { get; init; } = "";
+}
 
 /// <summary>
 /// Turns names and addresses into comparable word lists: legal forms dropped (Ltd, Pvt, Co., GmbH,
@@ -16,7 +26,16 @@ public static class FacilityNormaliser
         ["sec"] = "sector", ["sect"] = "sector", ["dist"] = "district", ["ind"] = "industrial", ["indl"] = "industrial",
         ["est"] = "estate", ["bldg"] = "building", ["fl"] = "floor", ["flr"] = "floor", ["no"] = "", ["nr"] = "",
         ["po"] = "", ["box"] = "", ["duong"] = "street", ["jl"] = "jalan", ["jln"] = "jalan", ["cad"] = "caddesi", ["sok"] = "sokak",
-        ["mah"] = "mahallesi", ["hn"] = "hanoi", ["hcm"] = "hochiminh",
+        ["mah"] = "mahallesi", ["hn"] = "hanoi", ["hcm"] = "hochiminh", ["hcmc"] = "hochiminh",
+        // Zones and estates lists write either way; expanded so "EPZ" meets "Export Processing Zone".
+        ["epz"] = "export processing zone", ["sez"] = "special economic zone", ["ftz"] = "free trade zone", ["fz"] = "free zone",
+        ["depz"] = "dhaka export processing zone", ["cepz"] = "chittagong export processing zone", ["aepz"] = "adamjee export processing zone",
+        ["kepz"] = "karnaphuli export processing zone", ["mepz"] = "mongla export processing zone", ["iepz"] = "ishwardi export processing zone",
+        ["uepz"] = "uttara export processing zone", ["bepza"] = "bangladesh export processing zones authority", ["chattogram"] = "chittagong",
+        ["kcn"] = "khu cong nghiep", ["kcx"] = "khu che xuat", ["ccn"] = "cum cong nghiep", ["osb"] = "organize sanayi bolgesi",
+        ["midc"] = "maharashtra industrial development corporation", ["sidco"] = "small industries development corporation",
+        ["bscic"] = "bangladesh small and cottage industries corporation", ["gurugram"] = "gurgaon", ["bengaluru"] = "bangalore",
+        ["kab"] = "kabupaten", ["kec"] = "kecamatan",
     };
 
     private static readonly Dictionary<string, string> NameWords = new()
@@ -26,9 +45,16 @@ public static class FacilityNormaliser
         ["garment"] = "garments", ["knits"] = "knit", ["knitting"] = "knit", ["knitwears"] = "knitwear", ["fashions"] = "fashion",
     };
 
-    public static NormalisedFacility Normalise(FacilityRecord record) =>
-        new(record.Id, record.CountryCode.Trim().ToUpperInvariant(), NameTokens(record.Name), AddressTokens(record.Address),
-            string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant());
+    public static NormalisedFacility Normalise(FacilityRecord record)
+    {
+        var country = record.CountryCode.Trim().ToUpperInvariant();
+        var (words, units) = UnitNumbers.Separate(NameTokens(record.Name));
+        var address = AddressWords.WithoutCountry(AddressTokens(record.Address), country);
+        return new(record.Id, country, words, address, string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant())
+        {
+            Units = units, AddressUnits = UnitNumbers.InAddress(address), Spelled = string.Concat(words),
+        };
+    }
 
     public static string[] NameTokens(string? name)
     {
@@ -106,7 +132,7 @@ public static class FacilityNormaliser
     }
 
     public static string[] AddressTokens(string? address) =>
-        Split(address).Select(t => StreetWords.TryGetValue(t, out var expanded) ? expanded : t).Where(t => t.Length > 0).ToArray();
+        Split(address).SelectMany(AddressWords.SplitNumber).SelectMany(t => StreetWords.TryGetValue(t, out var expanded) ? expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [t]).ToArray();
 
     /// <summary>A token that is only a postcode: 4 to 6 digits. Missing on one side, it says nothing.</summary>
     public static bool IsPostcode(string token) => token.Length is >= 4 and <= 6 && token.All(char.IsAsciiDigit);

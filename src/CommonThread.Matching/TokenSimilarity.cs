@@ -1,19 +1,22 @@
 namespace CommonThread.Matching;
 
 /// <summary>
-/// How alike two word lists are, forgiving word order, one-letter typos and abbreviations:
-/// each word of the shorter list is paired with its best unused partner, and the pair scores
-/// 1 when equal, less when one edit apart or when one is a prefix of the other.
+/// How alike two word lists are, forgiving word order, spacing, one-letter typos and abbreviations: words run
+/// together on one side and apart on the other are aligned first ("rahimafroz" / "rahim afroz"), then each word of the
+/// shorter list is paired with its best unused partner, and the pair scores 1 when equal, less when one edit apart or
+/// when one is a prefix of the other. Words may carry weights (how rare they are), so a shared rare word counts for
+/// more than a shared "road".
 /// </summary>
 public static class TokenSimilarity
 {
-    public static double Of(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    public static double Of(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null)
     {
         if (a.Count == 0 || b.Count == 0)
         {
             return 0;
         }
 
+        (a, b) = (Aligned(a, b), Aligned(b, a));
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
         Span<bool> used = stackalloc bool[Math.Min(longer.Count, 64)];
         double matched = 0;
@@ -43,12 +46,88 @@ public static class TokenSimilarity
             if (bestIndex >= 0)
             {
                 used[bestIndex] = true;
-                matched += best;
+                matched += weight is null ? best : best * (weight(word) + weight(longer[bestIndex])) / 2;
             }
         }
 
-        return 2 * matched / (a.Count + b.Count);
+        return weight is null ? 2 * matched / (a.Count + b.Count) : 2 * matched / (Total(a, weight) + Total(b, weight));
     }
+
+    private static double Total(IReadOnlyList<string> words, Func<string, double> weight)
+    {
+        var total = 0.0;
+        foreach (var word in words)
+        {
+            total += weight(word);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// <paramref name="words"/> with each run of 2–3 neighbouring words that spell one word of <paramref name="other"/>
+    /// joined into it ("kan lovin" → "kanlovin" when the other side says "kanlovin"). Words with digits are never joined:
+    /// "unit 1" must not become "unit1" to meet a sister's name.
+    /// </summary>
+    internal static IReadOnlyList<string> Aligned(IReadOnlyList<string> words, IReadOnlyList<string> other)
+    {
+        List<string>? result = null;
+        var i = 0;
+        while (i < words.Count)
+        {
+            var (length, joined) = i < words.Count - 1 ? JoinedAt(words, i, other) : (0, null);
+            if (length > 0)
+            {
+                result ??= [.. words.Take(i)];
+                result.Add(joined!);
+                i += length;
+            }
+            else
+            {
+                result?.Add(words[i]);
+                i++;
+            }
+        }
+
+        return result ?? words;
+    }
+
+    /// <summary>The word of <paramref name="other"/> that 2 or 3 words from <paramref name="start"/> spell, and how many.</summary>
+    private static (int Length, string? Word) JoinedAt(IReadOnlyList<string> words, int start, IReadOnlyList<string> other)
+    {
+        var first = words[start];
+        if (!IsLetters(first))
+        {
+            return (0, null);
+        }
+
+        foreach (var target in other)
+        {
+            if (target.Length < 4 || target.Length <= first.Length || !target.StartsWith(first, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var spelled = first.Length;
+            for (var k = start + 1; k < words.Count && k < start + 3; k++)
+            {
+                if (!IsLetters(words[k]) || !target.AsSpan(spelled).StartsWith(words[k], StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                spelled += words[k].Length;
+                if (spelled == target.Length)
+                {
+                    return (k - start + 1, target);
+                }
+            }
+        }
+
+        return (0, null);
+    }
+
+    private static bool IsLetters(string word) => !word.Any(char.IsAsciiDigit);
 
     internal static double WordScore(string x, string y)
     {

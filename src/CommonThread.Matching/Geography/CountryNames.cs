@@ -41,6 +41,21 @@ public static partial class CountryNames
         return [];
     }
 
+    /// <summary>
+    /// True when the folded words (as <see cref="TextFolding"/> gives them) spell one of this country's names: "viet nam",
+    /// "bangladesh", "myanmar". Cheap for words that end no country's name, so an address can be searched word by word.
+    /// </summary>
+    public static bool Names(string countryCode, ReadOnlySpan<string> words)
+    {
+        if (words.Length == 0 || !Built.Value.LastWords.Contains(words[^1]))
+        {
+            return false;
+        }
+
+        var key = Key(string.Join(' ', words.ToArray()));
+        return Built.Value.ByKey.TryGetValue(key, out var codes) && codes.Length == 1 && codes[0] == countryCode;
+    }
+
     /// <summary>All keys that lead to more than one country; specs hold it to the documented list.</summary>
     public static IEnumerable<(string Key, string[] Codes)> AmbiguousKeys() =>
         Built.Value.ByKey.Where(p => p.Value.Length > 1).Select(p => (p.Key, p.Value));
@@ -87,14 +102,20 @@ public static partial class CountryNames
     [GeneratedRegex(@"^(?<name>[^()]+?)\s*\((?<form>[^()]+)\)$")]
     private static partial Regex Parenthesised();
 
-    private sealed record Index(IReadOnlyList<string> Codes, FrozenSet<string> CodeSet, FrozenDictionary<string, string> ByCode, FrozenDictionary<string, string[]> ByKey);
+    private sealed record Index(IReadOnlyList<string> Codes, FrozenSet<string> CodeSet, FrozenDictionary<string, string> ByCode, FrozenDictionary<string, string[]> ByKey, FrozenSet<string> LastWords);
 
     private static Index Build()
     {
         var byKey = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var lastWords = new HashSet<string>(StringComparer.Ordinal);
         void Add(string name, string code)
         {
             var key = Key(name);
+            if (TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last])
+            {
+                lastWords.Add(last);
+            }
+
             if (key.Length > 0)
             {
                 (byKey.TryGetValue(key, out var codes) ? codes : byKey[key] = new(StringComparer.Ordinal)).Add(code);
@@ -129,7 +150,8 @@ public static partial class CountryNames
             meanings.SelectMany(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList().ForEach(code => Add(name, code));
         }
 
-        return new(codes, known, byCode.ToFrozenDictionary(StringComparer.Ordinal), byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        return new(codes, known, byCode.ToFrozenDictionary(StringComparer.Ordinal), byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            lastWords.ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>"VN: Viet Nam; Vietnam" → ("VN", ["Viet Nam", "Vietnam"]).</summary>
