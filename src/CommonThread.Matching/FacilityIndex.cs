@@ -106,6 +106,12 @@ public sealed class FacilityIndex
                 Post(names, word, id);
             }
 
+            // A group's hundred units share every word: only the number finds the right one among them.
+            foreach (var unit in facility.Units)
+            {
+                Post(names, UnitKey(unit), id);
+            }
+
             foreach (var word in facility.AddressTokens)
             {
                 Post(addresses, word, id);
@@ -128,6 +134,14 @@ public sealed class FacilityIndex
                 }
             }
 
+            foreach (var unit in row.Units)
+            {
+                if (names.TryGetValue(UnitKey(unit), out var postings))
+                {
+                    yield return (postings, true);
+                }
+            }
+
             if (Prefix(row) is { } prefix && prefixes.TryGetValue(prefix, out var sharingPrefix))
             {
                 yield return (sharingPrefix, true);
@@ -145,6 +159,9 @@ public sealed class FacilityIndex
         /// <summary>How much an address word says: log of how many facilities of the country lack it; rare words say most.</summary>
         public double AddressWeight(string word) =>
             0.2 + Math.Log((Facilities.Count + 1.0) / ((addresses.TryGetValue(word, out var postings) ? postings.Count : 0) + 1.0));
+
+        // Folded words never hold '#', so a unit's key meets no word.
+        private static string UnitKey(string unit) => "#" + unit;
 
         private static string? Prefix(NormalisedFacility f) => f.Spelled.Length >= 4 ? f.Spelled[..Math.Min(PrefixLength, f.Spelled.Length)] : null;
 
