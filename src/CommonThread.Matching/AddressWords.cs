@@ -8,6 +8,11 @@ internal static class AddressWords
     /// <summary>"plot12" → plot, 12; "sector7" → sector, 7. A short letter part ("b2", "mxp5") is a label and stays whole.</summary>
     public static IEnumerable<string> SplitNumber(string token)
     {
+        if (token.Length < 4 || !char.IsAsciiDigit(token[^1]))
+        {
+            return [token];
+        }
+
         var letters = 0;
         while (letters < token.Length && char.IsAsciiLetter(token[letters]))
         {
@@ -46,7 +51,7 @@ internal static class AddressWords
 
     private static int CountryLengthEndingAt(string[] tokens, int end, string countryCode, bool isLast)
     {
-        for (var length = Math.Min(4, end + 1); length >= 1; length--)
+        for (var length = CountryNames.EndsAName(tokens[end]) ? Math.Min(4, end + 1) : 0; length >= 1; length--)
         {
             if (CountryNames.Names(countryCode, tokens.AsSpan(end - length + 1, length)))
             {

@@ -49,8 +49,8 @@ public static class FacilityNormaliser
     {
         var country = record.CountryCode.Trim().ToUpperInvariant();
         var (words, units) = UnitNumbers.Separate(NameTokens(record.Name));
-        var address = AddressWords.WithoutCountry(AddressTokens(record.Address), country);
-        return new(record.Id, country, words, address, string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant())
+        var address = ScriptBigrams.Split(AddressWords.WithoutCountry(AddressTokens(record.Address), country));
+        return new(record.Id, country, ScriptBigrams.Split(words), address, string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant())
         {
             Units = units, AddressUnits = UnitNumbers.InAddress(address), Spelled = string.Concat(words),
         };

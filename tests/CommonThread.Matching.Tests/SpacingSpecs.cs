@@ -53,4 +53,22 @@ public sealed class SpacingSpecs
     [InlineData("unit 1 knit", "unit1 knit", "unit 1 knit")]
     public void Words_that_spell_a_word_of_the_other_side_are_aligned_but_numbers_never_are(string words, string other, string expected) =>
         Assert.Equal(expected, string.Join(' ', TokenSimilarity.Aligned(words.Split(' '), other.Split(' '))));
+
+    private static readonly FacilityMatcher LocalScripts = new(FacilityIndex.Build(
+    [
+        new("huamei", "东莞市华美服装有限公司", "广东省东莞市虎门镇北栅工业区", "CN"),
+        new("huali", "东莞市华丽服装有限公司", "广东省东莞市虎门镇南栅工业区", "CN"),
+        new("siam", "บริษัท สยามการ์เมนต์ จำกัด", "123 หมู่ 4 ถนนพหลโยธิน อำเภอเมือง ปทุมธานี", "TH"),
+    ]));
+
+    [Theory]
+    [InlineData("华美服装（东莞）有限公司", "广东省东莞市虎门镇北栅工业区", "CN", "huamei")]
+    [InlineData("东莞市 华美服装 有限公司", "东莞市虎门镇北栅工业区", "CN", "huamei")]
+    [InlineData("สยามการ์เมนต์", "123 หมู่ 4 ถนนพหลโยธิน อำเภอเมือง ปทุมธานี", "TH", "siam")]
+    public void A_name_in_a_script_without_spaces_links_when_its_city_moves(string name, string address, string country, string expected)
+    {
+        var result = LocalScripts.Match(new FacilityRecord("row", name, address, country));
+
+        Assert.Equal((MatchDecision.Linked, expected), (result.Decision, result.FacilityId));
+    }
 }

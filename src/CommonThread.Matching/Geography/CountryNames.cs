@@ -56,6 +56,9 @@ public static partial class CountryNames
         return Built.Value.ByKey.TryGetValue(key, out var codes) && codes.Length == 1 && codes[0] == countryCode;
     }
 
+    /// <summary>Whether a folded word is the last word of some country's name: most address words are not, and need no more look.</summary>
+    public static bool EndsAName(string word) => Built.Value.LastWords.Contains(word);
+
     /// <summary>All keys that lead to more than one country; specs hold it to the documented list.</summary>
     public static IEnumerable<(string Key, string[] Codes)> AmbiguousKeys() =>
         Built.Value.ByKey.Where(p => p.Value.Length > 1).Select(p => (p.Key, p.Value));
