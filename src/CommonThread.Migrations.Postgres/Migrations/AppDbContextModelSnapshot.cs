@@ -2644,6 +2644,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid");
 

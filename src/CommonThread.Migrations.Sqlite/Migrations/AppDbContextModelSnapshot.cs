@@ -2634,6 +2634,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("TEXT");
 

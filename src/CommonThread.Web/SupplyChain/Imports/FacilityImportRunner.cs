@@ -120,7 +120,7 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
                     {
                         OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = FacilityListParser.RowKey(row),
                         RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = Guid.Parse(match.FacilityId!),
-                        Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending,
+                        Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending, EvidenceJson = ReviewEvidence.Write(match.Evidence),
                     });
                     break;
                 default:

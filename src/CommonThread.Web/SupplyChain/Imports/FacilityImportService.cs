@@ -146,7 +146,8 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             var c = candidates[r.CandidateFacilityId];
             return new MatchReviewDto(r.Id, r.ImportId, r.RowNumber, r.Confidence,
                 new ReviewSideDto(row.Name, row.Address, row.CountryCode, row.OsId, row.WorkersTotal, row.ParentCompany),
-                new ReviewSideDto(c.Name, c.Address, c.CountryCode, c.OsId, c.WorkersTotal, c.ParentCompany) { FacilityId = c.Id });
+                new ReviewSideDto(c.Name, c.Address, c.CountryCode, c.OsId, c.WorkersTotal, c.ParentCompany) { FacilityId = c.Id },
+                ReviewEvidence.Read(r.EvidenceJson));
         }).ToList();
     }
 

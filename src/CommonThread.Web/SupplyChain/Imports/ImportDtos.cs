@@ -1,3 +1,5 @@
+using CommonThread.Matching;
+
 namespace CommonThread.Web.SupplyChain.Imports;
 
 /// <summary>
@@ -14,7 +16,14 @@ public sealed record ReviewSideDto(string Name, string Address, string CountryCo
     public Guid? FacilityId { get; init; }
 }
 
-public sealed record MatchReviewDto(Guid Id, Guid ImportId, int RowNumber, double Confidence, ReviewSideDto Row, ReviewSideDto Candidate);
+/// <summary>
+/// One part the matcher compared: <c>Part</c> (Name, Address, UnitNumbers…; the list grows, so show a part you do not know by its name),
+/// <c>Verdict</c> (Agrees, Partly, Differs, Missing: one side did not say), <c>Score</c> 0–1, and what each side said as the matcher read it.
+/// </summary>
+public sealed record MatchEvidenceDto(EvidencePart Part, Verdict Verdict, double Score, string Row, string Candidate);
+
+/// <summary><c>Evidence</c>: why the pair is uncertain, disagreeing parts first; null for rows queued before the reasons were kept.</summary>
+public sealed record MatchReviewDto(Guid Id, Guid ImportId, int RowNumber, double Confidence, ReviewSideDto Row, ReviewSideDto Candidate, IReadOnlyList<MatchEvidenceDto>? Evidence);
 
 public sealed record MatchReviewDecisionDto(Guid Id, ReviewStatus Status, Guid FacilityId);
 

@@ -37,7 +37,10 @@ public static class ImportEndpoints
 
         group.MapGet("/reviews", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.PendingReviewsAsync(http.OrganisationAccess().Organisation.Id, ct)))
-            .WithName("ListMatchReviews");
+            .WithName("ListMatchReviews")
+            .WithDescription("Rows waiting for a person, each beside the facility it may be. `evidence` says why the pair is uncertain, part by part "
+                + "(part, verdict Agrees / Partly / Differs / Missing, score 0–1, the row's and the candidate's value as the matcher read them), "
+                + "disagreeing parts first; new parts may appear. Null for rows queued before the reasons were kept.");
         group.MapPost("/reviews/{reviewId:guid}/confirm", async (Guid reviewId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: true, ct)))
             .RequireRole(MemberRole.Editor).WithName("ConfirmMatch");

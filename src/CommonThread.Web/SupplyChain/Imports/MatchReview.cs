@@ -39,6 +39,12 @@ public sealed class MatchReview
 
     public double Confidence { get; init; }
 
+    /// <summary>
+    /// The matcher's reasons, part by part, as JSON (see <see cref="ReviewEvidence"/>). Null on reviews queued
+    /// before the reasons were kept. Text, not columns: the matcher adds parts without a schema change.
+    /// </summary>
+    public string? EvidenceJson { get; init; }
+
     public ReviewStatus Status { get; set; }
 
     public string? DecidedByUserId { get; set; }
