@@ -184,6 +184,8 @@ public static class PairKinds
         new("transliteration", PairGroup.Match, "another script or no diacritics (Việt Tiến / Viet Tien, Özak / OZAK, Bengali / Latin)"),
         new("local-script", PairGroup.Match, "both in the local script, written differently"),
         new("reordered", PairGroup.Match, "name words in another order"),
+        new("other-name", PairGroup.Match, "a group, brand or trading name with or instead of the registry's name"),
+        new("sparse-address", PairGroup.Match, "only a town or district for an address"),
         new("mixed", PairGroup.Match, "several of the above at once"),
         new("sister-unit", PairGroup.LookAlike, "another numbered unit, plant or branch of a group the registry holds"),
         new("tenant", PairGroup.LookAlike, "another company of the group or tenant at the same address"),
