@@ -32,6 +32,12 @@ public static class LabelledPairsBenchmark
             Console.WriteLine(Line("  " + kind.Key, kind.ToList()));
         }
 
+        // The rows that must end as new facilities: how many a person would still be asked about.
+        var lacking = outcomes.Where(o => o.Pair.TruthOsId is null).ToList();
+        Console.WriteLine($"    rows the registry lacks: {lacking.Count}, to review {lacking.Count(o => o.Result.Decision == MatchDecision.NeedsReview)} "
+            + $"(look-alikes {lacking.Count(o => o.Result.Decision == MatchDecision.NeedsReview && o.Pair.Label.KindInfo?.Group == PairGroup.LookAlike)}), "
+            + $"new {lacking.Count(o => o.Result.Decision == MatchDecision.New)}");
+
         var wrong = outcomes.Where(o => o.WronglyLinked).ToList();
         Console.WriteLine($"    wrongly linked: {wrong.Count}");
         foreach (var o in wrong)
