@@ -26,6 +26,8 @@ static int Usage()
           matching   match a synthetic list against a synthetic registry; pg_trgm baseline in the same run
                      --registry 1000000 --rows 100000 --trgm-sample 2000 --postgres "Host=…;Username=…"
                      (without --postgres: CT_BENCH_POSTGRES, else the baseline is skipped and says so)
+                     then the hand-labelled pairs (tests/CommonThread.Matching.Tests/LabelledPairs) per kind
+                     --labelled DIR --labelled-misses yes
           import     a facility list imported end to end into PostgreSQL through the running app's API
                      --rows 100000 --registry 100000 --postgres "Host=…;Username=…"
           intake     anonymous grievance submissions through the intake API, with Argon2id alone and a bare hello as references

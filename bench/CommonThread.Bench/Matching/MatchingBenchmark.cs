@@ -40,6 +40,7 @@ public static class MatchingBenchmark
         Report("CommonThread.Matching", rows, results.Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
         var dotted = LabelledRows.MakeDotted(data, registry, Math.Max(1_000, rowCount / 5));
         Report("dotted legal forms", dotted, dotted.Select(r => matcher.Match(r.Row)).Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
+        LabelledPairsBenchmark.Run(options.Text("labelled"), options.Text("labelled-misses") is "yes");
 
         var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("CT_BENCH_POSTGRES");
         if (postgres is null)
