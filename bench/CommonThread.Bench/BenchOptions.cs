@@ -17,5 +17,8 @@ public sealed class BenchOptions(Dictionary<string, string> values)
 
     public int Int(string name, int fallback) => values.TryGetValue(name, out var v) && int.TryParse(v, out var n) ? n : fallback;
 
+    public double Double(string name, double fallback) =>
+        values.TryGetValue(name, out var v) && double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
     public string? Text(string name) => values.GetValueOrDefault(name);
 }

@@ -2,7 +2,7 @@ using CommonThread.Matching.Geography;
 
 namespace CommonThread.Matching;
 
-/// <summary>What addresses write in different shapes for the same place: numbers glued to their word, the country's own name.</summary>
+/// <summary>What addresses (and names) write in different shapes for the same place: numbers glued to their word, the country's own name.</summary>
 internal static class AddressWords
 {
     /// <summary>"plot12" → plot, 12; "sector7" → sector, 7. A short letter part ("b2", "mxp5") is a label and stays whole.</summary>
@@ -31,7 +31,15 @@ internal static class AddressWords
     /// The address without its own country's name or code: one list ends every address with "Bangladesh", another with
     /// "BD", a third says nothing, and the name would otherwise count as a shared word. Other countries' names stay.
     /// </summary>
-    public static string[] WithoutCountry(string[] tokens, string countryCode)
+    public static string[] WithoutCountry(string[] tokens, string countryCode) => ReplaceCountry(tokens, countryCode, null);
+
+    /// <summary>
+    /// A name's words with its own country's name written one way: "Ever Smart Bangladesh" and "Ever Smart BD", "Pou Yuen
+    /// Viet Nam" and "Pou Yuen Vietnam" compare equal. In a name the country is part of the name, so it stays, as its code.
+    /// </summary>
+    public static string[] WithCountryAsCode(string[] tokens, string countryCode) => ReplaceCountry(tokens, countryCode, countryCode.ToLowerInvariant());
+
+    private static string[] ReplaceCountry(string[] tokens, string countryCode, string? replacement)
     {
         List<string>? kept = null;
         var end = tokens.Length;
@@ -42,6 +50,11 @@ internal static class AddressWords
             {
                 kept ??= [.. tokens];
                 kept.RemoveRange(i - length + 1, length);
+                if (replacement is not null)
+                {
+                    kept.Insert(i - length + 1, replacement);
+                }
+
                 i -= length - 1;
             }
         }

@@ -13,8 +13,42 @@ internal static class FacilityComparison
     private const double NameWeight = 0.65;
     private const double SpellingAtLeast = 0.9;
     private const double UnitConflict = 0.5;
-    private const double UnitOnOneSide = 0.92;
+    private const double UnitOnOneSide = 0.85;
     private const double WithoutAddress = 0.9;
+
+    // An address that says less but all of it agrees ("Ashulia, Savar" in "Plot 5, Nischintapur, Ashulia, Savar") nearly agrees,
+    // if what it says is worth something: two words, or one rare enough (a village, not "Dhaka").
+    private const double Contained = 0.85;
+    private const double EnoughSaid = 2.0;
+    private const double SameAddress = 0.8;
+
+    /// <summary>
+    /// The name without the words that only place it — in the other side's address and not in its name: "Brandix Lanka –
+    /// Seeduwa" against "Brandix Lanka" of Seeduwa. A sister named after another town keeps that town and differs.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutPlaces(string[] name, NormalisedFacility other)
+    {
+        if (name.Length < 2 || other.AddressTokens.Length == 0)
+        {
+            return name;
+        }
+
+        List<string>? kept = null;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var place = Array.IndexOf(other.AddressTokens, name[i]) >= 0 && Array.IndexOf(other.NameTokens, name[i]) < 0;
+            if (place && kept is null)
+            {
+                kept = [.. name.Take(i)];
+            }
+            else if (!place)
+            {
+                kept?.Add(name[i]);
+            }
+        }
+
+        return kept is { Count: > 0 } ? kept : name;
+    }
 
     public static double Score(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight) =>
         Compare(row, facility, addressWeight).Score;
@@ -50,7 +84,9 @@ internal static class FacilityComparison
 
     private static Comparison Compare(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight)
     {
-        var words = TokenSimilarity.Of(row.NameTokens, facility.NameTokens);
+        var rowName = WithoutPlaces(row.NameTokens, facility);
+        var facilityName = WithoutPlaces(facility.NameTokens, row);
+        var (words, nameContained) = TokenSimilarity.Compare(rowName, facilityName);
         var spelling = words < SpellingAtLeast ? Spelling.Similarity(row.Spelled, facility.Spelled, SpellingAtLeast) : 0;
         var name = spelling >= SpellingAtLeast ? Math.Max(words, spelling) : words;
 
@@ -63,7 +99,17 @@ internal static class FacilityComparison
         else
         {
             var (rowAddress, facilityAddress) = AddressesToCompare(row, facility);
-            address = TokenSimilarity.Of(rowAddress, facilityAddress, addressWeight);
+            var (dice, containment) = TokenSimilarity.Compare(rowAddress, facilityAddress, addressWeight);
+            var says = addressWeight is null ? Math.Min(rowAddress.Length, facilityAddress.Length) : Math.Min(Total(rowAddress, addressWeight), Total(facilityAddress, addressWeight));
+            address = says >= EnoughSaid ? Math.Max(dice, Contained * containment) : dice;
+
+            // At one address, a name with a group's or a division's words added is the same name: "Nishat Mills (Spinning &
+            // Weaving)" at Nishat Mills' address. Only where the address agrees, and the shorter name has two words or more.
+            if (address >= SameAddress && Math.Min(rowName.Count, facilityName.Count) >= 2)
+            {
+                name = Math.Max(name, Contained * nameContained);
+            }
+
             score = (NameWeight * name) + ((1 - NameWeight) * address.Value);
         }
 
@@ -72,6 +118,17 @@ internal static class FacilityComparison
         var unitOnOneSide = !unitsDiffer && (row.Units.Length > 0) != (facility.Units.Length > 0);
         score *= unitsDiffer ? UnitConflict : unitOnOneSide ? UnitOnOneSide : 1;
         return new(score, words, spelling, address, unitsDiffer, unitOnOneSide);
+    }
+
+    private static double Total(string[] words, Func<string, double> weight)
+    {
+        var total = 0.0;
+        foreach (var word in words)
+        {
+            total += weight(word);
+        }
+
+        return total;
     }
 
     /// <summary>"shed:3" against "shed:4" differ; "shed:3" against "floor:2" says nothing, each side numbering something else.</summary>

@@ -32,34 +32,53 @@ public static class FacilityNormaliser
         ["depz"] = "dhaka export processing zone", ["cepz"] = "chittagong export processing zone", ["aepz"] = "adamjee export processing zone",
         ["kepz"] = "karnaphuli export processing zone", ["mepz"] = "mongla export processing zone", ["iepz"] = "ishwardi export processing zone",
         ["uepz"] = "uttara export processing zone", ["bepza"] = "bangladesh export processing zones authority", ["chattogram"] = "chittagong",
-        ["kcn"] = "khu cong nghiep", ["kcx"] = "khu che xuat", ["ccn"] = "cum cong nghiep", ["osb"] = "organize sanayi bolgesi",
+        ["kcn"] = "industrial zone", ["kcx"] = "export processing zone", ["ccn"] = "industrial cluster", ["osb"] = "organize sanayi bolgesi",
+        ["iz"] = "industrial zone", ["ip"] = "industrial park", ["ie"] = "industrial estate", ["ia"] = "industrial area",
+        ["phuong"] = "ward", ["quan"] = "district", ["huyen"] = "district", ["tinh"] = "province", ["carr"] = "carretera",
+        ["karayolu"] = "highway", ["avenida"] = "avenue", ["calle"] = "street",
         ["midc"] = "maharashtra industrial development corporation", ["sidco"] = "small industries development corporation",
         ["bscic"] = "bangladesh small and cottage industries corporation", ["gurugram"] = "gurgaon", ["bengaluru"] = "bangalore",
         ["kab"] = "kabupaten", ["kec"] = "kecamatan",
     };
+
+    // Phrases several words long that lists write in the local language or in English.
+    private static readonly (string[] Words, string Replacement)[] AddressPhrases =
+    [
+        (["khu", "cong", "nghiep"], "industrial zone"), (["khu", "che", "xuat"], "export processing zone"), (["cum", "cong", "nghiep"], "industrial cluster"),
+        (["quoc", "lo"], "national road"), (["thi", "tran"], "town"), (["zona", "franca"], "free zone"),
+    ];
+
+    // "Industrial park", "industrial estate", "industrial area" and "industrial zone" name the same kind of place.
+    private static readonly HashSet<string> IndustrialPlaces = ["park", "estate", "area", "zone", "district", "city"];
 
     private static readonly Dictionary<string, string> NameWords = new()
     {
         ["intl"] = "international", ["natl"] = "national", ["mfg"] = "manufacturing", ["inds"] = "industries", ["ind"] = "industries",
         ["gmts"] = "garments", ["gmt"] = "garments", ["tex"] = "textiles", ["textile"] = "textiles", ["apparels"] = "apparel",
         ["garment"] = "garments", ["knits"] = "knit", ["knitting"] = "knit", ["knitwears"] = "knitwear", ["fashions"] = "fashion",
+        // Vietnamese trade words, since Vietnamese lists write "May Việt Tiến" and others "Viet Tien Garment".
+        ["may"] = "garments", ["det"] = "textiles",
     };
 
     public static NormalisedFacility Normalise(FacilityRecord record)
     {
         var country = record.CountryCode.Trim().ToUpperInvariant();
-        var (words, units) = UnitNumbers.Separate(NameTokens(record.Name));
+        var (words, units) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(NameTokens(record.Name), country));
+        // Spelled from the words as written, so "Amantex" meets "Aman Tex" before "tex" becomes "textiles".
+        var (written, _) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(NameTokens(record.Name, expand: false), country));
         var address = ScriptBigrams.Split(AddressWords.WithoutCountry(AddressTokens(record.Address), country));
         return new(record.Id, country, ScriptBigrams.Split(words), address, string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant())
         {
-            Units = units, AddressUnits = UnitNumbers.InAddress(address), Spelled = string.Concat(words),
+            Units = units, AddressUnits = UnitNumbers.InAddress(address), Spelled = string.Concat(written),
         };
     }
 
-    public static string[] NameTokens(string? name)
+    public static string[] NameTokens(string? name) => NameTokens(name, expand: true);
+
+    private static string[] NameTokens(string? name, bool expand)
     {
         var words = Split(name);
-        var tokens = WithoutLegalForms(words).Select(t => NameWords.GetValueOrDefault(t, t)).ToArray();
+        var tokens = WithoutLegalForms(words).Select(t => expand ? NameWords.GetValueOrDefault(t, t) : t).ToArray();
         // A name made only of legal words ("The Company Ltd") keeps them rather than becoming empty.
         return tokens.Length > 0 ? tokens : words;
     }
@@ -131,8 +150,42 @@ public static class FacilityNormaliser
         return word;
     }
 
-    public static string[] AddressTokens(string? address) =>
-        Split(address).SelectMany(AddressWords.SplitNumber).SelectMany(t => StreetWords.TryGetValue(t, out var expanded) ? expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [t]).ToArray();
+    public static string[] AddressTokens(string? address)
+    {
+        var words = Split(address).SelectMany(AddressWords.SplitNumber)
+            .SelectMany(t => StreetWords.TryGetValue(t, out var expanded) ? expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [t]).ToList();
+        foreach (var (phrase, replacement) in AddressPhrases)
+        {
+            for (var i = IndexOf(words, phrase); i >= 0; i = IndexOf(words, phrase))
+            {
+                words.RemoveRange(i, phrase.Length);
+                words.InsertRange(i, replacement.Split(' '));
+            }
+        }
+
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] == "industrial" && IndustrialPlaces.Contains(words[i + 1]))
+            {
+                words[i + 1] = "zone";
+            }
+        }
+
+        return [.. words];
+    }
+
+    private static int IndexOf(List<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            if (words[i] == phrase[0] && words.Skip(i).Take(phrase.Length).SequenceEqual(phrase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>A token that is only a postcode: 4 to 6 digits. Missing on one side, it says nothing.</summary>
     public static bool IsPostcode(string token) => token.Length is >= 4 and <= 6 && token.All(char.IsAsciiDigit);

@@ -40,7 +40,7 @@ internal static class LegalForms
         "pvt", "pvt ltd", "private", "private limited", "p ltd", "llp", "opc", "opc pvt ltd", "pt", "tbk", "pt tbk", "persero", "cv", "ud",
         "sdn", "bhd", "sdn bhd", "sendirian berhad", "berhad", "pte", "pte ltd", "co", "co ltd", "company", "company limited",
         "public company limited", "public co ltd", "public company", "pcl", "inc", "incorporated", "corp", "corporation", "llc", "jsc", "ojsc", "cjsc",
-        "cong ty", "tnhh", "cong ty tnhh", "cp", "co phan", "cong ty co phan", "ctcp", "mtv", "tnhh mtv", "mot thanh vien",
+        "cong ty", "tnhh", "cong ty tnhh", "cp", "co phan", "cong ty co phan", "ctcp", "tong cong ty", "tong cong ty co phan", "mtv", "tnhh mtv", "mot thanh vien",
         "hkd", "dntn", "doanh nghiep tu nhan",
     ];
 

@@ -9,17 +9,23 @@ namespace CommonThread.Matching;
 /// </summary>
 public static class TokenSimilarity
 {
-    public static double Of(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null)
+    public static double Of(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null) => Compare(a, b, weight).Dice;
+
+    /// <summary>
+    /// <see cref="Of"/> (Dice: what both share over what both say) and Containment: what both share over what the side
+    /// that says less says. "Ashulia, Savar" is wholly contained in "Plot 5, Nischintapur, Ashulia, Savar, Dhaka".
+    /// </summary>
+    public static (double Dice, double Containment) Compare(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null)
     {
         if (a.Count == 0 || b.Count == 0)
         {
-            return 0;
+            return (0, 0);
         }
 
         (a, b) = (Aligned(a, b), Aligned(b, a));
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
         Span<bool> used = stackalloc bool[Math.Min(longer.Count, 64)];
-        double matched = 0;
+        double matchedA = 0, matchedB = 0;
         foreach (var word in shorter)
         {
             var best = 0.0;
@@ -46,11 +52,15 @@ public static class TokenSimilarity
             if (bestIndex >= 0)
             {
                 used[bestIndex] = true;
-                matched += weight is null ? best : best * (weight(word) + weight(longer[bestIndex])) / 2;
+                matchedA += weight is null ? best : best * weight(word);
+                matchedB += weight is null ? best : best * weight(longer[bestIndex]);
             }
         }
 
-        return weight is null ? 2 * matched / (a.Count + b.Count) : 2 * matched / (Total(a, weight) + Total(b, weight));
+        var (totalShorter, totalLonger) = weight is null ? (shorter.Count, longer.Count) : (Total(shorter, weight), Total(longer, weight));
+        var dice = (matchedA + matchedB) / (totalShorter + totalLonger);
+        var containment = Math.Max(matchedA / totalShorter, matchedB / totalLonger);
+        return (dice, Math.Min(1, containment));
     }
 
     private static double Total(IReadOnlyList<string> words, Func<string, double> weight)

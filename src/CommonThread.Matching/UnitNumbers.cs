@@ -13,7 +13,7 @@ internal static class UnitNumbers
     [
         "unit", "units", "factory", "plant", "shed", "block", "blk", "branch", "building", "bldg", "mill", "hall", "line", "floor",
         "fl", "flr", "level", "phase", "wing", "section", "sec", "division", "div", "dept", "department", "site", "workshop",
-        "warehouse", "annex", "extension", "no", "nr", "number",
+        "warehouse", "annex", "extension", "no", "nr", "number", "planta", "fabrica", "usine", "werk", "subesi", "sube", "chinhanh",
     ];
 
     // Words a production section is named by, when a label follows them ("cutting section", "sewing unit").
@@ -49,6 +49,12 @@ internal static class UnitNumbers
                 while (labelled && words.Count > 0 && Labels.Contains(words[^1]))
                 {
                     words.RemoveAt(words.Count - 1);
+                }
+
+                // "No. 2 Plant", "2nd Unit": a label after the number goes too.
+                if (i + 1 < tokens.Count && Labels.Contains(tokens[i + 1]))
+                {
+                    i++;
                 }
 
                 continue;

@@ -12,11 +12,11 @@ namespace CommonThread.Bench.Matching;
 /// </summary>
 public static class LabelledPairsBenchmark
 {
-    public static void Run(string? folder = null, bool listMisses = false)
+    public static void Run(MatchThresholds thresholds, string? folder = null, bool listMisses = false)
     {
         var path = folder ?? LabelledPairSet.Find(Environment.CurrentDirectory);
         var set = LabelledPairSet.Load(path);
-        var matcher = new FacilityMatcher(FacilityIndex.Build(set.Registry));
+        var matcher = new FacilityMatcher(FacilityIndex.Build(set.Registry), thresholds);
         var outcomes = set.Pairs.Select(pair => new Outcome(pair, matcher.Match(pair.Record))).ToList();
         var names = set.Registry.ToDictionary(f => f.Id, f => f.Name, StringComparer.Ordinal);
 
@@ -52,6 +52,10 @@ public static class LabelledPairsBenchmark
             {
                 Console.WriteLine($"      missed row {o.Pair.Source.Row} [{o.Pair.Kind}] {o.Result.Decision} {o.Result.Confidence:F3} \"{o.Pair.Source.Name}\" | {o.Pair.Source.Address}"
                     + $"  ≠  \"{names[o.Pair.TruthOsId!]}\"" + (o.Result.FacilityId is { } id && id != o.Pair.TruthOsId ? $" (proposed \"{names[id]}\")" : ""));
+                foreach (var e in o.Result.Evidence)
+                {
+                    Console.WriteLine($"          {e.Part}: {e.Verdict} {e.Score:F2}  [{e.RowValue}] / [{e.CandidateValue}]");
+                }
             }
         }
     }

@@ -32,7 +32,9 @@ public static class MatchingBenchmark
 
         clock.Restart();
         var results = new MatchResult[rows.Count];
-        var matcher = new FacilityMatcher(index);
+        // --autolink and --review try other thresholds on every line (the defaults are the matcher's own).
+        var thresholds = new MatchThresholds(options.Double("autolink", MatchThresholds.Default.AutoLink), options.Double("review", MatchThresholds.Default.Review));
+        var matcher = new FacilityMatcher(index, thresholds);
         Parallel.For(0, rows.Count, i => results[i] = matcher.Match(rows[i].Row));
         var matchSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  match rows             {matchSeconds,8:F1} s   ({rows.Count / matchSeconds:N0} rows/s)");
@@ -40,7 +42,7 @@ public static class MatchingBenchmark
         Report("CommonThread.Matching", rows, results.Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
         var dotted = LabelledRows.MakeDotted(data, registry, Math.Max(1_000, rowCount / 5));
         Report("dotted legal forms", dotted, dotted.Select(r => matcher.Match(r.Row)).Select(r => (r.Decision == MatchDecision.Linked ? r.FacilityId : null, r.Decision == MatchDecision.NeedsReview)).ToList());
-        LabelledPairsBenchmark.Run(options.Text("labelled"), options.Text("labelled-misses") is "yes");
+        LabelledPairsBenchmark.Run(thresholds, options.Text("labelled"), options.Text("labelled-misses") is "yes");
 
         var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("CT_BENCH_POSTGRES");
         if (postgres is null)
