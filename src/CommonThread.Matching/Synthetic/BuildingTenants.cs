@@ -39,7 +39,15 @@ public static class BuildingTenants
             else
             {
                 var newcomer = data.Facility($"ten{i}", tenant.CountryCode);
-                var name = random.Next(3) == 0 ? $"{tenant.Name.Split(' ')[0]} {newcomer.Name.Split(' ', 2)[1]}" : newcomer.Name;
+                var words = newcomer.Name.Split(' ');
+                // A group name shared with a tenant; the distinctive word never a typo away from any tenant's.
+                words[0] = random.Next(3) == 0 ? tenant.Name.Split(' ')[0] : words[0];
+                while (tenants.Any(t => t.Name.Split(' ') is var theirs && theirs[0] == words[0] && SyntheticFacilities.EditDistance(theirs[1], words[1]) < 3))
+                {
+                    words[1] = data.FreshWord();
+                }
+
+                var name = string.Join(' ', words);
                 var floor = random.Next(3) == 0 ? tenant.Address[..^building.Length] : Floor(random);
                 rows.Add(new(newcomer with { Name = name, Address = $"{floor}{building}" }, null));
             }

@@ -99,7 +99,7 @@ public static class LocalScriptNames
     public static NoiseLine Make(SyntheticFacilities data, int count, int seed = 188)
     {
         var random = new Random(seed);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = data.LocalNamesDrawn;
         var registry = new List<FacilityRecord>(count / 2 + 1);
         var rows = new List<LabelledRow>(count);
         for (var i = 0; i < count; i++)
@@ -123,20 +123,37 @@ public static class LocalScriptNames
     }
 
     /// <summary>
-    /// A name whose letters, in any order and without diacritics, were not drawn before in its country: a negative is
-    /// then never a registry name reordered or typed without its accents ("Sơn Thành" / "Thanh Son"), which no one
-    /// could call a different firm from the name alone.
+    /// A name not drawn before in its country in any spelling a list could turn it into (see <see cref="Keys"/>): a
+    /// negative is then never a registry name reordered, typed without its accents or a typo away ("Sơn Thành" /
+    /// "Thanh Son"), which no one could call a different firm from the name alone.
     /// </summary>
     private static string FreshName(Script script, HashSet<string> used, Random random)
     {
         for (var attempt = 0; ; attempt++)
         {
             var name = script.Name(random);
-            var letters = WithoutDiacritics(name).ToLowerInvariant().Where(c => c != ' ').Order();
-            if (used.Add($"{script.Country}|{string.Concat(letters)}") || attempt > 50)
+            var keys = Keys(script.Country, name).ToList();
+            if (keys.All(k => !used.Contains(k)) || attempt > 50)
             {
+                used.UnionWith(keys);
                 return name;
             }
+        }
+    }
+
+    /// <summary>
+    /// The letters in any order, and for names of several words the words in any order with one of them reduced to its
+    /// first letter: "Thành Lộc" and "Thịnh Lộc" typed without accents are a typo apart, so only one of them is drawn.
+    /// </summary>
+    private static IEnumerable<string> Keys(string country, string name)
+    {
+        var folded = WithoutDiacritics(name).ToLowerInvariant();
+        yield return $"{country}|{string.Concat(folded.Where(c => c != ' ').Order())}";
+        var words = folded.Split(' ');
+        for (var i = 0; words.Length > 1 && i < words.Length; i++)
+        {
+            var blurred = words.Select((w, j) => j == i ? $"{w[0]}*" : w).Order(StringComparer.Ordinal);
+            yield return $"{country}|{string.Join(' ', blurred)}";
         }
     }
 

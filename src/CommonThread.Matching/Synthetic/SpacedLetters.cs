@@ -14,7 +14,7 @@ public static class SpacedLetters
         var random = new Random(seed);
         var registry = new List<FacilityRecord>(count / 2 + 1);
         var rows = new List<LabelledRow>(count);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = data.InitialsDrawn;
         var registered = new List<(FacilityRecord Facility, string Letters, string Tail)>(count / 2 + 1);
         for (var i = 0; i < count; i++)
         {
@@ -40,6 +40,11 @@ public static class SpacedLetters
                 // Another firm: the initials of a registered one with one letter changed, the rest alike, another address.
                 var like = registered[random.Next(registered.Count)];
                 var other = OneLetterOff(like.Letters, random);
+                for (var attempt = 0; attempt < 20 && !taken.Add($"{like.Facility.CountryCode}|{other}|{like.Tail}"); attempt++)
+                {
+                    other = OneLetterOff(like.Letters, random);
+                }
+
                 rows.Add(new(new($"spl{i}", $"{Written(other, random)} {like.Tail} {legal}".Trim(), data.NewAddress(), like.Facility.CountryCode), null));
             }
         }

@@ -36,12 +36,51 @@ public sealed class SyntheticFacilities(int seed)
     {
         var words = source.Name.Split(' ');
         var at = words.Length > 2 ? 1 : 0;
-        words[at] = FreshWord();
+        words[at] = FarFrom(words[at]);
         return new(id, string.Join(' ', words), Address(), source.CountryCode);
     }
 
+    /// <summary>Local-script names drawn so far, shared by every list made from this generator so none repeats another's.</summary>
+    internal HashSet<string> LocalNamesDrawn { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Initials-and-name combinations drawn so far (<see cref="SpacedLetters"/>), so a look-alike is never a registered twin.</summary>
+    internal HashSet<string> InitialsDrawn { get; } = new(StringComparer.Ordinal);
+
     // Building blocks for the other noise kinds (Synthetic/*), drawn from this generator's one seeded sequence.
     internal string FreshWord() => Word(2, 3);
+
+    /// <summary>
+    /// A fresh word at least three edits from the given one: a hard negative must not differ by what a typo could do
+    /// (the base noise makes one-letter typos and calls them the same facility).
+    /// </summary>
+    internal string FarFrom(string word)
+    {
+        var fresh = FreshWord();
+        while (EditDistance(fresh.ToLowerInvariant(), word.ToLowerInvariant()) < 3)
+        {
+            fresh = FreshWord();
+        }
+
+        return fresh;
+    }
+
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
 
     internal string CommonWord() => Pick(commonWords);
 
