@@ -125,35 +125,47 @@ public static class LocalScriptNames
     /// <summary>
     /// A name not drawn before in its country in any spelling a list could turn it into (see <see cref="Keys"/>): a
     /// negative is then never a registry name reordered, typed without its accents or a typo away ("Sơn Thành" /
-    /// "Thanh Son"), which no one could call a different firm from the name alone.
+    /// "Thanh Son", "Thành Lộc" / "Thinh Loc"), which no one could call a different firm from the name alone.
     /// </summary>
     private static string FreshName(Script script, HashSet<string> used, Random random)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 1_000; attempt++)
         {
             var name = script.Name(random);
             var keys = Keys(script.Country, name).ToList();
-            if (keys.All(k => !used.Contains(k)) || attempt > 50)
+            if (keys.All(k => !used.Contains(k)))
             {
                 used.UnionWith(keys);
                 return name;
             }
         }
+
+        throw new InvalidOperationException($"No fresh {script.Country} name left: the syllable pools are too small for this many rows.");
     }
 
     /// <summary>
-    /// The letters in any order, and for names of several words the words in any order with one of them reduced to its
-    /// first letter: "Thành Lộc" and "Thịnh Lộc" typed without accents are a typo apart, so only one of them is drawn.
+    /// The letters in any order; and for names of several words, the words in any order with one letter deleted from
+    /// one of them — two names a one-letter typo apart (a letter changed, dropped, added or swapped) share such a key.
+    /// Names without spaces (Chinese, Thai) are told apart by their letters alone: one character there is a different word.
     /// </summary>
     private static IEnumerable<string> Keys(string country, string name)
     {
         var folded = WithoutDiacritics(name).ToLowerInvariant();
         yield return $"{country}|{string.Concat(folded.Where(c => c != ' ').Order())}";
         var words = folded.Split(' ');
-        for (var i = 0; words.Length > 1 && i < words.Length; i++)
+        if (words.Length < 2)
         {
-            var blurred = words.Select((w, j) => j == i ? $"{w[0]}*" : w).Order(StringComparer.Ordinal);
-            yield return $"{country}|{string.Join(' ', blurred)}";
+            yield break;
+        }
+
+        yield return $"{country}|{string.Join(' ', words.Order(StringComparer.Ordinal))}";
+        for (var i = 0; i < words.Length; i++)
+        {
+            for (var cut = 0; cut < words[i].Length; cut++)
+            {
+                var shortened = words.Select((w, j) => j == i ? w.Remove(cut, 1) : w).Order(StringComparer.Ordinal);
+                yield return $"{country}|{string.Join(' ', shortened)}";
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public static class SpacedLetters
                 var facility = new FacilityRecord($"SL{i}", $"{Written(letters, random)} {rest} {legal}".Trim(), data.NewAddress(), country);
                 registry.Add(facility);
                 registered.Add((facility, letters, rest));
-                rows.Add(new(facility with { Id = $"spl{i}", Name = $"{Written(letters, random)} {rest} {data.LegalForm()}".Trim(), Address = data.AddressNoise(facility.Address) }, facility.Id));
+                rows.Add(new(facility with { Id = $"ini{i}", Name = $"{Written(letters, random)} {rest} {data.LegalForm()}".Trim(), Address = data.AddressNoise(facility.Address) }, facility.Id));
             }
             else if (registry.Count > 0)
             {
@@ -45,7 +45,7 @@ public static class SpacedLetters
                     other = OneLetterOff(like.Letters, random);
                 }
 
-                rows.Add(new(new($"spl{i}", $"{Written(other, random)} {like.Tail} {legal}".Trim(), data.NewAddress(), like.Facility.CountryCode), null));
+                rows.Add(new(new($"ini{i}", $"{Written(other, random)} {like.Tail} {legal}".Trim(), data.NewAddress(), like.Facility.CountryCode), null));
             }
         }
 
