@@ -13,7 +13,7 @@ internal static class FacilityComparison
     private const double NameWeight = 0.65;
     private const double SpellingAtLeast = 0.9;
     private const double UnitConflict = 0.5;
-    private const double UnitOnOneSide = 0.85;
+    private const double UnitOnOneSide = 0.8;
     private const double WithoutAddress = 0.9;
 
     // An address that says less but all of it agrees ("Ashulia, Savar" in "Plot 5, Nischintapur, Ashulia, Savar") nearly agrees,

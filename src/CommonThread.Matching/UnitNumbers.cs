@@ -106,6 +106,16 @@ internal static class UnitNumbers
         return units is null ? [] : [.. units.Distinct().Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>A Roman numeral's value (i … xxxix), or null: what follows a unit label is read as one.</summary>
+    private static int? Roman(string token)
+    {
+        var tens = token.TakeWhile(c => c == 'x').Count();
+        var rest = token[tens..];
+        return tens is >= 1 and <= 3 && (rest.Length == 0 || (Numerals.TryGetValue(rest, out var units) && rest.All(c => c is 'i' or 'v' or 'x')))
+            ? (tens * 10) + (rest.Length == 0 ? 0 : int.Parse(Numerals[rest], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
     /// <summary>The unit a token numbers: "2", "02", "2nd", "unit2" → 2; "mxp5" stays whole; a letter or numeral only after a label.</summary>
     private static string? Unit(string token, bool labelled)
     {
@@ -130,6 +140,11 @@ internal static class UnitNumbers
         if (UnmistakableNumerals.Contains(token) || (labelled && Numerals.ContainsKey(token)))
         {
             return Numerals[token];
+        }
+
+        if (labelled && Roman(token) is { } roman)
+        {
+            return roman.ToString(System.Globalization.CultureInfo.InvariantCulture); // "Unit XIV"
         }
 
         return labelled && token.Length == 1 && char.IsLetter(token[0]) ? token : null;

@@ -36,8 +36,7 @@ public static class DottedLegalForms
     /// <summary>The source facility, its legal form swapped for one of its country's written a random way.</summary>
     public static FacilityRecord Rewrite(FacilityRecord source, string id, Random random)
     {
-        var bare = SyntheticFacilities.LegalForms.Where(f => f.Length > 0).OrderByDescending(f => f.Length)
-            .Aggregate(source.Name, (n, form) => n.EndsWith(" " + form, StringComparison.Ordinal) ? n[..^(form.Length + 1)] : n);
+        var bare = SyntheticFacilities.WithoutLegalForm(source.Name);
         var (prefix, forms) = ByCountry.GetValueOrDefault(source.CountryCode, (false, ["Ltd."]));
         var form = Spell(forms[random.Next(forms.Length)], random);
         return source with { Id = id, Name = prefix ? $"{form} {bare}" : $"{bare} {form}", OsId = null };
