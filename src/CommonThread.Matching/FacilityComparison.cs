@@ -23,31 +23,20 @@ internal static class FacilityComparison
     private const double SameAddress = 0.8;
 
     /// <summary>
-    /// The name without the words that only place it — in the other side's address and not in its name: "Brandix Lanka –
-    /// Seeduwa" against "Brandix Lanka" of Seeduwa. A sister named after another town keeps that town and differs.
+    /// The name without the one word that only places it: first or last in the name, not in the other side's name, and
+    /// in both addresses — "Brandix Lanka – Seeduwa" against "Brandix Lanka", both at Seeduwa. A sister named after
+    /// another town keeps that town and differs; a word in the middle of a name ("Sợi Đức Thành") is part of it.
     /// </summary>
-    private static IReadOnlyList<string> WithoutPlaces(string[] name, NormalisedFacility other)
+    private static IReadOnlyList<string> WithoutPlaces(NormalisedFacility side, NormalisedFacility other)
     {
-        if (name.Length < 2 || other.AddressTokens.Length == 0)
+        var name = side.NameTokens;
+        if (name.Length < 3 || other.AddressTokens.Length == 0)
         {
             return name;
         }
 
-        List<string>? kept = null;
-        for (var i = 0; i < name.Length; i++)
-        {
-            var place = Array.IndexOf(other.AddressTokens, name[i]) >= 0 && Array.IndexOf(other.NameTokens, name[i]) < 0;
-            if (place && kept is null)
-            {
-                kept = [.. name.Take(i)];
-            }
-            else if (!place)
-            {
-                kept?.Add(name[i]);
-            }
-        }
-
-        return kept is { Count: > 0 } ? kept : name;
+        bool Place(string word) => Array.IndexOf(other.NameTokens, word) < 0 && Array.IndexOf(other.AddressTokens, word) >= 0 && Array.IndexOf(side.AddressTokens, word) >= 0;
+        return Place(name[^1]) ? name[..^1] : Place(name[0]) ? name[1..] : name;
     }
 
     public static double Score(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight) =>
@@ -84,8 +73,8 @@ internal static class FacilityComparison
 
     private static Comparison Compare(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight)
     {
-        var rowName = WithoutPlaces(row.NameTokens, facility);
-        var facilityName = WithoutPlaces(facility.NameTokens, row);
+        var rowName = WithoutPlaces(row, facility);
+        var facilityName = WithoutPlaces(facility, row);
         var (words, nameContained) = TokenSimilarity.Compare(rowName, facilityName);
         var spelling = words < SpellingAtLeast ? Spelling.Similarity(row.Spelled, facility.Spelled, SpellingAtLeast) : 0;
         var name = spelling >= SpellingAtLeast ? Math.Max(words, spelling) : words;

@@ -58,4 +58,26 @@ public sealed class AddressSpecs
         Assert.Equal(Verdict.Agrees, result.Evidence.Single(e => e.Part == EvidencePart.Name).Verdict);
         Assert.NotEqual(Verdict.Agrees, result.Evidence.Single(e => e.Part == EvidencePart.Address).Verdict);
     }
+
+    private static readonly FacilityMatcher Places = new(FacilityIndex.Build(
+    [
+        new("seeduwa", "Brandix Lanka Ltd - Seeduwa", "Averiwatte Road, Seeduwa", "LK"),
+        new("kuruwita", "Brandix Lanka Ltd - Kuruwita", "Kuruwita Road, Ratnapura", "LK"),
+        new("nishat", "Nishat Mills Ltd", "Nishatabad, Faisalabad", "PK"),
+        new("duc-thanh", "Công ty TNHH Sợi Đức Thành", "Số 103, Đường Hoàng Nguyên, Phường 19, Quận Thủ Đức, TP. Hồ Chí Minh", "VN"),
+    ]));
+
+    [Theory]
+    [InlineData("Brandix Lanka Limited", "Averiwatte Rd, Seeduwa", "LK", "seeduwa")]                          // the town in one name only
+    [InlineData("Nishat Mills Limited (Spinning & Weaving)", "Nishatabad, Faisalabad", "PK", "nishat")]          // a division's words at the same address
+    public void A_name_with_its_town_or_division_added_at_the_same_address_links(string name, string address, string country, string expected)
+    {
+        var result = Places.Match(new FacilityRecord("row", name, address, country));
+
+        Assert.Equal((MatchDecision.Linked, expected), (result.Decision, result.FacilityId));
+    }
+
+    [Fact]
+    public void A_word_in_the_middle_of_a_name_is_never_taken_for_a_place() =>
+        Assert.NotEqual(MatchDecision.Linked, Places.Match(new FacilityRecord("row", "Soi Nguyen Thanh Co., Ltd", "So 252, Duong Gia Gia, Phuong 18, Quan Thu Duc, TP. Ho Chi Minh", "VN")).Decision);
 }

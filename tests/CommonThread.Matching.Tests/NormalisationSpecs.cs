@@ -62,9 +62,9 @@ public sealed class NormalisationSpecs
     [InlineData("Lion Sewing Pte. Ltd.", "lion sewing")]
     [InlineData("Angkor Stitch Co.,Ltd.", "angkor stitch")]
     [InlineData("Siam Knit Public Co., Ltd.", "siam knit")]
-    [InlineData("Công ty TNHH May Việt Tiến", "may viet tien")]
-    [InlineData("Công ty Cổ phần May Việt Tiến", "may viet tien")]
-    [InlineData("Công ty TNHH MTV May Việt Tiến", "may viet tien")]
+    [InlineData("Công ty TNHH May Việt Tiến", "garments viet tien")]
+    [InlineData("Công ty Cổ phần May Việt Tiến", "garments viet tien")]
+    [InlineData("Công ty TNHH MTV May Việt Tiến", "garments viet tien")]
     [InlineData("Viet Tien Garment J.S.C.", "viet tien garments")]
     // Local scripts
     [InlineData("广州华美服装有限公司", "广州华美服装")]

