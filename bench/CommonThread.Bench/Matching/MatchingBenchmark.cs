@@ -20,7 +20,7 @@ public static class MatchingBenchmark
         ["mixed noise"] = new(Recall: 0.80, Review: 0.15),
     };
 
-    // --show-errors N prints each line's first N wrong links, to see what a line's precision is made of.
+    // --show-errors N prints each line's first N wrong links and true matches made new, to see what its figures are made of.
     private static int showErrors;
     private static Dictionary<string, FacilityRecord> byId = [];
 
@@ -165,6 +165,12 @@ public static class MatchingBenchmark
         foreach (var i in wrong)
         {
             Console.WriteLine($"      wrong link: {rows[i].Row.Name} | {rows[i].Row.Address} ({rows[i].Row.CountryCode}) → {Describe(outcomes[i].LinkedId)}; truth {Describe(rows[i].TruthId)}");
+        }
+
+        var missed = Enumerable.Range(0, outcomes.Count).Where(i => rows[i].TruthId is not null && outcomes[i].LinkedId is null && !outcomes[i].Review).Take(showErrors);
+        foreach (var i in missed)
+        {
+            Console.WriteLine($"      missed (new): {rows[i].Row.Name} | {rows[i].Row.Address} ({rows[i].Row.CountryCode}); truth {Describe(rows[i].TruthId)}");
         }
     }
 

@@ -71,13 +71,13 @@ public sealed class ImportsFlow(BrowserApp app)
         }
 
         var page = await OpenImportsAsync();
-        await UploadAsync(page, $"country,name,address\nBD,{w} Knit Composite,Konabari Gazipur\n");
+        await UploadAsync(page, $"country,name,address\nBD,{w} Knit Composite,\"Road 9, Chandra, Gazipur\"\n");
         await StartAndWaitAsync(page);
         await page.ClickAsync("text=Review the uncertain matches");
         var review = page.Locator($"section.review:has-text('{w} Knit Composite Ltd')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "review-queue.png"), FullPage = true });
 
-        Assert.Contains("Konabari Gazipur", await review.TextContentAsync() ?? "");
+        Assert.Contains("Road 9, Chandra, Gazipur", await review.TextContentAsync() ?? "");
         Assert.Contains("Plot 12, Road 5, Konabari, Gazipur 1700", await review.TextContentAsync() ?? "");
         await review.Locator("button.confirm").ClickAsync();
         Assert.Contains("Linked to the facility on the platform", await page.TextContentAsync("#review-message") ?? "");

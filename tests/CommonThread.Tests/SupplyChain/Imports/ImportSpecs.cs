@@ -161,10 +161,10 @@ public abstract class ImportSpecs(TestApp app)
         });
         var importer = await Importer.NewBrandAsync(app);
 
-        var import = await importer.ImportAsync($"country,name,address\nBD,{w} Knit Composite,Konabari Gazipur\nBD,{w} Denim Washing,Tongi Gazipur\n");
+        var import = await importer.ImportAsync($"country,name,address\nBD,{w} Knit Composite,\"Road 9, Chandra, Gazipur\"\nBD,{w} Denim Washing Plant,\"Plot 7, Ashulia, Savar\"\n");
         var reviews = (await importer.Client.GetFromJsonAsync<List<MatchReviewDto>>($"{importer.Api}/imports/reviews", Http.Json))!;
         var knit = reviews.Single(r => r.Row.Name == $"{w} Knit Composite");
-        var denim = reviews.Single(r => r.Row.Name == $"{w} Denim Washing");
+        var denim = reviews.Single(r => r.Row.Name == $"{w} Denim Washing Plant");
         var confirmed = await importer.Client.PostAsync($"{importer.Api}/imports/reviews/{knit.Id}/confirm", null);
         var rejected = await importer.Client.PostAsync($"{importer.Api}/imports/reviews/{denim.Id}/reject", null);
         var twice = await importer.Client.PostAsync($"{importer.Api}/imports/reviews/{knit.Id}/reject", null);

@@ -15,7 +15,7 @@ public abstract class MatchReviewEvidenceSpecs(TestApp app)
 {
     /// <summary>
     /// A brand whose import left one row in review: the same name as a facility already on the platform,
-    /// but only part of its address. Signed in by cookie (for the page) and by token (for the API).
+    /// at another road of the same district. Signed in by cookie (for the page) and by token (for the API).
     /// </summary>
     private async Task<(Importer Importer, HttpClient Browser, string Word)> ReviewWaitingAsync()
     {
@@ -29,7 +29,7 @@ public abstract class MatchReviewEvidenceSpecs(TestApp app)
         var member = await app.NewMemberAsync(organisation.Name, MemberRole.Editor);
         var importer = new Importer(await app.ClientForAsync(member), organisation.Id);
 
-        var import = await importer.ImportAsync($"country,name,address\nBD,{w} Knit Composite,Konabari Gazipur\n");
+        var import = await importer.ImportAsync($"country,name,address\nBD,{w} Knit Composite,\"Road 9, Chandra, Gazipur\"\n");
 
         Assert.Equal((1, 0), (import.ReviewRows, import.MatchedRows));
         return (importer, await app.SignedInAsync(member.Email, TestMember.Password), w);
@@ -56,7 +56,7 @@ public abstract class MatchReviewEvidenceSpecs(TestApp app)
         Assert.Contains(w.ToLowerInvariant(), name.Row, StringComparison.Ordinal);
         Assert.Contains(w.ToLowerInvariant(), name.Candidate, StringComparison.Ordinal);
         Assert.NotEqual(Verdict.Agrees, address.Verdict);
-        Assert.Contains("konabari", address.Row, StringComparison.Ordinal);
+        Assert.Contains("chandra", address.Row, StringComparison.Ordinal);
         Assert.Contains("plot", address.Candidate, StringComparison.Ordinal);
         Assert.All(evidence, e => Assert.InRange(e.Score, 0, 1));
         Assert.True(evidence.Select(e => e.Verdict).SequenceEqual(evidence.Select(e => e.Verdict).OrderBy(v => v switch
@@ -91,6 +91,26 @@ public abstract class MatchReviewEvidenceSpecs(TestApp app)
         Assert.Matches("(^|; )Name: (same|partly the same)", summary);
         Assert.Contains("<h3>Por qué no es seguro</h3>", spanish, StringComparison.Ordinal);
         Assert.Matches("<strong>Dirección</strong>: (coincide en parte|no coincide)", spanish);
+    }
+
+    [Fact]
+    public async Task A_row_with_the_name_and_address_of_a_facility_in_another_country_waits_for_review_saying_the_countries_differ()
+    {
+        var w = Unique.Word();
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Facility { Name = $"{w} Stitch Co., Ltd", Address = "National Road 4, Kambol, Phnom Penh", CountryCode = "KH", CreatedAt = DateTimeOffset.UnixEpoch });
+            return await db.SaveChangesAsync();
+        });
+        var importer = await Importer.NewBrandAsync(app);
+
+        var import = await importer.ImportAsync($"country,name,address\nViet Nam,{w} Stitch Co Ltd,\"National Road 4, Kambol, Phnom Penh\"\n");
+        var review = (await ReviewsAsync(importer)).Single();
+
+        Assert.Equal((1, 0, 0), (import.ReviewRows, import.MatchedRows, import.NewFacilities));
+        Assert.Equal(("VN", "KH"), (review.Row.CountryCode, review.Candidate.CountryCode));
+        var country = review.Evidence!.Single(e => e.Part == EvidencePart.Country);
+        Assert.Equal((Verdict.Differs, "VN", "KH"), (country.Verdict, country.Row, country.Candidate));
     }
 
     [Fact]

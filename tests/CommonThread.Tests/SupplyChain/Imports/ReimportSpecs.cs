@@ -39,8 +39,8 @@ public abstract class ReimportSpecs(TestApp app)
         var importer = await Importer.NewBrandAsync(app);
         var csv = $"""
             country,name,address,number_of_workers,os_id,sector
-            Bangladesh,{w} Knit Composite,Konabari Gazipur,,,Apparel
-            Bangladesh,{w} Denim Washing,Tongi Gazipur,,,Apparel
+            Bangladesh,{w} Knit Composite,"Road 9, Chandra, Gazipur",,,Apparel
+            Bangladesh,{w} Denim Washing Plant,"Plot 7, Ashulia, Savar",,,Apparel
             Bangladesh,{w} Button Works,"Plot 3, Savar",120,,Accessories
             """;
 
@@ -75,9 +75,9 @@ public abstract class ReimportSpecs(TestApp app)
         await RegisterLookalikesAsync(w);
         var importer = await Importer.NewBrandAsync(app);
         var osId = $"BD2026{Random.Shared.Next(100, 999)}{w[1..7].ToUpperInvariant()}";
-        var first = await importer.ImportAsync($"country,name,address,os_id\nBD,{w} Knit Composite,Konabari Gazipur,{osId}\n");
+        var first = await importer.ImportAsync($"country,name,address,os_id\nBD,{w} Knit Composite,\"Road 9, Chandra, Gazipur\",{osId}\n");
         // The supplier's own export spells the address out: another folded key, the same OS ID.
-        var respelt = $"country,name,address,os_id\nBD,{w} Knit Composite,\"Konabari, Gazipur 1700, Dhaka Division\",{osId}\n";
+        var respelt = $"country,name,address,os_id\nBD,{w} Knit Composite,\"Road 9, Chandra, Gazipur 1700, Dhaka Division\",{osId}\n";
 
         var second = await importer.ImportAsync(respelt);
         var queue = await QueueAsync(importer);
