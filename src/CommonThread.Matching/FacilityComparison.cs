@@ -120,7 +120,7 @@ internal static class FacilityComparison
         return total;
     }
 
-    /// <summary>"shed:3" against "shed:4" differ; "shed:3" against "floor:2" says nothing, each side numbering something else.</summary>
+    /// <summary>"shed:3" against "shed:4" differ; "shed:3" against "unit:2" says nothing, each side numbering something else.</summary>
     private static bool AddressUnitsDiffer(string[] row, string[] facility)
     {
         if (row.Length == 0 || facility.Length == 0)

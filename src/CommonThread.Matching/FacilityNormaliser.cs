@@ -6,7 +6,7 @@ public sealed record NormalisedFacility(string Id, string CountryCode, string[] 
     /// <summary>The numbers that tell the facility from its sister units ("Unit 2" → 2), sorted; not among <see cref="NameTokens"/>.</summary>
     public string[] Units { get; init; } = [];
 
-    /// <summary>Units the address numbers, with their label: "shed:3", "floor:5".</summary>
+    /// <summary>Units the address numbers, with their label: "shed:3", "unit:5".</summary>
     public string[] AddressUnits { get; init; } = [];
 
     /// <summary>The name's words without spaces, for names whose words are spaced differently.</summary>

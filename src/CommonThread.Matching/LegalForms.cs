@@ -60,6 +60,7 @@ internal static class LegalForms
         "บริษัท", "จำกัด", "มหาชน", // Thai
         "ကုမ္ပဏီ", "လီမိတက်", // Burmese
         "شركة", "ذمم", "شمم", "المحدودة", // Arabic
+        "ኃላፊነቱ የተወሰነ የግል ማህበር", "ኃ የተ የግ ማ", "ኃላ የተ የግ ማ", "አክሲዮን ማህበር", "አ ማ", "ኃ የተ", // Amharic: PLC and share company, in full and abbreviated
         "ооо", "ооод", "еоод", "ад", // Cyrillic, transliterated by folding
     ];
 

@@ -80,10 +80,11 @@ internal static class UnitNumbers
         return (words.Count > 0 ? [.. words] : [.. tokens], [.. units]);
     }
 
-    // In an address only these labels number a facility; "no 12", "block c", "building 5" name plots and areas.
-    private static readonly HashSet<string> AddressLabels = ["unit", "shed", "factory", "plant", "floor", "fl", "flr", "level", "storey"];
+    // In an address only these labels number a facility; "no 12", "block c", "building 5" name plots and areas, and a
+    // floor is not one: lists disagree on floors, and a tenant that takes another floor is still the same facility.
+    private static readonly HashSet<string> AddressLabels = ["unit", "shed", "factory", "plant"];
 
-    /// <summary>"shed 3", "3rd floor", "unit 2b" in an address → "shed:3", "floor:3", "unit:2b": compared only label to label.</summary>
+    /// <summary>"shed 3", "unit 2b", "3rd plant" in an address → "shed:3", "unit:2b", "plant:3": compared only label to label.</summary>
     public static string[] InAddress(IReadOnlyList<string> tokens)
     {
         List<string>? units = null;
@@ -94,9 +95,9 @@ internal static class UnitNumbers
                 continue;
             }
 
-            var label = tokens[i] is "fl" or "flr" or "level" or "storey" ? "floor" : tokens[i];
+            var label = tokens[i];
             var number = i + 1 < tokens.Count ? Unit(tokens[i + 1], labelled: true) : null;
-            number ??= i > 0 && tokens[i - 1].Any(char.IsAsciiDigit) ? Unit(tokens[i - 1], labelled: false) : null; // "3rd floor"
+            number ??= i > 0 && tokens[i - 1].Any(char.IsAsciiDigit) ? Unit(tokens[i - 1], labelled: false) : null; // "3rd plant"
             if (number is not null)
             {
                 (units ??= []).Add($"{label}:{number}");
