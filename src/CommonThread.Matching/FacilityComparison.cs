@@ -102,7 +102,7 @@ internal static class FacilityComparison
             score = (NameWeight * name) + ((1 - NameWeight) * address.Value);
         }
 
-        var unitsDiffer = (row.Units.Length > 0 && facility.Units.Length > 0 && !row.Units.AsSpan().SequenceEqual(facility.Units))
+        var unitsDiffer = (row.Units.Length > 0 && facility.Units.Length > 0 && !UnitNumbers.Same(row, facility))
             || AddressUnitsDiffer(row.AddressUnits, facility.AddressUnits);
         var unitOnOneSide = !unitsDiffer && (row.Units.Length > 0) != (facility.Units.Length > 0);
         score *= unitsDiffer ? UnitConflict : unitOnOneSide ? UnitOnOneSide : 1;

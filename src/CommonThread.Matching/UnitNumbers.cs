@@ -16,6 +16,9 @@ internal static class UnitNumbers
         "warehouse", "annex", "extension", "no", "nr", "number", "planta", "fabrica", "usine", "werk", "subesi", "sube", "chinhanh",
     ];
 
+    // Labels that make the word before them a section ("cutting section", "sewing unit"); "dyeing branch 3" is branch 3.
+    private static readonly HashSet<string> SectionLabels = ["section", "sec", "unit", "department", "dept", "division", "div", "line", "hall", "floor"];
+
     // Words a production section is named by, when a label follows them ("cutting section", "sewing unit").
     private static readonly HashSet<string> Sections =
     [
@@ -60,7 +63,8 @@ internal static class UnitNumbers
                 continue;
             }
 
-            if (Sections.Contains(token) && i + 1 < tokens.Count && Labels.Contains(tokens[i + 1]) && (i + 2 >= tokens.Count || Unit(tokens[i + 2], true) is null))
+            if (Sections.Contains(token) && i + 1 < tokens.Count && SectionLabels.Contains(tokens[i + 1])
+                && (i + 2 >= tokens.Count || (Unit(tokens[i + 2], true) is null && !Labels.Contains(tokens[i + 2]))))
             {
                 (units ??= []).Add(token);
                 i++; // "cutting section": the section word is the unit, its label goes with it
@@ -107,6 +111,17 @@ internal static class UnitNumbers
         return units is null ? [] : [.. units.Distinct().Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Whether two sides number the same unit: the same numbers, or a code written apart on one side ("AKY 3" in the name,
+    /// unit 3) and together on the other (AKY3).
+    /// </summary>
+    public static bool Same(NormalisedFacility a, NormalisedFacility b) =>
+        a.Units.AsSpan().SequenceEqual(b.Units) || Joined(a, b).SequenceEqual(Joined(b, a));
+
+    private static IEnumerable<string> Joined(NormalisedFacility side, NormalisedFacility other) =>
+        side.Units.Select(u => u.All(char.IsAsciiDigit) && side.NameTokens.FirstOrDefault(w => w.Length is >= 2 and <= 4 && other.Units.Contains(w + u)) is { } code ? code + u : u)
+            .Order(StringComparer.Ordinal);
+
     /// <summary>A Roman numeral's value (i … xxxix), or null: what follows a unit label is read as one.</summary>
     private static int? Roman(string token)
     {
@@ -135,7 +150,9 @@ internal static class UnitNumbers
             }
 
             var ordinal = token.TrimStart("0123456789".ToCharArray());
-            return ordinal is "st" or "nd" or "rd" or "th" ? token[..^2].TrimStart('0') : token; // "2nd", else "mxp5", "a1"
+            return ordinal is "st" or "nd" or "rd" or "th" ? token[..^2].TrimStart('0')
+                : digits.Length > 0 && digits.TrimStart('0') is { Length: > 0 } trimmed ? letters + trimmed // "mxp05" → mxp5
+                : token;
         }
 
         if (UnmistakableNumerals.Contains(token) || (labelled && Numerals.ContainsKey(token)))

@@ -25,6 +25,8 @@ public sealed class SisterUnitSpecs
     [InlineData("Zaber Knit Factory No. 3", Estate, "BD", "unit-3")]
     [InlineData("Zaber Knit 3rd Unit", Estate, "BD", "unit-3")]
     [InlineData("Maquila Norte S.A. de C.V. MXP5", "Carretera a Saltillo Km 12, Ramos Arizpe", "MX", "mxp5")]
+    [InlineData("Maquila Norte (MXP-5)", "Carretera a Saltillo Km 12, Ramos Arizpe, Coahuila 25900", "MX", "mxp5")]
+    [InlineData("MAQUILA NORTE MXP05", "Carretera a Saltillo Km 12, Ramos Arizpe, Coahuila 25900", "MX", "mxp5")]
     [InlineData("Lanka Stitch (Pvt) Ltd - Sewing Section", "Katunayake EPZ, Katunayake", "LK", "sewing")]
     [InlineData("Delta Apparel Ltd", "Shed-4, Adamjee Export Processing Zone, Narayanganj", "BD", "shed-4")]
     public void A_numbered_unit_links_to_its_own_number(string name, string address, string country, string expected)
@@ -40,6 +42,7 @@ public sealed class SisterUnitSpecs
     [InlineData("Zaber Knit Unit XII", Estate, "BD")]
     [InlineData("Zaber Knit Ltd", Estate, "BD")]
     [InlineData("Maquila Norte MXP3", "Carretera a Saltillo Km 12, Ramos Arizpe, Coahuila 25900", "MX")]
+    [InlineData("Maquila Norte MXP 3", "Carretera a Saltillo Km 12, Ramos Arizpe, Coahuila 25900", "MX")]
     [InlineData("Lanka Stitch Finishing Section", "Katunayake Export Processing Zone, Katunayake", "LK")]
     [InlineData("Delta Apparel", "Shed 9, Adamjee EPZ, Siddhirganj, Narayanganj", "BD")]
     public void A_unit_number_the_registry_lacks_is_never_linked_to_a_sister(string name, string address, string country) =>
