@@ -5,7 +5,7 @@ namespace CommonThread.Matching;
 /// letter without spaces when the words disagree; address words count by how rare they are in the country, and a
 /// postcode on one side only is ignored rather than counted against. Different unit numbers — in the name, or the same
 /// label in the address ("shed 3" / "shed 4") — are different facilities: the score is halved, below review. A unit
-/// number on one side only costs a little, so the group's unnumbered entry is preferred to a numbered sister.
+/// number on one side only ("Zaber Knit" / "Zaber Knit Unit 3") puts the pair in review at best: it may be another unit.
 /// <see cref="Explain"/> gives the same comparison part by part for a reviewer.
 /// </summary>
 internal static class FacilityComparison
@@ -49,9 +49,9 @@ internal static class FacilityComparison
         var facilityPostcode = facility.AddressTokens.FirstOrDefault(FacilityNormaliser.IsPostcode);
         var evidence = new List<MatchEvidence>
         {
-            new(EvidencePart.Name, VerdictOf(c.Words), Math.Round(c.Words, 3), string.Join(' ', row.NameTokens), string.Join(' ', facility.NameTokens)),
+            new(EvidencePart.Name, VerdictOf(c.Name), Math.Round(c.Name, 3), string.Join(' ', row.NameTokens), string.Join(' ', facility.NameTokens)),
         };
-        if (c.Spelling > c.Words)
+        if (c.Spelling >= SpellingAtLeast && c.Spelling > c.Words)
         {
             evidence.Add(new(EvidencePart.NameIgnoringSpaces, VerdictOf(c.Spelling), Math.Round(c.Spelling, 3), row.Spelled, facility.Spelled));
         }
@@ -69,7 +69,7 @@ internal static class FacilityComparison
         return evidence;
     }
 
-    private readonly record struct Comparison(double Score, double Words, double Spelling, double? Address, bool UnitsDiffer, bool UnitOnOneSide);
+    private readonly record struct Comparison(double Score, double Name, double Words, double Spelling, double? Address, bool UnitsDiffer, bool UnitOnOneSide);
 
     private static Comparison Compare(NormalisedFacility row, NormalisedFacility facility, Func<string, double>? addressWeight)
     {
@@ -89,7 +89,7 @@ internal static class FacilityComparison
         {
             var (rowAddress, facilityAddress) = AddressesToCompare(row, facility);
             var (dice, containment) = TokenSimilarity.Compare(rowAddress, facilityAddress, addressWeight);
-            var says = addressWeight is null ? Math.Min(rowAddress.Length, facilityAddress.Length) : Math.Min(Total(rowAddress, addressWeight), Total(facilityAddress, addressWeight));
+            var says = addressWeight is null ? Math.Min(rowAddress.Length, facilityAddress.Length) : Math.Min(TokenSimilarity.Total(rowAddress, addressWeight), TokenSimilarity.Total(facilityAddress, addressWeight));
             address = says >= EnoughSaid ? Math.Max(dice, Contained * containment) : dice;
 
             // At one address, a name with a group's or a division's words added is the same name: "Nishat Mills (Spinning &
@@ -106,18 +106,7 @@ internal static class FacilityComparison
             || AddressUnitsDiffer(row.AddressUnits, facility.AddressUnits);
         var unitOnOneSide = !unitsDiffer && (row.Units.Length > 0) != (facility.Units.Length > 0);
         score *= unitsDiffer ? UnitConflict : unitOnOneSide ? UnitOnOneSide : 1;
-        return new(score, words, spelling, address, unitsDiffer, unitOnOneSide);
-    }
-
-    private static double Total(string[] words, Func<string, double> weight)
-    {
-        var total = 0.0;
-        foreach (var word in words)
-        {
-            total += weight(word);
-        }
-
-        return total;
+        return new(score, name, words, spelling, address, unitsDiffer, unitOnOneSide);
     }
 
     /// <summary>"shed:3" against "shed:4" differ; "shed:3" against "unit:2" says nothing, each side numbering something else.</summary>

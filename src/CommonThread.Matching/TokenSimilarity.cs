@@ -63,7 +63,8 @@ public static class TokenSimilarity
         return (dice, Math.Min(1, containment));
     }
 
-    private static double Total(IReadOnlyList<string> words, Func<string, double> weight)
+    /// <summary>The sum of the words' weights: how much a list of words says.</summary>
+    internal static double Total(IReadOnlyList<string> words, Func<string, double> weight)
     {
         var total = 0.0;
         foreach (var word in words)
