@@ -15,6 +15,8 @@ public static class SupplyChainRegistration
         services.AddScoped<UnionPresences>();
         services.AddScoped<ChainRelations>();
         services.AddScoped<Imports.FacilityImportService>();
+        services.AddScoped<Imports.ReviewQueue>();
+        services.AddScoped<Imports.MatchReviewDecisions>();
         services.AddScoped<Imports.FacilityImportRunner>();
         services.AddScoped<Imports.ImportLeases>();
         services.AddSingleton<Imports.ImportProgress>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
-/// <summary>Uploading a facility list, reading its preview, starting it, and deciding the rows the matcher was unsure of.</summary>
+/// <summary>Uploading a facility list, reading its preview and starting it (the rows the matcher was unsure of: <see cref="ReviewQueue"/>, <see cref="MatchReviewDecisions"/>).</summary>
 public sealed class FacilityImportService(AppDbContext db, CurrentUser me, AuditLog audit, ImportQueue queue, ImportLeases leases, ImportProgress progress, TimeProvider clock)
 {
     /// <summary>Checks the file and keeps it with its problems; nothing reaches the chain until the import is started.</summary>
@@ -131,67 +130,5 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         return new(i.Id, i.FileName, i.Status, i.TotalRows, i.ValidRows, i.ProblemCount, i.UploadedByName, i.UploadedAt, i.StartedAt, i.FinishedAt, i.Failure,
             i.Status is ImportStatus.Running or ImportStatus.Queued ? progress.Of(i.Id) : null,
             i.MatchedRows, i.NewFacilities, i.ReviewRows, i.LinksCreated, i.LinksUpdated, i.FoaFactsRecorded, sameFileAs, i.KnownRows);
-    }
-
-    public async Task<IReadOnlyList<MatchReviewDto>> PendingReviewsAsync(Guid organisationId, CancellationToken ct)
-    {
-        var reviews = await db.Set<MatchReview>().AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && r.Status == ReviewStatus.Pending)
-            .OrderBy(r => r.Id).Take(200).ToListAsync(ct);
-        var candidateIds = reviews.Select(r => r.CandidateFacilityId).Distinct().ToList();
-        var candidates = await db.Set<Facility>().AsNoTracking().Where(f => candidateIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
-        return reviews.Select(r =>
-        {
-            var row = JsonSerializer.Deserialize<ImportRow>(r.RowJson)!;
-            var c = candidates[r.CandidateFacilityId];
-            return new MatchReviewDto(r.Id, r.ImportId, r.RowNumber, r.Confidence,
-                new ReviewSideDto(row.Name, row.Address, row.CountryCode, row.OsId, row.WorkersTotal, row.ParentCompany),
-                new ReviewSideDto(c.Name, c.Address, c.CountryCode, c.OsId, c.WorkersTotal, c.ParentCompany) { FacilityId = c.Id },
-                ReviewEvidence.Read(r.EvidenceJson));
-        }).ToList();
-    }
-
-    /// <summary>
-    /// Confirm: the row is the candidate facility, so the organisation is linked to it. Reject: it is
-    /// another place, so it becomes a new facility. Either way the row's link and FoA facts are written.
-    /// </summary>
-    public async Task<MatchReviewDecisionDto> DecideAsync(OrganisationAccess access, Guid reviewId, bool sameFacility, CancellationToken ct)
-    {
-        var review = await db.Set<MatchReview>().FirstOrDefaultAsync(r => r.Id == reviewId && r.OrganisationId == access.Organisation.Id, ct)
-            ?? throw RuleViolation.NotFound("review");
-        if (review.Status != ReviewStatus.Pending)
-        {
-            throw RuleViolation.Conflict("status", "This row has already been decided.");
-        }
-
-        var row = JsonSerializer.Deserialize<ImportRow>(review.RowJson)!;
-        var now = clock.GetUtcNow();
-        var writer = await ImportRowWriter.LoadAsync(db, access.Organisation.Id, now, ct);
-        Guid facilityId;
-        if (sameFacility)
-        {
-            facilityId = review.CandidateFacilityId;
-        }
-        else
-        {
-            if (row.OsId is { } osId && await db.Set<Facility>().AnyAsync(f => f.OsId == osId, ct))
-            {
-                throw RuleViolation.Conflict("osId", $"A facility with the OS ID {osId} exists already; this row cannot be a different facility.");
-            }
-
-            facilityId = writer.NewFacility(row, Guid.CreateVersion7()).Id;
-        }
-
-        // The buyer column is not followed here: the buyer row's facility may itself still wait for review.
-        writer.Link(row with { BuyerRow = null }, facilityId, null, review.ImportId);
-        writer.RecordFacts(row, facilityId);
-        review.Status = sameFacility ? ReviewStatus.Confirmed : ReviewStatus.Rejected;
-        review.DecidedAt = now;
-        review.DecidedByUserId = me.UserId;
-        review.ResultFacilityId = facilityId;
-        audit.Record(access.Organisation.Id, sameFacility ? "match.confirmed" : "match.rejected",
-            $"row {review.RowNumber} '{row.Name}' {(sameFacility ? "is" : "is not")} the facility {review.CandidateFacilityId}");
-        await db.SaveChangesAsync(ct);
-        return new(review.Id, review.Status, facilityId);
     }
 }

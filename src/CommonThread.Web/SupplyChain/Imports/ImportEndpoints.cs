@@ -35,17 +35,23 @@ public static class ImportEndpoints
             TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
             .RequireRole(MemberRole.Editor).WithName("StartImport");
 
-        group.MapGet("/reviews", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
-            TypedResults.Ok(await imports.PendingReviewsAsync(http.OrganisationAccess().Organisation.Id, ct)))
+        group.MapGet("/reviews", async (HttpContext http, ReviewQueue queue, CancellationToken ct) =>
+            TypedResults.Ok(await queue.PendingAsync(http.OrganisationAccess().Organisation.Id, ct)))
             .WithName("ListMatchReviews")
             .WithDescription("Rows waiting for a person, each beside the facility it may be. `evidence` says why the pair is uncertain, part by part "
                 + "(part, verdict Agrees / Partly / Differs / Missing, score 0–1, the row's and the candidate's value as the matcher read them), "
                 + "disagreeing parts first; new parts may appear. Null for rows queued before the reasons were kept.");
-        group.MapPost("/reviews/{reviewId:guid}/confirm", async (Guid reviewId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
-            TypedResults.Ok(await imports.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: true, ct)))
+        group.MapPost("/reviews/{reviewId:guid}/confirm", async (Guid reviewId, HttpContext http, MatchReviewDecisions decisions, CancellationToken ct) =>
+            TypedResults.Ok(await decisions.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: true, ct)))
             .RequireRole(MemberRole.Editor).WithName("ConfirmMatch");
-        group.MapPost("/reviews/{reviewId:guid}/reject", async (Guid reviewId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
-            TypedResults.Ok(await imports.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: false, ct)))
+        group.MapPost("/reviews/{reviewId:guid}/reject", async (Guid reviewId, HttpContext http, MatchReviewDecisions decisions, CancellationToken ct) =>
+            TypedResults.Ok(await decisions.DecideAsync(http.OrganisationAccess(), reviewId, sameFacility: false, ct)))
             .RequireRole(MemberRole.Editor).WithName("RejectMatch");
+        group.MapPost("/reviews/decisions", async (ReviewDecisionsInput input, HttpContext http, MatchReviewDecisions decisions, CancellationToken ct) =>
+            TypedResults.Ok(await decisions.DecideManyAsync(http.OrganisationAccess(), input, ct)))
+            .RequireRole(MemberRole.Editor).WithName("DecideMatchReviews")
+            .WithDescription($"Confirms the reviews in `confirm` and rejects those in `reject` (at most {MatchReviewDecisions.MaxBatch} ids in all), each decided on its own. "
+                + "Returns, per id, `outcome` (linked, separated, alreadyDecided, notFound, refused: the row's OS ID belongs to another facility) "
+                + "and the `facilityId` the row is linked to. Sending the same request again changes nothing.");
     }
 }
