@@ -51,6 +51,16 @@ public static partial class Http
         return await client.PostAsync(postTo ?? path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Posts a server-rendered form whose fields may repeat (ticked checkboxes of one name), with the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormFieldsAsync(this HttpClient client, string path, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, $"no anti-forgery token on {path}");
+        var form = fields.Append(new("_handler", formName)).Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
     /// <summary>Posts a server-rendered form with files (multipart) the way a browser does: the given parts, the handler's name and the page's anti-forgery token.</summary>
     public static async Task<HttpResponseMessage> PostMultipartFormAsync(this HttpClient client, string path, string formName, MultipartFormDataContent parts)
     {

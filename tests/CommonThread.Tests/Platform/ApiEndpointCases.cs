@@ -343,6 +343,7 @@ public sealed class ApiEndpointCases(TestApp app)
             "CreateSupplyLink" => $$"""{"facilityId":"{{values["facilityId"]}}","tier":2,"startDate":"2026-01-01"}""",
             "EndSupplyLink" => """{"endDate":"2026-12-31"}""",
             "DecideLinkClaims" => $$"""{"linkIds":["{{values["linkId"]}}"],"confirm":true}""",
+            "DecideMatchReviews" => $$"""{"confirm":["{{values["reviewId"]}}"],"reject":[]}""",
             "NameBuyer" => $$"""{"buyerOrganisationId":"{{values["buyerId"]}}","facilityId":"{{values["facilityId"]}}","startDate":"2026-01-01"}""",
             "ClaimUnionPresence" => $$"""{"facilityId":"{{values["facilityId"]}}","claim":"Registration no. M2"}""",
             "DecideUnionPresence" => """{"verify":true,"evidenceSeen":"RegistrationNumber","note":"Certificate seen"}""",

@@ -24,6 +24,7 @@ public abstract partial class PageFormMatrixSpecs(TestApp app)
         ["/o/{OrgId:guid}/rounds/{RoundId:guid} form 'redact-*'"] = "shown only for a supplier comment the screen flagged; the demo has none",
         ["/o/{OrgId:guid}/grievances/{CaseId:guid} form 'agree'"] = "shown only once a remedy is proposed; the demo case is not that far",
         ["/o/{OrgId:guid}/imports/reviews form 'decide-*'"] = "shown only for match reviews an import run left; making them needs a real import run",
+        ["/o/{OrgId:guid}/imports/reviews form 'decide-selected'"] = "shown only for match reviews an import run left; making them needs a real import run",
     };
 
     /// <summary>
