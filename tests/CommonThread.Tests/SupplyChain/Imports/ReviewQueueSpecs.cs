@@ -214,6 +214,29 @@ public abstract partial class ReviewQueueSpecs(TestApp app)
         Assert.Equal(ReviewStatus.Pending, (await StoredAsync(real)).Status);
     }
 
+    [Fact]
+    public async Task A_row_whose_os_id_another_facility_has_is_refused_as_new_and_stays_pending_while_the_rest_are_decided()
+    {
+        var brand = await BrandAsync();
+        var ids = await ReviewsAsync(brand, AddressPartly, AddressPartly);
+        var osId = $"BD{Random.Shared.Next(10_000_000):D7}{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Facility { Name = $"{Unique.Word()} Mills", Address = "3 Test Road", CountryCode = "BD", OsId = osId, CreatedAt = DateTimeOffset.UnixEpoch });
+            var review = await db.Set<MatchReview>().SingleAsync(r => r.Id == ids[0]);
+            var row = JsonSerializer.Deserialize<ImportRow>(review.RowJson)! with { OsId = osId };
+            db.Entry(review).Property(r => r.RowJson).CurrentValue = JsonSerializer.Serialize(row);
+            return await db.SaveChangesAsync();
+        });
+
+        var results = await (await DecideAsync(brand, brand.OrganisationId, reject: ids)).ReadAsync<List<ReviewDecisionResultDto>>();
+
+        Assert.Equal([(ids[0], ReviewDecisionOutcome.Refused), (ids[1], ReviewDecisionOutcome.Separated)], results.Select(r => (r.Id, r.Outcome)));
+        Assert.Equal(ReviewStatus.Pending, (await StoredAsync(ids[0])).Status);
+        Assert.Equal(ReviewStatus.Rejected, (await StoredAsync(ids[1])).Status);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Facility>().CountAsync(f => f.OsId == osId)));
+    }
+
     [GeneratedRegex("<section class=\"review\" id=\"review-([0-9a-f-]{36})\"")]
     private static partial Regex ReviewSection();
 }
