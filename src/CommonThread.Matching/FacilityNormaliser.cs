@@ -63,9 +63,10 @@ public static class FacilityNormaliser
     public static NormalisedFacility Normalise(FacilityRecord record)
     {
         var country = record.CountryCode.Trim().ToUpperInvariant();
-        var (words, units) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(NameTokens(record.Name), country));
+        var name = NameWordLists(record.Name);
+        var (words, units) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(name.Expanded, country));
         // Spelled from the words as written, so "Amantex" meets "Aman Tex" before "tex" becomes "textiles".
-        var (written, _) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(NameTokens(record.Name, expand: false), country));
+        var (written, _) = UnitNumbers.Separate(AddressWords.WithCountryAsCode(name.Written, country));
         var address = ScriptBigrams.Split(AddressWords.WithoutCountry(AddressTokens(record.Address), country));
         return new(record.Id, country, ScriptBigrams.Split(words), address, string.IsNullOrWhiteSpace(record.OsId) ? null : record.OsId.Trim().ToUpperInvariant())
         {
@@ -73,14 +74,15 @@ public static class FacilityNormaliser
         };
     }
 
-    public static string[] NameTokens(string? name) => NameTokens(name, expand: true);
+    public static string[] NameTokens(string? name) => NameWordLists(name).Expanded;
 
-    private static string[] NameTokens(string? name, bool expand)
+    /// <summary>The name's words without legal forms, as written and with trade abbreviations expanded: one folding for both.</summary>
+    private static (string[] Written, string[] Expanded) NameWordLists(string? name)
     {
         var words = Split(name);
-        var tokens = WithoutLegalForms(words).Select(t => expand ? NameWords.GetValueOrDefault(t, t) : t).ToArray();
+        var kept = WithoutLegalForms(words);
         // A name made only of legal words ("The Company Ltd") keeps them rather than becoming empty.
-        return tokens.Length > 0 ? tokens : words;
+        return kept.Count == 0 ? (words, words) : ([.. kept], [.. kept.Select(t => NameWords.GetValueOrDefault(t, t))]);
     }
 
     /// <summary>
