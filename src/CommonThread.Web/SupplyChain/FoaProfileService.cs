@@ -64,24 +64,30 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     }
 
     /// <summary>Every facility the organisation sees, with whether workers there have a union, a committee, a CBA; and counts by country and tier.</summary>
-    public async Task<FoaSummaryDto> SummaryAsync(OrganisationAccess access, CancellationToken ct)
+    public async Task<FoaSummaryDto> SummaryAsync(OrganisationAccess access, CancellationToken ct) =>
+        FoaSummaryDto.Of(await RowsAsync(access, await chain.ListedAsync(access.Organisation.Id, ct), ct));
+
+    /// <summary>The facilities the organisation lists, narrowed and ordered by <paramref name="query"/>.</summary>
+    public async Task<FacilityListing> ListingAsync(OrganisationAccess access, FacilityQuery query, CancellationToken ct)
     {
-        var visible = await chain.ListedAsync(access.Organisation.Id, ct);
+        var selection = query.Parse();
+        return new(await RowsAsync(access, await chain.ListedAsync(access.Organisation.Id, ct), ct), selection);
+    }
+
+    /// <summary>The list's rows for facilities the caller has already found the organisation lists (<see cref="SupplyChainService.ListedAsync"/>).</summary>
+    public async Task<IReadOnlyList<FoaSummaryRow>> RowsAsync(OrganisationAccess access, IReadOnlyList<VisibleFacility> visible, CancellationToken ct)
+    {
         var ids = visible.Select(v => v.Facility.Id).ToList();
         var all = await db.Set<FoaFact>().AsNoTracking().Where(f => ids.Contains(f.FacilityId)).ToListAsync(ct);
         var readable = await ReadableAsync(access.Organisation.Id, visible, all, ct);
         var facts = all.Where(readable).ToLookup(f => f.FacilityId);
-        var rows = visible.Select(v =>
+        return visible.Select(v =>
         {
             var current = Current(NewestFirst(facts[v.Facility.Id]));
             var f = v.Facility;
             return new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
                 Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude, v.Claim);
         }).ToList();
-        var groups = rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)
-            .Select(g => new FoaSummaryGroup(g.Key.CountryCode, g.Key.Tier, g.Count(), g.Count(r => r.HasUnion), g.Count(r => r.HasWorkerCommittee), g.Count(r => r.HasCollectiveAgreement)))
-            .ToList();
-        return new(rows, groups);
     }
 
     /// <summary>Lets the other buyers of the facility read the facts this organisation recorded there; saying it twice changes nothing.</summary>

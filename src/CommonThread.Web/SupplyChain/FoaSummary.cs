@@ -14,4 +14,13 @@ public sealed record FoaSummaryRow(Guid FacilityId, string Name, string Address,
 public sealed record FoaSummaryGroup(string CountryCode, int? Tier, int Facilities, int WithUnion, int WithWorkerCommittee, int WithCollectiveAgreement);
 
 /// <summary>The list a brand works from: every facility in its chain with or without a union, committee or CBA.</summary>
-public sealed record FoaSummaryDto(IReadOnlyList<FoaSummaryRow> Facilities, IReadOnlyList<FoaSummaryGroup> ByCountryAndTier);
+public sealed record FoaSummaryDto(IReadOnlyList<FoaSummaryRow> Facilities, IReadOnlyList<FoaSummaryGroup> ByCountryAndTier)
+{
+    /// <summary>The rows with their counts by country and tier.</summary>
+    public static FoaSummaryDto Of(IReadOnlyList<FoaSummaryRow> rows) => new(rows, Groups(rows));
+
+    public static IReadOnlyList<FoaSummaryGroup> Groups(IEnumerable<FoaSummaryRow> rows) =>
+        rows.GroupBy(r => (r.CountryCode, r.Tier)).OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.Tier)
+            .Select(g => new FoaSummaryGroup(g.Key.CountryCode, g.Key.Tier, g.Count(), g.Count(r => r.HasUnion), g.Count(r => r.HasWorkerCommittee), g.Count(r => r.HasCollectiveAgreement)))
+            .ToList();
+}

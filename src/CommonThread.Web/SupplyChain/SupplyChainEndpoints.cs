@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Organisations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,9 +16,9 @@ public static class SupplyChainEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Supply chain")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/facilities", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
-            TypedResults.Ok((await chain.ListedAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(FacilityDto.From).ToList()))
-            .WithName("ListFacilities");
+        group.MapGet("/facilities", ListFacilities).WithName("ListFacilities")
+            .WithDescription("Filtered by q, country, tier, union, committee, cba, link; sorted by sort; paged by limit and cursor: "
+                + "the total is in X-Total-Count and the next page in the Link header.");
         group.MapGet("/facilities/{facilityId:guid}", async (Guid facilityId, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
             TypedResults.Ok(FacilityDto.From(await chain.FindListedAsync(http.OrganisationAccess().Organisation.Id, facilityId, ct))))
             .WithName("GetFacility");
@@ -45,11 +46,11 @@ public static class SupplyChainEndpoints
         group.MapGet("/foa-summary", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Ok(await foa.SummaryAsync(http.OrganisationAccess(), ct)))
             .WithName("GetFoaSummary");
-        group.MapGet("/foa-summary.csv", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
-            TypedResults.File(FoaSummaryExport.Csv(await foa.SummaryAsync(http.OrganisationAccess(), ct)), "text/csv; charset=utf-8", "foa-summary.csv"))
+        group.MapGet("/foa-summary.csv", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.File(FoaSummaryExport.Csv(FoaSummaryDto.Of((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All)), "text/csv; charset=utf-8", "foa-summary.csv"))
             .WithName("ExportFoaSummaryCsv");
-        group.MapGet("/foa-summary.xlsx", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
-            TypedResults.File(FoaSummaryExport.Xlsx(await foa.SummaryAsync(http.OrganisationAccess(), ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
+        group.MapGet("/foa-summary.xlsx", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+            TypedResults.File(FoaSummaryExport.Xlsx(FoaSummaryDto.Of((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
             .WithName("ExportFoaSummaryXlsx");
         group.MapGet("/facilities.geojson", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Text(FacilityGeoJson.Of(await foa.SummaryAsync(http.OrganisationAccess(), ct)).ToJsonString(), FacilityGeoJson.ContentType))
@@ -81,5 +82,19 @@ public static class SupplyChainEndpoints
     {
         var facility = await chain.CreateFacilityAsync(http.OrganisationAccess(), input, ct);
         return TypedResults.Created($"facilities/{facility.Id}", FacilityDto.From(new VisibleFacility(facility, true, null)));
+    }
+
+    private static async Task<Ok<List<FacilityDto>>> ListFacilities([AsParameters] FacilityQuery query, string? limit, string? cursor, HttpContext http,
+        SupplyChainService chain, FoaProfileService foa, CancellationToken ct)
+    {
+        var access = http.OrganisationAccess();
+        var size = ListPaging.Limit(limit);
+        var selection = query.Parse();
+        var listed = await chain.ListedAsync(access.Organisation.Id, ct);
+        var listing = new FacilityListing(await foa.RowsAsync(access, listed, ct), selection);
+        var (rows, next) = listing.After(cursor, size);
+        var byId = listed.ToDictionary(v => v.Facility.Id);
+        ListPaging.Describe(http, listing.Total, next);
+        return TypedResults.Ok(rows.Select(r => FacilityDto.From(byId[r.FacilityId])).ToList());
     }
 }
