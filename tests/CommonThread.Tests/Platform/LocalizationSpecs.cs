@@ -26,7 +26,19 @@ public sealed partial class LocalizationSpecs
             var translated = Read(culture);
             var missing = neutral.Keys.Where(k => string.IsNullOrWhiteSpace(translated.GetValueOrDefault(k))).ToList();
             Assert.True(missing.Count == 0, $"{culture} lacks: {string.Join(" | ", missing)}");
+            var broken = neutral.Where(e => Placeholders().Matches(e.Value).Count != Placeholders().Matches(translated[e.Key]).Count).Select(e => e.Key).ToList();
+            Assert.True(broken.Count == 0, $"Shell.{culture}.resx changes the {{0}} placeholders of: {string.Join(" | ", broken)}");
+            var english = neutral.Keys.Count(k => translated[k] == neutral[k]);
+            Assert.True(english < neutral.Count / 20, $"Shell.{culture}.resx leaves {english} of {neutral.Count} texts in English");
         }
+    }
+
+    [Fact]
+    public void The_staff_UI_speaks_every_language_the_workers_do()
+    {
+        var staff = LocalizationRegistration.ShellLanguages.Select(l => l.Culture).ToHashSet();
+        var missing = CommonThread.Web.Grievances.Intake.Languages.Select(l => l.Culture).Where(c => !staff.Contains(c)).ToList();
+        Assert.True(missing.Count == 0, $"the staff UI is not in: {string.Join(", ", missing)}");
     }
 
     [Fact]

@@ -5,11 +5,23 @@ namespace CommonThread.Web.Platform.Localization;
 
 public static class LocalizationRegistration
 {
-    /// <summary>Languages in which the whole shell (sign-in, navigation, members, tokens) is translated.</summary>
+    /// <summary>
+    /// Languages in which the whole staff UI is translated: the workers' languages, because the suppliers,
+    /// intermediaries and unions who work with those workers read the same languages.
+    /// </summary>
     public static readonly IReadOnlyList<(string Culture, string NativeName)> ShellLanguages =
     [
         ("en", "English"),
         ("es", "Español"),
+        ("bn", "বাংলা"),
+        ("hi", "हिन्दी"),
+        ("ur", "اردو"),
+        ("id", "Bahasa Indonesia"),
+        ("vi", "Tiếng Việt"),
+        ("tr", "Türkçe"),
+        ("km", "ខ្មែរ"),
+        ("zh-Hans", "简体中文"),
+        ("am", "አማርኛ"),
     ];
 
     public static void AddShellLocalization(this IServiceCollection services) => services.AddLocalization();
