@@ -68,11 +68,32 @@ public sealed class AppUnderTest : IAsyncDisposable
     public async Task<(Guid OrganisationId, HttpClient Http)> CreateOrganisationAsync(string name, string kind)
     {
         var email = $"owner-{Guid.NewGuid():N}@bench.example";
+        ownerEmails[name] = email;
         await RunToEndAsync(web, ["create-org", "--name", name, "--kind", kind, "--owner-email", email, "--owner-password", Password, .. settings]);
         var (organisationId, token) = await NewTokenAsync(ConnectionString, name);
         var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (organisationId, http);
+    }
+
+    private readonly Dictionary<string, string> ownerEmails = [];
+
+    /// <summary>A client signed in through the real sign-in form as the owner of the named organisation, holding its cookie, as a browser would.</summary>
+    public async Task<HttpClient> SignedInOwnerAsync(string organisationName)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        var form = await http.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token), ["Input.Email"] = ownerEmails[organisationName], ["Input.Password"] = Password,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in as the owner of {organisationName} answered {(int)response.StatusCode}");
+        }
+
+        return http;
     }
 
     public async ValueTask DisposeAsync()
@@ -135,7 +156,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Executed DbCommand", StringComparison.Ordinal) == true) { Console.Error.WriteLine("    sql: " + e.Data.Trim()[..Math.Min(e.Data.Trim().Length, 300)]); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("    app: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

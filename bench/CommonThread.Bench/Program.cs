@@ -5,6 +5,7 @@ using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
 using CommonThread.Bench.Imports;
 using CommonThread.Bench.Matching;
+using CommonThread.Bench.SupplyChain;
 using CommonThread.Bench.XlsFormConformance;
 
 return args.FirstOrDefault() switch
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "homework" => await HomeworkBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "assessments" => await AssessmentBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "accountability" => await AccountabilityBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "portfolio" => await PortfolioBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "xlsform-conformance" => await ConformanceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
@@ -36,6 +38,8 @@ static int Usage()
                      --homeworkers 200000 --payments 5000000 --file-rows 200000 --clients 8 --seconds 20 --postgres "Host=…;Username=…"
           assessments  XLSForm evaluation passes of a 300-question form, a 2,000-row form read from XLSX, 50,000 responses written as XLSX (no database)
                      --passes 5000 --import-rows 2000 --responses 50000
+          portfolio  a brand with 20,000 facilities: facilities list, chain and map pages and the facilities API under load (p95, page size)
+                     --facilities 20000 --clients 2 --seconds 15 --postgres "Host=…;Username=…"
           xlsform-conformance  the expression conformance table (tests/CommonThread.XlsForm.Tests/Conformance/expressions.tsv): pass rate by category
                      --table PATH
           accountability  a monitoring round: feedback release, the initiative-wide report (JSON, PDF, XLSX), a brand's scorecard page under load

@@ -34,6 +34,9 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         // A facility's tier is the tier its buyer declared, counted from the organisation: a supplier's
         // tier-1 link seen from a brand that buys from that supplier's tier-1 facility is tier 2.
         var tiers = new Dictionary<Guid, int>();
+        // Each step's query brings the facilities it reaches whole, so a chain of tens of thousands is
+        // never fetched a second time by a list of its ids.
+        var reachedFacilities = new Dictionary<Guid, Facility>();
         var buyerBase = new Dictionary<Guid, int> { [organisationId] = 0 };
         var buyers = new List<Guid> { organisationId };
         for (var depth = 1; depth <= SupplyLink.MaxTier && buyers.Count > 0; depth++)
@@ -42,32 +45,39 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
                     from l in db.Set<SupplyLink>()
                     join f in db.Set<Facility>() on l.FacilityId equals f.Id
                     where buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed
-                    select new { f.Id, f.OperatorOrganisationId, l.BuyerOrganisationId, l.Tier })
-                .ToListAsync(ct);
+                    select new { Facility = f, l.BuyerOrganisationId, l.Tier })
+                .AsNoTracking().ToListAsync(ct);
             buyers = [];
             foreach (var r in reached.OrderBy(r => buyerBase[r.BuyerOrganisationId] + r.Tier))
             {
+                var id = r.Facility.Id;
+                reachedFacilities.TryAdd(id, r.Facility);
                 var tier = buyerBase[r.BuyerOrganisationId] + r.Tier;
-                if (!tiers.TryGetValue(r.Id, out var known) || tier < known)
+                if (!tiers.TryGetValue(id, out var known) || tier < known)
                 {
-                    tiers[r.Id] = tier;
+                    tiers[id] = tier;
                 }
 
-                if (r.OperatorOrganisationId is { } operatorId && buyerBase.TryAdd(operatorId, tiers[r.Id]))
+                if (r.Facility.OperatorOrganisationId is { } operatorId && buyerBase.TryAdd(operatorId, tiers[id]))
                 {
                     buyers.Add(operatorId);
                 }
             }
         }
 
-        var ids = tiers.Keys.ToList();
         // A union sees the facilities where its presence was verified; facts others recorded never decide it.
         var unionPresence = unions.FacilitiesWhereVerified(organisationId);
-        var facilities = await db.Set<Facility>().AsNoTracking()
-            .Where(f => f.OperatorOrganisationId == organisationId || ids.Contains(f.Id) || unionPresence.Contains(f.Id))
-            .OrderBy(f => f.CountryCode).ThenBy(f => f.Name)
+        var own = await db.Set<Facility>().AsNoTracking()
+            .Where(f => f.OperatorOrganisationId == organisationId || unionPresence.Contains(f.Id))
             .ToListAsync(ct);
-        return facilities.Select(f => new VisibleFacility(f, f.OperatorOrganisationId == organisationId, tiers.TryGetValue(f.Id, out var t) ? t : null)).ToList();
+        foreach (var f in own)
+        {
+            reachedFacilities.TryAdd(f.Id, f);
+        }
+
+        return reachedFacilities.Values
+            .OrderBy(f => f.CountryCode, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new VisibleFacility(f, f.OperatorOrganisationId == organisationId, tiers.TryGetValue(f.Id, out var t) ? t : null)).ToList();
     }
 
     public async Task<VisibleFacility> FindVisibleAsync(Guid organisationId, Guid facilityId, CancellationToken ct) =>
