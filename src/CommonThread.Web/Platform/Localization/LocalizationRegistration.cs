@@ -22,6 +22,9 @@ public static class LocalizationRegistration
         ("km", "ខ្មែរ"),
         ("zh-Hans", "简体中文"),
         ("am", "አማርኛ"),
+        ("ta", "தமிழ்"),
+        ("si", "සිංහල"),
+        ("my", "မြန်မာ"),
     ];
 
     public static void AddShellLocalization(this IServiceCollection services) => services.AddLocalization();
