@@ -23,6 +23,15 @@ public sealed class FacilityMap
 
     public sealed record Tile(string Url, double X, double Y);
 
+    /// <summary>
+    /// Facilities close together on the picture, drawn as one circle with their count: <c>Single</c> when it
+    /// is one facility; <c>Country</c> when they all are in one country (the circle then leads to that country).
+    /// </summary>
+    public sealed record Cluster(double X, double Y, int Count, int WithUnion, string? Country, FoaSummaryRow? Single);
+
+    /// <summary>About this many cells across the picture: a world of 20,000 facilities becomes at most a few hundred circles.</summary>
+    public const int CellsAcross = 40;
+
     public double ViewX { get; }
 
     public double ViewY { get; }
@@ -36,6 +45,8 @@ public sealed class FacilityMap
     public IReadOnlyList<Marker> Markers { get; }
 
     public IReadOnlyList<Tile> Tiles { get; } = [];
+
+    public IReadOnlyList<Cluster> Clusters { get; }
 
     public FacilityMap(IReadOnlyList<FoaSummaryRow> facilities, MapOptions options)
     {
@@ -62,7 +73,22 @@ public sealed class FacilityMap
         {
             Tiles = Cover(tiles!, zoom);
         }
+
+        Clusters = Gather(Markers, ViewWidth / CellsAcross);
     }
+
+    /// <summary>Markers gathered by the grid cell they fall in, each cluster drawn at its markers' mean position.</summary>
+    private static List<Cluster> Gather(IReadOnlyList<Marker> markers, double cell) =>
+        markers.GroupBy(m => ((long)Math.Floor(m.X / cell), (long)Math.Floor(m.Y / cell)))
+            .Select(g =>
+            {
+                var countries = g.Select(m => m.Facility.CountryCode).Distinct().Take(2).ToList();
+                var count = g.Count();
+                return new Cluster(g.Average(m => m.X), g.Average(m => m.Y), count, g.Count(m => m.Facility.HasUnion),
+                    countries.Count == 1 ? countries[0] : null, count == 1 ? g.First().Facility : null);
+            })
+            .OrderBy(c => c.Count) // the biggest drawn last, on top
+            .ToList();
 
     private List<Tile> Cover(string template, int zoom)
     {
