@@ -8,6 +8,7 @@ using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Security;
 using CommonThread.Web.Platform.Text;
+using CommonThread.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CommonThread.Web.Platform;
@@ -30,6 +31,8 @@ public static class PlatformRegistration
         services.AddApiDocument();
         services.AddHealth();
         services.AddAntiforgery();
+        services.AddCompression();
+        services.AddSingleton<StaticAssets.Urls>();
         services.AddRazorComponents();
         // Pages are in Bengali, Khmer, Burmese…: send their text as UTF-8, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -44,9 +47,10 @@ public static class PlatformRegistration
     public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
     {
         app.UseWebDefences();
+        app.UseResponseCompression();
         app.UseCrossSiteApiGuard();
         app.UseErrors();
-        app.UseStaticFiles();
+        app.UseStaticAssets();
         app.UseShellLocalization(moreCultures);
         app.UseAuthentication();
         app.UseAuthorization();

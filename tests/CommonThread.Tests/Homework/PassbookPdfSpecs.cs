@@ -14,7 +14,11 @@ public abstract class PassbookPdfSpecs(TestApp app)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{response.RequestMessage?.RequestUri?.AbsolutePath}: {bytes.Length} bytes");
+        // Fonts are cut down to the letters used (Platform/Files/FontSubset): a passbook of a page or two is no download on a phone.
+        Assert.True(bytes.Length <= 100 * 1024, $"{bytes.Length} bytes");
+        using var pdf = PdfDocument.Open(bytes);
         var pages = pdf.GetPages().ToList();
         return (string.Join('\n', pages.Select(p => p.Text)), pages.SelectMany(p => p.Letters.Select(l => l.FontName ?? "")).Distinct().ToList(), pages.Count);
     }

@@ -90,7 +90,7 @@ public sealed partial class LocalizationSpecs
         Assert.All(keys, k => Assert.True(neutral.ContainsKey(k), $"Intake.resx lacks \"{k}\""));
     }
 
-    [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
+    [GeneratedRegex("T(?:\\[\"(?<key>[^\"]+)\"\\]|\\.Plural\\(\"(?<key>[^\"]+)\",)")]
     private static partial Regex LiteralKey();
 
     [GeneratedRegex("\\bL\\[\"([^\"]+)\"\\]")]

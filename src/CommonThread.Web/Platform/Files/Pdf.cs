@@ -10,6 +10,12 @@ namespace CommonThread.Web.Platform.Files;
 /// a worker reads: each run of text is drawn with an installed font that has its letters (Noto on
 /// Debian: fonts-noto-core) and shaped by HarfBuzz, so Bengali, Khmer, Burmese or Tamil join and
 /// reorder as they should. Text in a script no installed font covers comes out as boxes.
+/// <para>
+/// Skia's PDF backend embeds each font it is given whole (SkiaSharp's native library is built without
+/// its HarfBuzz subsetter): Noto Sans alone is 500 KB, so a one-page passbook was 750 KB. The document
+/// is therefore laid out first (measured with the installed fonts) and drawn afterwards, with each font
+/// cut down by <see cref="FontSubset"/> to the letters the document uses: a page is then tens of KB.
+/// </para>
 /// </summary>
 public sealed class Pdf : IDisposable
 {
@@ -22,31 +28,55 @@ public sealed class Pdf : IDisposable
 
     private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
-    private readonly SKDocument document;
     private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.5f };
-    private SKCanvas canvas;
-    private float y;
 
-    private Pdf(Stream output, string title)
+    // What each page draws, kept until the letters of the whole document are known.
+    private readonly List<List<Action<Painter>>> pages = [[]];
+    private readonly Dictionary<SKTypeface, HashSet<int>> lettersUsed = [];
+    private float y = Margin;
+
+    private Pdf()
     {
-        document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = title, Creator = "CommonThread", Producer = "CommonThread" });
-        canvas = document.BeginPage(PageWidth, PageHeight);
-        y = Margin;
     }
 
     /// <summary>The document's bytes: <paramref name="compose"/> adds its content in reading order.</summary>
     public static byte[] Write(string title, Action<Pdf> compose)
     {
-        using var output = new MemoryStream();
-        using (var pdf = new Pdf(output, title))
+        using var pdf = new Pdf();
+        compose(pdf);
+        var subsets = pdf.lettersUsed.ToDictionary(used => used.Key, used => FontSubset.Of(used.Key, used.Value) ?? used.Key);
+        try
         {
-            compose(pdf);
-            pdf.document.EndPage();
-            pdf.document.Close();
-        }
+            using var output = new MemoryStream();
+            using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = title, Creator = "CommonThread", Producer = "CommonThread" }))
+            {
+                foreach (var page in pdf.pages)
+                {
+                    using var painter = new Painter(document.BeginPage(PageWidth, PageHeight), subsets);
+                    foreach (var draw in page)
+                    {
+                        draw(painter);
+                    }
 
-        return output.ToArray();
+                    document.EndPage();
+                }
+
+                document.Close();
+            }
+
+            return output.ToArray();
+        }
+        finally
+        {
+            foreach (var (original, subset) in subsets)
+            {
+                if (subset != original)
+                {
+                    subset.Dispose();
+                }
+            }
+        }
     }
 
     public void Heading(string text) => Line(text, 16, gapAfter: 8);
@@ -76,7 +106,7 @@ public sealed class Pdf : IDisposable
             }
 
             y += size * 0.5f;
-            canvas.DrawLine(Margin, y, PageWidth - Margin, y, header ? ink : rule);
+            DrawLine(Margin, y, PageWidth - Margin, y, header ? ink : rule);
         }
 
         Row(headers, header: true);
@@ -103,8 +133,7 @@ public sealed class Pdf : IDisposable
         var x = Margin + labelWidth;
         for (var s = 0; s < series.Count; s++)
         {
-            using var legend = new SKPaint { Color = Palette[s % Palette.Length], IsAntialias = true };
-            canvas.DrawRect(x, y - size * 0.8f, size, size * 0.8f, legend);
+            DrawRect(x, y - size * 0.8f, size, size * 0.8f, Palette[s % Palette.Length]);
             Draw(series[s], x + size + 3, y, size, 120);
             x += 130;
         }
@@ -120,9 +149,8 @@ public sealed class Pdf : IDisposable
                 var top = y + s * barHeight;
                 if (values[s] is { } value)
                 {
-                    using var fill = new SKPaint { Color = Palette[s % Palette.Length], IsAntialias = true };
                     var width = (float)(Math.Clamp(value / maximum, 0, 1) * barsWidth);
-                    canvas.DrawRect(Margin + labelWidth, top + 1, Math.Max(width, 0.5f), barHeight - 2, fill);
+                    DrawRect(Margin + labelWidth, top + 1, Math.Max(width, 0.5f), barHeight - 2, Palette[s % Palette.Length]);
                     Draw(value.ToString("0", System.Globalization.CultureInfo.InvariantCulture), Margin + labelWidth + width + 3, top + barHeight - 1.5f, size - 1, 30);
                 }
                 else
@@ -132,7 +160,7 @@ public sealed class Pdf : IDisposable
             }
 
             y += height;
-            canvas.DrawLine(Margin + labelWidth, y - 2, Margin + labelWidth + barsWidth, y - 2, rule);
+            DrawLine(Margin + labelWidth, y - 2, Margin + labelWidth + barsWidth, y - 2, rule);
         }
 
         y += 8;
@@ -152,18 +180,24 @@ public sealed class Pdf : IDisposable
 
         ink.Dispose();
         rule.Dispose();
-        document.Dispose();
     }
 
     private void NeedRoom(float height)
     {
         if (y + height > PageHeight - Margin)
         {
-            document.EndPage();
-            canvas = document.BeginPage(PageWidth, PageHeight);
+            pages.Add([]);
             y = Margin;
         }
     }
+
+    private void DrawLine(float x0, float y0, float x1, float y1, SKPaint paint) => pages[^1].Add(p => p.Canvas.DrawLine(x0, y0, x1, y1, paint));
+
+    private void DrawRect(float x, float top, float width, float height, SKColor colour) => pages[^1].Add(p =>
+    {
+        using var fill = new SKPaint { Color = colour, IsAntialias = true };
+        p.Canvas.DrawRect(x, top, width, height, fill);
+    });
 
     /// <summary>Draws text run by run, each in a font that has its letters, shortened to fit the width.</summary>
     private void Draw(string text, float x, float baseline, float size, float maxWidth)
@@ -192,7 +226,18 @@ public sealed class Pdf : IDisposable
         foreach (var (run, typeface) in runs)
         {
             var (shaper, font) = Shaping(typeface, size);
-            canvas.DrawShapedText(shaper, run, x, baseline, SKTextAlign.Left, font, ink);
+            if (!lettersUsed.TryGetValue(typeface, out var letters))
+            {
+                lettersUsed[typeface] = letters = [];
+            }
+
+            foreach (var rune in run.EnumerateRunes())
+            {
+                letters.Add(rune.Value);
+            }
+
+            var at = x;
+            pages[^1].Add(p => p.Text(run, typeface, at, baseline, size, ink));
             x += shaper.Shape(run, font).Width;
         }
     }
@@ -262,5 +307,43 @@ public sealed class Pdf : IDisposable
 
         var match = SKFontManager.Default.MatchCharacter(rune.Value);
         return match is null ? Latin : Typefaces.GetOrAdd(match.FamilyName, _ => match);
+    }
+
+    /// <summary>Draws a page with the cut-down fonts; shaping them gives the glyphs and widths the full fonts gave.</summary>
+    private sealed class Painter(SKCanvas canvas, IReadOnlyDictionary<SKTypeface, SKTypeface> subsets) : IDisposable
+    {
+        private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+        private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
+
+        public SKCanvas Canvas => canvas;
+
+        public void Text(string text, SKTypeface typeface, float x, float baseline, float size, SKPaint paint)
+        {
+            var face = subsets.GetValueOrDefault(typeface, typeface);
+            if (!shapers.TryGetValue(face, out var shaper))
+            {
+                shapers[face] = shaper = new SKShaper(face);
+            }
+
+            if (!fonts.TryGetValue((face, size), out var font))
+            {
+                fonts[(face, size)] = font = new SKFont(face, size);
+            }
+
+            canvas.DrawShapedText(shaper, text, x, baseline, SKTextAlign.Left, font, paint);
+        }
+
+        public void Dispose()
+        {
+            foreach (var shaper in shapers.Values)
+            {
+                shaper.Dispose();
+            }
+
+            foreach (var font in fonts.Values)
+            {
+                font.Dispose();
+            }
+        }
     }
 }
