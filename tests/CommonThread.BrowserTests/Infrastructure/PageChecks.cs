@@ -50,7 +50,8 @@ public static class PageChecks
     /// <summary>
     /// Every cell of a list table carries its column's name (data-label) and, on a phone, shows it: the
     /// header row is hidden there, so an unlabelled value would be a bare "Yes" or "245.00".
-    /// Row headers (th) are labels themselves; a cell spanning the whole row is a message, not a value.
+    /// Row headers (th) are labels themselves; a cell spanning columns ("shown once five suppliers have
+    /// reported") is a message that belongs to no one column.
     /// </summary>
     public static async Task<IReadOnlyList<string>> UnlabelledValuesAsync(IPage page) =>
         await page.EvaluateAsync<string[]>(
@@ -58,9 +59,8 @@ public static class PageChecks
             () => {
               const problems = [];
               document.querySelectorAll('table.list').forEach((table, t) => {
-                const columns = table.querySelectorAll('thead th').length;
                 for (const cell of table.querySelectorAll('tbody td')) {
-                  if (cell.colSpan > 1 && cell.colSpan >= columns) continue;
+                  if (cell.colSpan > 1) continue;
                   const label = (cell.getAttribute('data-label') ?? '').trim();
                   const value = cell.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
                   if (!label) { problems.push(`table ${t + 1}: a cell without data-label ("${value}")`); break; }
