@@ -8,6 +8,7 @@ public static class AssessmentsRegistration
         services.AddScoped<AssignmentService>();
         services.AddScoped<ResponseService>();
         services.AddScoped<ResponseExport>();
+        services.AddScoped<Organisations.IDashboardPanel, AssessmentsDashboardPanel>();
         services.AddHostedService<AssignmentReminderWorker>();
     }
 

@@ -36,10 +36,7 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
             throw new RuleViolation("dueOn", "A deadline more than a year away is not a deadline: choose one within a year.");
         }
 
-        var reachable = kind == OrganisationKind.Initiative
-            ? await db.Set<Facility>().AsNoTracking().Select(f => new { f.Id, f.Name, f.OperatorOrganisationId }).ToListAsync(ct)
-            : (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Tier is not null)
-                .Select(v => new { v.Facility.Id, v.Facility.Name, v.Facility.OperatorOrganisationId }).ToList();
+        var reachable = await ReachableAsync(access, ct);
         var chosen = input.FacilityIds.Count == 0 ? reachable : reachable.Where(f => input.FacilityIds.Contains(f.Id)).ToList();
         if (input.FacilityIds.Count > 0 && chosen.Count < input.FacilityIds.Distinct().Count())
         {
@@ -66,6 +63,24 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
         await db.SaveChangesAsync(ct);
         return new(sent.Count, chosen.Count(f => open.Contains(f.Id)), chosen.Count(f => f.OperatorOrganisationId is null));
     }
+
+    /// <summary>
+    /// What sending to "all in your chain" would reach, before anything is sent: how many facilities, in which
+    /// countries, and how many of them are run by an organisation on CommonThread (only those receive it).
+    /// </summary>
+    public async Task<(int Facilities, int OnPlatform, IReadOnlyList<string> Countries)> PreviewAllAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var reachable = await ReachableAsync(access, ct);
+        return (reachable.Count, reachable.Count(f => f.OperatorOrganisationId is not null),
+            reachable.Select(f => f.CountryCode).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    private sealed record Reachable(Guid Id, string Name, string CountryCode, Guid? OperatorOrganisationId);
+
+    private async Task<List<Reachable>> ReachableAsync(OrganisationAccess access, CancellationToken ct) => access.Organisation.Kind == OrganisationKind.Initiative
+        ? await db.Set<Facility>().AsNoTracking().Select(f => new Reachable(f.Id, f.Name, f.CountryCode, f.OperatorOrganisationId)).ToListAsync(ct)
+        : (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Tier is not null)
+            .Select(v => new Reachable(v.Facility.Id, v.Facility.Name, v.Facility.CountryCode, v.Facility.OperatorOrganisationId)).ToList();
 
     /// <summary>What this organisation sent, and what it has to answer, newest first.</summary>
     public async Task<IReadOnlyList<AssignmentDto>> ListAsync(OrganisationAccess access, bool sent, CancellationToken ct)

@@ -17,8 +17,20 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// Buyers, operators and initiatives have audits done; an intermediary hands out work and the platform's
+    /// administrators run the platform, so neither records one (their pages hide the form; this refuses the request).
+    /// </summary>
+    public static bool RecordsAudits(OrganisationKind kind) => kind is not (OrganisationKind.Intermediary or OrganisationKind.PlatformAdmin);
+
     public async Task<AuditDto> RecordAsync(OrganisationAccess access, AuditInput input, CancellationToken ct)
     {
+        if (!RecordsAudits(access.Organisation.Kind))
+        {
+            throw new RuleViolation("organisation", "Brands, suppliers, unions and initiatives record audits; intermediaries and the platform's administrators do not.",
+                StatusCodes.Status403Forbidden);
+        }
+
         var visible = await chain.FindVisibleAsync(access.Organisation.Id, input.FacilityId ?? Guid.Empty, ct);
         if (string.IsNullOrWhiteSpace(input.Standard) || string.IsNullOrWhiteSpace(input.Auditor))
         {

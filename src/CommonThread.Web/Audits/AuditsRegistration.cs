@@ -6,5 +6,6 @@ public static class AuditsRegistration
     {
         services.AddScoped<AuditService>();
         services.AddScoped<CorrectivePlanService>();
+        services.AddScoped<Organisations.IDashboardPanel, CorrectivePlansDashboardPanel>();
     }
 }

@@ -18,6 +18,7 @@ public static class GrievanceRegistration
         services.AddScoped<GrievanceStatistics>();
         services.AddScoped<CaseNotices>();
         services.AddScoped<CaseDeadlines>();
+        services.AddScoped<Organisations.IDashboardPanel, GrievancesDashboardPanel>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<AnonymousActNotices>();
         services.AddHostedService<GrievanceScheduleWorker>();

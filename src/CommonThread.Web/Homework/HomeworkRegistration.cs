@@ -13,5 +13,6 @@ public static class HomeworkRegistration
         services.AddScoped<PassbookPdf>();
         services.AddScoped<ActionPlanService>();
         services.AddScoped<HomeworkImport>();
+        services.AddScoped<Organisations.IDashboardPanel, HomeworkDashboardPanel>();
     }
 }

@@ -14,6 +14,8 @@ public static class SupplyChainRegistration
         services.AddScoped<UnionPresenceService>();
         services.AddScoped<UnionPresences>();
         services.AddScoped<ChainRelations>();
+        services.AddScoped<Organisations.IDashboardPanel, SupplyChainDashboardPanel>();
+        services.AddScoped<Organisations.IDashboardPanel, Imports.ImportReviewsDashboardPanel>();
         services.AddScoped<Imports.FacilityImportService>();
         services.AddScoped<Imports.ReviewQueue>();
         services.AddScoped<Imports.MatchReviewDecisions>();

@@ -7,6 +7,12 @@ namespace CommonThread.Web.Platform.Geography;
 /// <summary>ISO 3166-1 countries: codes for storage, and the names people write for them (see <see cref="CountryNames"/>).</summary>
 public static class Countries
 {
+    /// <summary>Every country code we know with its name, by name: what country pickers offer.</summary>
+    public static IReadOnlyList<(string Code, string Name)> All => AllByName.Value;
+
+    private static readonly Lazy<IReadOnlyList<(string Code, string Name)>> AllByName =
+        new(() => [.. CountryNames.Codes.Select(c => (c, NameOf(c))).OrderBy(c => c.Item2, StringComparer.Ordinal)]);
+
     public static bool IsKnown(string? code) => Normalise(code) is { } normalised && CountryNames.IsCode(normalised);
 
     public static string? Normalise(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();

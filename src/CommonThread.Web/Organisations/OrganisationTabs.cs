@@ -1,0 +1,61 @@
+namespace CommonThread.Web.Organisations;
+
+/// <summary>One tab of an organisation's pages: its path under <c>/o/{id}</c> ("" for the dashboard) and its label's resource key.</summary>
+public sealed record OrganisationTab(string Path, string Label);
+
+/// <summary>
+/// Which of the organisation's pages its navigation offers, by kind and role: each kind is shown its own
+/// work. Only the links are chosen here; every page keeps its own access rule (a hidden link is not a
+/// refusal), and a page offered here must serve the kind.
+/// </summary>
+public static class OrganisationTabs
+{
+    private const OrganisationKind B = OrganisationKind.Brand, S = OrganisationKind.Supplier, I = OrganisationKind.Intermediary,
+        U = OrganisationKind.Union, N = OrganisationKind.Initiative, A = OrganisationKind.PlatformAdmin;
+
+    // Why each kind has its tab (DOMAIN.md, "Who uses it"):
+    private static readonly (OrganisationTab Tab, OrganisationKind[] Kinds)[] Table =
+    [
+        (new("", "Dashboard"), [B, S, I, U, N, A]),
+        // Buyers map their chain; suppliers and intermediaries keep the facilities they run; a union sees those where it is present.
+        (new("facilities", "Facilities"), [B, S, I, U]),
+        // Tiers exist only below a buyer: a union or an initiative has no chain of its own.
+        (new("chain", "Chain"), [B, S, I]),
+        (new("map", "Map"), [B, S, I, U]),
+        // Facility lists, and a union's FoA facts, come in as files.
+        (new("imports", "Imports"), [B, S, I, U]),
+        // The operator answers a buyer's link; a brand answers a supplier that named it as buyer.
+        (new("buyers", "Links to confirm"), [B, S, I]),
+        // Unions claim presence; initiatives and the platform's administrators verify it.
+        (new("union-presence", "Union presence"), [U, N, A]),
+        // Every party to a case: manufacturer, union, brand; initiatives as escalation bodies.
+        (new("grievances", "Grievances"), [B, S, I, U, N]),
+        // Suppliers and intermediaries keep the registers (a supplier registers its first homeworker there); brands see their suppliers' figures.
+        (new("homework", "Homework"), [B, S, I]),
+        // Brands and initiatives send questionnaires; suppliers and intermediaries answer them for the facilities they run.
+        (new("assessments", "Assessments"), [B, S, I, N]),
+        // Buyers record audits and follow plans; operators work through them; unions review the plans they are invited to.
+        (new("corrective-plans", "Audits"), [B, S, I, U]),
+        // Agreements and rounds: brands report, suppliers rate brands and record payment terms, unions sign, initiatives run rounds.
+        (new("accountability", "Accountability"), [B, S, U, N]),
+        (new("members", "Members"), [B, S, I, U, N, A]),
+        (new("tokens", "API tokens"), [B, S, I, U, N, A]),
+    ];
+
+    private static readonly OrganisationTab AuditTrail = new("audit", "Audit trail");
+
+    /// <summary>The tabs the member is offered, in the order shown.</summary>
+    public static IReadOnlyList<OrganisationTab> For(OrganisationAccess access)
+    {
+        var tabs = Table.Where(t => t.Kinds.Contains(access.Organisation.Kind)).Select(t => t.Tab).ToList();
+        if (access.Allows(MemberRole.Owner))
+        {
+            tabs.Add(AuditTrail);
+        }
+
+        return tabs;
+    }
+
+    /// <summary>Whether organisations of the kind are offered the tab at this path.</summary>
+    public static bool Offers(OrganisationKind kind, string path) => Table.Any(t => t.Tab.Path == path && t.Kinds.Contains(kind));
+}
