@@ -62,7 +62,8 @@ public static class PortfolioBenchmark
             ("map page", browser, $"/o/{org}/map"),
             ("facilities API, 100 rows", app.Http, $"/api/organisations/{org}/facilities?limit=100"),
         };
-        foreach (var (label, http, path) in targets)
+        var only = options.Text("only");
+        foreach (var (label, http, path) in targets.Where(t => only is null || t.Label.StartsWith(only, StringComparison.OrdinalIgnoreCase)))
         {
             long bytes = 0;
             var status = 0;
