@@ -85,14 +85,22 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
         // parameter array one element at a time, which for a portfolio of 20,000 facilities dominated the page.
         var all = await (from f in db.Set<FoaFact>().AsNoTracking() join id in ids on f.FacilityId equals id select f).ToListAsync(ct);
         var readable = await ReadableAsync(access.Organisation.Id, visible, all, ct);
-        var facts = all.Where(readable).ToLookup(f => f.FacilityId);
-        return visible.Select(v =>
+        // The current picture only where there are facts to read: most facilities of a big portfolio have none.
+        var flags = all.Where(readable).GroupBy(f => f.FacilityId).ToDictionary(g => g.Key, g =>
         {
-            var current = Current(NewestFirst(facts[v.Facility.Id]));
+            var current = Current(NewestFirst(g));
+            return (Union: Has(current, FoaFactKind.Union), Committee: Has(current, FoaFactKind.WorkerCommittee), Cba: Has(current, FoaFactKind.CollectiveAgreement));
+        });
+        var rows = new List<FoaSummaryRow>(visible.Count);
+        foreach (var v in visible)
+        {
             var f = v.Facility;
-            return new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, Has(current, FoaFactKind.Union), Has(current, FoaFactKind.WorkerCommittee),
-                Has(current, FoaFactKind.CollectiveAgreement), f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude, v.Claim);
-        }).ToList();
+            var (union, committee, cba) = flags.GetValueOrDefault(f.Id);
+            rows.Add(new FoaSummaryRow(f.Id, f.Name, f.Address, f.CountryCode, f.OsId, v.Tier, v.Operated, union, committee, cba,
+                f.WorkersWomen, f.WorkersMen, f.WorkersTotal, f.Latitude, f.Longitude, v.Claim));
+        }
+
+        return rows;
     }
 
     /// <summary>Lets the other buyers of the facility read the facts this organisation recorded there; saying it twice changes nothing.</summary>
