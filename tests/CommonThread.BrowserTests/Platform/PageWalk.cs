@@ -47,7 +47,9 @@ public sealed partial class PageWalk(BrowserApp app)
             path => path.StartsWith(organisation, StringComparison.Ordinal) || path.StartsWith("/admin/", StringComparison.Ordinal));
 
         await ReportAsync($"{kind} ({account.OwnerEmail})", visited, clock.Elapsed);
-        Assert.True(visited.Count >= 12, $"only {visited.Count} pages reached: {string.Join(", ", visited)}");
+        // The platform admin is offered few tabs (no chain, no homework, no audits): fewer pages, still a real walk.
+        var atLeast = kind == OrganisationKind.PlatformAdmin ? 8 : 12;
+        Assert.True(visited.Count >= atLeast, $"only {visited.Count} pages reached: {string.Join(", ", visited)}");
         Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited.Count} pages:\n{string.Join("\n", problems)}");
     }
 

@@ -112,7 +112,7 @@ public abstract class AccountabilityPageSpecs(TestApp app)
             ["Payment.InvoiceDate"] = "2026-05-01", ["Payment.PaidDate"] = "2026-07-15",
         })).Content.ReadAsStringAsync();
         Assert.Contains("INV-77", recorded, StringComparison.Ordinal);
-        Assert.Contains("<td>75</td>", recorded, StringComparison.Ordinal);
+        Assert.Matches("<td[^>]*>75</td>", recorded);
         var brandView = (await world.Brand.Client.GetFromJsonAsync<PaymentTermsOverviewDto>($"{world.Brand.Api}/payment-terms", Http.Json))!;
         Assert.Null(brandView.Brand!.SupplierReported);
     }

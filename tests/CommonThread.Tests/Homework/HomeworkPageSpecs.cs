@@ -102,7 +102,7 @@ public abstract class HomeworkPageSpecs(TestApp app)
         var unlicensed = await (await client.PostFormAsync(page, "intermediary", new() { ["Input.Name"] = "Loose Agent" })).Content.ReadAsStringAsync();
 
         Assert.Contains("id=\"intermediary-message\"", body, StringComparison.Ordinal);
-        Assert.Matches("Ashulia Agents</td>(.|\n)*?<td class=\"\">Yes</td>", body);
+        Assert.Matches("Ashulia Agents</td>(.|\n)*?<td[^>]*class=\"\"[^>]*>Yes</td>", body);
         Assert.True(unlicensed.Contains("Loose Agent has not passed pre-qualification", StringComparison.Ordinal), unlicensed);
     }
 
@@ -125,9 +125,9 @@ public abstract class HomeworkPageSpecs(TestApp app)
         var good = await UploadAsync("name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nMorium Begum,Woman,1985-02-02,Passport,2025-03-01,House 3,Savar,BD\n");
         var bad = await UploadAsync("name,gender,birth_date,proof_of_age,proof_checked_on,address,area,country\nNo Date,Woman,,Passport,2025-03-01,House 4,Savar,BD\n");
 
-        Assert.Matches("Morium Begum</td><td><strong>[0-9A-Z]{10}</strong>", good);
+        Assert.Matches("Morium Begum</td><td[^>]*><strong>[0-9A-Z]{10}</strong>", good);
         Assert.Contains("id=\"homework-import-problems\"", bad, StringComparison.Ordinal);
-        Assert.Contains("<td>2</td><td>birth_date</td>", bad, StringComparison.Ordinal);
+        Assert.Matches("<td[^>]*>2</td><td[^>]*>birth_date</td>", bad);
     }
 
     [Fact]
