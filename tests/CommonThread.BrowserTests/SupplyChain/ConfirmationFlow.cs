@@ -60,7 +60,7 @@ public sealed class ConfirmationFlow(BrowserApp app)
         Assert.Contains("Awaiting confirmation", await supplier.TextContentAsync(row) ?? "");
         await supplier.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "links-to-confirm.png"), FullPage = true });
         await supplier.ClickAsync($"{row} button:has-text('Confirm')");
-        await supplier.WaitForSelectorAsync("#links-message >> text=1 links confirmed.");
+        await supplier.WaitForSelectorAsync("#links-message >> text=1 link confirmed.");
         Assert.Contains("Confirmed", await supplier.TextContentAsync(row) ?? "");
 
         await brandPage.ClickAsync("nav.org-nav >> text=Facilities");
