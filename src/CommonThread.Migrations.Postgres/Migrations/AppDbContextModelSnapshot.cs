@@ -2242,6 +2242,27 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Platform.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "supply-chain",
+                            Version = new Guid("5c0ffee0-0000-4000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("CommonThread.Web.SupplyChain.CountryContext", b =>
                 {
                     b.Property<string>("CountryCode")

@@ -2234,6 +2234,27 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Platform.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "supply-chain",
+                            Version = new Guid("5c0ffee0-0000-4000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("CommonThread.Web.SupplyChain.CountryContext", b =>
                 {
                     b.Property<string>("CountryCode")

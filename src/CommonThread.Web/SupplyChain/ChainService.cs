@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain;
@@ -17,18 +18,33 @@ public sealed record ChainDto(string OrganisationName, IReadOnlyList<ChainNode> 
 /// facilities the organisation sees (<see cref="SupplyChainService.VisibleAsync"/>), so the picture
 /// never shows more than the lists do.
 /// </summary>
-public sealed class ChainService(AppDbContext db, FoaProfileService foa)
+public sealed class ChainService(AppDbContext db, FoaProfileService foa, ChainSnapshots snapshots, ChangeStamps stamps)
 {
     public async Task<ChainDto> ChainAsync(OrganisationAccess access, Guid? focusFacilityId, CancellationToken ct)
     {
-        var summary = await foa.SummaryAsync(access, ct);
-        // Only the confirmed chain is drawn: a claim shows in the lists, marked, but joins no picture.
-        var inChain = summary.Facilities.Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
-        if (focusFacilityId is { } focus && !inChain.ContainsKey(focus))
+        // The whole chain is kept between requests (it does not depend on who asks within the organisation);
+        // a focus is cut from it.
+        var whole = await snapshots.GetAsync("chain", access.Organisation.Id, stamps, () => WholeAsync(access, ct), c => c.Nodes.Count, ct);
+        if (focusFacilityId is not { } focused)
+        {
+            return whole with { OrganisationName = access.Organisation.Name };
+        }
+
+        if (!whole.Nodes.Any(n => n.FacilityId == focused))
         {
             throw Platform.Errors.RuleViolation.NotFound("facility");
         }
 
+        var keep = Connected(focused, whole.Edges);
+        return new(access.Organisation.Name, whole.Nodes.Where(n => keep.Contains(n.FacilityId)).ToList(),
+            whole.Edges.Where(e => keep.Contains(e.To) && (e.From is null || keep.Contains(e.From.Value))).ToList());
+    }
+
+    private async Task<ChainDto> WholeAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var summary = await foa.SummaryAsync(access, ct);
+        // Only the confirmed chain is drawn: a claim shows in the lists, marked, but joins no picture.
+        var inChain = summary.Facilities.Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
         var ids = inChain.Keys.ToList();
         var facilities = await db.Set<Facility>().AsNoTracking().Where(f => ids.Contains(f.Id))
             .Select(f => new { f.Id, f.OperatorOrganisationId }).ToListAsync(ct);
@@ -50,19 +66,12 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa)
             .GroupBy(e => (e.From, e.To))
             .Select(g => new ChainEdge(g.Key.From, g.Key.To, g.All(e => e.Ended)))
             .ToList();
-        var nodes = inChain.Values.Select(f => new ChainNode(f.FacilityId, f.Name, f.CountryCode, f.Tier!.Value, f.HasUnion, f.HasWorkerCommittee, f.HasCollectiveAgreement)).ToList();
-        if (focusFacilityId is { } focused)
-        {
-            var keep = Connected(focused, edges);
-            nodes = nodes.Where(n => keep.Contains(n.FacilityId)).ToList();
-            edges = edges.Where(e => keep.Contains(e.To) && (e.From is null || keep.Contains(e.From.Value))).ToList();
-        }
-
+        var nodes = inChain.Values.Select(f => new ChainNode(f.FacilityId, f.Name, f.CountryCode, f.Tier!.Value, f.HasUnion, f.HasWorkerCommittee, f.HasCollectiveAgreement));
         return new(access.Organisation.Name, nodes.OrderBy(n => n.Tier).ThenBy(n => n.Name).ToList(), edges);
     }
 
     /// <summary>The facility, everything that passes work to it, and everything it passes work to.</summary>
-    private static HashSet<Guid> Connected(Guid facility, List<ChainEdge> edges)
+    private static HashSet<Guid> Connected(Guid facility, IReadOnlyList<ChainEdge> edges)
     {
         var keep = new HashSet<Guid> { facility };
         void Walk(Guid start, Func<ChainEdge, Guid?> from, Func<ChainEdge, Guid?> to)

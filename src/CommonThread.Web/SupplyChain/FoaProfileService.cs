@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonThread.Web.SupplyChain;
 
 /// <summary>Freedom-of-association profiles: who may read them, who may add facts, and what the current picture is.</summary>
-public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock)
+public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock,
+    ChainSnapshots snapshots, ChangeStamps stamps)
 {
     public async Task<FoaProfileDto> ProfileAsync(OrganisationAccess access, Guid facilityId, CancellationToken ct) =>
         await ProfileAsync(access, await chain.FindListedAsync(access.Organisation.Id, facilityId, ct), ct);
@@ -68,17 +70,20 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
 
     /// <summary>Every facility the organisation sees, with whether workers there have a union, a committee, a CBA; and counts by country and tier.</summary>
     public async Task<FoaSummaryDto> SummaryAsync(OrganisationAccess access, CancellationToken ct) =>
-        FoaSummaryDto.Of(await RowsAsync(access, await chain.ListedAsync(access.Organisation.Id, ct), ct));
+        FoaSummaryDto.Of(await ListedRowsAsync(access, ct));
 
     /// <summary>The facilities the organisation lists, narrowed and ordered by <paramref name="query"/>.</summary>
     public async Task<FacilityListing> ListingAsync(OrganisationAccess access, FacilityQuery query, CancellationToken ct)
     {
         var selection = query.Parse();
-        return new(await RowsAsync(access, await chain.ListedAsync(access.Organisation.Id, ct), ct), selection);
+        return new(await ListedRowsAsync(access, ct), selection);
     }
 
-    /// <summary>The list's rows for facilities the caller has already found the organisation lists (<see cref="SupplyChainService.ListedAsync"/>).</summary>
-    public async Task<IReadOnlyList<FoaSummaryRow>> RowsAsync(OrganisationAccess access, IReadOnlyList<VisibleFacility> visible, CancellationToken ct)
+    /// <summary>A row for every facility the organisation lists (<see cref="SupplyChainService.ListedAsync"/>), in that order.</summary>
+    public Task<IReadOnlyList<FoaSummaryRow>> ListedRowsAsync(OrganisationAccess access, CancellationToken ct) =>
+        snapshots.GetAsync("rows", access.Organisation.Id, stamps, async () => await RowsAsync(access, await chain.ListedAsync(access.Organisation.Id, ct), ct), ct);
+
+    private async Task<IReadOnlyList<FoaSummaryRow>> RowsAsync(OrganisationAccess access, IReadOnlyList<VisibleFacility> visible, CancellationToken ct)
     {
         var ids = visible.Select(v => v.Facility.Id).ToList();
         // A join on the ids (unnest / json_each) rather than "= ANY(ids)": PostgreSQL may test ANY against a

@@ -91,7 +91,7 @@ public static class SupplyChainEndpoints
         var size = ListPaging.Limit(limit);
         var selection = query.Parse();
         var listed = await chain.ListedAsync(access.Organisation.Id, ct);
-        var listing = new FacilityListing(await foa.RowsAsync(access, listed, ct), selection);
+        var listing = new FacilityListing(await foa.ListedRowsAsync(access, ct), selection);
         var (rows, next) = listing.After(cursor, size);
         var byId = listed.ToDictionary(v => v.Facility.Id);
         ListPaging.Describe(http, listing.Total, next);

@@ -1,3 +1,5 @@
+using CommonThread.Web.Platform.Data;
+
 namespace CommonThread.Web.SupplyChain;
 
 public static class SupplyChainRegistration
@@ -6,6 +8,8 @@ public static class SupplyChainRegistration
     {
         services.AddOptions<MapOptions>().BindConfiguration("Map");
         services.AddScoped<SupplyChainService>();
+        services.AddSingleton<ChainSnapshots>();
+        services.AddChangeStamp(ChainSnapshots.Area, ChainSnapshots.Tables);
         services.AddScoped<FoaProfileService>();
         services.AddScoped<CountryContextService>();
         services.AddScoped<ChainService>();

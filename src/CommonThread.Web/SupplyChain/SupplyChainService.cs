@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
@@ -20,7 +21,8 @@ public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier
     public bool Confirmed => Claim is null;
 }
 
-public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
+public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock,
+    ChainSnapshots snapshots, ChangeStamps stamps)
 {
     /// <summary>
     /// Every facility the organisation runs, every facility where it is a verified union, and every
@@ -29,7 +31,10 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
     /// never followed from the brand's side, so a brand sees its own chain only. Every right that
     /// comes from a facility (findings, cases, questionnaires, audits, homework figures) starts here.
     /// </summary>
-    public async Task<IReadOnlyList<VisibleFacility>> VisibleAsync(Guid organisationId, CancellationToken ct)
+    public Task<IReadOnlyList<VisibleFacility>> VisibleAsync(Guid organisationId, CancellationToken ct) =>
+        snapshots.GetAsync("visible", organisationId, stamps, () => ReachAsync(organisationId, ct), ct);
+
+    private async Task<IReadOnlyList<VisibleFacility>> ReachAsync(Guid organisationId, CancellationToken ct)
     {
         // A facility's tier is the tier its buyer declared, counted from the organisation: a supplier's
         // tier-1 link seen from a brand that buys from that supplier's tier-1 facility is tier 2.
@@ -88,7 +93,10 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
     /// its own claims still awaiting an answer (or refused), marked so: of those it reads the registry
     /// data and its own records, never what others recorded there.
     /// </summary>
-    public async Task<IReadOnlyList<VisibleFacility>> ListedAsync(Guid organisationId, CancellationToken ct)
+    public Task<IReadOnlyList<VisibleFacility>> ListedAsync(Guid organisationId, CancellationToken ct) =>
+        snapshots.GetAsync("listed", organisationId, stamps, () => ListAsync(organisationId, ct), ct);
+
+    private async Task<IReadOnlyList<VisibleFacility>> ListAsync(Guid organisationId, CancellationToken ct)
     {
         var visible = await VisibleAsync(organisationId, ct);
         var seen = visible.Select(v => v.Facility.Id).ToHashSet();

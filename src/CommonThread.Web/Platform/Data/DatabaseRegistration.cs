@@ -12,6 +12,8 @@ public static class DatabaseRegistration
         // Read when the context is made, not now, so settings added later (test hosts, CLI) apply.
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton(new ModelAssemblies(typeof(DatabaseRegistration).Assembly));
+        builder.Services.AddSingleton<ChangeStampInterceptor>();
+        builder.Services.AddScoped<ChangeStamps>();
         builder.Services.AddDbContext<AppDbContext>((services, db) =>
         {
             var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -24,6 +26,8 @@ public static class DatabaseRegistration
                     db.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly("CommonThread.Migrations.Sqlite"));
                     break;
             }
+
+            db.AddInterceptors(services.GetRequiredService<ChangeStampInterceptor>());
 
             // EF logs every failed command and save at Error with its stack trace, even when the caller
             // expects the failure and handles it (a duplicate submission, an outage answered 503). Whoever
