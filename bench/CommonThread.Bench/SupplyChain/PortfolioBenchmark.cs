@@ -43,32 +43,41 @@ public static class PortfolioBenchmark
         var connection = new NpgsqlConnectionStringBuilder(app.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
         var clock = Stopwatch.StartNew();
         await WritePortfolioAsync(connection, app.OrganisationId, facilityCount);
-        await using (var db = new NpgsqlConnection(connection))
-        {
-            await db.OpenAsync();
-            await new NpgsqlCommand("VACUUM ANALYZE", db).ExecuteNonQueryAsync();
-        }
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await dataSource.CreateCommand("VACUUM ANALYZE").ExecuteNonQueryAsync();
+        // COPY passes the change tracker by, so the chain's stamp is moved here, as the app would have moved it.
+        await ChangeChainAsync(dataSource);
 
         Console.WriteLine($"  portfolio written (bulk insert)   {clock.Elapsed.TotalSeconds,8:F1} s");
         var browser = await app.SignedInOwnerAsync("Bench Brand");
         var org = app.OrganisationId;
-        var targets = new (string Label, HttpClient Http, string Path)[]
+        // A page "after a change" is asked for just after the chain changed, so nothing kept from before serves it:
+        // what the first visitor after an import or a confirmed link waits.
+        var targets = new (string Label, HttpClient Http, string Path, bool AfterChange)[]
         {
-            ("facilities page, first page", browser, $"/o/{org}/facilities"),
-            ("facilities page, BD with a union", browser, $"/o/{org}/facilities?country=BD&union=yes&sort=workers"),
-            ("facilities page, page 200", browser, $"/o/{org}/facilities?page=200"),
-            ("facilities page, a search", browser, $"/o/{org}/facilities?q=Unit+01234"),
-            ("chain page", browser, $"/o/{org}/chain"),
-            ("map page", browser, $"/o/{org}/map"),
-            ("facilities API, 100 rows", app.Http, $"/api/organisations/{org}/facilities?limit=100"),
+            ("facilities page, first page", browser, $"/o/{org}/facilities", false),
+            ("facilities page, BD with a union", browser, $"/o/{org}/facilities?country=BD&union=yes&sort=workers", false),
+            ("facilities page, page 200", browser, $"/o/{org}/facilities?page=200", false),
+            ("facilities page, a search", browser, $"/o/{org}/facilities?q=Unit+01234", false),
+            ("chain page", browser, $"/o/{org}/chain", false),
+            ("map page", browser, $"/o/{org}/map", false),
+            ("facilities API, 100 rows", app.Http, $"/api/organisations/{org}/facilities?limit=100", false),
+            ("facilities page, after a change", browser, $"/o/{org}/facilities", true),
+            ("chain page, after a change", browser, $"/o/{org}/chain", true),
+            ("map page, after a change", browser, $"/o/{org}/map", true),
         };
         var only = options.Text("only");
-        foreach (var (label, http, path) in targets.Where(t => only is null || t.Label.StartsWith(only, StringComparison.OrdinalIgnoreCase)))
+        foreach (var (label, http, path, afterChange) in targets.Where(t => only is null || t.Label.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             long bytes = 0;
             var status = 0;
             Func<int, Task<bool>> get = async _ =>
             {
+                if (afterChange)
+                {
+                    await ChangeChainAsync(dataSource);
+                }
+
                 using var response = await http.GetAsync(path);
                 var body = await response.Content.ReadAsByteArrayAsync();
                 (bytes, status) = (body.Length, (int)response.StatusCode);
@@ -80,11 +89,14 @@ public static class PortfolioBenchmark
             Console.WriteLine($"  {label,-36} {bytes / 1024.0,8:F1} KB  {result}{(status == 200 ? "" : $"  HTTP {status}")}");
         }
 
-        Console.WriteLine("  targets: p95 ≤ 300 ms and ≤ 100 KB for the facilities list, chain and map");
+        Console.WriteLine("  targets: p95 ≤ 300 ms and ≤ 100 KB for the facilities list, chain and map (kept between requests; \"after a change\" is the first visit after the chain changed)");
         using var process = Process.GetProcessById(app.ProcessId);
         Console.WriteLine($"  app process working set after the run: {process.WorkingSet64 / 1024.0 / 1024:F0} MB");
         return 0;
     }
+
+    private static async Task ChangeChainAsync(NpgsqlDataSource dataSource) =>
+        await dataSource.CreateCommand($"UPDATE \"ChangeStamps\" SET \"Version\" = gen_random_uuid() WHERE \"Area\" = '{ChainSnapshots.Area}'").ExecuteNonQueryAsync();
 
     private static async Task WritePortfolioAsync(string connection, Guid brandId, int facilityCount)
     {

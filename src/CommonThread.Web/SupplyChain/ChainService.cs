@@ -18,7 +18,7 @@ public sealed record ChainDto(string OrganisationName, IReadOnlyList<ChainNode> 
 /// facilities the organisation sees (<see cref="SupplyChainService.VisibleAsync"/>), so the picture
 /// never shows more than the lists do.
 /// </summary>
-public sealed class ChainService(AppDbContext db, FoaProfileService foa, ChainSnapshots snapshots, ChangeStamps stamps)
+public sealed class ChainService(AppDbContext db, FoaProfileService foa, SupplyChainService chain, ChainSnapshots snapshots, ChangeStamps stamps)
 {
     public async Task<ChainDto> ChainAsync(OrganisationAccess access, Guid? focusFacilityId, CancellationToken ct)
     {
@@ -45,16 +45,18 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa, ChainSn
         var summary = await foa.SummaryAsync(access, ct);
         // Only the confirmed chain is drawn: a claim shows in the lists, marked, but joins no picture.
         var inChain = summary.Facilities.Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
-        var ids = inChain.Keys.ToList();
-        var facilities = await db.Set<Facility>().AsNoTracking().Where(f => ids.Contains(f.Id))
-            .Select(f => new { f.Id, f.OperatorOrganisationId }).ToListAsync(ct);
+        // Who runs each facility comes with the facilities the organisation sees, already in memory.
+        var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Select(v => v.Facility).Where(f => inChain.ContainsKey(f.Id));
         var operatorFacilities = facilities.Where(f => f.OperatorOrganisationId is not null)
             .GroupBy(f => f.OperatorOrganisationId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Id).OrderBy(id => inChain[id].Tier).First());
         var buyers = operatorFacilities.Keys.Append(access.Organisation.Id).ToList();
-        var links = await db.Set<SupplyLink>().AsNoTracking()
-            .Where(l => ids.Contains(l.FacilityId) && buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed)
-            .Select(l => new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct);
+        // The buyers' confirmed links, narrowed to the chain in memory: sending the chain's ids along would
+        // make PostgreSQL test each link against an array of tens of thousands.
+        var links = (await db.Set<SupplyLink>().AsNoTracking()
+            .Where(l => buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed)
+            .Select(l => new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct))
+            .Where(l => inChain.ContainsKey(l.FacilityId)).ToList();
 
         // The organisation's own links say which facility passes work on when it maps deeper tiers
         // itself; a supplier's links hang from that supplier's facility.

@@ -39,16 +39,37 @@ public sealed class ChainSnapshots : IDisposable
             return await make();
         }
 
-        var key = (kind, organisationId, version);
-        if (cache.TryGetValue(key, out T? known) && known is not null)
+        // One picture per organisation and kind: a new version replaces the old, which no one asks for again.
+        var key = (kind, organisationId);
+        if (cache.TryGetValue(key, out Picture? known) && known is not null && known.Version == version)
         {
-            return known;
+            try
+            {
+                // Requests arriving while the picture is being made wait for it rather than make it again.
+                return (T)await known.Making;
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The request that was making it gave up or failed; this one makes it itself.
+            }
         }
 
-        var made = await make();
-        cache.Set(key, made, new MemoryCacheEntryOptions { Size = Math.Max(1, size(made)), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        var making = Typed(make());
+        var picture = new Picture(version, making);
+        cache.Set(key, picture, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        var made = (T)await making;
+        // Now that its size is known, the picture is counted for what it holds (unless a newer one replaced it meanwhile).
+        if (cache.TryGetValue(key, out Picture? current) && ReferenceEquals(current, picture))
+        {
+            cache.Set(key, picture, new MemoryCacheEntryOptions { Size = Math.Max(1, size(made)), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+
         return made;
     }
+
+    private static async Task<object> Typed<T>(Task<T> task) where T : class => await task;
+
+    private sealed record Picture(Guid Version, Task<object> Making);
 
     public void Dispose() => cache.Dispose();
 }
