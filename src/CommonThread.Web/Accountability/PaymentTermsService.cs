@@ -158,9 +158,9 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         }
 
         var currency = TextInput.OrNull(input.Currency)?.ToUpperInvariant();
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        if (!Currencies.IsKnown(currency))
         {
-            errors["currency"] = ["Give the currency as three letters, such as USD."];
+            errors["currency"] = ["Give the currency as its three-letter ISO 4217 code, such as USD."];
         }
 
         if (input.AgreedTermsDays is not (>= 0 and <= 365))

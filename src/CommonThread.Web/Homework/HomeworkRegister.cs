@@ -69,27 +69,27 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     public async Task<(Homeworker Homeworker, string PassbookCode)> PrepareAsync(OrganisationAccess access, HomeworkerInput input, CancellationToken ct)
     {
         EnsureKeeper(access);
-        var (country, identityKey) = await CheckAsync(access, input, null, ct);
+        var (country, identityKey, place) = await CheckAsync(access, input, null, ct);
         var code = Secrets.Readable(10);
         var homeworker = new Homeworker
         {
             OrganisationId = access.Organisation.Id, Name = input.Name.Trim(), Address = input.Address.Trim(), Area = input.Area.Trim(), CountryCode = country,
             RegisteredOn = Today, IdentityKey = identityKey, PassbookCodeHash = Secrets.Hash(code),
         };
-        Apply(homeworker, input);
+        Apply(homeworker, input, place);
         return (homeworker, code);
     }
 
     public async Task<HomeworkerDto> UpdateAsync(OrganisationAccess access, Guid homeworkerId, HomeworkerInput input, CancellationToken ct)
     {
         var homeworker = await FindAsync(access, homeworkerId, ct);
-        var (country, identityKey) = await CheckAsync(access, input, homeworkerId, ct);
+        var (country, identityKey, place) = await CheckAsync(access, input, homeworkerId, ct);
         homeworker.Name = input.Name.Trim();
         homeworker.Address = input.Address.Trim();
         homeworker.Area = input.Area.Trim();
         homeworker.CountryCode = country;
         homeworker.IdentityKey = identityKey;
-        Apply(homeworker, input);
+        Apply(homeworker, input, place);
         audit.Record(access.Organisation.Id, "homeworker.updated", $"homeworker {homeworker.Id}");
         await db.SaveChangesAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
@@ -101,10 +101,11 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     /// country, dates, links, the minimum working age and not being someone already registered.
     /// Only a new registration under age is reported as an alert.
     /// </summary>
-    private async Task<(string Country, string IdentityKey)> CheckAsync(OrganisationAccess access, HomeworkerInput input, Guid? existingId, CancellationToken ct)
+    private async Task<(string Country, string IdentityKey, RegionAndLanguage Place)> CheckAsync(OrganisationAccess access, HomeworkerInput input, Guid? existingId, CancellationToken ct)
     {
         Require(input);
         var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
+        var place = new RegionAndLanguage(await RegionAsync(country, input.Region, ct), PassbookLanguage(input.Language));
         var birthDate = input.BirthDate!.Value;
         CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);
         await CheckLinksAsync(access, input.FacilityId, input.IntermediaryId, ct);
@@ -130,8 +131,40 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
                 : "Another register entry has this name, birth date and area.");
         }
 
-        return (country, identityKey);
+        return (country, identityKey, place);
     }
+
+    private sealed record RegionAndLanguage(string? Region, string Language);
+
+    /// <summary>
+    /// The region as the minimum wage table spells it. Where the table has regional rates for the country, the
+    /// region must be one of them: a region typed differently would match no rate, and the piece rates paid
+    /// there would be checked against the national rate only, or against none.
+    /// </summary>
+    private async Task<string?> RegionAsync(string country, string? region, CancellationToken ct)
+    {
+        if (Blank(region) is not { } given)
+        {
+            return null;
+        }
+
+        var recorded = await db.Set<MinimumWage>().AsNoTracking().Where(m => m.CountryCode == country && m.Region != null)
+            .Select(m => m.Region!).Distinct().ToListAsync(ct);
+        if (recorded.Count == 0)
+        {
+            return given;
+        }
+
+        return recorded.FirstOrDefault(r => string.Equals(r, given, StringComparison.OrdinalIgnoreCase))
+            ?? throw new RuleViolation("region",
+                $"Minimum wages in {Countries.NameOf(country)} are recorded for {string.Join(", ", recorded.Order(StringComparer.Ordinal))}: choose one of them, or leave the region empty for the national rate.");
+    }
+
+    /// <summary>One of the languages passbooks are printed in (the workers' languages); English when none is given.</summary>
+    private static string PassbookLanguage(string? language) =>
+        Blank(language) is not { } given ? "en"
+        : Grievances.Intake.Languages.FirstOrDefault(l => string.Equals(l.Culture, given, StringComparison.OrdinalIgnoreCase)).Culture
+            ?? throw new RuleViolation("language", $"'{given}' is not one of the languages passbooks are printed in ({string.Join(", ", Grievances.Intake.Languages.Select(l => l.Culture))}).");
 
     /// <summary>A new passbook code (the old one stops working), for a homeworker who lost theirs.</summary>
     public async Task<string> NewPassbookCodeAsync(OrganisationAccess access, Guid homeworkerId, CancellationToken ct)
@@ -198,13 +231,13 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         }
     }
 
-    private static void Apply(Homeworker h, HomeworkerInput input)
+    private static void Apply(Homeworker h, HomeworkerInput input, RegionAndLanguage place)
     {
         h.Gender = input.Gender!.Value;
         h.BirthDate = input.BirthDate!.Value;
         h.ProofOfAge = input.ProofOfAge!.Value;
         h.ProofOfAgeCheckedOn = input.ProofOfAgeCheckedOn!.Value;
-        h.Region = Blank(input.Region);
+        h.Region = place.Region;
         h.Phone = Blank(input.Phone);
         h.Skills = Blank(input.Skills);
         h.FacilityId = input.FacilityId;
@@ -217,7 +250,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         h.ProtectiveEquipment = input.ProtectiveEquipment;
         h.DirectEmploymentOffered = input.DirectEmploymentOffered;
         h.MonthlyQuotaMinutes = (int)Plausible.Minutes.Require(input.MonthlyQuotaMinutes, "monthlyQuotaMinutes");
-        h.Language = Blank(input.Language) ?? "en";
+        h.Language = place.Language;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

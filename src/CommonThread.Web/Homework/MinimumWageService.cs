@@ -37,6 +37,7 @@ public sealed class MinimumWageService(AppDbContext db, AuditLog audit)
         }
 
         var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
+        var currency = Currencies.Valid(input.Currency);
         if (input.HourlyRate is not > 0)
         {
             throw new RuleViolation("hourlyRate", "The hourly minimum is more than zero.");
@@ -54,7 +55,7 @@ public sealed class MinimumWageService(AppDbContext db, AuditLog audit)
 
         var wage = new MinimumWage
         {
-            CountryCode = country, Region = region, HourlyRate = input.HourlyRate.Value, Currency = input.Currency.Trim().ToUpperInvariant(), EffectiveFrom = effectiveFrom,
+            CountryCode = country, Region = region, HourlyRate = input.HourlyRate.Value, Currency = currency, EffectiveFrom = effectiveFrom,
             Source = input.Source.Trim(), RecordedByOrganisationId = access.Organisation.Id,
         };
         db.Add(wage);

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,10 +29,12 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw new RuleViolation("style", "Give the style and the operation (at most 120 characters each).");
         }
 
-        if (input.Currency?.Trim().Length != 3 || input.DueOn is null)
+        if (input.DueOn is null)
         {
-            throw new RuleViolation(input.DueOn is null ? "dueOn" : "currency", input.DueOn is null ? "Give the due date." : "Give the currency as a three-letter code (BDT, INR…).");
+            throw new RuleViolation("dueOn", "Give the due date.");
         }
+
+        var currency = Currencies.Valid(input.Currency);
 
         if (rate <= 0)
         {
@@ -68,7 +71,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw RuleViolation.Conflict("homeworkerId", $"Work cannot go to {homeworker.Name} through this intermediary: {why}");
         }
 
-        var currency = input.Currency.Trim().ToUpperInvariant();
+        await RequireWageCurrencyAsync(homeworker, currency, ct);
         var hourly = WageCheck.EffectiveHourly(rate, minutes);
         var minimum = await MinimumWageAsync(homeworker, currency, issuedOn, ct);
         var below = minimum is { } floor && hourly < floor;
@@ -235,6 +238,21 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
     private async Task<WorkOrder> FindAsync(OrganisationAccess access, Guid workOrderId, CancellationToken ct) =>
         await db.Set<WorkOrder>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == workOrderId && w.OrganisationId == access.Organisation.Id, ct)
         ?? throw RuleViolation.NotFound("work order");
+
+    /// <summary>
+    /// Where minimum wages are on record for the homeworker's country, an order pays in their currency: an order in
+    /// another (or a mistyped) currency would otherwise find no minimum to be checked against and pass unchecked.
+    /// </summary>
+    private async Task RequireWageCurrencyAsync(Homeworker homeworker, string currency, CancellationToken ct)
+    {
+        var recorded = await db.Set<MinimumWage>().AsNoTracking().Where(m => m.CountryCode == homeworker.CountryCode)
+            .Select(m => m.Currency).Distinct().ToListAsync(ct);
+        if (recorded.Count > 0 && !recorded.Contains(currency))
+        {
+            throw new RuleViolation("currency",
+                $"Minimum wages in {Countries.NameOf(homeworker.CountryCode)} are on record in {string.Join(", ", recorded.Order())}: give the piece rate in that currency, so it can be checked against them.");
+        }
+    }
 
     /// <summary>The hourly minimum in force on the day, the region's own rate before the country's; null when none is on record in this currency.</summary>
     private async Task<decimal?> MinimumWageAsync(Homeworker homeworker, string currency, DateOnly on, CancellationToken ct)

@@ -56,6 +56,24 @@ public abstract class ApiTokenSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Revoking_a_token_on_its_page_asks_once_more_naming_it_and_only_the_confirmation_revokes_it()
+    {
+        var (orgId, signed) = await SignedInOwnerAsync();
+        var created = await (await signed.PostAsJsonAsync($"/api/organisations/{orgId}/tokens", new { name = "Warehouse sync", role = "Viewer" })).ReadAsync<CreatedApiTokenDto>();
+        var page = $"/o/{orgId}/tokens";
+
+        var asked = await (await signed.PostFormAsync(page, "revoke-token", new() { ["RevokeId"] = created.Token.Id.ToString() })).Content.ReadAsStringAsync();
+        var stillWorks = (await WithToken(created.Secret).GetAsync("/api/me")).StatusCode;
+        await signed.PostFormAsync(page, "revoke-token", new() { ["RevokeId"] = created.Token.Id.ToString(), ["Confirmed"] = "true" });
+
+        Assert.Contains("id=\"confirm-revoke\"", asked);
+        Assert.Contains("Warehouse sync", asked[asked.IndexOf("confirm-revoke", StringComparison.Ordinal)..]);
+        Assert.Equal(HttpStatusCode.OK, stillWorks);
+        Assert.NotNull((await app.WithDbAsync(db => db.Set<ApiToken>().SingleAsync(t => t.Id == created.Token.Id))).RevokedAt);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(created.Secret).GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused()
     {
         var member = await app.NewMemberAsync(Brand, MemberRole.Viewer);
