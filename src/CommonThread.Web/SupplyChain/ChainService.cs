@@ -42,9 +42,8 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa, SupplyC
 
     private async Task<ChainDto> WholeAsync(OrganisationAccess access, CancellationToken ct)
     {
-        var summary = await foa.SummaryAsync(access, ct);
         // Only the confirmed chain is drawn: a claim shows in the lists, marked, but joins no picture.
-        var inChain = summary.Facilities.Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
+        var inChain = (await foa.ListedRowsAsync(access, ct)).Where(f => f.Tier is not null && f.Confirmed).ToDictionary(f => f.FacilityId);
         // Who runs each facility comes with the facilities the organisation sees, already in memory.
         var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Select(v => v.Facility).Where(f => inChain.ContainsKey(f.Id));
         var operatorFacilities = facilities.Where(f => f.OperatorOrganisationId is not null)

@@ -47,10 +47,10 @@ public static class SupplyChainEndpoints
             TypedResults.Ok(await foa.SummaryAsync(http.OrganisationAccess(), ct)))
             .WithName("GetFoaSummary");
         group.MapGet("/foa-summary.csv", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
-            TypedResults.File(FoaSummaryExport.Csv(FoaSummaryDto.Of((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All)), "text/csv; charset=utf-8", "foa-summary.csv"))
+            TypedResults.File(FoaSummaryExport.Csv((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All), "text/csv; charset=utf-8", "foa-summary.csv"))
             .WithName("ExportFoaSummaryCsv");
         group.MapGet("/foa-summary.xlsx", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
-            TypedResults.File(FoaSummaryExport.Xlsx(FoaSummaryDto.Of((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
+            TypedResults.File(FoaSummaryExport.Xlsx((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
             .WithName("ExportFoaSummaryXlsx");
         group.MapGet("/facilities.geojson", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Text(FacilityGeoJson.Of(await foa.SummaryAsync(http.OrganisationAccess(), ct)).ToJsonString(), FacilityGeoJson.ContentType))
@@ -89,9 +89,8 @@ public static class SupplyChainEndpoints
     {
         var access = http.OrganisationAccess();
         var size = ListPaging.Limit(limit);
-        var selection = query.Parse();
+        var listing = await foa.ListingAsync(access, query, ct);
         var listed = await chain.ListedAsync(access.Organisation.Id, ct);
-        var listing = new FacilityListing(await foa.ListedRowsAsync(access, ct), selection);
         var (rows, next) = listing.After(cursor, size);
         var byId = listed.ToDictionary(v => v.Facility.Id);
         ListPaging.Describe(http, listing.Total, next);
