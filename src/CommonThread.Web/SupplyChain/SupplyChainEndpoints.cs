@@ -92,9 +92,9 @@ public static class SupplyChainEndpoints
         var selection = query.Parse();
         var listed = await chain.ListedAsync(access.Organisation.Id, ct);
         var listing = new FacilityListing(await foa.ListedRowsAsync(access, ct), selection);
-        var (rows, next) = listing.After(cursor, size);
+        var page = listing.After(cursor, size);
         var byId = listed.ToDictionary(v => v.Facility.Id);
-        ListPaging.Describe(http, listing.Total, next);
-        return TypedResults.Ok(rows.Select(r => FacilityDto.From(byId[r.FacilityId])).ToList());
+        ListPaging.Describe(http, page.Total, page.Next);
+        return TypedResults.Ok(page.Items.Select(r => FacilityDto.From(byId[r.FacilityId])).ToList());
     }
 }
