@@ -17,6 +17,9 @@ public sealed class ListOrder<T> : IComparer<T>
     /// <param name="id">The item's identity, compared last so no two items share a place.</param>
     public ListOrder(Func<T, Guid> id) => Id = new Key<Guid>(id, Comparer<Guid>.Default, descending: false);
 
+    /// <param name="id">The item's identity as text (a user id), compared exactly and last.</param>
+    public ListOrder(Func<T, string> id) => Id = new Key<string>(id, StringComparer.Ordinal, descending: false);
+
     private IKey Id { get; }
 
     private IEnumerable<IKey> All => keys.Append(Id);
