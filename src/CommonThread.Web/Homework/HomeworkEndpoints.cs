@@ -103,8 +103,8 @@ public static class HomeworkEndpoints
 
         group.MapPost("/minimum-wages", async (MinimumWageInput input, HttpContext http, MinimumWageService wages, CancellationToken ct) =>
             TypedResults.Ok(await wages.AddAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AddMinimumWage");
-        app.MapGet("/api/minimum-wages", async (MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(await wages.ListAsync(ct)))
-            .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages");
+        app.MapGet("/api/minimum-wages", async ([AsParameters] ListWindow window, HttpContext http, MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(window.Answer(http, HomeworkListOrders.MinimumWages, await wages.ListAsync(ct))))
+            .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages").Paged("By country, region, then latest effective date first");
     }
 
     /// <summary>
