@@ -13,7 +13,7 @@ public abstract class AssignmentListSpecs(TestApp app) : ApiListSpecs(app)
     protected override async Task<Seeded> SeedAsync()
     {
         var world = await AssessmentWorld.CreateAsync(App);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         // Two sent at the same moment, so the facility and then the id decide between them.
         foreach (var hoursAgo in new[] { 5, 1, 5, 9, 3 })
         {
@@ -31,7 +31,7 @@ public abstract class AssignmentListSpecs(TestApp app) : ApiListSpecs(app)
             QuestionnaireId = AssessmentWorld.StarterId, AssignedByOrganisationId = world.BrandOrganisation.Id, FacilityId = world.FacilityId,
             RespondentOrganisationId = world.SupplierOrganisation.Id, DueOn = AssessmentWorld.Today.AddDays(14), AssignedAt = at,
         });
-        await db.SaveChangesAsync();
+        return await db.SaveChangesAsync();
     });
 }
 

@@ -18,9 +18,9 @@ public abstract class GrievanceListSpecs(TestApp app) : ApiListSpecs(app)
         await App.WithDbAsync(async db =>
         {
             db.Add(mechanism);
-            await db.SaveChangesAsync();
+            return await db.SaveChangesAsync();
         });
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         // An urgent one, one overdue, and three received the same day or not, so every key of the order decides somewhere.
         foreach (var (urgent, daysAgo) in new[] { (false, 2), (true, 1), (false, 30), (false, 2), (false, 0) })
         {
@@ -41,7 +41,7 @@ public abstract class GrievanceListSpecs(TestApp app) : ApiListSpecs(app)
             FeedbackBy = receivedOn.AddDays(90), WrappedKey = [1], Report = [1],
         };
         db.AddRange(grievance, new CaseParty { CaseId = grievance.Id, OrganisationId = organisationId, Role = PartyRole.Supplier });
-        await db.SaveChangesAsync();
+        return await db.SaveChangesAsync();
     });
 }
 
