@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Accountability;
@@ -23,8 +24,8 @@ public static class AccountabilityEndpoints
 
     private static void MapAgreements(RouteGroupBuilder group)
     {
-        group.MapGet("/agreements", async (HttpContext http, AgreementService agreements, CancellationToken ct) =>
-            TypedResults.Ok(await agreements.ListAsync(http.OrganisationAccess(), ct))).WithName("ListAgreements");
+        group.MapGet("/agreements", async ([AsParameters] ListWindow window, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Agreements, await agreements.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListAgreements").Paged("Latest start date first");
         group.MapPost("/agreements", async (AgreementInput input, HttpContext http, AgreementService agreements, CancellationToken ct) =>
         {
             var created = await agreements.CreateAsync(http.OrganisationAccess(), input, ct);
@@ -50,8 +51,8 @@ public static class AccountabilityEndpoints
 
     private static void MapFrameworks(RouteGroupBuilder group)
     {
-        group.MapGet("/indicator-frameworks", async (HttpContext http, FrameworkService frameworks, CancellationToken ct) =>
-            TypedResults.Ok(await frameworks.ListAsync(http.OrganisationAccess(), ct))).WithName("ListIndicatorFrameworks");
+        group.MapGet("/indicator-frameworks", async ([AsParameters] ListWindow window, HttpContext http, FrameworkService frameworks, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Frameworks, await frameworks.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListIndicatorFrameworks").Paged("By name");
         group.MapPost("/indicator-frameworks", async (FrameworkInput input, HttpContext http, FrameworkService frameworks, CancellationToken ct) =>
             TypedResults.Ok(await frameworks.CreateAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("CreateIndicatorFramework");
         group.MapGet("/indicator-frameworks/{frameworkId:guid}", async (Guid frameworkId, HttpContext http, FrameworkService frameworks, CancellationToken ct) =>
@@ -62,8 +63,8 @@ public static class AccountabilityEndpoints
 
     private static void MapRounds(RouteGroupBuilder group)
     {
-        group.MapGet("/rounds", async (HttpContext http, RoundService rounds, CancellationToken ct) =>
-            TypedResults.Ok(await rounds.ListAsync(http.OrganisationAccess(), ct))).WithName("ListRounds");
+        group.MapGet("/rounds", async ([AsParameters] ListWindow window, HttpContext http, RoundService rounds, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Rounds, await rounds.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListRounds").Paged("Latest period end first");
         group.MapPost("/rounds", async (RoundInput input, HttpContext http, RoundService rounds, CancellationToken ct) =>
         {
             var opened = await rounds.CreateAsync(http.OrganisationAccess(), input, ct);
@@ -118,8 +119,8 @@ public static class AccountabilityEndpoints
             .WithDescription("Invites the facilities linked to the round's brands since it opened (those already invited are left alone).");
         group.MapPost("/rounds/{roundId:guid}/release", async (Guid roundId, HttpContext http, FeedbackRelease release, CancellationToken ct) =>
             TypedResults.Ok(await release.ReleaseAsync(http.OrganisationAccess(), roundId, ct))).RequireRole(MemberRole.Editor).WithName("ReleaseFeedback");
-        group.MapGet("/rounds/{roundId:guid}/flagged-comments", async (Guid roundId, HttpContext http, FeedbackService feedback, CancellationToken ct) =>
-            TypedResults.Ok(await feedback.FlaggedAsync(http.OrganisationAccess(), roundId, ct))).WithName("ListFlaggedComments");
+        group.MapGet("/rounds/{roundId:guid}/flagged-comments", async ([AsParameters] ListWindow window, Guid roundId, HttpContext http, FeedbackService feedback, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.FlaggedComments, await feedback.FlaggedAsync(http.OrganisationAccess(), roundId, ct)))).WithName("ListFlaggedComments").Paged("By brand, then category");
         group.MapPut("/rounds/{roundId:guid}/comments/{commentId:guid}", async (Guid roundId, Guid commentId, CommentRedactionInput input, HttpContext http, FeedbackService feedback,
             CancellationToken ct) =>
         {
@@ -132,8 +133,8 @@ public static class AccountabilityEndpoints
             return TypedResults.NoContent();
         }).RequireRole(MemberRole.Editor).WithName("SelfAssessPurchasingPractices");
 
-        group.MapGet("/feedback-invitations", async (HttpContext http, FeedbackService feedback, CancellationToken ct) =>
-            TypedResults.Ok(await feedback.InvitationsAsync(http.OrganisationAccess(), ct))).WithName("ListFeedbackInvitations");
+        group.MapGet("/feedback-invitations", async ([AsParameters] ListWindow window, HttpContext http, FeedbackService feedback, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.FeedbackInvitations, await feedback.InvitationsAsync(http.OrganisationAccess(), ct)))).WithName("ListFeedbackInvitations").Paged("Unanswered first, soonest to close first, then by brand");
         group.MapGet("/feedback-invitations/{feedbackInvitationId:guid}/form", async (Guid feedbackInvitationId, string? language, HttpContext http, FeedbackService feedback,
             CancellationToken ct) => TypedResults.Ok(await feedback.FormAsync(http.OrganisationAccess(), feedbackInvitationId, language, ct)))
             .WithName("GetFeedbackForm").WithDescription("In ?language= (a code such as bn, or a form language); by default the facility's country's language where the form has it.");
@@ -148,8 +149,8 @@ public static class AccountabilityEndpoints
 
     private static void MapPayments(RouteGroupBuilder group)
     {
-        group.MapGet("/payments", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
-            TypedResults.Ok(await payments.ListAsync(http.OrganisationAccess(), ct))).WithName("ListPayments");
+        group.MapGet("/payments", async ([AsParameters] ListWindow window, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Payments, await payments.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListPayments").Paged("Latest invoice date first");
         group.MapPost("/payments", async (PaymentInput input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.RecordAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("RecordPayment");
         group.MapPost("/payments/import", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>

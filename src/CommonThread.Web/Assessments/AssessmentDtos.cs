@@ -23,7 +23,7 @@ public enum AssignmentStatus
 }
 
 public sealed record AssignmentDto(Guid Id, Guid QuestionnaireId, string Questionnaire, Guid FacilityId, string Facility, string Respondent, string AssignedBy,
-    DateOnly DueOn, AssignmentStatus Status, DateOnly? SubmittedOn, double? ScorePercent);
+    DateOnly DueOn, AssignmentStatus Status, DateOnly? SubmittedOn, double? ScorePercent, DateTimeOffset AssignedAt);
 
 public sealed record SectionScoreDto(string Name, string Label, double Points, double Maximum, double? Percent);
 

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Assessments;
@@ -10,8 +11,8 @@ public static class AssessmentEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Assessments")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/questionnaires", async (HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
-            TypedResults.Ok(await library.ListAsync(http.OrganisationAccess(), ct))).WithName("ListQuestionnaires");
+        group.MapGet("/questionnaires", async ([AsParameters] ListWindow window, HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AssessmentListOrders.Questionnaires, await library.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListQuestionnaires").Paged("Starter questionnaires first, then by title");
         group.MapPost("/questionnaires/import", async (HttpContext http, QuestionnaireLibrary library, CancellationToken ct) =>
         {
             var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
@@ -34,9 +35,9 @@ public static class AssessmentEndpoints
 
         group.MapPost("/assignments", async (AssignInput input, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.Ok(await assignments.AssignAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AssignQuestionnaire");
-        group.MapGet("/assignments", async (string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
-            TypedResults.Ok(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))).WithName("ListAssignments")
-            .WithDescription("direction=sent: what this organisation sent; otherwise what it was asked to answer.");
+        group.MapGet("/assignments", async ([AsParameters] ListWindow window, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AssessmentListOrders.Assignments, await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct)))).WithName("ListAssignments").Paged("Newest assignment first, then by facility", "direction=sent: what this organisation sent; otherwise what it was asked to answer.")
+            ;
         group.MapGet("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, HttpContext http, ResponseService responses, CancellationToken ct) =>
             TypedResults.Ok(await responses.ReadAsync(http.OrganisationAccess(), assignmentId, ct))).WithName("GetResponse");
         group.MapPut("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>

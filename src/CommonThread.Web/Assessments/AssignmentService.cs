@@ -98,7 +98,7 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
             .AsNoTracking().ToListAsync(ct);
         return rows.OrderByDescending(r => r.a.AssignedAt).ThenBy(r => r.Facility)
             .Select(r => new AssignmentDto(r.a.Id, r.a.QuestionnaireId, r.Title, r.a.FacilityId, r.Facility, r.Respondent, r.AssignedBy, r.a.DueOn, StatusOf(r.a),
-                r.a.SubmittedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null, r.a.SubmittedAt is null ? null : r.Score))
+                r.a.SubmittedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null, r.a.SubmittedAt is null ? null : r.Score, r.a.AssignedAt))
             .ToList();
     }
 

@@ -74,4 +74,4 @@ public sealed record CorrectiveActionDto(Guid Id, FindingCategory Category, stri
 public sealed record CorrectivePlanDto(Guid Id, string Title, Guid FacilityId, string Facility, string Supplier, string FollowedBy, Guid? AuditId, bool Partial,
     IReadOnlyList<FindingCategory> VisibleCategories, IReadOnlyList<string> InvitedUnions, IReadOnlyList<CorrectiveActionDto> Actions);
 
-public sealed record CorrectivePlanSummary(Guid Id, string Title, string Facility, string Supplier, string FollowedBy, int Items, int Open, int Overdue, int Verified);
+public sealed record CorrectivePlanSummary(Guid Id, string Title, string Facility, string Supplier, string FollowedBy, int Items, int Open, int Overdue, int Verified, DateTimeOffset CreatedAt);

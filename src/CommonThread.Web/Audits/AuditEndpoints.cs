@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Audits;
@@ -10,8 +11,8 @@ public static class AuditEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Audits and corrective action plans")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/audits", async (HttpContext http, AuditService audits, CancellationToken ct) =>
-            TypedResults.Ok(await audits.ListAsync(http.OrganisationAccess(), ct))).WithName("ListAudits");
+        group.MapGet("/audits", async ([AsParameters] ListWindow window, HttpContext http, AuditService audits, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AuditListOrders.Audits, await audits.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListAudits").Paged("Latest audit end date first");
         group.MapPost("/audits", async (AuditInput input, HttpContext http, AuditService audits, CancellationToken ct) =>
         {
             var recorded = await audits.RecordAsync(http.OrganisationAccess(), input, ct);
@@ -39,8 +40,8 @@ public static class AuditEndpoints
 
         group.MapPost("/audits/{auditId:guid}/corrective-plan", async (Guid auditId, PlanFromAuditInput input, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.FromAuditAsync(http.OrganisationAccess(), auditId, input, ct))).RequireRole(MemberRole.Editor).WithName("CreateCorrectivePlan");
-        group.MapGet("/corrective-plans", async (HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
-            TypedResults.Ok(await plans.ListAsync(http.OrganisationAccess(), ct))).WithName("ListCorrectivePlans");
+        group.MapGet("/corrective-plans", async ([AsParameters] ListWindow window, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AuditListOrders.CorrectivePlans, await plans.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListCorrectivePlans").Paged("Newest first");
         group.MapGet("/corrective-plans/{planId:guid}", async (Guid planId, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.ViewAsync(http.OrganisationAccess(), planId, ct))).WithName("GetCorrectivePlan");
         group.MapPut("/corrective-plans/{planId:guid}/actions/{actionId:guid}", async (Guid planId, Guid actionId, ActionUpdateInput input, HttpContext http, CorrectivePlanService plans,

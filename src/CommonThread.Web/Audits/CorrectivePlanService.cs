@@ -81,14 +81,14 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
                            join b in db.Set<Organisation>() on p.FollowedByOrganisationId equals b.Id
                            where p.SupplierOrganisationId == id || p.FollowedByOrganisationId == id || invitedIds.Contains(p.Id)
                            orderby p.CreatedAt descending
-                           select new { p.Id, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, Facility = f.Name, Supplier = s.Name, FollowedBy = b.Name }).AsNoTracking().ToListAsync(ct);
+                           select new { p.Id, p.CreatedAt, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, Facility = f.Name, Supplier = s.Name, FollowedBy = b.Name }).AsNoTracking().ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var actions = (await db.Set<CorrectiveAction>().AsNoTracking().Where(a => planIds.Contains(a.PlanId)).ToListAsync(ct)).ToLookup(a => a.PlanId);
         return plans.Select(p =>
         {
             var visible = Visible(actions[p.Id], p.SupplierOrganisationId == id || p.FollowedByOrganisationId == id ? null : invited.First(i => i.PlanId == p.Id)).ToList();
             return new CorrectivePlanSummary(p.Id, p.Title, p.Facility, p.Supplier, p.FollowedBy, visible.Count, visible.Count(a => a.Status != ActionStatus.Done),
-                visible.Count(IsOverdue), visible.Count(a => a.Verified == true));
+                visible.Count(IsOverdue), visible.Count(a => a.Verified == true), p.CreatedAt);
         }).ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 
 namespace CommonThread.Web.Grievances;
 
@@ -39,9 +40,9 @@ public static class GrievanceEndpoints
             return TypedResults.File(csv, "text/csv; charset=utf-8", "grievance-statistics.csv");
         }).WithName("ExportGrievanceStatisticsCsv");
 
-        group.MapGet("/grievances", async (HttpContext http, CaseService cases, CancellationToken ct) =>
-            TypedResults.Ok(await cases.ListAsync(http.OrganisationAccess(), ct)))
-            .WithName("ListGrievances");
+        group.MapGet("/grievances", async ([AsParameters] ListWindow window, HttpContext http, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, GrievanceListOrders.Cases, await cases.ListAsync(http.OrganisationAccess(), ct))))
+            .WithName("ListGrievances").Paged("Urgent cases first, then overdue ones, then newest received");
         group.MapGet("/grievances/{caseId:guid}", async (Guid caseId, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(await cases.GetAsync(http.OrganisationAccess(), caseId, ct)))
             .WithName("GetGrievance");

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,8 +12,8 @@ public static class HomeworkEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Homework")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/homeworkers", async (HttpContext http, HomeworkRegister register, CancellationToken ct) =>
-            TypedResults.Ok(await register.ListAsync(http.OrganisationAccess(), ct))).WithName("ListHomeworkers");
+        group.MapGet("/homeworkers", async ([AsParameters] ListWindow window, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, HomeworkListOrders.Homeworkers, await register.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListHomeworkers").Paged("By name");
         group.MapPost("/homeworkers", async (HomeworkerInput input, HttpContext http, HomeworkRegister register, CancellationToken ct) =>
         {
             var registered = await register.RegisterAsync(http.OrganisationAccess(), input, ct);
@@ -67,15 +68,15 @@ public static class HomeworkEndpoints
             .WithMetadata(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Platform.Api.RateLimitRegistration.ReceiptCode)).ExcludeFromDescription();
         app.MapGet("/passbook/pdf", () => Results.LocalRedirect("/passbook?tooMany=1")).ExcludeFromDescription();
 
-        group.MapGet("/intermediaries", async (HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
-            TypedResults.Ok(await intermediaries.ListAsync(http.OrganisationAccess(), ct))).WithName("ListIntermediaries");
+        group.MapGet("/intermediaries", async ([AsParameters] ListWindow window, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, HomeworkListOrders.Intermediaries, await intermediaries.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListIntermediaries").Paged("By name");
         group.MapPost("/intermediaries", async (IntermediaryInput input, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
             TypedResults.Ok(await intermediaries.SaveAsync(http.OrganisationAccess(), null, input, ct))).RequireRole(MemberRole.Editor).WithName("CreateIntermediary");
         group.MapPut("/intermediaries/{intermediaryId:guid}", async (Guid intermediaryId, IntermediaryInput input, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>
             TypedResults.Ok(await intermediaries.SaveAsync(http.OrganisationAccess(), intermediaryId, input, ct))).RequireRole(MemberRole.Editor).WithName("UpdateIntermediary");
 
-        group.MapGet("/work-orders", async (Guid? homeworkerId, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
-            TypedResults.Ok(await orders.ListAsync(http.OrganisationAccess(), ct, homeworkerId))).WithName("ListWorkOrders");
+        group.MapGet("/work-orders", async ([AsParameters] ListWindow window, Guid? homeworkerId, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, HomeworkListOrders.WorkOrders, await orders.ListAsync(http.OrganisationAccess(), ct, homeworkerId)))).WithName("ListWorkOrders").Paged("Newest issue date first");
         group.MapPost("/work-orders", async (WorkOrderInput input, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
             TypedResults.Ok(await orders.IssueAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("IssueWorkOrder");
         group.MapPost("/work-orders/{workOrderId:guid}/returns", async (Guid workOrderId, PieceReturnInput input, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
@@ -90,8 +91,8 @@ public static class HomeworkEndpoints
         group.MapGet("/homework-overview", async (HttpContext http, HomeworkOverview overview, CancellationToken ct) =>
             TypedResults.Ok(await overview.ForBrandAsync(http.OrganisationAccess(), ct))).WithName("GetHomeworkOverview");
 
-        group.MapGet("/homework-action-plans", async (HttpContext http, ActionPlanService plans, CancellationToken ct) =>
-            TypedResults.Ok(await plans.ListAsync(http.OrganisationAccess(), ct))).WithName("ListHomeworkActionPlans");
+        group.MapGet("/homework-action-plans", async ([AsParameters] ListWindow window, HttpContext http, ActionPlanService plans, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, HomeworkListOrders.ActionPlans, await plans.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListHomeworkActionPlans").Paged("Open plans first, newest first");
         group.MapPost("/homework-action-plans", async (ActionPlanInput input, HttpContext http, ActionPlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.CreateAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("CreateHomeworkActionPlan");
         group.MapPost("/homework-action-plans/{planId:guid}/measures/{measureId:guid}/done", async (Guid planId, Guid measureId, MeasureDoneInput input, HttpContext http,
@@ -102,8 +103,8 @@ public static class HomeworkEndpoints
 
         group.MapPost("/minimum-wages", async (MinimumWageInput input, HttpContext http, MinimumWageService wages, CancellationToken ct) =>
             TypedResults.Ok(await wages.AddAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AddMinimumWage");
-        app.MapGet("/api/minimum-wages", async (MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(await wages.ListAsync(ct)))
-            .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages");
+        app.MapGet("/api/minimum-wages", async ([AsParameters] ListWindow window, HttpContext http, MinimumWageService wages, CancellationToken ct) => TypedResults.Ok(window.Answer(http, HomeworkListOrders.MinimumWages, await wages.ListAsync(ct))))
+            .RequireAuthorization().WithTags("Homework").WithName("ListMinimumWages").Paged("By country, region, then latest effective date first");
     }
 
     /// <summary>

@@ -7,9 +7,9 @@ public static class ApiTokensEndpoints
 {
     public static void MapApiTokensEndpoints(this RouteGroupBuilder organisation)
     {
-        organisation.MapGet("/tokens", async (HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
-            TypedResults.Ok((await tokens.ListAsync(http.OrganisationAccess(), ct)).Select(ApiTokenDto.From).ToList()))
-            .WithName("ListApiTokens");
+        organisation.MapGet("/tokens", async ([AsParameters] ListWindow window, HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, OrganisationListOrders.Tokens, (await tokens.ListAsync(http.OrganisationAccess(), ct)).Select(ApiTokenDto.From).ToList())))
+            .WithName("ListApiTokens").Paged("Newest first");
         organisation.MapPost("/tokens", Create).RequireRateLimiting(RateLimitRegistration.TokenCreation).WithName("CreateApiToken");
         organisation.MapDelete("/tokens/{tokenId:guid}", async (Guid tokenId, HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
         {

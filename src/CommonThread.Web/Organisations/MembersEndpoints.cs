@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommonThread.Web.Organisations;
@@ -6,8 +7,8 @@ public static class MembersEndpoints
 {
     public static void MapMembersEndpoints(this RouteGroupBuilder organisation)
     {
-        organisation.MapGet("/members", async (HttpContext http, MembershipService members, CancellationToken ct) =>
-            TypedResults.Ok(await members.ListAsync(http.OrganisationAccess().Organisation.Id, ct))).WithName("ListMembers");
+        organisation.MapGet("/members", async ([AsParameters] ListWindow window, HttpContext http, MembershipService members, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, OrganisationListOrders.Members, await members.ListAsync(http.OrganisationAccess().Organisation.Id, ct)))).WithName("ListMembers").Paged("By display name");
         organisation.MapPost("/members", Invite).RequireRole(MemberRole.Owner).WithName("InviteMember");
         organisation.MapPut("/members/{userId}/role", async (string userId, ChangeRoleRequest request, HttpContext http, MembershipService members, CancellationToken ct) =>
         {
@@ -20,9 +21,9 @@ public static class MembersEndpoints
             return TypedResults.NoContent();
         }).RequireRole(MemberRole.Owner).WithName("RemoveMember");
 
-        organisation.MapGet("/invitations", async (HttpContext http, MembershipService members, CancellationToken ct) =>
-            TypedResults.Ok(await members.ListOpenInvitationsAsync(http.OrganisationAccess().Organisation.Id, ct)))
-            .RequireRole(MemberRole.Owner).WithName("ListInvitations");
+        organisation.MapGet("/invitations", async ([AsParameters] ListWindow window, HttpContext http, MembershipService members, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, OrganisationListOrders.Invitations, await members.ListOpenInvitationsAsync(http.OrganisationAccess().Organisation.Id, ct))))
+            .RequireRole(MemberRole.Owner).WithName("ListInvitations").Paged("By email address");
         organisation.MapDelete("/invitations/{invitationId:guid}", async (Guid invitationId, HttpContext http, MembershipService members, CancellationToken ct) =>
         {
             await members.CancelInvitationAsync(http.OrganisationAccess(), invitationId, ct);

@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommonThread.Web.Organisations;
@@ -9,7 +10,7 @@ public static class MyInvitationsEndpoints
     {
         var mine = app.MapGroup("/api/invitations").RequireAuthorization().WithTags("Organisations")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        mine.MapGet("/", async (InvitationInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListAsync(ct))).WithName("ListMyInvitations");
+        mine.MapGet("/", async ([AsParameters] ListWindow window, HttpContext http, InvitationInbox inbox, CancellationToken ct) => TypedResults.Ok(window.Answer(http, OrganisationListOrders.MyInvitations, await inbox.ListAsync(ct)))).WithName("ListMyInvitations").Paged("By organisation name");
         mine.MapPost("/{invitationId:guid}/accept", async Task<Ok<OrganisationDto>> (Guid invitationId, InvitationInbox inbox, AccessService access, CancellationToken ct) =>
         {
             var organisationId = await inbox.AcceptAsync(invitationId, ct);

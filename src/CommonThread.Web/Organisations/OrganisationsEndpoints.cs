@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,8 @@ public static class OrganisationsEndpoints
         one.MapMembersEndpoints();
         one.MapApiTokensEndpoints();
         app.MapMyInvitationsEndpoints();
-        one.MapGet("/audit", ListAudit).RequireRole(MemberRole.Owner).WithName("ListAuditTrail");
+        one.MapGet("/audit", ListAudit).RequireRole(MemberRole.Owner).WithName("ListAuditTrail")
+            .WithDescription("Newest first; paged by limit and cursor: the total is in X-Total-Count and the next page in the Link header.");
     }
 
     private static OrganisationDto Dto(OrganisationAccess a) => OrganisationDto.From(a.Organisation, a.Role);
@@ -67,8 +69,13 @@ public static class OrganisationsEndpoints
         return TypedResults.Ok(OrganisationDto.From(updated, access.Role));
     }
 
-    private static async Task<Ok<List<AuditEntryDto>>> ListAudit(HttpContext http, Platform.Audit.AuditLog audit, int? take, CancellationToken ct) =>
-        TypedResults.Ok((await audit.ListAsync(http.OrganisationAccess().Organisation.Id, take ?? 100, ct)).Select(AuditEntryDto.From).ToList());
+    // take is the limit's older name, still read so clients written before paging keep working.
+    private static async Task<Ok<List<AuditEntryDto>>> ListAudit(HttpContext http, Platform.Audit.AuditLog audit, [AsParameters] ListWindow window, string? take, CancellationToken ct)
+    {
+        var page = await audit.PageAsync(http.OrganisationAccess().Organisation.Id, window.Cursor, ListPaging.Limit(window.Limit ?? take), ct);
+        ListPaging.Describe(http, page.Total, page.Next);
+        return TypedResults.Ok(page.Items.Select(AuditEntryDto.From).ToList());
+    }
 
     private static ProblemHttpResult? NotPlatformAdmin(PlatformAdminStanding standing) => standing switch
     {

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 
 namespace CommonThread.Web.SupplyChain;
 
@@ -7,9 +8,9 @@ public static class RelationshipEndpoints
 {
     public static void MapRelationshipEndpoints(this RouteGroupBuilder group)
     {
-        group.MapGet("/link-claims", async (HttpContext http, LinkConfirmations links, CancellationToken ct) =>
-            TypedResults.Ok(await links.ForConfirmerAsync(http.OrganisationAccess(), ct)))
-            .WithName("ListLinkClaims");
+        group.MapGet("/link-claims", async ([AsParameters] ListWindow window, HttpContext http, LinkConfirmations links, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, SupplyChainListOrders.LinkClaims, await links.ForConfirmerAsync(http.OrganisationAccess(), ct))))
+            .WithName("ListLinkClaims").Paged("Pending claims first, then by facility and buyer");
         group.MapPost("/link-claims/decide", async (LinkDecisionInput input, HttpContext http, LinkConfirmations links, CancellationToken ct) =>
             TypedResults.Ok(await links.DecideAsync(http.OrganisationAccess(), input, ct)))
             .RequireRole(MemberRole.Editor).WithName("DecideLinkClaims");
@@ -19,9 +20,9 @@ public static class RelationshipEndpoints
             return TypedResults.Created($"links/{link.Id}", SupplyLinkDto.From(link));
         }).RequireRole(MemberRole.Editor).WithName("NameBuyer");
 
-        group.MapGet("/union-presence", async (HttpContext http, UnionPresenceService presence, CancellationToken ct) =>
-            TypedResults.Ok(await presence.ForAsync(http.OrganisationAccess(), ct)))
-            .WithName("ListUnionPresence");
+        group.MapGet("/union-presence", async ([AsParameters] ListWindow window, HttpContext http, UnionPresenceService presence, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, SupplyChainListOrders.UnionPresence, await presence.ForAsync(http.OrganisationAccess(), ct))))
+            .WithName("ListUnionPresence").Paged("By status, then facility");
         group.MapPost("/union-presence", async (PresenceClaimInput input, HttpContext http, UnionPresenceService presence, CancellationToken ct) =>
         {
             var claim = await presence.ClaimAsync(http.OrganisationAccess(), input, ct);

@@ -1,5 +1,5 @@
-using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommonThread.Web.SupplyChain;
@@ -9,9 +9,9 @@ public static class SupplyChainEndpoints
     public static void MapSupplyChainEndpoints(this IEndpointRouteBuilder app)
     {
         // Reference data every signed-in member may read; only initiatives change it (below).
-        app.MapGet("/api/country-context", async (CountryContextService countries, CancellationToken ct) =>
-            TypedResults.Ok((await countries.ListAsync(ct)).Select(CountryContextDto.From).ToList()))
-            .RequireAuthorization().WithTags("Supply chain").WithName("ListCountryContext");
+        app.MapGet("/api/country-context", async ([AsParameters] ListWindow window, HttpContext http, CountryContextService countries, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, SupplyChainListOrders.CountryContext, (await countries.ListAsync(ct)).Select(CountryContextDto.From).ToList())))
+            .RequireAuthorization().WithTags("Supply chain").WithName("ListCountryContext").Paged("By country code");
 
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Supply chain")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -63,9 +63,9 @@ public static class SupplyChainEndpoints
             TypedResults.Ok(CountryContextDto.From(await countries.SaveAsync(http.OrganisationAccess(), countryCode, input, ct))))
             .RequireRole(MemberRole.Editor).WithName("SaveCountryContext");
 
-        group.MapGet("/links", async (HttpContext http, SupplyChainService chain, CancellationToken ct) =>
-            TypedResults.Ok((await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList()))
-            .WithName("ListSupplyLinks");
+        group.MapGet("/links", async ([AsParameters] ListWindow window, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, SupplyChainListOrders.Links, (await chain.LinksAsync(http.OrganisationAccess().Organisation.Id, ct)).Select(SupplyLinkDto.From).ToList())))
+            .WithName("ListSupplyLinks").Paged("By tier, then start date");
         group.MapPost("/links", async (SupplyLinkInput input, HttpContext http, SupplyChainService chain, CancellationToken ct) =>
         {
             var link = await chain.LinkAsync(http.OrganisationAccess(), input, ct);
@@ -91,9 +91,9 @@ public static class SupplyChainEndpoints
         var size = ListPaging.Limit(limit);
         var listing = await foa.ListingAsync(access, query, ct);
         var listed = await chain.ListedAsync(access.Organisation.Id, ct);
-        var (rows, next) = listing.After(cursor, size);
+        var page = listing.After(cursor, size);
         var byId = listed.ToDictionary(v => v.Facility.Id);
-        ListPaging.Describe(http, listing.Total, next);
-        return TypedResults.Ok(rows.Select(r => FacilityDto.From(byId[r.FacilityId])).ToList());
+        ListPaging.Describe(http, page.Total, page.Next);
+        return TypedResults.Ok(page.Items.Select(r => FacilityDto.From(byId[r.FacilityId])).ToList());
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using CommonThread.Data;
+using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +28,23 @@ public sealed class AuditLog(AppDbContext db, CurrentUser me, TimeProvider clock
             At = clock.GetUtcNow(),
         });
 
-    /// <summary>Newest first. Callers must have checked that the reader is an owner of the organisation.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ListAsync(Guid organisationId, int take, CancellationToken ct) =>
-        await db.Set<AuditEntry>().AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId)
-            .OrderByDescending(a => a.Id)
-            .Take(Math.Clamp(take, 1, 500))
-            .ToListAsync(ct);
+    /// <summary>
+    /// Newest first, <paramref name="limit"/> entries after the cursor's (from the newest without one), paged in the
+    /// database: the trail only grows, and its order is its id alone. Callers must have checked that the reader is an owner of the organisation.
+    /// </summary>
+    public async Task<ListPage<AuditEntry>> PageAsync(Guid organisationId, string? cursor, int limit, CancellationToken ct)
+    {
+        var trail = db.Set<AuditEntry>().AsNoTracking().Where(a => a.OrganisationId == organisationId);
+        var total = await trail.CountAsync(ct);
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            var before = long.TryParse(ListPaging.Read(cursor, 1)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? id : throw new RuleViolation("cursor", "This cursor is not one this list gave; start again without it.");
+            trail = trail.Where(a => a.Id < before);
+        }
+
+        var rows = await trail.OrderByDescending(a => a.Id).Take(limit + 1).ToListAsync(ct);
+        var page = rows.Take(limit).ToList();
+        return new(page, total, rows.Count > limit ? ListPaging.Cursor(page[^1].Id.ToString(CultureInfo.InvariantCulture)) : null);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
     public async Task<IReadOnlyList<ImportDto>> ListAsync(Guid organisationId, CancellationToken ct)
     {
         var imports = await db.Set<FacilityImport>().AsNoTracking().Where(i => i.OrganisationId == organisationId)
-            .OrderByDescending(i => i.UploadedAt).Take(100).ToListAsync(ct);
+            .OrderByDescending(i => i.UploadedAt).ToListAsync(ct);
         var dtos = new List<ImportDto>();
         foreach (var import in imports)
         {

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -19,9 +20,9 @@ public static class ImportEndpoints
             return TypedResults.Created($"imports/{import.Id}", import);
         }).RequireRole(MemberRole.Editor).WithName("UploadImport")
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
-            TypedResults.Ok(await imports.ListAsync(http.OrganisationAccess().Organisation.Id, ct)))
-            .WithName("ListImports");
+        group.MapGet("/", async ([AsParameters] ListWindow window, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, SupplyChainListOrders.Imports, await imports.ListAsync(http.OrganisationAccess().Organisation.Id, ct))))
+            .WithName("ListImports").Paged("Newest upload first");
         group.MapGet("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.GetAsync(http.OrganisationAccess().Organisation.Id, importId, ct)))
             .WithName("GetImport");
@@ -35,10 +36,9 @@ public static class ImportEndpoints
             TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
             .RequireRole(MemberRole.Editor).WithName("StartImport");
 
-        group.MapGet("/reviews", async (HttpContext http, ReviewQueue queue, CancellationToken ct) =>
-            TypedResults.Ok(await queue.PendingAsync(http.OrganisationAccess().Organisation.Id, ct)))
-            .WithName("ListMatchReviews")
-            .WithDescription("Rows waiting for a person, each beside the facility it may be. `evidence` says why the pair is uncertain, part by part "
+        group.MapGet("/reviews", async ([AsParameters] ListWindow window, HttpContext http, ReviewQueue queue, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, await queue.PendingAsync(http.OrganisationAccess().Organisation.Id, window.Cursor, window.Size, ct))))
+            .WithName("ListMatchReviews").Paged("In a fixed order (by id)", "Rows waiting for a person, each beside the facility it may be. `evidence` says why the pair is uncertain, part by part "
                 + "(part, verdict Agrees / Partly / Differs / Missing, score 0–1, the row's and the candidate's value as the matcher read them), "
                 + "disagreeing parts first; new parts may appear. Null for rows queued before the reasons were kept.");
         group.MapPost("/reviews/{reviewId:guid}/confirm", async (Guid reviewId, HttpContext http, MatchReviewDecisions decisions, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Matching;
+using CommonThread.Web.Platform.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -14,9 +15,20 @@ public sealed record ReviewQueuePage(IReadOnlyList<MatchReviewDto> Reviews, int 
 /// <summary>The rows an organisation's imports left for a person to decide, read page by page.</summary>
 public sealed class ReviewQueue(AppDbContext db)
 {
-    /// <summary>The first 200 pending reviews (the API's list).</summary>
-    public async Task<IReadOnlyList<MatchReviewDto>> PendingAsync(Guid organisationId, CancellationToken ct) =>
-        await DtosAsync(await Pending(organisationId, new()).OrderBy(r => r.Id).Take(200).ToListAsync(ct), ct);
+    private static readonly ListOrder<Guid> ById = new(id => id);
+
+    /// <summary>
+    /// A page of the pending reviews (the API's list) in id order, after <paramref name="cursor"/>: the ids are paged,
+    /// and only the page's reviews are read whole.
+    /// </summary>
+    public async Task<ListPage<MatchReviewDto>> PendingAsync(Guid organisationId, string? cursor, int limit, CancellationToken ct)
+    {
+        var page = ById.Page(await Pending(organisationId, new()).Select(r => r.Id).ToListAsync(ct), cursor, limit);
+        var ids = page.Items.ToList();
+        var reviews = await db.Set<MatchReview>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var dtos = (await DtosAsync(reviews, ct)).ToDictionary(r => r.Id);
+        return new(ids.Select(id => dtos[id]).ToList(), page.Total, page.Next);
+    }
 
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of the pending reviews the filter matches, oldest first. The part filter reads
