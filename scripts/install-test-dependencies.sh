@@ -22,3 +22,6 @@ fi
 # axe-core at the version package-lock.json pins, into tests/CommonThread.BrowserTests/node_modules
 # (the tests inject node_modules/axe-core/axe.min.js from there: no CDN).
 (cd "$(dirname "$0")/../tests/CommonThread.BrowserTests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+# Leaflet at the version src/CommonThread.Web/package-lock.json pins: the app serves its own committed copy
+# (wwwroot/lib/leaflet, so it runs without node), and VendoredLeafletSpecs checks that copy against this one.
+(cd "$(dirname "$0")/../src/CommonThread.Web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

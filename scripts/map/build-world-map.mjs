@@ -1,6 +1,7 @@
 // Writes the country shapes the facility map draws, so the map works with no internet.
 // Equirectangular: x = longitude + 180, y = 90 - latitude, in a 360 × 180 viewBox; one path per
 // country, its ISO 3166-1 numeric code as id. Run: cd scripts/map && npm install && npm run build
+// Also writes the same rounded shapes as GeoJSON (longitude, latitude) for the Leaflet map: one geography, two forms.
 import { readFileSync, writeFileSync } from "node:fs";
 import { feature } from "topojson-client";
 
@@ -40,3 +41,43 @@ ${paths}
 `;
 writeFileSync(new URL("../../src/CommonThread.Web/wwwroot/maps/world.svg", import.meta.url), svg);
 console.log(`${countries.length} countries, ${svg.length} bytes`);
+
+// The GeoJSON ring: the SVG's rounded points back in degrees. A ring that crosses the antimeridian and comes
+// back (Fiji, Chukotka) is unwrapped past ±180 so Leaflet does not draw a stripe across the world; one that
+// goes round the pole (Antarctica) would not close unwrapped and is kept as it is.
+const degrees = ([lon, lat]) => [+(round(lon + 180) - 180).toFixed(2), +(90 - round(90 - lat)).toFixed(2)];
+function geoRing(coordinates) {
+  const points = [];
+  for (const c of coordinates) {
+    const p = degrees(c);
+    const last = points[points.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) points.push(p);
+  }
+  if (points.length < 3) return null;
+  let shift = 0;
+  const unwrapped = points.map((p, i) => {
+    if (i > 0) {
+      const jump = p[0] - points[i - 1][0];
+      shift += jump > 180 ? -360 : jump < -180 ? 360 : 0;
+    }
+    return [+(p[0] + shift).toFixed(2), p[1]];
+  });
+  const ring = shift === 0 ? unwrapped : points;
+  const [first, last] = [ring[0], ring[ring.length - 1]];
+  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+}
+const geoFeatures = countries
+  .filter((c) => c.geometry)
+  .map((c) => {
+    const rings = polygons(c.geometry).map((polygon) => polygon.map(geoRing).filter(Boolean)).filter((p) => p.length > 0);
+    return rings.length === 0 ? null : {
+      type: "Feature",
+      id: c.id ?? "",
+      properties: { name: (c.properties?.name ?? "").replace(/[<&"]/g, "") },
+      geometry: { type: "MultiPolygon", coordinates: rings },
+    };
+  })
+  .filter(Boolean);
+const geojson = JSON.stringify({ type: "FeatureCollection", features: geoFeatures }) + "\n";
+writeFileSync(new URL("../../src/CommonThread.Web/wwwroot/maps/world.geo.json", import.meta.url), geojson);
+console.log(`${geoFeatures.length} country shapes as GeoJSON, ${geojson.length} bytes`);

@@ -77,8 +77,15 @@ public sealed class FacilityMap
         Clusters = Gather(Markers, ViewWidth / CellsAcross);
     }
 
-    /// <summary>Markers gathered by the grid cell they fall in, each cluster drawn at its markers' mean position.</summary>
-    private static List<Cluster> Gather(IReadOnlyList<Marker> markers, double cell) =>
+    /// <summary>What the map draws: the confirmed chain (claims stay in the lists, marked), in one country when one is asked for.</summary>
+    public static List<FoaSummaryRow> Drawn(IEnumerable<FoaSummaryRow> facilities, string? country) =>
+        facilities.Where(f => f.Confirmed && (country is null || f.CountryCode == country)).ToList();
+
+    /// <summary>
+    /// Markers gathered by the grid cell they fall in, each cluster drawn at its markers' mean position. The grid
+    /// starts at the plane's origin, so the same cell size gathers the same facilities whatever part is in view.
+    /// </summary>
+    public static List<Cluster> Gather(IReadOnlyList<Marker> markers, double cell) =>
         markers.GroupBy(m => ((long)Math.Floor(m.X / cell), (long)Math.Floor(m.Y / cell)))
             .Select(g =>
             {

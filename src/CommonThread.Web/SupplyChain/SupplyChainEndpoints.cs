@@ -1,5 +1,7 @@
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Geography;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommonThread.Web.SupplyChain;
@@ -55,6 +57,16 @@ public static class SupplyChainEndpoints
         group.MapGet("/facilities.geojson", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Text(FacilityGeoJson.Of(await foa.SummaryAsync(http.OrganisationAccess(), ct)).ToJsonString(), FacilityGeoJson.ContentType))
             .WithName("ExportFacilitiesGeoJson");
+        group.MapGet("/map/clusters", async (string? west, string? south, string? east, string? north, string? zoom, string? country,
+            HttpContext http, FoaProfileService foa, CancellationToken ct) =>
+        {
+            var box = FacilityMapBox.Parse(west, south, east, north, zoom);
+            var only = string.IsNullOrWhiteSpace(country) ? null
+                : Countries.FromCodeOrName(country) ?? throw new RuleViolation("country", Countries.Refusal(country));
+            return TypedResults.Ok(MapClustersDto.Of(FacilityMap.Drawn(await foa.ListedRowsAsync(http.OrganisationAccess(), ct), only), box));
+        }).WithName("GetMapClusters")
+            .WithDescription("The facilities the map page draws, within west/south/east/north (degrees) gathered into circles for zoom (0–18), "
+                + "as the interactive map asks for them; country narrows it to one country like the page's ?country=.");
         group.MapGet("/chain", async (Guid? facilityId, HttpContext http, ChainService chains, CancellationToken ct) =>
             TypedResults.Ok(await chains.ChainAsync(http.OrganisationAccess(), facilityId, ct)))
             .WithName("GetChain");

@@ -111,8 +111,16 @@ public sealed class ApiEndpointCases(TestApp app)
             url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
         }
 
+        url += SampleQuery(endpointName);
         return new ApiEndpointCase(method, endpoint, pattern, endpointName, url, isAdmin, organisation, owner, viewer, competitor, values);
     }
+
+    /// <summary>What a read that cannot answer without a query is sent, as its own client would send it.</summary>
+    private static string SampleQuery(string endpointName) => endpointName switch
+    {
+        "GetMapClusters" => "?west=-180&south=-90&east=180&north=90&zoom=2",
+        _ => "",
+    };
 
     /// <summary>The first bytes of a PNG: what an image answer must be.</summary>
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
