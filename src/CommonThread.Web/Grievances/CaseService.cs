@@ -3,6 +3,7 @@ using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.SupplyChain;
@@ -20,9 +21,16 @@ public sealed record CasePartyDto(string Organisation, PartyRole Role, bool Agre
 
 public sealed record CaseAttachmentDto(Guid Id, string FileName, string ContentType, long Size);
 
+/// <param name="AgreementPendingFrom">The parties (by name) whose agreement to the proposed remedy the mechanism needs and has not had yet.</param>
+/// <param name="OtherBrandsPending">Of those, the other brands a brand may not see by name: only their number.</param>
+/// <param name="ReporterSatisfied">The reporter's answer on their follow-up page: satisfied with the outcome, or not; null when not asked or not answered.</param>
+/// <param name="LaterRetaliation">Retaliation cases its reporter filed against this one (the ones this party takes part in).</param>
 public sealed record CaseDetail(CaseSummary Summary, string Report, bool Anonymous, ReporterIdentity? Reporter, bool IdentityWithheld, ReporterGender ReporterGender,
     IReadOnlyList<CasePartyDto> Parties, IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseStatus> NextStates, bool ClosingAgreed,
-    IReadOnlyList<CaseAttachmentDto> Attachments);
+    IReadOnlyList<CaseAttachmentDto> Attachments, IReadOnlyList<string> AgreementPendingFrom, int OtherBrandsPending, bool? ReporterSatisfied,
+    IReadOnlyList<LinkedCaseDto> LaterRetaliation);
+
+public sealed record LinkedCaseDto(Guid Id, string Reference, CaseStatus Status);
 
 public sealed record CaseMessageInput
 {
@@ -116,13 +124,34 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         var facility = grievance.FacilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstAsync(ct) : null;
         var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
         var attachments = await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name, a.ContentType, a.Size }).ToListAsync(ct);
+        var pending = AgreementPending(mechanism, grievance, parties.Select(p => (p.OrganisationId, p.Role, p.AgreedAt)).ToList());
+        var organisationId = access.Organisation.Id;
+        var retaliation = await (from c in db.Set<GrievanceCase>()
+                                 join p in db.Set<CaseParty>() on c.Id equals p.CaseId
+                                 where c.RelatedCaseId == caseId && p.OrganisationId == organisationId
+                                 orderby c.ReceivedOn, c.Reference
+                                 select new LinkedCaseDto(c.Id, c.Reference, c.Status)).AsNoTracking().ToListAsync(ct);
         return new(Summary(grievance, facility, party.Role), crypto.Decrypt(key, grievance.Report, grievance.Id), grievance.Anonymous,
             mayKnowReporter ? JsonSerializer.Deserialize<ReporterIdentity>(crypto.Decrypt(key, grievance.ReporterIdentity!, grievance.Id)) : null,
             grievance.ReporterIdentity is not null && !mayKnowReporter, mayKnowReporter ? grievance.ReporterGender : ReporterGender.NotGiven,
             parties.Where(p => !otherBrands.Contains(p.OrganisationId)).Select(p => new CasePartyDto(p.Name, p.Role, p.AgreedAt is not null)).ToList(),
             visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()),
-            attachments.Select((a, i) => new CaseAttachmentDto(a.Id, Attachments.ShownName(crypto.Decrypt(key, a.Name, grievance.Id), i + 1, a.ContentType), a.ContentType, a.Size)).ToList());
+            attachments.Select((a, i) => new CaseAttachmentDto(a.Id, Attachments.ShownName(crypto.Decrypt(key, a.Name, grievance.Id), i + 1, a.ContentType), a.ContentType, a.Size)).ToList(),
+            pending.Where(p => !otherBrands.Contains(p)).Select(p => names[p]).Order(StringComparer.CurrentCulture).ToList(), pending.Count(otherBrands.Contains),
+            grievance.ReporterSatisfied, retaliation);
     }
+
+    /// <summary>
+    /// While a remedy waits for agreement (proposed, or agreed and on its way to closing), the parties whose
+    /// agreement the mechanism needs and has not had; otherwise none.
+    /// </summary>
+    private static List<Guid> AgreementPending(GrievanceMechanism mechanism, GrievanceCase grievance, IReadOnlyList<(Guid OrganisationId, PartyRole Role, DateTimeOffset? AgreedAt)> parties) =>
+        grievance.Status is CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented
+            ? parties.Where(p => NeedsAgreementOf(mechanism, p.Role) && p.AgreedAt is null).Select(p => p.OrganisationId).ToList()
+            : [];
+
+    private static bool NeedsAgreementOf(GrievanceMechanism mechanism, PartyRole role) =>
+        KindOf(role) != PartyKinds.None && mechanism.ClosingNeedsAgreementOf.HasFlag(KindOf(role));
 
     private static PartyKinds KindOf(PartyRole role) => role switch
     {
@@ -145,7 +174,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
 
     /// <summary>Every party of each kind the mechanism names has agreed; kinds absent from the case need no one.</summary>
     private static bool AgreementReached(GrievanceMechanism mechanism, IReadOnlyList<(PartyRole Role, DateTimeOffset? AgreedAt)> parties) =>
-        parties.Where(p => mechanism.ClosingNeedsAgreementOf.HasFlag(KindOf(p.Role)) && KindOf(p.Role) != PartyKinds.None).All(p => p.AgreedAt is not null);
+        parties.Where(p => NeedsAgreementOf(mechanism, p.Role)).All(p => p.AgreedAt is not null);
 
     private async Task<(GrievanceCase Case, CaseParty Party)> FindAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
     {
@@ -266,18 +295,37 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The party agrees to the remedy now proposed.</summary>
+    /// <summary>
+    /// The party agrees to the remedy now proposed. The agreement that completes what the mechanism needs
+    /// moves the case to RemedyAgreed by itself, in the same transaction, with a status entry in the record
+    /// and a notice to the parties: nobody has to remember to move it. Run serializable, so two parties
+    /// agreeing at the same moment cannot each miss the other's agreement (the loser is asked to try again).
+    /// </summary>
     public async Task<CaseDetail> AgreeAsync(OrganisationAccess access, Guid caseId, CancellationToken ct)
     {
-        var (grievance, party) = await FindAsync(access, caseId, ct);
-        if (grievance.Status is not (CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented))
+        await db.RunSerializableAsync(async () =>
         {
-            throw RuleViolation.Conflict("status", "There is no proposed remedy to agree to.");
-        }
+            var (grievance, party) = await FindAsync(access, caseId, ct);
+            if (grievance.Status is not (CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented))
+            {
+                throw RuleViolation.Conflict("status", "There is no proposed remedy to agree to.");
+            }
 
-        party.AgreedAt ??= clock.GetUtcNow();
-        audit.Record(access.Organisation.Id, "case.agreed", $"agreed to the remedy on case {grievance.Reference}");
-        await db.SaveChangesAsync(ct);
+            party.AgreedAt ??= clock.GetUtcNow();
+            audit.Record(access.Organisation.Id, "case.agreed", $"agreed to the remedy on case {grievance.Reference}");
+            var mechanism = await db.Set<GrievanceMechanism>().AsNoTracking().FirstAsync(m => m.Id == grievance.MechanismId, ct);
+            var others = await db.Set<CaseParty>().Where(p => p.CaseId == caseId && p.Id != party.Id).Select(p => new { p.Role, p.AgreedAt }).ToListAsync(ct);
+            if (grievance.Status == CaseStatus.RemedyProposed
+                && AgreementReached(mechanism, [.. others.Select(p => (p.Role, p.AgreedAt)), (party.Role, party.AgreedAt)]))
+            {
+                grievance.Status = CaseStatus.RemedyAgreed;
+                await AppendAsync(grievance, null, MessageKind.StatusChange, "", CaseStatus.RemedyAgreed, ct);
+                audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {CaseStatus.RemedyAgreed} (every party needed agreed)");
+                await notices.TellAsync(grievance, $"Case {grievance.Reference} is now {StatusWords(CaseStatus.RemedyAgreed)}: every party whose agreement is needed agreed.", ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return await GetAsync(access, caseId, ct);
     }
 
@@ -301,12 +349,13 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task AppendAsync(GrievanceCase grievance, CaseParty party, MessageKind kind, string text, CaseStatus? newStatus, CancellationToken ct)
+    /// <param name="party">The party that wrote it; null for the system, as when the last agreement moves the status.</param>
+    private async Task AppendAsync(GrievanceCase grievance, CaseParty? party, MessageKind kind, string text, CaseStatus? newStatus, CancellationToken ct)
     {
         var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
         db.Add(new CaseMessage
         {
-            CaseId = grievance.Id, Kind = kind, AuthorOrganisationId = party.OrganisationId, AuthorUserId = me.UserId, AuthorRole = party.Role,
+            CaseId = grievance.Id, Kind = kind, AuthorOrganisationId = party?.OrganisationId, AuthorUserId = party is null ? null : me.UserId, AuthorRole = party?.Role,
             On = Today, Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), NewStatus = newStatus,
             Body = crypto.Encrypt(key, text, grievance.Id),
         });

@@ -90,6 +90,12 @@ public sealed class GrievanceCase
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>
+    /// The reporter's answer, from their follow-up page once there is an outcome: satisfied with it or not.
+    /// Undated on purpose, like everything the reporter does; a later answer replaces an earlier one.
+    /// </summary>
+    public bool? ReporterSatisfied { get; set; }
+
     /// <summary>When the parties were told the closed case will be deleted (see <see cref="CaseRetention"/>).</summary>
     public DateOnly? DeletionAnnouncedOn { get; set; }
 

@@ -8,6 +8,7 @@ public static class GrievanceEndpoints
 {
     public static void MapGrievanceEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapCaseExportEndpoints();
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Grievances")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 

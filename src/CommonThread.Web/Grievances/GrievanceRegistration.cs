@@ -14,6 +14,7 @@ public static class GrievanceRegistration
         services.AddScoped<SupplyChain.IPresenceVouchers, MechanismVouchers>();
         services.AddScoped<IntakeService>();
         services.AddScoped<CaseService>();
+        services.AddScoped<CaseList>();
         services.AddScoped<MechanismService>();
         services.AddScoped<GrievanceStatistics>();
         services.AddScoped<CaseNotices>();

@@ -49,7 +49,11 @@ public sealed record Receipt(string Reference, string? Code, DateOnly ReceivedOn
 
 /// <summary>What the reporter reads when they come back with their code.</summary>
 public sealed record ReporterView(string Reference, GrievanceCategory Category, CaseStatus Status, DateOnly ReceivedOn, DateOnly AcknowledgeBy,
-    DateOnly FeedbackBy, string Report, IReadOnlyList<ReporterMessage> Messages);
+    DateOnly FeedbackBy, string Report, IReadOnlyList<ReporterMessage> Messages, bool? Satisfied)
+{
+    /// <summary>The case has an outcome the reporter can say they are satisfied with or not: a remedy carried out, or the case closed or rejected.</summary>
+    public bool AsksSatisfaction => IntakeService.HasOutcome(Status);
+}
 
 public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From, CaseStatus? NewStatus, string Text);
 
@@ -260,7 +264,37 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             .OrderBy(m => m.Sequence).ToListAsync(ct);
         return new(grievance.Reference, grievance.Category, grievance.Status, grievance.ReceivedOn, grievance.AcknowledgeBy, grievance.FeedbackBy,
             crypto.Decrypt(key, grievance.Report, grievance.Id),
-            messages.Select(m => new ReporterMessage(m.Kind, m.On, m.AuthorRole?.ToString(), m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id))).ToList());
+            messages.Select(m => new ReporterMessage(m.Kind, m.On, m.AuthorRole?.ToString(), m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id))).ToList(),
+            grievance.ReporterSatisfied);
+    }
+
+    public static bool HasOutcome(CaseStatus status) => status is CaseStatus.RemedyImplemented or CaseStatus.Closed or CaseStatus.Rejected;
+
+    /// <summary>
+    /// The reporter says whether they are satisfied with the outcome; the parties read the answer on the case.
+    /// Stored without a date or anything about the sender; asked only once there is an outcome.
+    /// </summary>
+    /// <returns>False when no case has the code.</returns>
+    public async Task<bool> AnswerSatisfactionAsync(string typedCode, bool? satisfied, CancellationToken ct)
+    {
+        if (satisfied is null)
+        {
+            throw new RuleViolation("satisfied", "Answer yes or no.");
+        }
+
+        if (await FindByCodeAsync(typedCode, ct) is not { } grievance)
+        {
+            return false;
+        }
+
+        if (!HasOutcome(grievance.Status))
+        {
+            throw RuleViolation.Conflict("satisfied", "The case has no outcome yet.");
+        }
+
+        grievance.ReporterSatisfied = satisfied;
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>The reporter adds information or answers a question. Dated by the day only.</summary>
