@@ -22,6 +22,12 @@ public static class ImportEndpoints
         group.MapGet("/", async (HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.ListAsync(http.OrganisationAccess().Organisation.Id, ct)))
             .WithName("ListImports");
+        group.MapGet("/template.csv", (HttpContext http) =>
+            TypedResults.File(FacilityListTemplate.Csv(http.OrganisationAccess().Organisation.Kind), "text/csv; charset=utf-8", "facility-list-template.csv"))
+            .WithName("ImportTemplateCsv").WithDescription("The facility list template for this kind of organisation: the header and one example row.");
+        group.MapGet("/template.xlsx", (HttpContext http) =>
+            TypedResults.File(FacilityListTemplate.Xlsx(http.OrganisationAccess().Organisation.Kind), FacilityListTemplate.XlsxContentType, "facility-list-template.xlsx"))
+            .WithName("ImportTemplateXlsx").WithDescription("The template as a workbook, with a Help sheet naming the other spellings each column is recognised by.");
         group.MapGet("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.GetAsync(http.OrganisationAccess().Organisation.Id, importId, ct)))
             .WithName("GetImport");
