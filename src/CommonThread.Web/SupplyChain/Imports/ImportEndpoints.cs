@@ -1,4 +1,6 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -37,6 +39,25 @@ public static class ImportEndpoints
         group.MapGet("/{importId:guid}/links", async (Guid importId, int? skip, int? take, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.LinksAsync(http.OrganisationAccess().Organisation.Id, importId, skip ?? 0, take ?? 200, ct)))
             .WithName("ListImportLinks");
+        group.MapGet("/{importId:guid}/rows", async (Guid importId, string? outcome, string? limit, string? cursor, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+        {
+            var size = ListPaging.Limit(limit);
+            var after = cursor is null ? 0 : int.TryParse(ListPaging.Read(cursor, 1)[0], out var row) ? row : throw new RuleViolation("cursor", "This cursor is not one this list gave; start again without it.");
+            var (rows, total) = await imports.RowsAsync(http.OrganisationAccess().Organisation.Id, importId, Outcome(outcome), after, 0, size, ct);
+            ListPaging.Describe(http, total, rows.Count == size ? ListPaging.Cursor(rows[^1].Row.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+            return TypedResults.Ok(rows);
+        }).WithName("ListImportRows")
+            .WithDescription("Each row's outcome (matched, new, review, known, problem) by row number: planned while the import waits to be started "
+                + "(once `rows` on the import is not null), what happened once it completed. `outcome` filters; paged with `limit` and `cursor`. "
+                + "A facility is given by its registry fields only.");
+        group.MapGet("/{importId:guid}/rows.csv", async (Guid importId, string? outcome, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.File(await imports.RowsCsvAsync(http.OrganisationAccess().Organisation.Id, importId, Outcome(outcome), ct), "text/csv; charset=utf-8", $"import-{importId}-rows.csv"))
+            .WithName("ImportRowsCsv");
+        group.MapDelete("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+        {
+            await imports.DiscardAsync(http.OrganisationAccess(), importId, ct);
+            return TypedResults.NoContent();
+        }).RequireRole(MemberRole.Editor).WithName("DiscardImport").WithDescription("Deletes an import that was not started (or failed), with its file and preview.");
         group.MapPost("/{importId:guid}/start", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
             .RequireRole(MemberRole.Editor).WithName("StartImport");
@@ -60,4 +81,10 @@ public static class ImportEndpoints
                 + "Returns, per id, `outcome` (linked, separated, alreadyDecided, notFound, refused: the row's OS ID belongs to another facility) "
                 + "and the `facilityId` the row is linked to. Sending the same request again changes nothing.");
     }
+
+    /// <summary>An outcome filter as written in a query (any case); a word that is none is a field-level problem.</summary>
+    public static RowOutcome? Outcome(string? outcome) =>
+        string.IsNullOrWhiteSpace(outcome) ? null
+        : Enum.TryParse<RowOutcome>(outcome, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(outcome, out _) ? parsed
+        : throw new RuleViolation("outcome", "The outcome is one of matched, new, review, known, problem.");
 }
