@@ -24,6 +24,7 @@ public static class SupplyChainRegistration
         services.AddScoped<Imports.ReviewQueue>();
         services.AddScoped<Imports.MatchReviewDecisions>();
         services.AddScoped<Imports.FacilityImportRunner>();
+        services.AddScoped<Imports.ImportPlanner>();
         services.AddScoped<Imports.ImportLeases>();
         services.AddSingleton<Imports.ImportProgress>();
         services.AddSingleton<Imports.ImportQueue>();

@@ -46,6 +46,12 @@ public sealed class FacilityImport
 
     public DateTimeOffset UploadedAt { get; init; }
 
+    /// <summary>
+    /// When the background worker worked out each row's planned outcome (see <see cref="ImportPlanner"/>); null
+    /// until then. The plan is what a run would have done at that moment: the registry may grow before the start.
+    /// </summary>
+    public DateTimeOffset? PlannedAt { get; set; }
+
     public string? StartedByUserId { get; set; }
 
     public string? StartedByName { get; set; }

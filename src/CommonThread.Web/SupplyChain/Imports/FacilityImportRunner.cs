@@ -52,22 +52,12 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
         var content = await db.Set<FacilityImportContent>().AsNoTracking().FirstAsync(c => c.ImportId == import.Id, ct);
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == import.OrganisationId, ct);
         var now = clock.GetUtcNow();
-        var parsed = FacilityListParser.Parse(TableFile.Read(import.FileName, content.Bytes), organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
+        var table = TableFile.Read(import.FileName, content.Bytes);
+        var parsed = FacilityListParser.Parse(table, organisation.Kind, DateOnly.FromDateTime(now.UtcDateTime));
         var rows = parsed.Rows;
 
         progress.Report(import.Id, "Reading the registry", 0, rows.Count);
-        var registry = new List<FacilityRecord>();
-        var onRegistry = new HashSet<Guid>();
-        await foreach (var f in db.Set<Facility>().AsNoTracking().Select(f => new { f.Id, f.Name, f.Address, f.CountryCode, f.OsId }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            registry.Add(new FacilityRecord(f.Id.ToString(), f.Name, f.Address, f.CountryCode, f.OsId));
-            onRegistry.Add(f.Id);
-        }
-
-        var index = FacilityIndex.Build(registry);
-        registry.Clear();
-        var matcher = new FacilityMatcher(index);
-        var known = await KnownRows.LoadAsync(db, import.OrganisationId, ct);
+        var decider = await ImportRowDecider.LoadAsync(db, import.OrganisationId, ct);
 
         // Matching only adds to the change tracker; the transaction opens for the write alone, so on
         // SQLite other writers wait for seconds, not for the whole import.
@@ -75,63 +65,46 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
         var writer = await ImportRowWriter.LoadAsync(db, import.OrganisationId, now, ct);
         var facilityOfRow = new Dictionary<int, Guid>();
         var linkRows = new List<ImportRow>();
+        // What happened to each row replaces what the preview planned, in the same transaction.
+        var results = ImportRowResults.Problems(import.Id, table, parsed).ToList();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            switch (known.Find(row))
+            var decision = decider.Decide(row);
+            results.Add(ImportRowResults.Of(import.Id, row, decision, planned: false));
+            switch (decision)
             {
-                case { AwaitingReviewInImportId: not null }:
+                case { Outcome: RowOutcome.Known, FacilityId: null }:
                     // Already one item in the review queue: the decision there will write it.
                     import.ReviewRows++;
                     import.KnownRows++;
                     break;
-                case { FacilityId: { } settled } when onRegistry.Contains(settled):
-                    facilityOfRow[row.RowNumber] = settled;
+                case { Outcome: RowOutcome.Known or RowOutcome.Matched, FacilityId: { } facilityId }:
+                    facilityOfRow[row.RowNumber] = facilityId;
                     import.MatchedRows++;
-                    import.KnownRows++;
+                    import.KnownRows += decision.Outcome == RowOutcome.Known ? 1 : 0;
                     linkRows.Add(row);
                     break;
-                default:
-                    Match(row);
+                case { Outcome: RowOutcome.Review, FacilityId: { } candidate, Match: { } match }:
+                    import.ReviewRows++;
+                    db.Add(new MatchReview
+                    {
+                        OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = FacilityListParser.RowKey(row),
+                        RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = candidate,
+                        Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending, EvidenceJson = ReviewEvidence.Write(match.Evidence),
+                    });
+                    break;
+                case { Outcome: RowOutcome.New, FacilityId: { } newId }:
+                    writer.NewFacility(row, newId);
+                    facilityOfRow[row.RowNumber] = newId;
+                    import.NewFacilities++;
+                    linkRows.Add(row);
                     break;
             }
 
             if (i % ProgressEvery == 0)
             {
                 progress.Report(import.Id, "Matching", i, rows.Count);
-            }
-        }
-
-        void Match(ImportRow row)
-        {
-            var match = matcher.Match(new FacilityRecord("", row.Name, row.Address, row.CountryCode, row.OsId));
-            switch (match.Decision)
-            {
-                case MatchDecision.Linked:
-                    var facilityId = Guid.Parse(match.FacilityId!);
-                    facilityOfRow[row.RowNumber] = facilityId;
-                    import.MatchedRows++;
-                    import.KnownRows += known.Linked(facilityId) ? 1 : 0;
-                    linkRows.Add(row);
-                    break;
-                case MatchDecision.NeedsReview:
-                    import.ReviewRows++;
-                    db.Add(new MatchReview
-                    {
-                        OrganisationId = import.OrganisationId, ImportId = import.Id, RowNumber = row.RowNumber, RowKey = FacilityListParser.RowKey(row),
-                        RowJson = System.Text.Json.JsonSerializer.Serialize(row), CandidateFacilityId = Guid.Parse(match.FacilityId!),
-                        Confidence = Math.Round(match.Confidence, 3), Status = ReviewStatus.Pending, EvidenceJson = ReviewEvidence.Write(match.Evidence),
-                    });
-                    break;
-                default:
-                    var id = Guid.CreateVersion7();
-                    writer.NewFacility(row, id);
-                    // Later rows that are variants of this one now match it instead of making a second facility.
-                    index.Add(FacilityNormaliser.Normalise(new FacilityRecord(id.ToString(), row.Name, row.Address, row.CountryCode, row.OsId)));
-                    facilityOfRow[row.RowNumber] = id;
-                    import.NewFacilities++;
-                    linkRows.Add(row);
-                    break;
             }
         }
 
@@ -167,6 +140,8 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
         import.RunningOn = null;
         import.LeaseUntil = null;
         await db.Set<FacilityImportContent>().Where(c => c.ImportId == import.Id).ExecuteDeleteAsync(ct);
+        await db.Set<FacilityImportRowResult>().Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(ct);
+        db.AddRange(results);
         audit.RecordAs(import.OrganisationId, import.StartedByUserId, import.StartedByName ?? "import", "import.completed",
             $"'{import.FileName}': {rows.Count} rows; {import.MatchedRows} matched, {import.NewFacilities} new facilities, {import.ReviewRows} to review, {import.KnownRows} known from earlier imports; "
             + $"{import.LinksCreated} links created, {import.LinksUpdated} updated; {import.FoaFactsRecorded} FoA facts");

@@ -32,6 +32,8 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         }));
         audit.Record(access.Organisation.Id, "import.uploaded", $"'{import.FileName}': {import.TotalRows} rows, {import.ValidRows} without problems");
         await db.SaveChangesAsync(ct);
+        // The worker works out each row's planned outcome now (see ImportPlanner).
+        queue.Wake();
         return await DtoAsync(import, ct);
     }
 
@@ -55,8 +57,90 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         return dtos;
     }
 
-    public async Task<ImportDto> GetAsync(Guid organisationId, Guid importId, CancellationToken ct) =>
-        await DtoAsync(await FindAsync(organisationId, importId, ct), ct);
+    /// <summary>The import with its rows counted by outcome: planned (once the preview is worked out) or, once completed, what happened.</summary>
+    public async Task<ImportDto> GetAsync(Guid organisationId, Guid importId, CancellationToken ct)
+    {
+        var import = await FindAsync(organisationId, importId, ct);
+        return await DtoAsync(import, ct) with { Rows = await RowTotalsAsync(import, ct) };
+    }
+
+    private async Task<ImportRowTotalsDto?> RowTotalsAsync(FacilityImport import, CancellationToken ct)
+    {
+        var planReady = import.Status is ImportStatus.Previewed or ImportStatus.Failed && import.PlannedAt is not null;
+        if (!planReady && import.Status != ImportStatus.Completed)
+        {
+            return null;
+        }
+
+        var counts = await db.Set<FacilityImportRowResult>().AsNoTracking().Where(r => r.ImportId == import.Id && r.Row > 0)
+            .GroupBy(r => r.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var fileProblem = await db.Set<FacilityImportRowResult>().AsNoTracking().Where(r => r.ImportId == import.Id && r.Row == 0).Select(r => r.Message).FirstOrDefaultAsync(ct);
+        return new(import.Status == ImportStatus.Completed ? "done" : "planned", import.Status == ImportStatus.Completed ? import.FinishedAt : import.PlannedAt,
+            counts.GetValueOrDefault(RowOutcome.Matched), counts.GetValueOrDefault(RowOutcome.New), counts.GetValueOrDefault(RowOutcome.Review),
+            counts.GetValueOrDefault(RowOutcome.Known), counts.GetValueOrDefault(RowOutcome.Problem), fileProblem);
+    }
+
+    /// <summary>
+    /// A page of rows with their outcome, by row number after <paramref name="afterRow"/>: the plan while the import
+    /// waits to be started, what happened once it completed. The facility is shown by its registry fields only
+    /// (name, address, country, OS ID): never what another organisation recorded about it.
+    /// </summary>
+    public async Task<(IReadOnlyList<ImportRowResultDto> Rows, int Total)> RowsAsync(Guid organisationId, Guid importId, RowOutcome? outcome, int afterRow, int skip, int take, CancellationToken ct)
+    {
+        await FindAsync(organisationId, importId, ct);
+        var results = db.Set<FacilityImportRowResult>().AsNoTracking().Where(r => r.ImportId == importId && r.Row > 0 && (outcome == null || r.Outcome == outcome));
+        var total = await results.CountAsync(ct);
+        var page = await (from r in results.Where(r => r.Row > afterRow)
+                          join f in db.Set<Facility>() on r.FacilityId equals f.Id into facilities
+                          from f in facilities.DefaultIfEmpty()
+                          orderby r.Row
+                          select new { r.Row, r.Outcome, r.Message, r.SameAsRow, r.Confidence, r.EvidenceJson, Facility = f == null ? null : new RegistryFacilityDto(f.Id, f.Name, f.Address, f.CountryCode, f.OsId) })
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return (page.Select(r => new ImportRowResultDto(r.Row, r.Outcome, r.Message, r.SameAsRow, r.Facility, r.Confidence, ReviewEvidence.Read(r.EvidenceJson))).ToList(), total);
+    }
+
+    /// <summary>Every row with its outcome as CSV, so the rows that failed can be fixed in the file and uploaded again.</summary>
+    public async Task<byte[]> RowsCsvAsync(Guid organisationId, Guid importId, RowOutcome? outcome, CancellationToken ct)
+    {
+        var rows = new List<ImportRowResultDto>();
+        for (var after = 0; ;)
+        {
+            var (page, _) = await RowsAsync(organisationId, importId, outcome, after, 0, 1000, ct);
+            rows.AddRange(page);
+            if (page.Count < 1000)
+            {
+                break;
+            }
+
+            after = page[^1].Row;
+        }
+
+        return Platform.Files.Csv.File(["row", "outcome", "message", "same_as_row", "facility_name", "facility_address", "facility_country", "facility_os_id", "confidence"],
+            rows.Select(r => (IEnumerable<object?>)[r.Row, r.Outcome.ToString().ToLowerInvariant(), r.Message, r.SameAsRow, r.Facility?.Name, r.Facility?.Address, r.Facility?.CountryCode, r.Facility?.OsId, r.Confidence]));
+    }
+
+    /// <summary>Deletes an upload that was not started (or failed): its file, problems and preview go with it.</summary>
+    public async Task DiscardAsync(OrganisationAccess access, Guid importId, CancellationToken ct)
+    {
+        var import = await FindAsync(access.Organisation.Id, importId, ct);
+        if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed))
+        {
+            throw RuleViolation.Conflict("status", $"This import is {import.Status.ToString().ToLowerInvariant()}; only an import that was not started, or failed, can be discarded.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Conditional, so an import started at the same moment is not deleted under its run.
+        var deleted = await db.Set<FacilityImport>().Where(i => i.Id == importId && (i.Status == ImportStatus.Previewed || i.Status == ImportStatus.Failed))
+            .ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+        {
+            throw RuleViolation.Conflict("status", "This import was started by another request at the same moment.");
+        }
+
+        audit.Record(access.Organisation.Id, "import.discarded", $"'{import.FileName}': {import.TotalRows} rows");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 
     public async Task<IReadOnlyList<ImportProblem>> ProblemsAsync(Guid organisationId, Guid importId, int skip, int take, CancellationToken ct)
     {

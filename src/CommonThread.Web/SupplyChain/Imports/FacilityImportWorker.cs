@@ -43,7 +43,10 @@ public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueu
         }
     }
 
-    /// <summary>Takes back abandoned imports, then runs the next queued one; false when there was none.</summary>
+    /// <summary>
+    /// Takes back abandoned imports, then runs the next queued one, or else works out the next upload's
+    /// preview (a started import goes first: someone is waiting for it); false when there was neither.
+    /// </summary>
     public async Task<bool> RunNextAsync(CancellationToken stoppingToken)
     {
         Guid? next;
@@ -56,7 +59,8 @@ public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueu
 
         if (next is null)
         {
-            return false;
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ImportPlanner>().PlanNextAsync(stoppingToken);
         }
 
         await RunClaimedAsync(next.Value, stoppingToken);

@@ -56,6 +56,9 @@ public static partial class FacilityListParser
 
     public static readonly string[] RequiredColumns = ["country", "name", "address"];
 
+    /// <summary>Every column read, in the order a list is best laid out, with the spellings accepted for it (ours first): the template is made from this.</summary>
+    public static IEnumerable<(string Column, IReadOnlyList<string> Accepted)> AcceptedColumns => Columns.Select(c => (c.Key, (IReadOnlyList<string>)c.Value));
+
     public static ParsedFacilityList Parse(List<string[]> table, OrganisationKind importer, DateOnly today)
     {
         var problems = new ProblemList<ImportProblem>();

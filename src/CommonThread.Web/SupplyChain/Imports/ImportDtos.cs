@@ -8,7 +8,34 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// </summary>
 public sealed record ImportDto(Guid Id, string FileName, ImportStatus Status, int TotalRows, int ValidRows, int ProblemCount, string? UploadedBy,
     DateTimeOffset UploadedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Failure, ImportProgressDto? Progress,
-    int MatchedRows, int NewFacilities, int ReviewRows, int LinksCreated, int LinksUpdated, int FoaFactsRecorded, Guid? SameFileAsImportId, int KnownRows);
+    int MatchedRows, int NewFacilities, int ReviewRows, int LinksCreated, int LinksUpdated, int FoaFactsRecorded, Guid? SameFileAsImportId, int KnownRows)
+{
+    /// <summary>
+    /// The rows counted by outcome (on the import itself, not in lists): planned once the preview is worked out,
+    /// what happened once completed; null while the preview is being worked out or the import runs.
+    /// </summary>
+    public ImportRowTotalsDto? Rows { get; init; }
+}
+
+/// <summary>
+/// <c>Stage</c> "planned" (the preview: what starting would do, worked out at <c>At</c>) or "done" (what the run did).
+/// <c>FileProblem</c>: why the preview could not be worked out, when it could not.
+/// </summary>
+public sealed record ImportRowTotalsDto(string Stage, DateTimeOffset? At, int Matched, int New, int Review, int Known, int Problem, string? FileProblem)
+{
+    public int Total => Matched + New + Review + Known + Problem;
+}
+
+/// <summary>A facility as the registry has it: what any organisation may see of a facility its row matched.</summary>
+public sealed record RegistryFacilityDto(Guid Id, string Name, string Address, string CountryCode, string? OsId);
+
+/// <summary>
+/// One row's outcome. <c>Facility</c>: where it goes (Matched, Known; for Review the candidate; for New once made), registry fields only.
+/// <c>SameAsRow</c>: the earlier row of the file whose new facility it matched. <c>Message</c>: the problem, for Problem rows.
+/// <c>Confidence</c> and <c>Evidence</c>: the matcher's reasons for a Review row, as in the review queue.
+/// </summary>
+public sealed record ImportRowResultDto(int Row, RowOutcome Outcome, string? Message, int? SameAsRow, RegistryFacilityDto? Facility, double? Confidence,
+    IReadOnlyList<MatchEvidenceDto>? Evidence);
 
 /// <summary>One side of a review: the imported row, or the facility it may be.</summary>
 public sealed record ReviewSideDto(string Name, string Address, string CountryCode, string? OsId, int? WorkersTotal, string? ParentCompany)

@@ -1,5 +1,6 @@
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -23,6 +24,12 @@ public static class ImportEndpoints
         group.MapGet("/", async ([AsParameters] ListWindow window, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, SupplyChainListOrders.Imports, await imports.ListAsync(http.OrganisationAccess().Organisation.Id, ct))))
             .WithName("ListImports").Paged("Newest upload first");
+        group.MapGet("/template.csv", (HttpContext http) =>
+            TypedResults.File(FacilityListTemplate.Csv(http.OrganisationAccess().Organisation.Kind), "text/csv; charset=utf-8", "facility-list-template.csv"))
+            .WithName("ImportTemplateCsv").WithDescription("The facility list template for this kind of organisation: the header and one example row.");
+        group.MapGet("/template.xlsx", (HttpContext http) =>
+            TypedResults.File(FacilityListTemplate.Xlsx(http.OrganisationAccess().Organisation.Kind), FacilityListTemplate.XlsxContentType, "facility-list-template.xlsx"))
+            .WithName("ImportTemplateXlsx").WithDescription("The template as a workbook, with a Help sheet naming the other spellings each column is recognised by.");
         group.MapGet("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.GetAsync(http.OrganisationAccess().Organisation.Id, importId, ct)))
             .WithName("GetImport");
@@ -32,6 +39,25 @@ public static class ImportEndpoints
         group.MapGet("/{importId:guid}/links", async (Guid importId, int? skip, int? take, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Ok(await imports.LinksAsync(http.OrganisationAccess().Organisation.Id, importId, skip ?? 0, take ?? 200, ct)))
             .WithName("ListImportLinks");
+        group.MapGet("/{importId:guid}/rows", async (Guid importId, string? outcome, string? limit, string? cursor, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+        {
+            var size = ListPaging.Limit(limit);
+            var after = cursor is null ? 0 : int.TryParse(ListPaging.Read(cursor, 1)[0], out var row) ? row : throw new RuleViolation("cursor", "This cursor is not one this list gave; start again without it.");
+            var (rows, total) = await imports.RowsAsync(http.OrganisationAccess().Organisation.Id, importId, Outcome(outcome), after, 0, size, ct);
+            ListPaging.Describe(http, total, rows.Count == size ? ListPaging.Cursor(rows[^1].Row.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+            return TypedResults.Ok(rows);
+        }).WithName("ListImportRows")
+            .WithDescription("Each row's outcome (matched, new, review, known, problem) by row number: planned while the import waits to be started "
+                + "(once `rows` on the import is not null), what happened once it completed. `outcome` filters; paged with `limit` and `cursor`. "
+                + "A facility is given by its registry fields only.");
+        group.MapGet("/{importId:guid}/rows.csv", async (Guid importId, string? outcome, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+            TypedResults.File(await imports.RowsCsvAsync(http.OrganisationAccess().Organisation.Id, importId, Outcome(outcome), ct), "text/csv; charset=utf-8", $"import-{importId}-rows.csv"))
+            .WithName("ImportRowsCsv");
+        group.MapDelete("/{importId:guid}", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
+        {
+            await imports.DiscardAsync(http.OrganisationAccess(), importId, ct);
+            return TypedResults.NoContent();
+        }).RequireRole(MemberRole.Editor).WithName("DiscardImport").WithDescription("Deletes an import that was not started (or failed), with its file and preview.");
         group.MapPost("/{importId:guid}/start", async (Guid importId, HttpContext http, FacilityImportService imports, CancellationToken ct) =>
             TypedResults.Accepted($"../{importId}", await imports.StartAsync(http.OrganisationAccess(), importId, ct)))
             .RequireRole(MemberRole.Editor).WithName("StartImport");
@@ -54,4 +80,10 @@ public static class ImportEndpoints
                 + "Returns, per id, `outcome` (linked, separated, alreadyDecided, notFound, refused: the row's OS ID belongs to another facility) "
                 + "and the `facilityId` the row is linked to. Sending the same request again changes nothing.");
     }
+
+    /// <summary>An outcome filter as written in a query (any case); a word that is none is a field-level problem.</summary>
+    public static RowOutcome? Outcome(string? outcome) =>
+        string.IsNullOrWhiteSpace(outcome) ? null
+        : Enum.TryParse<RowOutcome>(outcome, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(outcome, out _) ? parsed
+        : throw new RuleViolation("outcome", "The outcome is one of matched, new, review, known, problem.");
 }
