@@ -2,8 +2,10 @@ using System.Net;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,7 @@ public abstract class NotificationSpecs(TestApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        await notifier.TellAsync([member.OrganisationId], text, org => $"/o/{org}/grievances", CancellationToken.None, key);
+        await notifier.TellAsync([member.OrganisationId], NoticeText.Of(text), org => $"/o/{org}/grievances", CancellationToken.None, key);
         await scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>().SaveChangesAsync();
     }
 
@@ -71,7 +73,7 @@ public abstract class NotificationSpecs(TestApp app)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>();
-            return await new NotificationMailer(db, options, TimeProvider.System, NullLogger<NotificationMailer>.Instance).SendDueAsync(CancellationToken.None);
+            return await new NotificationMailer(db, options, scope.ServiceProvider.GetRequiredService<IStringLocalizer<Shell>>(), TimeProvider.System, NullLogger<NotificationMailer>.Instance).SendDueAsync(CancellationToken.None);
         }
 
         var batches = 0;
