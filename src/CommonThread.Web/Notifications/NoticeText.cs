@@ -7,7 +7,7 @@ namespace CommonThread.Web.Notifications;
 /// <summary>
 /// The words of a notice, kept as a template and its values so each reader sees it in their own language.
 /// The template is the English format string and also its resource key in Shell.resx; LocalizationSpecs
-/// finds every <c>NoticeText.Of("…")</c> in the sources, so the template must be a literal there.
+/// finds every template given to <c>Of</c> in the sources, so it must be written there as a literal.
 /// Values are put in as they are (names, titles, references); dates go in as yyyy-MM-dd so they read
 /// the same in every language.
 /// </summary>
