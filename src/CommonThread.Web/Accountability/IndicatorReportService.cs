@@ -152,7 +152,7 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         var participant = await db.Set<RoundParticipant>().FirstAsync(p => p.RoundId == report.RoundId && p.BrandOrganisationId == report.BrandOrganisationId, ct);
         var round = await db.Set<MonitoringRound>().FirstAsync(r => r.Id == report.RoundId, ct);
         var others = new[] { report.BrandOrganisationId, participant.ReviewerOrganisationId ?? round.InitiativeOrganisationId }.Where(o => o != access.Organisation.Id).Distinct().ToList();
-        await notifier.TellAsync(others, $"{access.Organisation.Name} wrote about a report in '{round.Name}'.", o => $"/o/{o}/rounds/{round.Id}?brand={report.BrandOrganisationId}", ct);
+        await notifier.TellAsync(others, NoticeText.Of("{0} wrote about a report in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}?brand={report.BrandOrganisationId}", ct);
     }
 
     private async Task<(RoundSeat, IndicatorReport)> ReportAsync(OrganisationAccess access, Guid roundId, Guid reportId, CancellationToken ct)

@@ -93,8 +93,8 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         };
         db.Add(round);
         db.AddRange(participants.Select(p => new RoundParticipant { RoundId = round.Id, BrandOrganisationId = p.BrandOrganisationId, ReviewerOrganisationId = p.ReviewerOrganisationId }));
-        await notifier.TellAsync(brandIds, $"{access.Organisation.Name} opened the monitoring round '{round.Name}': report by {round.ReportsDueOn:yyyy-MM-dd}.", o => $"/o/{o}/rounds/{round.Id}", ct);
-        await notifier.TellAsync(reviewerIds, $"{access.Organisation.Name} asks you to review brands' reports in '{round.Name}'.", o => $"/o/{o}/rounds/{round.Id}", ct);
+        await notifier.TellAsync(brandIds, NoticeText.Of("{0} opened the monitoring round '{1}': report by {2}.", access.Organisation.Name, round.Name, round.ReportsDueOn), o => $"/o/{o}/rounds/{round.Id}", ct);
+        await notifier.TellAsync(reviewerIds, NoticeText.Of("{0} asks you to review brands' reports in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}", ct);
         audit.Record(access.Organisation.Id, "round.opened", $"Monitoring round '{round.Name}' with {participants.Count} brands (threshold {threshold})");
         await db.SaveChangesAsync(ct);
         await feedback.InviteAsync(round.Id, ct);

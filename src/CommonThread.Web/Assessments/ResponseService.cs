@@ -137,7 +137,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
         assignment.SubmittedAt = now;
         foa.AddDeclared(assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);
-        await notifier.TellAsync([assignment.AssignedByOrganisationId], $"{access.Organisation.Name} answered '{open.Questionnaire.Title}' for {open.Facility}.",
+        await notifier.TellAsync([assignment.AssignedByOrganisationId], NoticeText.Of("{0} answered '{1}' for {2}.", access.Organisation.Name, open.Questionnaire.Title, open.Facility),
             o => $"/o/{o}/assessments/{assignment.Id}", ct);
         audit.Record(access.Organisation.Id, "questionnaire.submitted", $"'{open.Questionnaire.Title}' answered for '{open.Facility}'");
         await db.SaveChangesAsync(ct);

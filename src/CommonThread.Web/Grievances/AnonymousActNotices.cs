@@ -86,7 +86,7 @@ public sealed class AnonymousActNotices(AppDbContext db, CaseNotices notices, No
             }
             else
             {
-                await notifier.TellAsync([organisationId], $"{batch.Count()} new grievance cases were received on {day:yyyy-MM-dd}: acknowledge each by its deadline.",
+                await notifier.TellAsync([organisationId], NoticeText.Of("{0} new grievance cases were received on {1}: acknowledge each by its deadline.", batch.Count(), day),
                     organisation => $"/o/{organisation}/grievances", ct, key, dayOnly: true);
             }
         }
@@ -114,7 +114,7 @@ public sealed class AnonymousActNotices(AppDbContext db, CaseNotices notices, No
         foreach (var item in written)
         {
             var grievance = await db.Set<GrievanceCase>().AsNoTracking().FirstAsync(c => c.Id == item.CaseId, ct);
-            await notices.TellAsync(grievance, $"The reporter of case {grievance.Reference} wrote to the parties on {item.On:yyyy-MM-dd}.", ct,
+            await notices.TellAsync(grievance, NoticeText.Of("The reporter of case {0} wrote to the parties on {1}.", grievance.Reference, item.On), ct,
                 key: $"case:{grievance.Id}:reporter-wrote:{item.Newest}", dayOnly: true);
         }
     }

@@ -14,7 +14,7 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
     /// <param name="organisations">The parties to tell; by default every party of the case, including those added in this unit of work.</param>
     /// <param name="exceptUser">The member who did it, who needs no telling.</param>
     /// <param name="dayOnly">It tells of an anonymous act: dated by the day, with a random id (see <see cref="Notifier"/>).</param>
-    public async Task TellAsync(GrievanceCase grievance, string text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
+    public async Task TellAsync(GrievanceCase grievance, NoticeText text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
         string? key = null, bool urgent = false, string? exceptUser = null, bool dayOnly = false)
     {
         organisations ??= (await db.Set<CaseParty>().Where(p => p.CaseId == grievance.Id).Select(p => p.OrganisationId).ToListAsync(ct))
@@ -32,7 +32,12 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
         await notifier.TellAsync(organisations, text, organisation => $"/o/{organisation}/grievances/{grievance.Id}", ct, key, urgent || grievance.Urgent, steppedBack, dayOnly);
     }
 
-    public static string Received(GrievanceCase grievance, string? facilityName) =>
-        (grievance.RelatedCaseId is null ? "New grievance case " : "Retaliation reported in new case ") + grievance.Reference
-        + (facilityName is null ? "" : " about " + facilityName) + $": acknowledge it by {grievance.AcknowledgeBy:yyyy-MM-dd}.";
+    /// <summary>Names the case, its facility and its deadline, and nothing of the reporter (it is told of an anonymous act).</summary>
+    public static NoticeText Received(GrievanceCase grievance, string? facilityName) => (grievance.RelatedCaseId is null, facilityName) switch
+    {
+        (true, null) => NoticeText.Of("New grievance case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
+        (true, { } facility) => NoticeText.Of("New grievance case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
+        (false, null) => NoticeText.Of("Retaliation reported in new case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
+        (false, { } facility) => NoticeText.Of("Retaliation reported in new case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
+    };
 }

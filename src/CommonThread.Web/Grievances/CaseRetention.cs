@@ -1,4 +1,5 @@
 using CommonThread.Data;
+using CommonThread.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Grievances;
@@ -42,7 +43,7 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotice
                     Body = crypto.Encrypt(key, $"This closed case and everything in it will be deleted on {when:yyyy-MM-dd}, as the mechanism's retention rule says. Export what your reporting needs before then.", grievance.Id),
                 });
                 grievance.DeletionAnnouncedOn = today;
-                await notices.TellAsync(grievance, $"Closed case {grievance.Reference} will be deleted on {when:yyyy-MM-dd}: export what your reporting needs before then.", ct);
+                await notices.TellAsync(grievance, NoticeText.Of("Closed case {0} will be deleted on {1}: export what your reporting needs before then.", grievance.Reference, when), ct);
                 announced++;
             }
         }

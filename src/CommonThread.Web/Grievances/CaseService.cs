@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using CommonThread.Data;
+using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Data;
@@ -228,8 +229,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         if (kind is MessageKind.RemedyProposal or MessageKind.Finding)
         {
             await notices.TellAsync(grievance, kind == MessageKind.RemedyProposal
-                ? $"A remedy was proposed on case {grievance.Reference}: each party is asked to agree or answer."
-                : $"A party added a finding to case {grievance.Reference}.", ct, exceptUser: me.UserId);
+                ? NoticeText.Of("A remedy was proposed on case {0}: each party is asked to agree or answer.", grievance.Reference)
+                : NoticeText.Of("A party added a finding to case {0}.", grievance.Reference), ct, exceptUser: me.UserId);
         }
 
         await db.SaveChangesAsync(ct);
@@ -279,20 +280,24 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         grievance.ClosedOn = to is CaseStatus.Closed or CaseStatus.Rejected ? Today : null;
         await AppendAsync(grievance, party, MessageKind.StatusChange, reason ?? "", to, ct);
         audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {to}");
-        await notices.TellAsync(grievance, to == CaseStatus.Escalated
-            ? $"Case {grievance.Reference} was escalated to the mediator ({mechanism.Name})."
-            : $"Case {grievance.Reference} is now {StatusWords(to)}.", ct, exceptUser: me.UserId);
+        await notices.TellAsync(grievance, StatusNotice(to, grievance.Reference, mechanism.Name), ct, exceptUser: me.UserId);
         await db.SaveChangesAsync(ct);
         return await GetAsync(access, caseId, ct);
     }
 
-    private static string StatusWords(CaseStatus status) => status switch
+    /// <summary>One whole sentence per status, so each language can say it its own way.</summary>
+    private static NoticeText StatusNotice(CaseStatus status, string reference, string mechanism) => status switch
     {
-        CaseStatus.UnderInvestigation => "under investigation",
-        CaseStatus.RemedyProposed => "awaiting agreement to a remedy",
-        CaseStatus.RemedyAgreed => "remedy agreed",
-        CaseStatus.RemedyImplemented => "remedy implemented",
-        _ => status.ToString().ToLowerInvariant(),
+        CaseStatus.Escalated => NoticeText.Of("Case {0} was escalated to the mediator ({1}).", reference, mechanism),
+        CaseStatus.Received => NoticeText.Of("Case {0} is now received.", reference),
+        CaseStatus.Acknowledged => NoticeText.Of("Case {0} is now acknowledged.", reference),
+        CaseStatus.UnderInvestigation => NoticeText.Of("Case {0} is now under investigation.", reference),
+        CaseStatus.RemedyProposed => NoticeText.Of("Case {0} is now awaiting agreement to a remedy.", reference),
+        CaseStatus.RemedyAgreed => NoticeText.Of("Case {0} is now remedy agreed.", reference),
+        CaseStatus.RemedyImplemented => NoticeText.Of("Case {0} is now remedy implemented.", reference),
+        CaseStatus.Closed => NoticeText.Of("Case {0} is now closed.", reference),
+        CaseStatus.Rejected => NoticeText.Of("Case {0} is now rejected.", reference),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     /// <summary>

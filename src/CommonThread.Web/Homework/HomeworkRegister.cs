@@ -259,8 +259,11 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     private async Task ReportUnderAgeAsync(OrganisationAccess access, Guid? facilityId, string country, int minimumAge, CancellationToken ct)
     {
         var where = facilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
-        var text = $"Child labour alert: {access.Organisation.Name} tried to register a homeworker under {minimumAge}, the minimum working age in {Countries.NameOf(country)}"
-            + (where is null ? "" : $", for {where}") + ". The registration was refused.";
+        var text = where is null
+            ? NoticeText.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}. The registration was refused.",
+                access.Organisation.Name, minimumAge, Countries.NameOf(country))
+            : NoticeText.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}, for {3}. The registration was refused.",
+                access.Organisation.Name, minimumAge, Countries.NameOf(country), where);
         await notifier.TellAsync([access.Organisation.Id], text, _ => $"/o/{access.Organisation.Id}/homework", ct, urgent: true);
         if (facilityId is { } facility)
         {

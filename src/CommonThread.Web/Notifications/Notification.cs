@@ -22,7 +22,14 @@ public sealed class Notification
     /// <summary>The organisation on whose behalf the member is told: shown beside the text, and the notification disappears with the membership.</summary>
     public Guid OrganisationId { get; init; }
 
+    /// <summary>The notice in English, as it was told; what is shown when the template is missing or unknown.</summary>
     public required string Text { get; init; }
+
+    /// <summary>The English format string the text came from, and its resource key (see <see cref="NoticeText"/>); null on rows from before it.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The values put into the template, as a JSON array of strings.</summary>
+    public string? Arguments { get; init; }
 
     /// <summary>A path inside the site.</summary>
     public required string Link { get; init; }
@@ -49,6 +56,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         b.ToTable("Notifications");
         b.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
+        b.Property(n => n.Template).HasMaxLength(Notification.TextMaxLength);
         b.Property(n => n.Link).HasMaxLength(300);
         b.Property(n => n.Key).HasMaxLength(120);
         b.HasIndex(n => new { n.UserId, n.Key }).IsUnique();

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Notifications;
 
-public sealed record NotificationItem(Guid Id, string Organisation, string Text, string Link, bool Urgent, DateTimeOffset CreatedAt, bool Read);
+/// <param name="Text">The stored English text; <see cref="NoticeText.Say"/> turns it, its template and arguments into the reader's language.</param>
+public sealed record NotificationItem(Guid Id, string Organisation, string Text, string? Template, string? Arguments, string Link, bool Urgent, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>A member's own notifications, only from organisations they still belong to.</summary>
 public sealed class NotificationInbox(AppDbContext db, MemberDirectory directory, TimeProvider clock)
@@ -18,7 +19,7 @@ public sealed class NotificationInbox(AppDbContext db, MemberDirectory directory
         await (from n in await MineAsync(userId, ct)
                join o in db.Set<Organisation>() on n.OrganisationId equals o.Id
                orderby n.ReadAt == null descending, n.CreatedAt descending
-               select new NotificationItem(n.Id, o.Name, n.Text, n.Link, n.Urgent, n.CreatedAt, n.ReadAt != null))
+               select new NotificationItem(n.Id, o.Name, n.Text, n.Template, n.Arguments, n.Link, n.Urgent, n.CreatedAt, n.ReadAt != null))
             .Take(PageSize).AsNoTracking().ToListAsync(ct);
 
     /// <summary>Marks one notification (or, without an id, all of them) read; returns where it leads.</summary>

@@ -10,6 +10,7 @@ namespace CommonThread.Web.Notifications;
 /// </summary>
 public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimeProvider clock)
 {
+    /// <param name="text">Its words, kept as a template and values so each member reads it in their language.</param>
     /// <param name="linkFor">Where each organisation's members go to act on it (a path inside the site).</param>
     /// <param name="key">With a key, a member already told under it is not told again.</param>
     /// <param name="exceptUsers">Members who must not hear of it (for a case: those who stepped back from it).</param>
@@ -17,7 +18,7 @@ public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimePro
     /// It comes from an anonymous act (a report, a reporter's message): it is dated by the day (midnight UTC) and
     /// gets a random id, because a time of day or a time-ordered id could single out the worker who acted.
     /// </param>
-    public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, string text, Func<Guid, string> linkFor, CancellationToken ct,
+    public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, NoticeText text, Func<Guid, string> linkFor, CancellationToken ct,
         string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null, bool dayOnly = false)
     {
         var members = await directory.MembersOfAsync(organisationIds, ct);
@@ -41,7 +42,7 @@ public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimePro
 
             db.Add(new Notification
             {
-                Id = dayOnly ? Guid.NewGuid() : Guid.CreateVersion7(), UserId = member.UserId, OrganisationId = member.OrganisationId, Text = Shorten(text), Link = linkFor(member.OrganisationId), Key = key,
+                Id = dayOnly ? Guid.NewGuid() : Guid.CreateVersion7(), UserId = member.UserId, OrganisationId = member.OrganisationId, Text = Shorten(text.English), Template = text.Template, Arguments = text.ArgumentsJson, Link = linkFor(member.OrganisationId), Key = key,
                 Urgent = urgent, CreatedAt = now,
             });
             count++;

@@ -1,4 +1,5 @@
 using CommonThread.Data;
+using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Data;
@@ -21,7 +22,7 @@ public sealed record VisibleFacility(Facility Facility, bool Operated, int? Tier
     public bool Confirmed => Claim is null;
 }
 
-public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock,
+public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, AuditLog audit, Notifier notifier, TimeProvider clock,
     ChainSnapshots snapshots, ChangeStamps stamps)
 {
     /// <summary>
@@ -199,8 +200,8 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         if (link.ConfirmerOrganisationId(facility.OperatorOrganisationId) is { } confirmer)
         {
             var text = link.NamedBySupplier
-                ? $"'{claimantName}' says you buy from its facility '{facility.Name}'. Confirm or refuse."
-                : $"'{claimantName}' says it buys from '{facility.Name}'. Confirm or refuse.";
+                ? NoticeText.Of("'{0}' says you buy from its facility '{1}'. Confirm or refuse.", claimantName, facility.Name)
+                : NoticeText.Of("'{0}' says it buys from '{1}'. Confirm or refuse.", claimantName, facility.Name);
             await notifier.TellAsync([confirmer], text, o => $"/o/{o}/buyers", ct, key: $"link-claim:{link.Id}");
         }
     }

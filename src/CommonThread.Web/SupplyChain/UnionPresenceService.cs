@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommonThread.Data;
+using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
@@ -42,7 +43,7 @@ public sealed record PresenceDto(Guid Id, Guid UnionOrganisationId, string Union
 /// buyer of the facility confirms it with the evidence seen and the day. Only a verified presence
 /// makes the union see the facility, read its findings and contacts, and be a party to its new cases.
 /// </summary>
-public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifications.Notifier notifier, IEnumerable<IPresenceVouchers> vouchers, TimeProvider clock)
+public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifier notifier, IEnumerable<IPresenceVouchers> vouchers, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -67,7 +68,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         db.Add(presence);
         audit.Record(access.Organisation.Id, "union-presence.claimed", $"at '{facility.Name}'");
         var verifiers = await VerifiersAsync(facility.Id, presence.UnionOrganisationId, ct);
-        await notifier.TellAsync(verifiers, $"'{access.Organisation.Name}' asks you to verify its presence at '{facility.Name}'.", o => $"/o/{o}/union-presence", ct,
+        await notifier.TellAsync(verifiers, NoticeText.Of("'{0}' asks you to verify its presence at '{1}'.", access.Organisation.Name, facility.Name), o => $"/o/{o}/union-presence", ct,
             key: $"presence-claim:{presence.Id}");
         await db.SaveChangesAsync(ct);
         return (await ListAsync(q => q.Where(p => p.Id == presence.Id), ct)).Single();
@@ -132,7 +133,9 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         audit.Record(access.Organisation.Id, presence.Status == PresenceStatus.Verified ? "union-presence.verified" : "union-presence.refused", $"claim {presence.Id}");
         var facility = await db.Set<Facility>().AsNoTracking().Where(f => f.Id == presence.FacilityId).Select(f => f.Name).SingleAsync(ct);
         await notifier.TellAsync([presence.UnionOrganisationId],
-            $"Your presence at '{facility}' was {(presence.Status == PresenceStatus.Verified ? "verified" : "refused")} by '{access.Organisation.Name}'.", o => $"/o/{o}/union-presence", ct);
+            presence.Status == PresenceStatus.Verified
+                ? NoticeText.Of("Your presence at '{0}' was verified by '{1}'.", facility, access.Organisation.Name)
+                : NoticeText.Of("Your presence at '{0}' was refused by '{1}'.", facility, access.Organisation.Name), o => $"/o/{o}/union-presence", ct);
         await db.SaveChangesAsync(ct);
         return (await ListAsync(q => q.Where(p => p.Id == presence.Id), ct)).Single();
     }

@@ -2,8 +2,10 @@ using System.Net;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +13,13 @@ namespace CommonThread.Tests.Notifications;
 
 public abstract class NotificationSpecs(TestApp app)
 {
-    private async Task TellAsync(TestMember member, string text, string? key = null)
+    private Task TellAsync(TestMember member, string text, string? key = null) => TellAsync([member], NoticeText.Of(text), key);
+
+    private async Task TellAsync(IReadOnlyList<TestMember> members, NoticeText text, string? key = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        await notifier.TellAsync([member.OrganisationId], text, org => $"/o/{org}/grievances", CancellationToken.None, key);
+        await notifier.TellAsync([.. members.Select(m => m.OrganisationId).Distinct()], text, org => $"/o/{org}/grievances", CancellationToken.None, key);
         await scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>().SaveChangesAsync();
     }
 
@@ -60,6 +64,76 @@ public abstract class NotificationSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_notice_shows_and_is_e_mailed_in_each_member_s_own_language()
+    {
+        var organisation = await app.NewOrganisationAsync(OrganisationKind.Brand);
+        var bengali = await app.NewMemberAsync(organisation.Name, MemberRole.Viewer);
+        var english = await app.NewMemberAsync(organisation.Name, MemberRole.Viewer);
+        await app.WithDbAsync(db => db.Set<CommonThread.Data.AppUser>().Where(u => u.Id == bengali.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "bn")));
+        var reference = $"GR-T{Guid.NewGuid().ToString("N")[..5].ToUpperInvariant()}";
+        await TellAsync([bengali, english], NoticeText.Of("A party was added to case {0}.", reference));
+
+        var bengaliPage = WebUtility.HtmlDecode(await (await app.SignedInAsync(bengali.Email, TestMember.Password)).GetStringAsync("/notifications?culture=bn&ui-culture=bn"));
+        var englishPage = WebUtility.HtmlDecode(await (await app.SignedInAsync(english.Email, TestMember.Password)).GetStringAsync("/notifications"));
+        var mails = await SendAllAsync();
+        var bengaliMail = Assert.Single(mails, m => m.To == bengali.Email);
+        var englishMail = Assert.Single(mails, m => m.To == english.Email);
+
+        Assert.Contains($"কেস {reference}-এ একটি পক্ষ যোগ করা হয়েছে।", bengaliPage, StringComparison.Ordinal);
+        Assert.Contains($"A party was added to case {reference}.", englishPage, StringComparison.Ordinal);
+        Assert.Equal($"CommonThread: কেস {reference}-এ একটি পক্ষ যোগ করা হয়েছে।", bengaliMail.Subject);
+        Assert.Contains($"কেস {reference}-এ একটি পক্ষ যোগ করা হয়েছে।", bengaliMail.Body, StringComparison.Ordinal);
+        Assert.Contains("পড়তে ও পদক্ষেপ নিতে সাইন-ইন করুন।", bengaliMail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign in to read", bengaliMail.Body, StringComparison.Ordinal);
+        Assert.Equal($"CommonThread: A party was added to case {reference}.", englishMail.Subject);
+        Assert.Contains("Sign in to read and act on it.", englishMail.Body, StringComparison.Ordinal);
+        Assert.Equal($"A party was added to case {reference}.", await app.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == bengali.UserId).Select(n => n.Text).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_notice_from_before_templates_or_with_an_unknown_one_still_shows_its_stored_text()
+    {
+        var member = await app.NewMemberAsync((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, MemberRole.Viewer);
+        var old = $"An old notice {Guid.NewGuid():N}";
+        var unknown = $"A notice with a template nobody knows {Guid.NewGuid():N}";
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Notification { UserId = member.UserId, OrganisationId = member.OrganisationId, Text = old, Link = "/notifications", CreatedAt = TimeProvider.System.GetUtcNow() });
+            db.Add(new Notification
+            {
+                UserId = member.UserId, OrganisationId = member.OrganisationId, Text = unknown, Template = "Nobody translated {0}.", Arguments = "[\"x\"]", Link = "/notifications",
+                CreatedAt = TimeProvider.System.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = WebUtility.HtmlDecode(await (await app.SignedInAsync(member.Email, TestMember.Password)).GetStringAsync("/notifications?culture=bn&ui-culture=bn"));
+
+        Assert.Contains(old, page, StringComparison.Ordinal);
+        Assert.Contains(unknown, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nobody translated", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends every waiting e-mail (other specs' too, fifty at a time) into a fresh pickup folder and reads them back.</summary>
+    private async Task<IReadOnlyList<SentMail>> SendAllAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ct-mail-").FullName;
+        var options = Options.Create(new EmailOptions { PickupDirectory = folder, SiteUrl = "https://ct.example" });
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>();
+            var mailer = new NotificationMailer(db, options, scope.ServiceProvider.GetRequiredService<IStringLocalizer<Shell>>(), TimeProvider.System, NullLogger<NotificationMailer>.Instance);
+            if (await mailer.SendDueAsync(CancellationToken.None) == 0)
+            {
+                break;
+            }
+        }
+
+        return [.. Directory.GetFiles(folder, "*.eml").Select(f => SentMail.Read(File.ReadAllText(f)))];
+    }
+
+    [Fact]
     public async Task Each_notification_is_e_mailed_once_with_its_link_and_nothing_more()
     {
         var member = await app.NewMemberAsync((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, MemberRole.Viewer);
@@ -71,7 +145,7 @@ public abstract class NotificationSpecs(TestApp app)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CommonThread.Data.AppDbContext>();
-            return await new NotificationMailer(db, options, TimeProvider.System, NullLogger<NotificationMailer>.Instance).SendDueAsync(CancellationToken.None);
+            return await new NotificationMailer(db, options, scope.ServiceProvider.GetRequiredService<IStringLocalizer<Shell>>(), TimeProvider.System, NullLogger<NotificationMailer>.Instance).SendDueAsync(CancellationToken.None);
         }
 
         var batches = 0;

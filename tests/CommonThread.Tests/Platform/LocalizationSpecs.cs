@@ -55,6 +55,18 @@ public sealed partial class LocalizationSpecs
         Assert.All(keys, k => Assert.True(neutral.ContainsKey(k), $"Shell.resx lacks \"{k}\""));
     }
 
+    [Fact]
+    public void Every_notice_template_is_in_the_resource_file_in_every_language()
+    {
+        var (templates, notLiteral) = CommonThread.Tests.Notifications.NoticeTemplates.CollectFromSources();
+        Assert.True(templates.Count > 30, $"found only {templates.Count} notice templates");
+        Assert.True(notLiteral == 0, $"{notLiteral} NoticeText.Of calls are given a template that is not a literal, which this check cannot read");
+
+        var translations = LocalizationRegistration.ShellLanguages.Where(l => l.Culture != "en").Select(l => (IReadOnlyDictionary<string, string>)Read(l.Culture)).ToList();
+        var untranslated = CommonThread.Tests.Notifications.NoticeTemplates.Untranslated(templates, Read(""), translations);
+        Assert.True(untranslated.Count == 0, $"notice templates without every translation in Shell*.resx: {string.Join(" | ", untranslated)}");
+    }
+
     [Theory]
     [InlineData(typeof(CommonThread.Web.Grievances.Intake), 60)]
     [InlineData(typeof(CommonThread.Web.Homework.PassbookText), 15)]

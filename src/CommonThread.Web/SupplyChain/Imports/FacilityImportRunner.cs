@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using CommonThread.Matching;
+using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
@@ -13,7 +14,7 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// facility on the platform, then write facilities, links, FoA facts and review items in a single
 /// transaction, so a failure leaves nothing behind.
 /// </summary>
-public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, AuditLog audit, Notifications.Notifier notifier, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
+public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, AuditLog audit, Notifier notifier, ImportProgress progress, TimeProvider clock, ILogger<FacilityImportRunner> log)
 {
     private const int ProgressEvery = 500;
 
@@ -157,7 +158,7 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
             .GroupBy(f => f.OperatorOrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var o in operators)
         {
-            await notifier.TellAsync([o.Key], $"'{buyerName}' says it buys from {o.Count} of your facilities. Confirm or refuse.", id => $"/o/{id}/buyers", ct);
+            await notifier.TellAsync([o.Key], NoticeText.Of("'{0}' says it buys from {1} of your facilities. Confirm or refuse.", buyerName, o.Count), id => $"/o/{id}/buyers", ct);
         }
     }
 }
