@@ -73,25 +73,28 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
         return await FindAsync(access, recorded.Id, ct);
     }
 
-    public async Task<IReadOnlyList<AuditDto>> ListAsync(OrganisationAccess access, CancellationToken ct) => await ReadAsync(access, null, ct);
+    public async Task<IReadOnlyList<AuditDto>> ListAsync(OrganisationAccess access, CancellationToken ct) => (await ReadAsync(access, null, ct)).Select(r => r.Audit).ToList();
+
+    /// <summary>The readable audits, newest first, each with its facility's country (which the audits list filters on).</summary>
+    public async Task<IReadOnlyList<AuditRow>> RowsAsync(OrganisationAccess access, CancellationToken ct) => await ReadAsync(access, null, ct);
 
     public async Task<AuditDto> FindAsync(OrganisationAccess access, Guid auditId, CancellationToken ct) =>
-        (await ReadAsync(access, auditId, ct)).SingleOrDefault() ?? throw RuleViolation.NotFound("audit");
+        (await ReadAsync(access, auditId, ct)).SingleOrDefault()?.Audit ?? throw RuleViolation.NotFound("audit");
 
     /// <summary>The readable audits (or the one asked for), newest first, with their findings: two queries however many audits.</summary>
-    private async Task<List<AuditDto>> ReadAsync(OrganisationAccess access, Guid? auditId, CancellationToken ct)
+    private async Task<List<AuditRow>> ReadAsync(OrganisationAccess access, Guid? auditId, CancellationToken ct)
     {
         var audits = await (from a in Readable(access.Organisation.Id)
                             join f in db.Set<Facility>() on a.FacilityId equals f.Id
                             join o in db.Set<Organisation>() on a.RecordedByOrganisationId equals o.Id
                             where auditId == null || a.Id == auditId
                             orderby a.EndedOn descending
-                            select new { a.Id, a.FacilityId, Facility = f.Name, RecordedBy = o.Name, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName })
+                            select new { a.Id, a.FacilityId, Facility = f.Name, f.CountryCode, RecordedBy = o.Name, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName })
             .AsNoTracking().ToListAsync(ct);
         var ids = audits.Select(a => a.Id).ToList();
         var findings = (await db.Set<NonConformity>().AsNoTracking().Where(n => ids.Contains(n.AuditId)).OrderBy(n => n.Id).ToListAsync(ct)).ToLookup(n => n.AuditId);
-        return audits.Select(a => new AuditDto(a.Id, a.FacilityId, a.Facility, a.RecordedBy, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName,
-            findings[a.Id].Select(n => new NonConformityDto(n.Id, n.Finding, n.Severity, n.Category, n.Clause)).ToList())).ToList();
+        return audits.Select(a => new AuditRow(new AuditDto(a.Id, a.FacilityId, a.Facility, a.RecordedBy, a.Standard, a.Auditor, a.StartedOn, a.EndedOn, a.ReportFileName,
+            findings[a.Id].Select(n => new NonConformityDto(n.Id, n.Finding, n.Severity, n.Category, n.Clause)).ToList()), a.CountryCode)).ToList();
     }
 
     /// <summary>Findings from a CSV or XLSX file (finding, severity, category, clause): all rows or none.</summary>

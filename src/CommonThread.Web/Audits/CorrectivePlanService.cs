@@ -70,7 +70,11 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
         return await ViewAsync(access, plan.Id, ct);
     }
 
-    public async Task<IReadOnlyList<CorrectivePlanSummary>> ListAsync(OrganisationAccess access, CancellationToken ct)
+    public async Task<IReadOnlyList<CorrectivePlanSummary>> ListAsync(OrganisationAccess access, CancellationToken ct) =>
+        (await RowsAsync(access, ct)).Select(r => r.Summary).ToList();
+
+    /// <summary>The readable plans, newest first, with what the plans page filters and sorts on: the facility's country, the open items' next due date, the findings the reader may see.</summary>
+    public async Task<IReadOnlyList<CorrectivePlanRow>> RowsAsync(OrganisationAccess access, CancellationToken ct)
     {
         var id = access.Organisation.Id;
         var invited = await db.Set<PlanInvitation>().AsNoTracking().Where(i => i.UnionOrganisationId == id).ToListAsync(ct);
@@ -81,14 +85,17 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
                            join b in db.Set<Organisation>() on p.FollowedByOrganisationId equals b.Id
                            where p.SupplierOrganisationId == id || p.FollowedByOrganisationId == id || invitedIds.Contains(p.Id)
                            orderby p.CreatedAt descending
-                           select new { p.Id, p.CreatedAt, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, Facility = f.Name, Supplier = s.Name, FollowedBy = b.Name }).AsNoTracking().ToListAsync(ct);
+                           select new { p.Id, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, p.CreatedAt, Facility = f.Name, f.CountryCode, Supplier = s.Name, FollowedBy = b.Name })
+                           .AsNoTracking().ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var actions = (await db.Set<CorrectiveAction>().AsNoTracking().Where(a => planIds.Contains(a.PlanId)).ToListAsync(ct)).ToLookup(a => a.PlanId);
         return plans.Select(p =>
         {
             var visible = Visible(actions[p.Id], p.SupplierOrganisationId == id || p.FollowedByOrganisationId == id ? null : invited.First(i => i.PlanId == p.Id)).ToList();
-            return new CorrectivePlanSummary(p.Id, p.Title, p.Facility, p.Supplier, p.FollowedBy, visible.Count, visible.Count(a => a.Status != ActionStatus.Done),
-                visible.Count(IsOverdue), visible.Count(a => a.Verified == true), p.CreatedAt);
+            var open = visible.Where(a => a.Status != ActionStatus.Done).ToList();
+            return new CorrectivePlanRow(
+                new CorrectivePlanSummary(p.Id, p.Title, p.Facility, p.Supplier, p.FollowedBy, visible.Count, open.Count, visible.Count(IsOverdue), visible.Count(a => a.Verified == true), p.CreatedAt),
+                p.CountryCode, open.Count > 0 ? open.Min(a => a.DueOn) : null, p.CreatedAt, visible.Select(a => a.Description).ToList());
         }).ToList();
     }
 

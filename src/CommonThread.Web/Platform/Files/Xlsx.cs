@@ -15,6 +15,8 @@ namespace CommonThread.Web.Platform.Files;
 /// </summary>
 public static class Xlsx
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>The first worksheet; refused if it has more than <paramref name="maxDataRows"/> rows below the first.</summary>
     public static List<string[]> Read(byte[] content, int maxDataRows) => Open(content, (workbook, sheets, shared) =>
     {
