@@ -40,12 +40,8 @@ public static class AuditEndpoints
 
         group.MapPost("/audits/{auditId:guid}/corrective-plan", async (Guid auditId, PlanFromAuditInput input, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.FromAuditAsync(http.OrganisationAccess(), auditId, input, ct))).RequireRole(MemberRole.Editor).WithName("CreateCorrectivePlan");
-<<<<<<< HEAD
         group.MapGet("/corrective-plans", async ([AsParameters] ListWindow window, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, AuditListOrders.CorrectivePlans, await plans.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListCorrectivePlans").Paged("Newest first");
-=======
-        group.MapGet("/corrective-plans", async (HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
-            TypedResults.Ok(await plans.ListAsync(http.OrganisationAccess(), ct))).WithName("ListCorrectivePlans");
         // The lists' exports take the same filter as the plans page, and export the filtered set whole.
         group.MapGet("/corrective-plans.csv", async ([AsParameters] CorrectivePlanQuery query, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.File(AuditListExport.PlansCsv(query.Apply(await plans.RowsAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "corrective-plans.csv"))
@@ -59,7 +55,6 @@ public static class AuditEndpoints
         group.MapGet("/audits.xlsx", async ([AsParameters] AuditQuery query, HttpContext http, AuditService audits, CancellationToken ct) =>
             TypedResults.File(AuditListExport.AuditsXlsx(query.Apply(await audits.RowsAsync(http.OrganisationAccess(), ct))), Xlsx.ContentType, "audits.xlsx"))
             .WithName("ExportAuditsXlsx");
->>>>>>> lists-b
         group.MapGet("/corrective-plans/{planId:guid}", async (Guid planId, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.ViewAsync(http.OrganisationAccess(), planId, ct))).WithName("GetCorrectivePlan");
         group.MapPut("/corrective-plans/{planId:guid}/actions/{actionId:guid}", async (Guid planId, Guid actionId, ActionUpdateInput input, HttpContext http, CorrectivePlanService plans,
