@@ -66,6 +66,9 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
 
         await page.ClickAsync("#tokens tr:has-text('Browser test') button:has-text('Revoke')");
+        // Revoking asks once more, naming the token.
+        await page.WaitForSelectorAsync("#confirm-revoke:has-text('Browser test')");
+        await page.ClickAsync("#confirm-revoke button:has-text('Revoke it')");
         await page.WaitForSelectorAsync("#tokens tr:has-text('Browser test') .token-status:has-text('Revoked')");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me")).StatusCode);
