@@ -1326,6 +1326,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<byte[]>("ReporterIdentity")
                         .HasColumnType("bytea");
 
+                    b.Property<bool?>("ReporterSatisfied")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1987,6 +1990,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Arguments")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2010,6 +2016,10 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -2549,6 +2559,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ProblemCount")
                         .HasColumnType("integer");
 
@@ -2644,6 +2657,50 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.HasIndex("ImportId", "Row");
 
                     b.ToTable("FacilityImportProblems", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportRowResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SameAsRow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Row");
+
+                    b.HasIndex("ImportId", "Outcome", "Row");
+
+                    b.ToTable("FacilityImportRowResults", (string)null);
                 });
 
             modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.MatchReview", b =>
@@ -3695,6 +3752,15 @@ namespace CommonThread.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportProblem", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Imports.FacilityImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportRowResult", b =>
                 {
                     b.HasOne("CommonThread.Web.SupplyChain.Imports.FacilityImport", null)
                         .WithMany()

@@ -1320,6 +1320,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("ReporterIdentity")
                         .HasColumnType("BLOB");
 
+                    b.Property<bool?>("ReporterSatisfied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1981,6 +1984,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Arguments")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2004,6 +2010,10 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -2541,6 +2551,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProblemCount")
                         .HasColumnType("INTEGER");
 
@@ -2634,6 +2647,48 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.HasIndex("ImportId", "Row");
 
                     b.ToTable("FacilityImportProblems", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportRowResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SameAsRow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Row");
+
+                    b.HasIndex("ImportId", "Outcome", "Row");
+
+                    b.ToTable("FacilityImportRowResults", (string)null);
                 });
 
             modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.MatchReview", b =>
@@ -3679,6 +3734,15 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportProblem", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Imports.FacilityImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.SupplyChain.Imports.FacilityImportRowResult", b =>
                 {
                     b.HasOne("CommonThread.Web.SupplyChain.Imports.FacilityImport", null)
                         .WithMany()

@@ -326,7 +326,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
                 grievance.Status = CaseStatus.RemedyAgreed;
                 await AppendAsync(grievance, null, MessageKind.StatusChange, "", CaseStatus.RemedyAgreed, ct);
                 audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {CaseStatus.RemedyAgreed} (every party needed agreed)");
-                await notices.TellAsync(grievance, $"Case {grievance.Reference} is now {StatusWords(CaseStatus.RemedyAgreed)}: every party whose agreement is needed agreed.", ct);
+                await notices.TellAsync(grievance, StatusNotice(CaseStatus.RemedyAgreed, grievance.Reference, mechanism.Name), ct);
             }
 
             await db.SaveChangesAsync(ct);
