@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -56,7 +57,7 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
         db.AddRange(parties.Select(p => new AgreementParty { AgreementId = agreement.Id, OrganisationId = p.OrganisationId, Accountable = p.Accountable }));
         db.AddRange(commitments.Select((text, i) => new Commitment { AgreementId = agreement.Id, Number = i + 1, Text = text }));
         audit.Record(access.Organisation.Id, "agreement.created", $"{kind} '{agreement.Title}' with {others.Count} other signatories and {commitments.Count} commitments");
-        await notifier.TellAsync(ids, NoticeText.Of("{0} recorded the agreement '{1}' with you.", access.Organisation.Name, agreement.Title), o => $"/o/{o}/agreements/{agreement.Id}", ct);
+        await notifier.TellAsync(ids, Phrase.Of("{0} recorded the agreement '{1}' with you.", access.Organisation.Name, agreement.Title), o => $"/o/{o}/agreements/{agreement.Id}", ct);
         await db.SaveChangesAsync(ct);
         return await FindAsync(access, agreement.Id, ct);
     }
@@ -87,7 +88,7 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
         commitment.Status = input.Status ?? commitment.Status;
         db.Add(new CommitmentComment { CommitmentId = commitment.Id, OrganisationId = access.Organisation.Id, Text = text, CreatedAt = clock.GetUtcNow() });
         var others = await db.Set<AgreementParty>().Where(p => p.AgreementId == agreementId && p.OrganisationId != access.Organisation.Id).Select(p => p.OrganisationId).ToListAsync(ct);
-        await notifier.TellAsync(others, NoticeText.Of("{0} wrote on commitment {1}.", access.Organisation.Name, commitment.Number), o => $"/o/{o}/agreements/{agreementId}", ct);
+        await notifier.TellAsync(others, Phrase.Of("{0} wrote on commitment {1}.", access.Organisation.Name, commitment.Number), o => $"/o/{o}/agreements/{agreementId}", ct);
         audit.Record(access.Organisation.Id, "agreement.commented", $"Progress on commitment {commitment.Number} ({commitment.Status})");
         await db.SaveChangesAsync(ct);
         return (await ReadAsync([agreementId], ct)).Single();

@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -87,7 +88,7 @@ public sealed class FeedbackRelease(AppDbContext db, Notifier notifier, AuditLog
         var released = await db.Set<FeedbackComment>().Where(c => c.RoundId == roundId && c.InBatch && c.ReleasedInCycle == null && (c.Flags == null || c.Cleared))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleasedInCycle, cycle), ct);
         var waiting = await db.Set<FeedbackComment>().CountAsync(c => c.RoundId == roundId && c.Flags != null && !c.Cleared, ct);
-        await notifier.TellAsync(shown, NoticeText.Of("Supplier feedback on your purchasing practices in '{0}' was released.", round.Name), o => $"/o/{o}/rounds/{roundId}/scorecard/{o}", ct);
+        await notifier.TellAsync(shown, Phrase.Of("Supplier feedback on your purchasing practices in '{0}' was released.", round.Name), o => $"/o/{o}/rounds/{roundId}/scorecard/{o}", ct);
         audit.Record(actorOrganisationId, "round.released", $"Feedback release {cycle} of '{round.Name}': {shown.Count} brands shown, {overall.Count - shown.Count} below the threshold");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -7,6 +7,7 @@ using CommonThread.Web.SupplyChain;
 using CommonThread.XlsForm;
 using CommonThread.XlsForm.Filling;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -32,7 +33,7 @@ public sealed class FeedbackService(AppDbContext db, ChainRelations relations, N
         var fresh = wanted.Where(w => !existing.Contains(new { w.BrandOrganisationId, w.FacilityId })).ToList();
         db.AddRange(fresh.Select(w => new FeedbackInvitation { RoundId = roundId, BrandOrganisationId = w.BrandOrganisationId, FacilityId = w.FacilityId, SupplierOrganisationId = w.Supplier }));
         await notifier.TellAsync(fresh.Select(w => w.Supplier).Distinct().ToList(),
-            NoticeText.Of("Rate the purchasing practices of the brands you produce for, anonymously, by {0} ('{1}').", round.FeedbackClosesOn, round.Name), o => $"/o/{o}/accountability", ct);
+            Phrase.Of("Rate the purchasing practices of the brands you produce for, anonymously, by {0} ('{1}').", round.FeedbackClosesOn, round.Name), o => $"/o/{o}/accountability", ct);
         await db.SaveChangesAsync(ct);
         return fresh.Count;
     }

@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -152,7 +153,7 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         var participant = await db.Set<RoundParticipant>().FirstAsync(p => p.RoundId == report.RoundId && p.BrandOrganisationId == report.BrandOrganisationId, ct);
         var round = await db.Set<MonitoringRound>().FirstAsync(r => r.Id == report.RoundId, ct);
         var others = new[] { report.BrandOrganisationId, participant.ReviewerOrganisationId ?? round.InitiativeOrganisationId }.Where(o => o != access.Organisation.Id).Distinct().ToList();
-        await notifier.TellAsync(others, NoticeText.Of("{0} wrote about a report in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}?brand={report.BrandOrganisationId}", ct);
+        await notifier.TellAsync(others, Phrase.Of("{0} wrote about a report in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}?brand={report.BrandOrganisationId}", ct);
     }
 
     private async Task<(RoundSeat, IndicatorReport)> ReportAsync(OrganisationAccess access, Guid roundId, Guid reportId, CancellationToken ct)

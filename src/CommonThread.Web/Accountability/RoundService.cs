@@ -5,6 +5,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -93,8 +94,8 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         };
         db.Add(round);
         db.AddRange(participants.Select(p => new RoundParticipant { RoundId = round.Id, BrandOrganisationId = p.BrandOrganisationId, ReviewerOrganisationId = p.ReviewerOrganisationId }));
-        await notifier.TellAsync(brandIds, NoticeText.Of("{0} opened the monitoring round '{1}': report by {2}.", access.Organisation.Name, round.Name, round.ReportsDueOn), o => $"/o/{o}/rounds/{round.Id}", ct);
-        await notifier.TellAsync(reviewerIds, NoticeText.Of("{0} asks you to review brands' reports in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}", ct);
+        await notifier.TellAsync(brandIds, Phrase.Of("{0} opened the monitoring round '{1}': report by {2}.", access.Organisation.Name, round.Name, round.ReportsDueOn), o => $"/o/{o}/rounds/{round.Id}", ct);
+        await notifier.TellAsync(reviewerIds, Phrase.Of("{0} asks you to review brands' reports in '{1}'.", access.Organisation.Name, round.Name), o => $"/o/{o}/rounds/{round.Id}", ct);
         audit.Record(access.Organisation.Id, "round.opened", $"Monitoring round '{round.Name}' with {participants.Count} brands (threshold {threshold})");
         await db.SaveChangesAsync(ct);
         await feedback.InviteAsync(round.Id, ct);

@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Assessments;
 
@@ -55,7 +56,7 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
         db.AddRange(sent);
         foreach (var group in sent.GroupBy(a => a.RespondentOrganisationId))
         {
-            await notifier.TellAsync([group.Key], NoticeText.Of("{0} asks you to answer '{1}' by {2}.", access.Organisation.Name, questionnaire.Title, dueOn),
+            await notifier.TellAsync([group.Key], Phrase.Of("{0} asks you to answer '{1}' by {2}.", access.Organisation.Name, questionnaire.Title, dueOn),
                 _ => $"/o/{group.Key}/assessments", ct);
         }
 
@@ -127,8 +128,8 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
 
             row.a.RemindedOn = today;
             var text = daysLeft > 0
-                ? NoticeText.Of("Reminder: '{0}' for {1} is due on {2}.", row.Title, row.AssignedBy, row.a.DueOn)
-                : NoticeText.Of("Overdue: '{0}' for {1} was due on {2}.", row.Title, row.AssignedBy, row.a.DueOn);
+                ? Phrase.Of("Reminder: '{0}' for {1} is due on {2}.", row.Title, row.AssignedBy, row.a.DueOn)
+                : Phrase.Of("Overdue: '{0}' for {1} was due on {2}.", row.Title, row.AssignedBy, row.a.DueOn);
             await notifier.TellAsync([row.a.RespondentOrganisationId], text, o => $"/o/{o}/assessments/{row.a.Id}", ct, key: $"assignment-reminder:{row.a.Id}:{today:yyyy-MM-dd}");
             reminded++;
         }

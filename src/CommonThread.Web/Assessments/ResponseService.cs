@@ -10,6 +10,7 @@ using CommonThread.Web.SupplyChain;
 using CommonThread.XlsForm;
 using CommonThread.XlsForm.Filling;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Assessments;
 
@@ -137,7 +138,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
         assignment.SubmittedAt = now;
         foa.AddDeclared(assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);
-        await notifier.TellAsync([assignment.AssignedByOrganisationId], NoticeText.Of("{0} answered '{1}' for {2}.", access.Organisation.Name, open.Questionnaire.Title, open.Facility),
+        await notifier.TellAsync([assignment.AssignedByOrganisationId], Phrase.Of("{0} answered '{1}' for {2}.", access.Organisation.Name, open.Questionnaire.Title, open.Facility),
             o => $"/o/{o}/assessments/{assignment.Id}", ct);
         audit.Record(access.Organisation.Id, "questionnaire.submitted", $"'{open.Questionnaire.Title}' answered for '{open.Facility}'");
         await db.SaveChangesAsync(ct);

@@ -8,6 +8,7 @@ using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Audits;
 
@@ -64,7 +65,7 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
         {
             PlanId = plan.Id, NonConformityId = n.Id, Category = n.Category, Description = n.Finding, Owner = input.Owner.Trim(), DueOn = Today.AddDays(DaysFor(n.Severity)),
         }));
-        await notifier.TellAsync([supplierId], NoticeText.Of("{0} drew up a corrective action plan for {1}: '{2}'.", access.Organisation.Name, source.Name, plan.Title), o => $"/o/{o}/corrective-plans/{plan.Id}", ct);
+        await notifier.TellAsync([supplierId], Phrase.Of("{0} drew up a corrective action plan for {1}: '{2}'.", access.Organisation.Name, source.Name, plan.Title), o => $"/o/{o}/corrective-plans/{plan.Id}", ct);
         audit.Record(access.Organisation.Id, "cap.created", $"Corrective action plan '{plan.Title}' for '{source.Name}' with {findings.Count} items");
         await db.SaveChangesAsync(ct);
         return await ViewAsync(access, plan.Id, ct);
@@ -223,7 +224,7 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
         }
 
         db.Add(new PlanInvitation { PlanId = planId, UnionOrganisationId = union.Id, Categories = string.Join(',', categories), InvitedAt = clock.GetUtcNow() });
-        await notifier.TellAsync([union.Id], NoticeText.Of("{0} invites you to review the corrective action plan '{1}'.", access.Organisation.Name, plan.Title), o => $"/o/{o}/corrective-plans/{planId}", ct);
+        await notifier.TellAsync([union.Id], Phrase.Of("{0} invites you to review the corrective action plan '{1}'.", access.Organisation.Name, plan.Title), o => $"/o/{o}/corrective-plans/{planId}", ct);
         audit.Record(access.Organisation.Id, "cap.union-invited", $"{union.Name} invited to review '{plan.Title}' ({string.Join(", ", categories)})");
         await db.SaveChangesAsync(ct);
         return await ViewAsync(access, planId, ct);

@@ -3,6 +3,7 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -86,7 +87,7 @@ public sealed class AnonymousActNotices(AppDbContext db, CaseNotices notices, No
             }
             else
             {
-                await notifier.TellAsync([organisationId], NoticeText.Of("{0} new grievance cases were received on {1}: acknowledge each by its deadline.", batch.Count(), day),
+                await notifier.TellAsync([organisationId], Phrase.Of("{0} new grievance cases were received on {1}: acknowledge each by its deadline.", batch.Count(), day),
                     organisation => $"/o/{organisation}/grievances", ct, key, dayOnly: true);
             }
         }
@@ -114,7 +115,7 @@ public sealed class AnonymousActNotices(AppDbContext db, CaseNotices notices, No
         foreach (var item in written)
         {
             var grievance = await db.Set<GrievanceCase>().AsNoTracking().FirstAsync(c => c.Id == item.CaseId, ct);
-            await notices.TellAsync(grievance, NoticeText.Of("The reporter of case {0} wrote to the parties on {1}.", grievance.Reference, item.On), ct,
+            await notices.TellAsync(grievance, Phrase.Of("The reporter of case {0} wrote to the parties on {1}.", grievance.Reference, item.On), ct,
                 key: $"case:{grievance.Id}:reporter-wrote:{item.Newest}", dayOnly: true);
         }
     }

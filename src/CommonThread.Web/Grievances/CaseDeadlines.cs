@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -22,13 +23,13 @@ public sealed class CaseDeadlines(AppDbContext db, CaseNotices notices, TimeProv
         {
             if (grievance.AcknowledgedOn is null && grievance.AcknowledgeBy < today)
             {
-                await notices.TellAsync(grievance, NoticeText.Of("Case {0} is overdue: it was to be acknowledged by {1}.", grievance.Reference, grievance.AcknowledgeBy),
+                await notices.TellAsync(grievance, Phrase.Of("Case {0} is overdue: it was to be acknowledged by {1}.", grievance.Reference, grievance.AcknowledgeBy),
                     ct, key: $"case:{grievance.Id}:acknowledgement-overdue", urgent: true);
             }
 
             if (grievance.FirstFeedbackOn is null && grievance.FeedbackBy < today)
             {
-                await notices.TellAsync(grievance, NoticeText.Of("Case {0} is overdue: the reporter was to hear back by {1}.", grievance.Reference, grievance.FeedbackBy),
+                await notices.TellAsync(grievance, Phrase.Of("Case {0} is overdue: the reporter was to hear back by {1}.", grievance.Reference, grievance.FeedbackBy),
                     ct, key: $"case:{grievance.Id}:feedback-overdue", urgent: true);
             }
         }

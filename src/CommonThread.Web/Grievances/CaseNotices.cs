@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -14,7 +15,7 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
     /// <param name="organisations">The parties to tell; by default every party of the case, including those added in this unit of work.</param>
     /// <param name="exceptUser">The member who did it, who needs no telling.</param>
     /// <param name="dayOnly">It tells of an anonymous act: dated by the day, with a random id (see <see cref="Notifier"/>).</param>
-    public async Task TellAsync(GrievanceCase grievance, NoticeText text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
+    public async Task TellAsync(GrievanceCase grievance, Phrase text, CancellationToken ct, IReadOnlyCollection<Guid>? organisations = null,
         string? key = null, bool urgent = false, string? exceptUser = null, bool dayOnly = false)
     {
         organisations ??= (await db.Set<CaseParty>().Where(p => p.CaseId == grievance.Id).Select(p => p.OrganisationId).ToListAsync(ct))
@@ -33,11 +34,11 @@ public sealed class CaseNotices(AppDbContext db, Notifier notifier)
     }
 
     /// <summary>Names the case, its facility and its deadline, and nothing of the reporter (it is told of an anonymous act).</summary>
-    public static NoticeText Received(GrievanceCase grievance, string? facilityName) => (grievance.RelatedCaseId is null, facilityName) switch
+    public static Phrase Received(GrievanceCase grievance, string? facilityName) => (grievance.RelatedCaseId is null, facilityName) switch
     {
-        (true, null) => NoticeText.Of("New grievance case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
-        (true, { } facility) => NoticeText.Of("New grievance case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
-        (false, null) => NoticeText.Of("Retaliation reported in new case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
-        (false, { } facility) => NoticeText.Of("Retaliation reported in new case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
+        (true, null) => Phrase.Of("New grievance case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
+        (true, { } facility) => Phrase.Of("New grievance case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
+        (false, null) => Phrase.Of("Retaliation reported in new case {0}: acknowledge it by {1}.", grievance.Reference, grievance.AcknowledgeBy),
+        (false, { } facility) => Phrase.Of("Retaliation reported in new case {0} about {1}: acknowledge it by {2}.", grievance.Reference, facility, grievance.AcknowledgeBy),
     };
 }

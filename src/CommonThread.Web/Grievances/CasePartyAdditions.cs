@@ -5,6 +5,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -67,8 +68,8 @@ public sealed class CasePartyAdditions(AppDbContext db, AuditLog audit, CaseNoti
         db.Add(party);
         audit.Record(access.Organisation.Id, "case.party-added", $"case {found.Case.Reference}: {role} '{organisation.Name}'");
         // Brands are not told which other brands take part: the others hear that a party joined, not who.
-        await notices.TellAsync(found.Case, NoticeText.Of("A party was added to case {0}.", found.Case.Reference), ct, others, exceptUser: null);
-        await notices.TellAsync(found.Case, NoticeText.Of("You were added as a party to grievance case {0} by '{1}'.", found.Case.Reference, access.Organisation.Name), ct, [organisation.Id]);
+        await notices.TellAsync(found.Case, Phrase.Of("A party was added to case {0}.", found.Case.Reference), ct, others, exceptUser: null);
+        await notices.TellAsync(found.Case, Phrase.Of("You were added as a party to grievance case {0} by '{1}'.", found.Case.Reference, access.Organisation.Name), ct, [organisation.Id]);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -43,7 +44,7 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotice
                     Body = crypto.Encrypt(key, $"This closed case and everything in it will be deleted on {when:yyyy-MM-dd}, as the mechanism's retention rule says. Export what your reporting needs before then.", grievance.Id),
                 });
                 grievance.DeletionAnnouncedOn = today;
-                await notices.TellAsync(grievance, NoticeText.Of("Closed case {0} will be deleted on {1}: export what your reporting needs before then.", grievance.Reference, when), ct);
+                await notices.TellAsync(grievance, Phrase.Of("Closed case {0} will be deleted on {1}: export what your reporting needs before then.", grievance.Reference, when), ct);
                 announced++;
             }
         }

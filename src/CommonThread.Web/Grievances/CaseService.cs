@@ -9,6 +9,7 @@ using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -229,8 +230,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         if (kind is MessageKind.RemedyProposal or MessageKind.Finding)
         {
             await notices.TellAsync(grievance, kind == MessageKind.RemedyProposal
-                ? NoticeText.Of("A remedy was proposed on case {0}: each party is asked to agree or answer.", grievance.Reference)
-                : NoticeText.Of("A party added a finding to case {0}.", grievance.Reference), ct, exceptUser: me.UserId);
+                ? Phrase.Of("A remedy was proposed on case {0}: each party is asked to agree or answer.", grievance.Reference)
+                : Phrase.Of("A party added a finding to case {0}.", grievance.Reference), ct, exceptUser: me.UserId);
         }
 
         await db.SaveChangesAsync(ct);
@@ -286,17 +287,17 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
     }
 
     /// <summary>One whole sentence per status, so each language can say it its own way.</summary>
-    private static NoticeText StatusNotice(CaseStatus status, string reference, string mechanism) => status switch
+    private static Phrase StatusNotice(CaseStatus status, string reference, string mechanism) => status switch
     {
-        CaseStatus.Escalated => NoticeText.Of("Case {0} was escalated to the mediator ({1}).", reference, mechanism),
-        CaseStatus.Received => NoticeText.Of("Case {0} is now received.", reference),
-        CaseStatus.Acknowledged => NoticeText.Of("Case {0} is now acknowledged.", reference),
-        CaseStatus.UnderInvestigation => NoticeText.Of("Case {0} is now under investigation.", reference),
-        CaseStatus.RemedyProposed => NoticeText.Of("Case {0} is now awaiting agreement to a remedy.", reference),
-        CaseStatus.RemedyAgreed => NoticeText.Of("Case {0} is now remedy agreed.", reference),
-        CaseStatus.RemedyImplemented => NoticeText.Of("Case {0} is now remedy implemented.", reference),
-        CaseStatus.Closed => NoticeText.Of("Case {0} is now closed.", reference),
-        CaseStatus.Rejected => NoticeText.Of("Case {0} is now rejected.", reference),
+        CaseStatus.Escalated => Phrase.Of("Case {0} was escalated to the mediator ({1}).", reference, mechanism),
+        CaseStatus.Received => Phrase.Of("Case {0} is now received.", reference),
+        CaseStatus.Acknowledged => Phrase.Of("Case {0} is now acknowledged.", reference),
+        CaseStatus.UnderInvestigation => Phrase.Of("Case {0} is now under investigation.", reference),
+        CaseStatus.RemedyProposed => Phrase.Of("Case {0} is now awaiting agreement to a remedy.", reference),
+        CaseStatus.RemedyAgreed => Phrase.Of("Case {0} is now remedy agreed.", reference),
+        CaseStatus.RemedyImplemented => Phrase.Of("Case {0} is now remedy implemented.", reference),
+        CaseStatus.Closed => Phrase.Of("Case {0} is now closed.", reference),
+        CaseStatus.Rejected => Phrase.Of("Case {0} is now rejected.", reference),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -326,7 +327,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
                 grievance.Status = CaseStatus.RemedyAgreed;
                 await AppendAsync(grievance, null, MessageKind.StatusChange, "", CaseStatus.RemedyAgreed, ct);
                 audit.Record(access.Organisation.Id, "case.status", $"case {grievance.Reference} → {CaseStatus.RemedyAgreed} (every party needed agreed)");
-                await notices.TellAsync(grievance, StatusNotice(CaseStatus.RemedyAgreed, grievance.Reference, mechanism.Name), ct);
+                await notices.TellAsync(grievance, Phrase.Of("Case {0} is now remedy agreed: every party whose agreement is needed agreed.", grievance.Reference), ct);
             }
 
             await db.SaveChangesAsync(ct);

@@ -8,6 +8,7 @@ using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Homework;
 
@@ -260,9 +261,9 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     {
         var where = facilityId is { } id ? await db.Set<Facility>().Where(f => f.Id == id).Select(f => f.Name).FirstOrDefaultAsync(ct) : null;
         var text = where is null
-            ? NoticeText.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}. The registration was refused.",
+            ? Phrase.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}. The registration was refused.",
                 access.Organisation.Name, minimumAge, Countries.NameOf(country))
-            : NoticeText.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}, for {3}. The registration was refused.",
+            : Phrase.Of("Child labour alert: {0} tried to register a homeworker under {1}, the minimum working age in {2}, for {3}. The registration was refused.",
                 access.Organisation.Name, minimumAge, Countries.NameOf(country), where);
         await notifier.TellAsync([access.Organisation.Id], text, _ => $"/o/{access.Organisation.Id}/homework", ct, urgent: true);
         if (facilityId is { } facility)

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Notifications;
 
@@ -25,7 +26,7 @@ public sealed class Notification
     /// <summary>The notice in English, as it was told; what is shown when the template is missing or unknown.</summary>
     public required string Text { get; init; }
 
-    /// <summary>The English format string the text came from, and its resource key (see <see cref="NoticeText"/>); null on rows from before it.</summary>
+    /// <summary>The English format string the text came from, and its resource key (see <see cref="Phrase"/>); null on rows from before it.</summary>
     public string? Template { get; init; }
 
     /// <summary>The values put into the template, as a JSON array of strings.</summary>

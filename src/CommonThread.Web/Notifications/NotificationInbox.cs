@@ -1,10 +1,11 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Notifications;
 
-/// <param name="Text">The stored English text; <see cref="NoticeText.Say"/> turns it, its template and arguments into the reader's language.</param>
+/// <param name="Text">The stored English text; <see cref="Phrase.Say"/> turns it, its template and arguments into the reader's language.</param>
 public sealed record NotificationItem(Guid Id, string Organisation, string Text, string? Template, string? Arguments, string Link, bool Urgent, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>A member's own notifications, only from organisations they still belong to.</summary>

@@ -78,7 +78,7 @@ public sealed class NotificationMailer(AppDbContext db, IOptions<EmailOptions> o
         CultureInfo.CurrentUICulture = CultureOf(preferredCulture);
         try
         {
-            var said = NoticeText.Say(text, template, arguments, stored);
+            var said = Phrase.Say(text, template, arguments, stored);
             var subject = text[urgent ? "[urgent] CommonThread: {0}" : "CommonThread: {0}", Headline(said)].Value;
             return (subject, (said, text["Sign in to read and act on it. You receive this because you are a member of an organisation on CommonThread."].Value));
         }

@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Notifications;
 
@@ -18,7 +19,7 @@ public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimePro
     /// It comes from an anonymous act (a report, a reporter's message): it is dated by the day (midnight UTC) and
     /// gets a random id, because a time of day or a time-ordered id could single out the worker who acted.
     /// </param>
-    public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, NoticeText text, Func<Guid, string> linkFor, CancellationToken ct,
+    public async Task<int> TellAsync(IReadOnlyCollection<Guid> organisationIds, Phrase text, Func<Guid, string> linkFor, CancellationToken ct,
         string? key = null, bool urgent = false, IReadOnlyCollection<string>? exceptUsers = null, bool dayOnly = false)
     {
         var members = await directory.MembersOfAsync(organisationIds, ct);

@@ -8,6 +8,7 @@ using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.SupplyChain;
 
@@ -200,8 +201,8 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
         if (link.ConfirmerOrganisationId(facility.OperatorOrganisationId) is { } confirmer)
         {
             var text = link.NamedBySupplier
-                ? NoticeText.Of("'{0}' says you buy from its facility '{1}'. Confirm or refuse.", claimantName, facility.Name)
-                : NoticeText.Of("'{0}' says it buys from '{1}'. Confirm or refuse.", claimantName, facility.Name);
+                ? Phrase.Of("'{0}' says you buy from its facility '{1}'. Confirm or refuse.", claimantName, facility.Name)
+                : Phrase.Of("'{0}' says it buys from '{1}'. Confirm or refuse.", claimantName, facility.Name);
             await notifier.TellAsync([confirmer], text, o => $"/o/{o}/buyers", ct, key: $"link-claim:{link.Id}");
         }
     }

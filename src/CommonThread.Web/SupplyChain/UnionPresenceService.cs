@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.SupplyChain;
 
@@ -68,7 +69,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         db.Add(presence);
         audit.Record(access.Organisation.Id, "union-presence.claimed", $"at '{facility.Name}'");
         var verifiers = await VerifiersAsync(facility.Id, presence.UnionOrganisationId, ct);
-        await notifier.TellAsync(verifiers, NoticeText.Of("'{0}' asks you to verify its presence at '{1}'.", access.Organisation.Name, facility.Name), o => $"/o/{o}/union-presence", ct,
+        await notifier.TellAsync(verifiers, Phrase.Of("'{0}' asks you to verify its presence at '{1}'.", access.Organisation.Name, facility.Name), o => $"/o/{o}/union-presence", ct,
             key: $"presence-claim:{presence.Id}");
         await db.SaveChangesAsync(ct);
         return (await ListAsync(q => q.Where(p => p.Id == presence.Id), ct)).Single();
@@ -134,8 +135,8 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
         var facility = await db.Set<Facility>().AsNoTracking().Where(f => f.Id == presence.FacilityId).Select(f => f.Name).SingleAsync(ct);
         await notifier.TellAsync([presence.UnionOrganisationId],
             presence.Status == PresenceStatus.Verified
-                ? NoticeText.Of("Your presence at '{0}' was verified by '{1}'.", facility, access.Organisation.Name)
-                : NoticeText.Of("Your presence at '{0}' was refused by '{1}'.", facility, access.Organisation.Name), o => $"/o/{o}/union-presence", ct);
+                ? Phrase.Of("Your presence at '{0}' was verified by '{1}'.", facility, access.Organisation.Name)
+                : Phrase.Of("Your presence at '{0}' was refused by '{1}'.", facility, access.Organisation.Name), o => $"/o/{o}/union-presence", ct);
         await db.SaveChangesAsync(ct);
         return (await ListAsync(q => q.Where(p => p.Id == presence.Id), ct)).Single();
     }

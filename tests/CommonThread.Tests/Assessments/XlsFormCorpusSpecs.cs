@@ -35,7 +35,7 @@ public sealed class XlsFormCorpusSpecs(ITestOutputHelper output)
         }
         else
         {
-            Assert.True(outcome.Form is not null, $"{file} was refused: {outcome.Refusal?.Summary}");
+            Assert.True(outcome.Form is not null, $"{file} was refused: {outcome.Refusal?.Message} {string.Join(" ", outcome.Refusal?.Errors.SelectMany(e => e.Value) ?? [])}");
             Assert.Equal(int.Parse(entry.Adaptations, System.Globalization.CultureInfo.InvariantCulture), outcome.Form.Adaptations.Count);
             Assert.NotEmpty(outcome.Form.AllQuestions);
         }

@@ -13,9 +13,9 @@ namespace CommonThread.Tests.Notifications;
 
 public abstract class NotificationSpecs(TestApp app)
 {
-    private Task TellAsync(TestMember member, string text, string? key = null) => TellAsync([member], NoticeText.Of(text), key);
+    private Task TellAsync(TestMember member, string text, string? key = null) => TellAsync([member], Phrase.Of(text), key);
 
-    private async Task TellAsync(IReadOnlyList<TestMember> members, NoticeText text, string? key = null)
+    private async Task TellAsync(IReadOnlyList<TestMember> members, Phrase text, string? key = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
@@ -71,7 +71,7 @@ public abstract class NotificationSpecs(TestApp app)
         var english = await app.NewMemberAsync(organisation.Name, MemberRole.Viewer);
         await app.WithDbAsync(db => db.Set<CommonThread.Data.AppUser>().Where(u => u.Id == bengali.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "bn")));
         var reference = $"GR-T{Guid.NewGuid().ToString("N")[..5].ToUpperInvariant()}";
-        await TellAsync([bengali, english], NoticeText.Of("A party was added to case {0}.", reference));
+        await TellAsync([bengali, english], Phrase.Of("A party was added to case {0}.", reference));
 
         var bengaliPage = WebUtility.HtmlDecode(await (await app.SignedInAsync(bengali.Email, TestMember.Password)).GetStringAsync("/notifications?culture=bn&ui-culture=bn"));
         var englishPage = WebUtility.HtmlDecode(await (await app.SignedInAsync(english.Email, TestMember.Password)).GetStringAsync("/notifications"));

@@ -76,6 +76,21 @@ public abstract class BadInputSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_refusal_is_worded_in_the_language_the_client_asks_for()
+    {
+        var (owner, orgId, rows) = await ArrangeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/organisations/{orgId}") { Content = Json("{\"name\": \"Renamed\", \"countryCode\": \"QQ\"}") };
+        request.Headers.AcceptLanguage.ParseAdd("bn");
+
+        var bengali = await (await owner.SendAsync(request)).ProblemAsync(HttpStatusCode.BadRequest);
+        var english = await (await owner.PatchAsJsonAsync($"/api/organisations/{orgId}", new { name = "Renamed", countryCode = "QQ" })).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("অনুরোধটি একটি নিয়ম ভঙ্গ করে", bengali.GetProperty("title").GetString());
+        Assert.Equal("The request breaks a rule", english.GetProperty("title").GetString());
+        Assert.Equal(rows, await CountRowsAsync(orgId));
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_a_415()
     {
         var (owner, orgId, rows) = await ArrangeAsync();

@@ -56,16 +56,18 @@ public sealed partial class LocalizationSpecs
     }
 
     [Fact]
-    public void Every_notice_template_is_in_the_resource_file_in_every_language()
+    public void Every_phrase_template_is_in_the_resource_file_in_every_language()
     {
-        var (templates, notLiteral) = CommonThread.Tests.Notifications.NoticeTemplates.CollectFromSources();
-        Assert.True(templates.Count > 30, $"found only {templates.Count} notice templates");
-        Assert.True(notLiteral == 0, $"{notLiteral} NoticeText.Of calls are given a template that is not a literal, which this check cannot read");
+        var (templates, notLiteral) = PhraseTemplates.CollectFromSources();
+        Assert.True(templates.Count > 30, $"found only {templates.Count} phrase templates");
+        Assert.True(notLiteral == 0, $"{notLiteral} Phrase.Of calls are given a template that is not a literal, which this check cannot read");
 
-        var translations = LocalizationRegistration.ShellLanguages.Where(l => l.Culture != "en").Select(l => (IReadOnlyDictionary<string, string>)Read(l.Culture)).ToList();
-        var untranslated = CommonThread.Tests.Notifications.NoticeTemplates.Untranslated(templates, Read(""), translations);
-        Assert.True(untranslated.Count == 0, $"notice templates without every translation in Shell*.resx: {string.Join(" | ", untranslated)}");
+        var untranslated = PhraseTemplates.Untranslated(templates, Read(""), Translations());
+        Assert.True(untranslated.Count == 0, $"phrase templates without every translation in Shell*.resx: {string.Join(" | ", untranslated)}");
     }
+
+    private static List<IReadOnlyDictionary<string, string>> Translations() =>
+        [.. LocalizationRegistration.ShellLanguages.Where(l => l.Culture != "en").Select(l => (IReadOnlyDictionary<string, string>)Read(l.Culture))];
 
     [Theory]
     [InlineData(typeof(CommonThread.Web.Grievances.Intake), 60)]

@@ -1,25 +1,35 @@
 using Microsoft.AspNetCore.Diagnostics;
+using System.Globalization;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Platform.Errors;
 
 /// <summary>
 /// Turns the exceptions that mean "the client sent something wrong" into ProblemDetails with the
 /// right status, and a unique index broken by two requests at once into a 409. Anything else stays a
-/// 500 with no detail leaked.
+/// 500 with no detail leaked. Messages are in the request's language (Accept-Language, ?culture=, the cookie).
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<Shell> text, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The localization middleware runs inside this handler's, so its culture was undone on the way out; the feature keeps it.
+        if (http.Features.Get<IRequestCultureFeature>() is { } requested)
+        {
+            CultureInfo.CurrentCulture = requested.RequestCulture.Culture;
+            CultureInfo.CurrentUICulture = requested.RequestCulture.UICulture;
+        }
+
         ProblemDetails? problem = exception switch
         {
-            RuleViolation rule => new HttpValidationProblemDetails(
-                rule.Errors.Count > 0 ? rule.Errors.ToDictionary() : new Dictionary<string, string[]> { [rule.Field] = [rule.Message] })
+            RuleViolation rule => new HttpValidationProblemDetails(text.FieldErrors(rule))
             {
                 Status = rule.StatusCode,
-                Title = rule.StatusCode == StatusCodes.Status404NotFound ? "Not found" : "The request breaks a rule",
-                Detail = rule.Message,
+                Title = rule.StatusCode == StatusCodes.Status404NotFound ? text["Not found"] : text["The request breaks a rule"],
+                Detail = text.Say(rule),
             },
             BadHttpRequestException { InnerException: RefusedJsonValue text } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [text.Field] = [text.Message] })

@@ -1,5 +1,7 @@
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Platform.Web;
 
@@ -115,7 +117,7 @@ public sealed class ListFilter
     }
 
     /// <summary>A list page's filtered rows, or no rows and the message to show beside the form when a value is not one.</summary>
-    public static (IReadOnlyList<T> Rows, string? Error) Try<T>(Func<IReadOnlyList<T>> apply)
+    public static (IReadOnlyList<T> Rows, string? Error) Try<T>(IStringLocalizer text, Func<IReadOnlyList<T>> apply)
     {
         try
         {
@@ -123,7 +125,7 @@ public sealed class ListFilter
         }
         catch (RuleViolation e)
         {
-            return ([], e.Summary);
+            return ([], text.Summary(e));
         }
     }
 

@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
@@ -158,7 +159,7 @@ public sealed class FacilityImportRunner(AppDbContext db, ImportLeases leases, A
             .GroupBy(f => f.OperatorOrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var o in operators)
         {
-            await notifier.TellAsync([o.Key], NoticeText.Of("'{0}' says it buys from {1} of your facilities. Confirm or refuse.", buyerName, o.Count), id => $"/o/{id}/buyers", ct);
+            await notifier.TellAsync([o.Key], Phrase.Of("'{0}' says it buys from {1} of your facilities. Confirm or refuse.", buyerName, o.Count), id => $"/o/{id}/buyers", ct);
         }
     }
 }

@@ -78,10 +78,10 @@ public abstract class ImportPreviewSpecs(TestApp app)
             country,name,address
             BD,{Mill(w)},"{MillAddress(w)}"
             BD,{w} Knit Composite,"Road 9, Chandra, Gazipur"
-            BD,{w} Button Works,"Plot 3, {w} Lane, Savar"
+            BD,{w} Grommet Works,"Plot 3, {w} Lane, Tongi"
             XX,{w} Nowhere,Somewhere
             BD,{w} Old Partner Garments,"Plot 9, {w} Road, Savar"
-            BD,{w} Buttonworks,"Plot 3 {w} Lane Savar"
+            BD,{w} Grommetworks,"Plot 3 {w} Lane Tongi"
             """;
         var before = await WrittenAsync(w, importer.OrganisationId);
 
@@ -114,7 +114,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
         Assert.Equal((done.MatchedRows, done.NewFacilities, done.ReviewRows),
             (results.Count(r => r.Outcome == RowOutcome.Matched || (r.Outcome == RowOutcome.Known && r.Facility is not null)), results.Count(r => r.Outcome == RowOutcome.New),
                 results.Count(r => r.Outcome == RowOutcome.Review || (r.Outcome == RowOutcome.Known && r.Facility is null))));
-        Assert.Equal($"{w} Button Works", results[2].Facility?.Name);
+        Assert.Equal($"{w} Grommet Works", results[2].Facility?.Name);
     }
 
     [Fact]
