@@ -1183,6 +1183,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Translation")
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Sequence")

@@ -1177,6 +1177,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Translation")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Sequence")

@@ -49,6 +49,12 @@ public sealed class CaseMessage
     public CaseStatus? NewStatus { get; init; }
 
     public required byte[] Body { get; init; }
+
+    /// <summary>
+    /// The same words in the reporter's language (the case's <see cref="GrievanceCase.Language"/>), given by the party
+    /// who wrote them, encrypted like the body; only on what the reporter reads. The reporter is shown this one.
+    /// </summary>
+    public byte[]? Translation { get; init; }
 }
 
 internal sealed class CaseMessageConfiguration : IEntityTypeConfiguration<CaseMessage>

@@ -17,7 +17,8 @@ namespace CommonThread.Web.Grievances;
 public sealed record CaseSummary(Guid Id, string Reference, GrievanceCategory Category, CaseStatus Status, bool Urgent, string? FacilityName,
     DateOnly ReceivedOn, DateOnly AcknowledgeBy, DateOnly FeedbackBy, bool AcknowledgementOverdue, bool FeedbackOverdue, PartyRole YourRole);
 
-public sealed record CaseMessageDto(Guid Id, MessageKind Kind, string? From, PartyRole? FromRole, DateOnly On, CaseStatus? NewStatus, string Text);
+/// <param name="Translation">The words as the reporter reads them, in the report's language, when the writer gave a translation.</param>
+public sealed record CaseMessageDto(Guid Id, MessageKind Kind, string? From, PartyRole? FromRole, DateOnly On, CaseStatus? NewStatus, string Text, string? Translation);
 
 public sealed record CasePartyDto(string Organisation, PartyRole Role, bool Agreed);
 
@@ -25,12 +26,13 @@ public sealed record CaseAttachmentDto(Guid Id, string FileName, string ContentT
 
 /// <param name="AgreementPendingFrom">The parties (by name) whose agreement to the proposed remedy the mechanism needs and has not had yet.</param>
 /// <param name="OtherBrandsPending">Of those, the other brands a brand may not see by name: only their number.</param>
+/// <param name="ReportLanguage">The language the reporter wrote in and reads replies in (a worker language's culture name).</param>
 /// <param name="ReporterSatisfied">The reporter's answer on their follow-up page: satisfied with the outcome, or not; null when not asked or not answered.</param>
 /// <param name="LaterRetaliation">Retaliation cases its reporter filed against this one (the ones this party takes part in).</param>
 public sealed record CaseDetail(CaseSummary Summary, string Report, bool Anonymous, ReporterIdentity? Reporter, bool IdentityWithheld, ReporterGender ReporterGender,
     IReadOnlyList<CasePartyDto> Parties, IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseStatus> NextStates, bool ClosingAgreed,
     IReadOnlyList<CaseAttachmentDto> Attachments, IReadOnlyList<string> AgreementPendingFrom, int OtherBrandsPending, bool? ReporterSatisfied,
-    IReadOnlyList<LinkedCaseDto> LaterRetaliation);
+    IReadOnlyList<LinkedCaseDto> LaterRetaliation, string ReportLanguage);
 
 public sealed record LinkedCaseDto(Guid Id, string Reference, CaseStatus Status);
 
@@ -41,6 +43,10 @@ public sealed record CaseMessageInput
 
     [Required, StringLength(IntakeService.TextMaxLength)]
     public string Text { get; init; } = "";
+
+    /// <summary>The same message in the reporter's language (the one the report was written in), for a message the reporter reads.</summary>
+    [StringLength(IntakeService.TextMaxLength)]
+    public string? Translation { get; init; }
 }
 
 public sealed record CaseTransitionInput
@@ -117,7 +123,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         var visible = messages.Where(m => m.AuthorOrganisationId is not { } author || !otherBrands.Contains(author) || m.Kind == MessageKind.ToReporter)
             .Select(m => new CaseMessageDto(m.Id, m.Kind,
                 m.AuthorOrganisationId is { } author ? (otherBrands.Contains(author) ? null : names.GetValueOrDefault(author)) : null,
-                m.AuthorRole, m.On, m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id)))
+                m.AuthorRole, m.On, m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id), m.Translation is null ? null : crypto.Decrypt(key, m.Translation, grievance.Id)))
             .ToList();
         // The reporter's gender goes with their identity: on an anonymous case it can single out the one
         // man on a line, and counting cases by it would undo the statistics' hidden gender groups.
@@ -140,7 +146,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             visible, NextStates(grievance, mechanism), AgreementReached(mechanism, parties.Select(p => (p.Role, p.AgreedAt)).ToList()),
             attachments.Select((a, i) => new CaseAttachmentDto(a.Id, Attachments.ShownName(crypto.Decrypt(key, a.Name, grievance.Id), i + 1, a.ContentType), a.ContentType, a.Size)).ToList(),
             pending.Where(p => !otherBrands.Contains(p)).Select(p => names[p]).Order(StringComparer.CurrentCulture).ToList(), pending.Count(otherBrands.Contains),
-            grievance.ReporterSatisfied, retaliation);
+            grievance.ReporterSatisfied, retaliation, grievance.Language);
     }
 
     /// <summary>
@@ -209,6 +215,12 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             throw RuleViolation.Conflict("status", "The case is closed.");
         }
 
+        var translation = string.IsNullOrWhiteSpace(input.Translation) ? null : input.Translation.Trim();
+        if (translation is not null && kind is not (MessageKind.ToReporter or MessageKind.RemedyProposal))
+        {
+            throw new RuleViolation("translation", "Only a message the reporter reads carries a translation for them.");
+        }
+
         if (kind == MessageKind.RemedyProposal)
         {
             if (grievance.Status is not (CaseStatus.UnderInvestigation or CaseStatus.RemedyProposed or CaseStatus.Escalated))
@@ -225,7 +237,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             grievance.FirstFeedbackOn ??= Today;
         }
 
-        await AppendAsync(grievance, party, kind, input.Text.Trim(), kind == MessageKind.RemedyProposal ? CaseStatus.RemedyProposed : null, ct);
+        await AppendAsync(grievance, party, kind, input.Text.Trim(), kind == MessageKind.RemedyProposal ? CaseStatus.RemedyProposed : null, ct, translation);
         audit.Record(access.Organisation.Id, "case.message", $"{kind} on case {grievance.Reference}");
         if (kind is MessageKind.RemedyProposal or MessageKind.Finding)
         {
@@ -356,7 +368,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
     }
 
     /// <param name="party">The party that wrote it; null for the system, as when the last agreement moves the status.</param>
-    private async Task AppendAsync(GrievanceCase grievance, CaseParty? party, MessageKind kind, string text, CaseStatus? newStatus, CancellationToken ct)
+    /// <param name="translation">The text in the reporter's language, for a message the reporter reads.</param>
+    private async Task AppendAsync(GrievanceCase grievance, CaseParty? party, MessageKind kind, string text, CaseStatus? newStatus, CancellationToken ct, string? translation = null)
     {
         var key = crypto.Unwrap(grievance.WrappedKey, grievance.Id);
         db.Add(new CaseMessage
@@ -364,6 +377,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             CaseId = grievance.Id, Kind = kind, AuthorOrganisationId = party?.OrganisationId, AuthorUserId = party is null ? null : me.UserId, AuthorRole = party?.Role,
             On = Today, Sequence = await CaseMessages.NextSequenceAsync(db, grievance.Id, ct), NewStatus = newStatus,
             Body = crypto.Encrypt(key, text, grievance.Id),
+            Translation = translation is null ? null : crypto.Encrypt(key, translation, grievance.Id),
         });
     }
 }

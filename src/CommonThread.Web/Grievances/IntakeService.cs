@@ -55,7 +55,9 @@ public sealed record ReporterView(string Reference, GrievanceCategory Category, 
     public bool AsksSatisfaction => IntakeService.HasOutcome(Status);
 }
 
-public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From, CaseStatus? NewStatus, string Text);
+/// <param name="Text">The words in the reporter's language when the party gave a translation, else as written.</param>
+/// <param name="Original">The words as the party wrote them, when <paramref name="Text"/> is their translation.</param>
+public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From, CaseStatus? NewStatus, string Text, string? Original);
 
 /// <summary>
 /// The worker's side of a grievance: filing a report without an account, and coming back with the
@@ -264,7 +266,8 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
             .OrderBy(m => m.Sequence).ToListAsync(ct);
         return new(grievance.Reference, grievance.Category, grievance.Status, grievance.ReceivedOn, grievance.AcknowledgeBy, grievance.FeedbackBy,
             crypto.Decrypt(key, grievance.Report, grievance.Id),
-            messages.Select(m => new ReporterMessage(m.Kind, m.On, m.AuthorRole?.ToString(), m.NewStatus, crypto.Decrypt(key, m.Body, grievance.Id))).ToList(),
+            messages.Select(m => new ReporterMessage(m.Kind, m.On, m.AuthorRole?.ToString(), m.NewStatus,
+                crypto.Decrypt(key, m.Translation ?? m.Body, grievance.Id), m.Translation is null ? null : crypto.Decrypt(key, m.Body, grievance.Id))).ToList(),
             grievance.ReporterSatisfied);
     }
 

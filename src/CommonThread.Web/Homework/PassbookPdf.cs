@@ -59,7 +59,7 @@ public sealed class PassbookPdf(IStringLocalizer<PassbookText> text, TimeProvide
         var before = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = Intake.Languages.Any(l => l.Culture == language) ? new CultureInfo(language) : CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = PassbookText.CultureOf(language);
             return write();
         }
         finally

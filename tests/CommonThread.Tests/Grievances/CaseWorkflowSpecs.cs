@@ -52,6 +52,54 @@ public abstract class CaseWorkflowSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_reply_can_carry_a_translation_the_reporter_reads_in_the_language_they_wrote_in_while_staff_see_both()
+    {
+        var line = await FreshMechanism.CreateAsync(app, "Supplier");
+        var (grievance, code) = await line.FileAsync("BD", "WagesAndPayment", "বেতন দেরিতে দেওয়া হচ্ছে");
+        await app.WithDbAsync(db => db.Set<GrievanceCase>().Where(c => c.Id == grievance.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Language, "bn")));
+
+        var replied = await (await line.Api.PostAsJsonAsync($"{line.Cases}/{grievance.Id}/messages",
+            new { kind = "ToReporter", text = "We are checking the payroll.", translation = "আমরা বেতনের খাতা পরীক্ষা করছি।" })).ReadAsync<CaseDetail>();
+        var noted = await line.Api.PostAsJsonAsync($"{line.Cases}/{grievance.Id}/messages", new { kind = "InternalNote", text = "Ask HR", translation = "এইচআর-কে জিজ্ঞাসা করুন" });
+        var reporterPage = System.Net.WebUtility.HtmlDecode(await new Reporter(app).FollowUpAsync(code));
+        var staffPage = System.Net.WebUtility.HtmlDecode(await (await app.SignedInAsync(line.Owner.Email, TestMember.Password)).GetStringAsync($"{line.Page}/{grievance.Id}"));
+
+        Assert.Equal("bn", replied.ReportLanguage);
+        Assert.Equal(("We are checking the payroll.", "আমরা বেতনের খাতা পরীক্ষা করছি।"), (replied.Messages[^1].Text, replied.Messages[^1].Translation));
+        Assert.Equal(HttpStatusCode.BadRequest, noted.StatusCode);
+        Assert.NotEmpty((await noted.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("translation"));
+        Assert.DoesNotContain(replied.Messages, m => m.Text == "Ask HR");
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<CaseMessage>().CountAsync(m => m.CaseId == grievance.Id && m.Kind != MessageKind.StatusChange && m.Kind != MessageKind.FromReporter)));
+        Assert.Contains("আমরা বেতনের খাতা পরীক্ষা করছি।", reporterPage, StringComparison.Ordinal);
+        Assert.True(reporterPage.IndexOf("আমরা বেতনের খাতা", StringComparison.Ordinal) < reporterPage.IndexOf("We are checking the payroll.", StringComparison.Ordinal),
+            "the reporter reads the translation first, the original only folded below it");
+        Assert.Contains("id=\"report-language\"", staffPage, StringComparison.Ordinal);
+        Assert.Contains("বাংলা", staffPage, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"said translation\" lang=\"bn\">আমরা বেতনের খাতা পরীক্ষা করছি।</p>", staffPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stepping_back_from_a_case_on_its_page_asks_once_more_and_only_the_confirmation_hides_the_case()
+    {
+        var line = await FreshMechanism.CreateAsync(app, "Supplier");
+        var (grievance, _) = await line.FileAsync("BD", "WagesAndPayment");
+        var browser = await app.SignedInAsync(line.Owner.Email, TestMember.Password);
+        var page = $"{line.Page}/{grievance.Id}";
+        Task<int> RecusalsAsync() => app.WithDbAsync(db => db.Set<CaseRecusal>().CountAsync(r => r.CaseId == grievance.Id));
+
+        var asked = await (await browser.PostFormAsync(page, "step-back", [])).Content.ReadAsStringAsync();
+        var recusalsWhenAsked = await RecusalsAsync();
+        var confirmed = await browser.PostFormAsync(page, "step-back", new() { ["Confirmed"] = "true" });
+
+        Assert.Contains("id=\"confirm-step-back\"", asked, StringComparison.Ordinal);
+        Assert.Contains(grievance.Reference, System.Net.WebUtility.HtmlDecode(asked)[asked.IndexOf("confirm-step-back-text", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal(0, recusalsWhenAsked);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(1, await RecusalsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_last_agreement_needed_moves_the_remedy_to_agreed_with_an_entry_in_the_record_and_a_notice_to_the_parties()
     {
         var line = await FreshMechanism.CreateAsync(app, "Supplier, Union");

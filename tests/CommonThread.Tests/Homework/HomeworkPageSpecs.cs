@@ -39,6 +39,27 @@ public abstract class HomeworkPageSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task A_passbook_opens_in_the_homeworkers_language_whatever_the_phone_s_browser_asks_for()
+    {
+        var (client, world) = await SignedInSupplierAsync();
+        var form = Form("Rokeya Begum", "1990-07-07", world.FacilityId);
+        form["Input.Language"] = "bn";
+        var registered = await (await client.PostFormAsync($"/o/{world.SupplierOrganisation.Id}/homework/register", "register", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(registered, "id=\"passbook-code\">([0-9A-Z]{10})<").Groups[1].Value;
+        var phone = app.Anonymous();
+        phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var before = await phone.GetStringAsync("/passbook");
+        var opened = System.Net.WebUtility.HtmlDecode(await (await phone.PostFormAsync("/passbook", "passbook", new() { ["Code"] = code })).Content.ReadAsStringAsync());
+
+        Assert.Contains("Mi libreta", System.Net.WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+        Assert.Contains("<section id=\"passbook-view\" lang=\"bn\" dir=\"ltr\">", opened, StringComparison.Ordinal);
+        Assert.Contains("Rokeya Begum", opened, StringComparison.Ordinal);
+        Assert.Contains("PDF হিসেবে ডাউনলোড করুন", opened, StringComparison.Ordinal);
+        Assert.DoesNotContain("Descargar", opened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_large_register_is_shown_a_hundred_at_a_time_and_found_by_name_or_area()
     {
         var (client, world) = await SignedInSupplierAsync();
