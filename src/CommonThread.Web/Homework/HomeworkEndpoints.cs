@@ -19,6 +19,14 @@ public static class HomeworkEndpoints
             var registered = await register.RegisterAsync(http.OrganisationAccess(), input, ct);
             return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/homeworkers/{registered.Homeworker.Id}", registered);
         }).RequireRole(MemberRole.Editor).WithName("RegisterHomeworker");
+        group.MapGet("/homeworkers/import/template.csv", () => TypedResults.File(HomeworkImportTemplate.HomeworkersCsv(), "text/csv; charset=utf-8", "homeworkers-template.csv"))
+            .WithName("HomeworkersTemplateCsv").WithDescription("The homeworker register template: the columns the import reads and one example row.");
+        group.MapGet("/homeworkers/import/template.xlsx", () => TypedResults.File(HomeworkImportTemplate.HomeworkersXlsx(), Platform.Files.Xlsx.ContentType, "homeworkers-template.xlsx"))
+            .WithName("HomeworkersTemplateXlsx").WithDescription("The homeworker register template as a workbook, with a Help sheet saying what each column takes.");
+        group.MapGet("/homework-payments/import/template.csv", () => TypedResults.File(HomeworkImportTemplate.PaymentsCsv(), "text/csv; charset=utf-8", "homework-payments-template.csv"))
+            .WithName("HomeworkPaymentsTemplateCsv").WithDescription("The homework payments template: the columns the import reads and one example row.");
+        group.MapGet("/homework-payments/import/template.xlsx", () => TypedResults.File(HomeworkImportTemplate.PaymentsXlsx(), Platform.Files.Xlsx.ContentType, "homework-payments-template.xlsx"))
+            .WithName("HomeworkPaymentsTemplateXlsx").WithDescription("The homework payments template as a workbook, with a Help sheet.");
         group.MapPost("/homeworkers/import", async (HttpContext http, HomeworkImport import, CancellationToken ct) =>
         {
             var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);

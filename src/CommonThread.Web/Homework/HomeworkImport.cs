@@ -35,14 +35,18 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
         "monthly_quota_minutes", "language",
     ];
 
+    public static readonly string[] RequiredHomeworkerColumns = ["name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country"];
+
     public static readonly string[] PaymentColumns = ["work_order", "amount", "paid_on", "method", "paid_by", "reference", "reason"];
+
+    public static readonly string[] RequiredPaymentColumns = ["work_order", "amount", "paid_on", "method", "paid_by"];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<HomeworkImportReport> HomeworkersAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
-        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, HomeworkerColumns, ["name", "gender", "birth_date", "proof_of_age", "proof_checked_on", "address", "area", "country"]);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, HomeworkerColumns, RequiredHomeworkerColumns);
         var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Operated).ToDictionary(v => v.Facility.Name.Trim().ToLowerInvariant(), v => v.Facility.Id);
         var intermediaries = await db.Set<Intermediary>().Where(i => i.OrganisationId == access.Organisation.Id)
             .ToDictionaryAsync(i => i.Name.Trim().ToLowerInvariant(), i => i.Id, ct);
@@ -115,7 +119,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
     public async Task<HomeworkImportReport> PaymentsAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         HomeworkRegister.EnsureKeeper(access);
-        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, PaymentColumns, ["work_order", "amount", "paid_on", "method", "paid_by"]);
+        var (rows, positions, problems) = TableFile.ReadWithHeader(fileName, bytes, PaymentColumns, RequiredPaymentColumns);
         var referenced = rows.Skip(1).Select(r => positions.TryGetValue("work_order", out var i) && i < r.Length && Guid.TryParse(r[i], out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToHashSet();
         var paidOrders = new HashSet<Guid>();
