@@ -20,7 +20,7 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
     {
         if (input.Kind is not { } kind || string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > Agreement.TitleMaxLength)
         {
-            throw new RuleViolation(input.Kind is null ? "kind" : "title", $"Say what kind of agreement it is and give it a title of up to {Agreement.TitleMaxLength} characters.");
+            throw new RuleViolation(input.Kind is null ? "kind" : "title", Phrase.Of("Say what kind of agreement it is and give it a title of up to {0} characters.", Agreement.TitleMaxLength));
         }
 
         if (input.StartsOn is not { } starts || (input.ReviewOn is { } review && review <= starts))
@@ -49,7 +49,7 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
         var commitments = (input.Commitments ?? []).Select(TextInput.OrNull).OfType<string>().ToList();
         if (commitments.Count == 0 || commitments.Any(c => c.Length > Commitment.TextMaxLength))
         {
-            throw new RuleViolation("commitments", $"List the commitments or action points, each up to {Commitment.TextMaxLength} characters.");
+            throw new RuleViolation("commitments", Phrase.Of("List the commitments or action points, each up to {0} characters.", Commitment.TextMaxLength));
         }
 
         var agreement = new Agreement { Kind = kind, Title = input.Title.Trim(), StartsOn = starts, ReviewOn = input.ReviewOn, CreatedByOrganisationId = access.Organisation.Id, CreatedAt = clock.GetUtcNow() };
@@ -82,7 +82,7 @@ public sealed class AgreementService(AppDbContext db, Notifier notifier, AuditLo
         var text = TextInput.OrNull(input.Text);
         if (text is null || text.Length > CommitmentComment.TextMaxLength)
         {
-            throw new RuleViolation("text", $"Say what progress was made, in up to {CommitmentComment.TextMaxLength} characters.");
+            throw new RuleViolation("text", Phrase.Of("Say what progress was made, in up to {0} characters.", CommitmentComment.TextMaxLength));
         }
 
         commitment.Status = input.Status ?? commitment.Status;

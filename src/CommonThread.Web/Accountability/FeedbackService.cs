@@ -161,7 +161,7 @@ public sealed class FeedbackService(AppDbContext db, ChainRelations relations, N
         var comment = await db.Set<FeedbackComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.RoundId == roundId, ct) ?? throw RuleViolation.NotFound("comment");
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Trim().Length > FeedbackComment.TextMaxLength)
         {
-            throw new RuleViolation("text", $"Give the text as brands may read it, up to {FeedbackComment.TextMaxLength} characters.");
+            throw new RuleViolation("text", Phrase.Of("Give the text as brands may read it, up to {0} characters.", FeedbackComment.TextMaxLength));
         }
 
         comment.Text = input.Text.Trim();
@@ -175,7 +175,7 @@ public sealed class FeedbackService(AppDbContext db, ChainRelations relations, N
         var answers = input.Answers ?? new Dictionary<string, string>();
         if (answers.Count > MaxAnswers || answers.Values.Any(v => v?.Length > FeedbackComment.TextMaxLength))
         {
-            throw new RuleViolation("answers", $"Too many answers, or an answer over {FeedbackComment.TextMaxLength} characters.");
+            throw new RuleViolation("answers", Phrase.Of("Too many answers, or an answer over {0} characters.", FeedbackComment.TextMaxLength));
         }
 
         var form = FeedbackForm.Definition;

@@ -5,6 +5,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class FrameworkService(AppDbContext db, AuditLog audit, TimeProvid
         var indicator = Validated(frameworkId, input, await db.Set<Indicator>().CountAsync(i => i.FrameworkId == frameworkId, ct));
         if (await db.Set<Indicator>().AnyAsync(i => i.FrameworkId == frameworkId && i.Code == indicator.Code, ct))
         {
-            throw RuleViolation.Conflict("code", $"The framework already has an indicator {indicator.Code}.");
+            throw RuleViolation.Conflict("code", Phrase.Of("The framework already has an indicator {0}.", indicator.Code));
         }
 
         db.Add(indicator);

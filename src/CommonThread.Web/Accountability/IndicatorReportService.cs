@@ -113,7 +113,7 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         var indicator = await db.Set<Indicator>().FirstAsync(i => i.Id == report.IndicatorId, ct);
         if (input.Verdict == ReportStatus.Accepted && indicator.EvidenceRequired && report.EvidenceFileName is null)
         {
-            throw new RuleViolation("verdict", $"Indicator {indicator.Code} needs evidence before it can be accepted: query it instead.");
+            throw new RuleViolation("verdict", Phrase.Of("Indicator {0} needs evidence before it can be accepted: query it instead.", indicator.Code));
         }
 
         report.Status = input.Verdict.Value;
@@ -134,7 +134,7 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
 
         if (TextInput.OrNull(input.Text) is not { Length: <= CommitmentComment.TextMaxLength } text)
         {
-            throw new RuleViolation("text", $"Write a message of up to {CommitmentComment.TextMaxLength} characters.");
+            throw new RuleViolation("text", Phrase.Of("Write a message of up to {0} characters.", CommitmentComment.TextMaxLength));
         }
 
         await AddMessageAsync(access, report, text, ct);
@@ -181,7 +181,7 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         var text = TextInput.OrNull(input.Text);
         if (text?.Length > IndicatorReport.TextMaxLength)
         {
-            throw new RuleViolation("text", $"Keep the explanation to {IndicatorReport.TextMaxLength} characters.");
+            throw new RuleViolation("text", Phrase.Of("Keep the explanation to {0} characters.", IndicatorReport.TextMaxLength));
         }
 
         var fits = indicator.Kind switch
@@ -194,13 +194,13 @@ public sealed class IndicatorReportService(AppDbContext db, Notifier notifier, A
         };
         return fits
             ? (indicator.Kind == IndicatorKind.Text ? null : input.Value, text)
-            : throw new RuleViolation(indicator.Kind == IndicatorKind.Text ? "text" : "value", indicator.Kind switch
+            : throw indicator.Kind switch
             {
-                IndicatorKind.Text => "Write the answer.",
-                IndicatorKind.Percentage => "Give a percentage from 0 to 100.",
-                IndicatorKind.YesNo => "Answer yes (1) or no (0).",
-                IndicatorKind.Scale => $"Give a whole number from 1 to {indicator.ScaleMax}.",
-                _ => "Give a number.",
-            });
+                IndicatorKind.Text => new RuleViolation("text", "Write the answer."),
+                IndicatorKind.Percentage => new RuleViolation("value", "Give a percentage from 0 to 100."),
+                IndicatorKind.YesNo => new RuleViolation("value", "Answer yes (1) or no (0)."),
+                IndicatorKind.Scale => new RuleViolation("value", Phrase.Of("Give a whole number from 1 to {0}.", indicator.ScaleMax)),
+                _ => new RuleViolation("value", "Give a number."),
+            };
     }
 }

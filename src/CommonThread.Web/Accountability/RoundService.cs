@@ -154,7 +154,7 @@ public sealed class RoundService(AppDbContext db, FeedbackService feedback, Noti
         var seat = (await RoundSeat.FindAsync(db, access, roundId, ct)).RequireInitiative();
         if (input.MinimumResponses is not { } threshold || !RoundThreshold.MayChange(seat.Round.MinimumResponses, threshold) || !Plausible.Count.Contains(threshold))
         {
-            throw new RuleViolation("minimumResponses", $"The threshold can only go up from {seat.Round.MinimumResponses}.");
+            throw new RuleViolation("minimumResponses", Phrase.Of("The threshold can only go up from {0}.", seat.Round.MinimumResponses));
         }
 
         var round = await db.Set<MonitoringRound>().FirstAsync(r => r.Id == roundId, ct);

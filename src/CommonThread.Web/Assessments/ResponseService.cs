@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
@@ -6,11 +7,11 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.SupplyChain;
 using CommonThread.XlsForm;
 using CommonThread.XlsForm.Filling;
 using Microsoft.EntityFrameworkCore;
-using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Assessments;
 
@@ -117,7 +118,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         var errors = Errors(evaluation);
         if (errors.Count > 0)
         {
-            throw new RuleViolation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), $"{errors.Count} answer(s) need attention: nothing was submitted.");
+            throw new RuleViolation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), Phrase.Of("{0} answer(s) need attention: nothing was submitted.", errors.Count));
         }
 
         var now = clock.GetUtcNow();
@@ -195,7 +196,8 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
             }
             catch (RuleViolation e)
             {
-                throw new RuleViolation(file.Key, e.Message);
+                // The same words, against the question the file answers rather than the helper's "file".
+                throw new RuleViolation(file.Key, e.Words, e.StatusCode);
             }
 
             var type = FileSignature.TypeOf(file.Bytes) ?? "application/octet-stream";
@@ -291,20 +293,20 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
     {
         if (input.Values.Count > MaxAnswers || input.Values.Values.Any(v => v is null || v.Length > MaxAnswerLength))
         {
-            throw new RuleViolation("values", $"Answers are limited to {MaxAnswerLength:N0} characters each.");
+            throw new RuleViolation("values", Phrase.Of("Answers are limited to {0} characters each.", MaxAnswerLength.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         var questions = form.Questions;
         var unknown = input.Values.Keys.FirstOrDefault(k => !questions.ContainsKey(FormAnswers.QuestionName(k)));
         if (unknown is not null)
         {
-            throw new RuleViolation("values", $"'{unknown}' is not a question of this form.");
+            throw new RuleViolation("values", Phrase.Of("'{0}' is not a question of this form.", unknown));
         }
 
         var repeats = input.RepeatCounts.Where(r => r.Value < 0 || r.Value > FormAnswers.MaxInstances).Select(r => r.Key).FirstOrDefault();
         if (repeats is not null)
         {
-            throw new RuleViolation("repeatCounts", $"A repeat holds between 0 and {FormAnswers.MaxInstances} entries.");
+            throw new RuleViolation("repeatCounts", Phrase.Of("A repeat holds between 0 and {0} entries.", FormAnswers.MaxInstances));
         }
 
         return new FormAnswers { Values = new(input.Values, StringComparer.Ordinal), RepeatCounts = new(input.RepeatCounts, StringComparer.Ordinal) };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.XlsForm;
 
 namespace CommonThread.Web.Assessments;
@@ -12,13 +14,17 @@ public static class XlsFormFile
         var load = XlsFormLoader.Load(Sheets(fileName, bytes));
         if (!load.Succeeded)
         {
-            throw new RuleViolation(
-                load.Problems.GroupBy(p => $"{p.Sheet}[{p.Row}]{(p.Column.Length > 0 ? "." + p.Column : "")}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                $"The questionnaire has {load.ProblemCount:N0} problem(s){(load.ProblemCount > load.Problems.Count ? $", the first {load.Problems.Count:N0} listed" : "")}: nothing was imported.");
+            var problems = load.Problems.GroupBy(p => $"{p.Sheet}[{p.Row}]{(p.Column.Length > 0 ? "." + p.Column : "")}")
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+            throw load.ProblemCount > load.Problems.Count
+                ? new RuleViolation(problems, Phrase.Of("The questionnaire has {0} problem(s), the first {1} listed: nothing was imported.", Count(load.ProblemCount), Count(load.Problems.Count)))
+                : new RuleViolation(problems, Phrase.Of("The questionnaire has {0} problem(s): nothing was imported.", Count(load.ProblemCount)));
         }
 
         return load.Form!;
     }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     public static XlsFormSheets Sheets(string fileName, byte[] bytes)
     {

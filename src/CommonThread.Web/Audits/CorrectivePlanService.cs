@@ -135,7 +135,7 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
             throw new RuleViolation("plan", "The organisation that runs the facility updates the items; the buyer verifies them.", StatusCodes.Status403Forbidden);
         }
 
-        action.Status = input.Status ?? throw new RuleViolation("status", "Say where the item stands: Open, InProgress or Done.");
+        action.Status = input.Status ?? throw new RuleViolation("status", "Say where the item stands: open, in progress or done.");
         action.Progress = TextInput.OrNull(input.Progress) ?? action.Progress;
         action.Owner = TextInput.OrNull(input.Owner) ?? action.Owner;
         audit.Record(access.Organisation.Id, "cap.updated", $"Item of '{plan.Title}' now {action.Status}");

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Homework;
 
@@ -62,8 +64,16 @@ public sealed record IntermediaryDto(Guid Id, string Name, bool IsOrganisation, 
     DateOnly? LicenceExpires, PreQualification PreQualification, DateOnly? PreQualifiedOn, IReadOnlyList<string> ChecklistMet, DateOnly? ContractStart,
     DateOnly? ContractEnd, string? ContractDocument, DateOnly? TrainedOn, string? WhyNotQualified)
 {
-    public static IntermediaryDto From(Intermediary i, DateOnly today) => new(i.Id, i.Name, i.IsOrganisation, i.FacilityId, i.ParentIntermediaryId, i.LicenceNumber,
-        i.LicenceExpires, i.PreQualification, i.PreQualifiedOn, i.ChecklistMet, i.ContractStart, i.ContractEnd, i.ContractDocument, i.TrainedOn, i.WhyNotQualified(today));
+    /// <summary>The same reason as words to translate, for pages; the API gives the English above.</summary>
+    [JsonIgnore]
+    public Phrase? WhyNotQualifiedWords { get; init; }
+
+    public static IntermediaryDto From(Intermediary i, DateOnly today)
+    {
+        var why = i.WhyNotQualified(today);
+        return new(i.Id, i.Name, i.IsOrganisation, i.FacilityId, i.ParentIntermediaryId, i.LicenceNumber, i.LicenceExpires, i.PreQualification, i.PreQualifiedOn,
+            i.ChecklistMet, i.ContractStart, i.ContractEnd, i.ContractDocument, i.TrainedOn, why?.English) { WhyNotQualifiedWords = why };
+    }
 }
 
 public sealed record WorkOrderInput
@@ -108,4 +118,9 @@ public sealed record WorkOrderDto(Guid Id, Guid HomeworkerId, string HomeworkerN
     string Currency, decimal StandardMinutesPerPiece, int Quantity, DateOnly IssuedOn, DateOnly DueOn, decimal EffectiveHourlyRate, decimal? MinimumHourlyWage,
     bool BelowMinimumWage, bool Overload, int Accepted, int Rejected, decimal Owed, decimal Paid, DateOnly? PayBy, bool PaidLate, bool ShortPaid);
 
-public sealed record WorkOrderIssued(WorkOrderDto Order, IReadOnlyList<string> Flags);
+public sealed record WorkOrderIssued(WorkOrderDto Order, IReadOnlyList<string> Flags)
+{
+    /// <summary>The same flags as words to translate, for pages; the API gives the English above.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Phrase> FlagWords { get; init; } = [];
+}

@@ -5,10 +5,10 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
-using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Homework;
 
@@ -115,21 +115,22 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         {
             if (existingId is not null)
             {
-                throw new RuleViolation("birthDate", $"With this birth date the person is under the minimum age for work in {Countries.NameOf(country)}.", StatusCodes.Status422UnprocessableEntity);
+                throw new RuleViolation("birthDate", Phrase.Of("With this birth date the person is under the minimum age for work in {0}.", Countries.NameOf(country)),
+                    StatusCodes.Status422UnprocessableEntity);
             }
 
             await ReportUnderAgeAsync(access, input.FacilityId, country, minimumAge, ct);
-            throw new RuleViolation("birthDate",
-                $"This person is under {minimumAge}, the minimum age for work in {Countries.NameOf(country)}: they cannot be registered or given homework. The refusal was reported to your organisation and the brands you supply.",
-                StatusCodes.Status422UnprocessableEntity);
+            throw new RuleViolation("birthDate", Phrase.Of(
+                "This person is under {0}, the minimum age for work in {1}: they cannot be registered or given homework. The refusal was reported to your organisation and the brands you supply.",
+                minimumAge, Countries.NameOf(country)), StatusCodes.Status422UnprocessableEntity);
         }
 
         var identityKey = IdentityKey(input.Name, birthDate, input.Area);
         if (await db.Set<Homeworker>().AnyAsync(h => h.OrganisationId == access.Organisation.Id && h.IdentityKey == identityKey && h.Id != existingId, ct))
         {
-            throw RuleViolation.Conflict("name", existingId is null
-                ? $"{input.Name.Trim()}, born {birthDate:yyyy-MM-dd}, of {input.Area.Trim()} is already registered."
-                : "Another register entry has this name, birth date and area.");
+            throw existingId is null
+                ? RuleViolation.Conflict("name", Phrase.Of("{0}, born {1}, of {2} is already registered.", input.Name.Trim(), birthDate, input.Area.Trim()))
+                : RuleViolation.Conflict("name", "Another register entry has this name, birth date and area.");
         }
 
         return (country, identityKey, place);
@@ -157,15 +158,17 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
         }
 
         return recorded.FirstOrDefault(r => string.Equals(r, given, StringComparison.OrdinalIgnoreCase))
-            ?? throw new RuleViolation("region",
-                $"Minimum wages in {Countries.NameOf(country)} are recorded for {string.Join(", ", recorded.Order(StringComparer.Ordinal))}: choose one of them, or leave the region empty for the national rate.");
+            ?? throw new RuleViolation("region", Phrase.Of(
+                "Minimum wages in {0} are recorded for {1}: choose one of them, or leave the region empty for the national rate.",
+                Countries.NameOf(country), string.Join(", ", recorded.Order(StringComparer.Ordinal))));
     }
 
     /// <summary>One of the languages passbooks are printed in (the workers' languages); English when none is given.</summary>
     private static string PassbookLanguage(string? language) =>
         Blank(language) is not { } given ? "en"
         : Grievances.Intake.Languages.FirstOrDefault(l => string.Equals(l.Culture, given, StringComparison.OrdinalIgnoreCase)).Culture
-            ?? throw new RuleViolation("language", $"'{given}' is not one of the languages passbooks are printed in ({string.Join(", ", Grievances.Intake.Languages.Select(l => l.Culture))}).");
+            ?? throw new RuleViolation("language", Phrase.Of("'{0}' is not one of the languages passbooks are printed in ({1}).",
+                given, string.Join(", ", Grievances.Intake.Languages.Select(l => l.Culture))));
 
     /// <summary>A new passbook code (the old one stops working), for a homeworker who lost theirs.</summary>
     public async Task<string> NewPassbookCodeAsync(OrganisationAccess access, Guid homeworkerId, CancellationToken ct)
@@ -188,19 +191,39 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     /// <summary>The same rules the API states with attributes, for callers that do not go through it (pages, imports).</summary>
     private static void Require(HomeworkerInput input)
     {
-        var missing = new (string Field, bool Missing, string Message)[]
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200)
         {
-            ("name", string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200, "Give the name (at most 200 characters)."),
-            ("gender", input.Gender is not { } g || !Enum.IsDefined(g), "Choose the gender."),
-            ("birthDate", input.BirthDate is null, "Give the birth date."),
-            ("proofOfAge", input.ProofOfAge is not { } p || !Enum.IsDefined(p), "Choose the proof of age that was seen."),
-            ("proofOfAgeCheckedOn", input.ProofOfAgeCheckedOn is null, "Give the day the proof of age was checked."),
-            ("address", string.IsNullOrWhiteSpace(input.Address) || input.Address.Length > 300, "Give the address (at most 300 characters)."),
-            ("area", string.IsNullOrWhiteSpace(input.Area) || input.Area.Length > 120, "Give the village or area (at most 120 characters)."),
-        }.FirstOrDefault(m => m.Missing);
-        if (missing.Field is not null)
+            throw new RuleViolation("name", "Give the name (at most 200 characters).");
+        }
+
+        if (input.Gender is not { } g || !Enum.IsDefined(g))
         {
-            throw new RuleViolation(missing.Field, missing.Message);
+            throw new RuleViolation("gender", "Choose the gender.");
+        }
+
+        if (input.BirthDate is null)
+        {
+            throw new RuleViolation("birthDate", "Give the birth date.");
+        }
+
+        if (input.ProofOfAge is not { } p || !Enum.IsDefined(p))
+        {
+            throw new RuleViolation("proofOfAge", "Choose the proof of age that was seen.");
+        }
+
+        if (input.ProofOfAgeCheckedOn is null)
+        {
+            throw new RuleViolation("proofOfAgeCheckedOn", "Give the day the proof of age was checked.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Address) || input.Address.Length > 300)
+        {
+            throw new RuleViolation("address", "Give the address (at most 300 characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Area) || input.Area.Length > 120)
+        {
+            throw new RuleViolation("area", "Give the village or area (at most 120 characters).");
         }
     }
 

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -53,14 +54,38 @@ public sealed class Intermediary
 
     public DateOnly? TrainedOn { get; set; }
 
-    /// <summary>Why no work may go through the intermediary on this day; null when it may.</summary>
-    public string? WhyNotQualified(DateOnly on) =>
-        PreQualification != PreQualification.Passed ? $"{Name} has not passed pre-qualification ({PreQualification.ToString().ToLowerInvariant()})."
-        : LicenceExpires is not { } expires ? $"{Name} has no licence on record."
-        : expires < on ? $"{Name}'s licence expired on {expires:yyyy-MM-dd}."
-        : ContractStart is not { } start || start > on || ContractEnd < on ? $"{Name} has no contract in force on {on:yyyy-MM-dd}."
-        : TrainedOn is null ? $"{Name} has not been trained on the obligations towards homeworkers."
+    /// <summary>What keeps work from going through the intermediary on this day; null when it may.</summary>
+    public IntermediaryGap? GapOn(DateOnly on) =>
+        PreQualification == PreQualification.Pending ? IntermediaryGap.NotPrequalified
+        : PreQualification != PreQualification.Passed ? IntermediaryGap.FailedPrequalification
+        : LicenceExpires is not { } expires ? IntermediaryGap.NoLicence
+        : expires < on ? IntermediaryGap.LicenceExpired
+        : ContractStart is not { } start || start > on || ContractEnd < on ? IntermediaryGap.NoContract
+        : TrainedOn is null ? IntermediaryGap.NotTrained
         : null;
+
+    /// <summary>Why no work may go through the intermediary on this day, in words for people; null when it may.</summary>
+    public Phrase? WhyNotQualified(DateOnly on) => GapOn(on) switch
+    {
+        IntermediaryGap.NotPrequalified => Phrase.Of("{0} has not passed pre-qualification yet.", Name),
+        IntermediaryGap.FailedPrequalification => Phrase.Of("{0} failed pre-qualification.", Name),
+        IntermediaryGap.NoLicence => Phrase.Of("{0} has no licence on record.", Name),
+        IntermediaryGap.LicenceExpired => Phrase.Of("{0}'s licence expired on {1}.", Name, LicenceExpires),
+        IntermediaryGap.NoContract => Phrase.Of("{0} has no contract in force on {1}.", Name, on),
+        IntermediaryGap.NotTrained => Phrase.Of("{0} has not been trained on the obligations towards homeworkers.", Name),
+        _ => null,
+    };
+}
+
+/// <summary>The first requirement of the homeworking policy an intermediary does not meet on a day.</summary>
+public enum IntermediaryGap
+{
+    NotPrequalified,
+    FailedPrequalification,
+    NoLicence,
+    LicenceExpired,
+    NoContract,
+    NotTrained,
 }
 
 /// <summary>What pre-qualification checks, from the homeworking policy's requirements for intermediaries.</summary>

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class IntermediaryService(AppDbContext db, AuditLog audit, TimePro
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            throw RuleViolation.Conflict("name", $"Your organisation already has an intermediary called {input.Name.Trim()}.");
+            throw RuleViolation.Conflict("name", Phrase.Of("Your organisation already has an intermediary called {0}.", input.Name.Trim()));
         }
 
         return IntermediaryDto.From(intermediary, Today);
@@ -58,17 +59,17 @@ public sealed class IntermediaryService(AppDbContext db, AuditLog audit, TimePro
 
     /// <summary>
     /// Why work cannot go to a homeworker through this intermediary and every intermediary above it,
-    /// on a day; null when it can.
+    /// on a day: the first one that falls short and what it lacks; null when work can go.
     /// </summary>
-    public async Task<string?> WhyNotQualifiedAsync(Guid intermediaryId, DateOnly on, CancellationToken ct)
+    public async Task<(Intermediary Intermediary, IntermediaryGap Gap)?> WhyNotQualifiedAsync(Guid intermediaryId, DateOnly on, CancellationToken ct)
     {
         var seen = new HashSet<Guid>();
         for (Guid? next = intermediaryId; next is { } id && seen.Add(id);)
         {
             var intermediary = await db.Set<Intermediary>().AsNoTracking().FirstAsync(i => i.Id == id, ct);
-            if (intermediary.WhyNotQualified(on) is { } why)
+            if (intermediary.GapOn(on) is { } gap)
             {
-                return why;
+                return (intermediary, gap);
             }
 
             next = intermediary.ParentIntermediaryId;
@@ -82,12 +83,12 @@ public sealed class IntermediaryService(AppDbContext db, AuditLog audit, TimePro
         var unknown = input.ChecklistMet.Where(item => !IntermediaryChecklist.Items.ContainsKey(item)).ToList();
         if (unknown.Count > 0)
         {
-            throw new RuleViolation("checklistMet", $"Unknown checklist items: {string.Join(", ", unknown)}. Known: {string.Join(", ", IntermediaryChecklist.Items.Keys)}.");
+            throw new RuleViolation("checklistMet", Phrase.Of("Unknown checklist items: {0}. Known: {1}.", string.Join(", ", unknown), string.Join(", ", IntermediaryChecklist.Items.Keys)));
         }
 
         if (input.PreQualification == PreQualification.Passed && IntermediaryChecklist.Items.Keys.Except(input.ChecklistMet).ToList() is { Count: > 0 } missing)
         {
-            throw new RuleViolation("preQualification", $"Pre-qualification passes only when every item is met; not met: {string.Join(", ", missing)}.");
+            throw new RuleViolation("preQualification", Phrase.Of("Pre-qualification passes only when every item is met; not met: {0}.", string.Join(", ", missing)));
         }
 
         if (input.PreQualification != PreQualification.Pending && input.PreQualifiedOn is null)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +54,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
 
         if (quantity is <= 0 or > MaxQuantity)
         {
-            throw new RuleViolation("quantity", $"The quantity is between 1 and {MaxQuantity:N0}.");
+            throw new RuleViolation("quantity", Phrase.Of("The quantity is between 1 and {0}.", MaxQuantity.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         var issuedOn = input.IssuedOn ?? Today;
@@ -66,9 +68,9 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             throw new RuleViolation("dueOn", "The due date is before the day the work is given out.");
         }
 
-        if (homeworker.IntermediaryId is { } intermediaryId && await intermediaries.WhyNotQualifiedAsync(intermediaryId, issuedOn, ct) is { } why)
+        if (homeworker.IntermediaryId is { } intermediaryId && await intermediaries.WhyNotQualifiedAsync(intermediaryId, issuedOn, ct) is (var intermediary, var gap))
         {
-            throw RuleViolation.Conflict("homeworkerId", $"Work cannot go to {homeworker.Name} through this intermediary: {why}");
+            throw NotThrough(homeworker.Name, intermediary, gap, issuedOn);
         }
 
         await RequireWageCurrencyAsync(homeworker, currency, ct);
@@ -79,7 +81,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         var flags = Flags(hourly, minimum, currency, below, overload, homeworker, input.DueOn.Value);
         if ((below || overload) && !input.AcceptFlags)
         {
-            throw new RuleViolation("acceptFlags", string.Join(" ", flags) + " Change the order, or issue it anyway with the flags kept on it.", StatusCodes.Status422UnprocessableEntity);
+            throw Flagged(hourly, minimum, currency, overload, homeworker, input.DueOn.Value);
         }
 
         var order = new WorkOrder
@@ -93,7 +95,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         audit.Record(access.Organisation.Id, "work-order.issued", $"{quantity} × {order.Style}/{order.Operation} to homeworker {homeworker.Id}" + (flags.Count > 0 ? " (flagged)" : ""));
         await db.SaveChangesAsync(ct);
         await HomeworkOverview.ForgetFiguresAsync(db, access.Organisation.Id, ct);
-        return new(await GetAsync(access, order.Id, ct), flags);
+        return new(await GetAsync(access, order.Id, ct), [.. flags.Select(f => f.English)]) { FlagWords = flags };
     }
 
     public async Task<WorkOrderDto> ReturnAsync(OrganisationAccess access, Guid workOrderId, PieceReturnInput input, CancellationToken ct)
@@ -108,7 +110,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         var returned = order.AcceptedPieces + order.RejectedPieces;
         if (returned + accepted + rejected > order.Quantity)
         {
-            throw RuleViolation.Conflict("accepted", $"Only {order.Quantity - returned} of the {order.Quantity} pieces given out are still to come back.");
+            throw RuleViolation.Conflict("accepted", Phrase.Of("Only {0} of the {1} pieces given out are still to come back.", order.Quantity - returned, order.Quantity));
         }
 
         var returnedOn = Plausible.Day.Require(input.ReturnedOn ?? throw new RuleViolation("returnedOn", "Give the day the pieces came back."), "returnedOn");
@@ -147,7 +149,7 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         var order = (await PayableAsync(access, [workOrderId], ct)).GetValueOrDefault(workOrderId) ?? throw RuleViolation.NotFound("work order");
         if (PaymentProblem(order, input, Today) is { } problem)
         {
-            throw new RuleViolation(problem.Field, problem.Message);
+            throw problem;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -167,42 +169,45 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             .Select(w => new { w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, w.PieceRate, w.AcceptedPieces, w.Paid }).ToListAsync(ct))
         .ToDictionary(w => w.Id, w => new PayableOrder(w.Id, w.HomeworkerId, w.IssuedOn, w.Currency, WageCheck.Owed(w.AcceptedPieces, w.PieceRate), w.Paid));
 
-    /// <summary>What is wrong with a payment for this order as it stands, or null: the one set of rules for the API, the page and imports.</summary>
-    public static (string Field, string Message)? PaymentProblem(PayableOrder order, PaymentInput input, DateOnly today)
+    /// <summary>
+    /// What is wrong with a payment for this order as it stands, as the refusal to give, or null: the one set of rules for
+    /// the API, the page and imports (which note it against the row instead of throwing it). An amount out of any plausible
+    /// range is refused at once, as everywhere; an import has refused it already when it read the cell.
+    /// </summary>
+    public static RuleViolation? PaymentProblem(PayableOrder order, PaymentInput input, DateOnly today)
     {
         if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
         {
-            return ("amount", "The amount is more than zero, to the cent.");
+            return new RuleViolation("amount", "The amount is more than zero, to the cent.");
         }
 
-        if (!Plausible.Money.Contains(amount))
-        {
-            return ("amount", Plausible.Money.Refusal(amount));
-        }
-
+        Plausible.Money.Require(amount, "amount");
         if (input.PaidOn is not { } paidOn || paidOn > today || paidOn < order.IssuedOn)
         {
-            return ("paidOn", "The payment day is between the day the work was given out and today.");
+            return new RuleViolation("paidOn", "The payment day is between the day the work was given out and today.");
         }
 
         if (input.Method is not { } method || !Enum.IsDefined(method))
         {
-            return ("method", "Choose how it was paid.");
+            return new RuleViolation("method", "Choose how it was paid.");
         }
 
         if (string.IsNullOrWhiteSpace(input.PaidBy) || input.PaidBy.Length > 200)
         {
-            return ("paidBy", "Say who paid.");
+            return new RuleViolation("paidBy", "Say who paid.");
         }
 
         if (order.Paid + amount > order.Owed && string.IsNullOrWhiteSpace(input.Reason))
         {
-            return ("amount",
-                $"This pays {order.Paid + amount - order.Owed:0.00} {order.Currency} more than is owed for accepted pieces ({order.Owed:0.00} owed, {order.Paid:0.00} paid). Give the reason (an advance, a correction) to record it.");
+            return new RuleViolation("amount", Phrase.Of(
+                "This pays {0} {1} more than is owed for accepted pieces ({2} owed, {3} paid). Give the reason (an advance, a correction) to record it.",
+                Money(order.Paid + amount - order.Owed), order.Currency, Money(order.Owed), Money(order.Paid)));
         }
 
         return null;
     }
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static HomeworkPayment NewPayment(OrganisationAccess access, PayableOrder order, PaymentInput input) => new()
     {
@@ -249,8 +254,9 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
             .Select(m => m.Currency).Distinct().ToListAsync(ct);
         if (recorded.Count > 0 && !recorded.Contains(currency))
         {
-            throw new RuleViolation("currency",
-                $"Minimum wages in {Countries.NameOf(homeworker.CountryCode)} are on record in {string.Join(", ", recorded.Order())}: give the piece rate in that currency, so it can be checked against them.");
+            throw new RuleViolation("currency", Phrase.Of(
+                "Minimum wages in {0} are on record in {1}: give the piece rate in that currency, so it can be checked against them.",
+                Countries.NameOf(homeworker.CountryCode), string.Join(", ", recorded.Order())));
         }
     }
 
@@ -274,26 +280,66 @@ public sealed class WorkOrderService(AppDbContext db, HomeworkRegister register,
         return minutes > WageCheck.CapacityMinutes(issuedOn, dueOn);
     }
 
-    private static List<string> Flags(decimal hourly, decimal? minimum, string currency, bool below, bool overload, Homeworker homeworker, DateOnly dueOn)
+    private static List<Phrase> Flags(decimal hourly, decimal? minimum, string currency, bool below, bool overload, Homeworker homeworker, DateOnly dueOn)
     {
-        var flags = new List<string>();
+        var flags = new List<Phrase>();
         if (below)
         {
-            flags.Add($"At the standard time this pays {hourly:0.00} {currency} an hour, below the legal minimum of {minimum:0.00} {currency}.");
+            flags.Add(Phrase.Of("At the standard time this pays {0} {1} an hour, below the legal minimum of {2} {1}.", Money(hourly), currency, Money(minimum!.Value)));
         }
 
         if (minimum is null)
         {
-            flags.Add($"No legal minimum wage in {currency} is on record for {homeworker.CountryCode}{(homeworker.Region is null ? "" : " / " + homeworker.Region)}: the rate could not be checked.");
+            flags.Add(Phrase.Of("No legal minimum wage in {0} is on record for {1}: the rate could not be checked.", currency, Place(homeworker)));
         }
 
         if (overload)
         {
-            flags.Add($"With the other work due by {dueOn:yyyy-MM-dd}, this is more than one person can do in legal working hours: a sign of unpaid family or child help.");
+            flags.Add(Phrase.Of("With the other work due by {0}, this is more than one person can do in legal working hours: a sign of unpaid family or child help.", dueOn));
         }
 
         return flags;
     }
+
+    /// <summary>
+    /// The refusal of an order below the minimum wage or beyond one person's hours, with its flags in one sentence each: a
+    /// refusal is one template, so each combination the flags come in has its own (below the minimum implies one is on record).
+    /// </summary>
+    private static RuleViolation Flagged(decimal hourly, decimal? minimum, string currency, bool overload, Homeworker homeworker, DateOnly dueOn) =>
+        (minimum, overload) switch
+        {
+            ({ } floor, false) => new RuleViolation("acceptFlags", Phrase.Of(
+                "At the standard time this pays {0} {1} an hour, below the legal minimum of {2} {1}. Change the order, or issue it anyway with the flags kept on it.",
+                Money(hourly), currency, Money(floor)), StatusCodes.Status422UnprocessableEntity),
+            ({ } floor, true) when hourly < floor => new RuleViolation("acceptFlags", Phrase.Of(
+                "At the standard time this pays {0} {1} an hour, below the legal minimum of {2} {1}. With the other work due by {3}, this is more than one person can do in legal working hours: a sign of unpaid family or child help. Change the order, or issue it anyway with the flags kept on it.",
+                Money(hourly), currency, Money(floor), dueOn), StatusCodes.Status422UnprocessableEntity),
+            (not null, _) => new RuleViolation("acceptFlags", Phrase.Of(
+                "With the other work due by {0}, this is more than one person can do in legal working hours: a sign of unpaid family or child help. Change the order, or issue it anyway with the flags kept on it.",
+                dueOn), StatusCodes.Status422UnprocessableEntity),
+            (null, _) => new RuleViolation("acceptFlags", Phrase.Of(
+                "No legal minimum wage in {0} is on record for {1}: the rate could not be checked. With the other work due by {2}, this is more than one person can do in legal working hours: a sign of unpaid family or child help. Change the order, or issue it anyway with the flags kept on it.",
+                currency, Place(homeworker), dueOn), StatusCodes.Status422UnprocessableEntity),
+        };
+
+    private static string Place(Homeworker homeworker) => homeworker.Region is null ? homeworker.CountryCode : homeworker.CountryCode + " / " + homeworker.Region;
+
+    /// <summary>Why work cannot go to the homeworker through their intermediary (or one above it): one template per requirement not met.</summary>
+    private static RuleViolation NotThrough(string homeworker, Intermediary intermediary, IntermediaryGap gap, DateOnly on) => gap switch
+    {
+        IntermediaryGap.NotPrequalified => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1} has not passed pre-qualification yet.", homeworker, intermediary.Name)),
+        IntermediaryGap.FailedPrequalification => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1} failed pre-qualification.", homeworker, intermediary.Name)),
+        IntermediaryGap.NoLicence => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1} has no licence on record.", homeworker, intermediary.Name)),
+        IntermediaryGap.LicenceExpired => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1}'s licence expired on {2}.", homeworker, intermediary.Name, intermediary.LicenceExpires)),
+        IntermediaryGap.NoContract => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1} has no contract in force on {2}.", homeworker, intermediary.Name, on)),
+        _ => RuleViolation.Conflict("homeworkerId",
+            Phrase.Of("Work cannot go to {0} through this intermediary: {1} has not been trained on the obligations towards homeworkers.", homeworker, intermediary.Name)),
+    };
 }
 
 /// <summary>A work order as a payment sees it: when it was given out, its currency, what accepted pieces are owed and what is paid.</summary>

@@ -66,6 +66,17 @@ public sealed partial class LocalizationSpecs
         Assert.True(untranslated.Count == 0, $"phrase templates without every translation in Shell*.resx: {string.Join(" | ", untranslated)}");
     }
 
+    [Fact]
+    public void Every_refusal_message_is_a_literal_in_the_resource_file_in_every_language()
+    {
+        var (templates, notLiteral) = PhraseTemplates.Refusals(PhraseTemplates.Sources());
+        Assert.True(templates.Count > 150, $"found only {templates.Count} refusal messages");
+        Assert.True(notLiteral.Count == 0, $"refusals whose message is not a literal or Phrase.Of (give values through Phrase.Of(\"… {{0}} …\", value)):\n{string.Join("\n", notLiteral)}");
+
+        var untranslated = PhraseTemplates.Untranslated(templates, Read(""), Translations());
+        Assert.True(untranslated.Count == 0, $"{untranslated.Count} refusal messages without every translation in Shell*.resx:\n{string.Join("\n", untranslated)}");
+    }
+
     private static List<IReadOnlyDictionary<string, string>> Translations() =>
         [.. LocalizationRegistration.ShellLanguages.Where(l => l.Culture != "en").Select(l => (IReadOnlyDictionary<string, string>)Read(l.Culture))];
 
