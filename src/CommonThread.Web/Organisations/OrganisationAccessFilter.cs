@@ -1,4 +1,6 @@
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Organisations;
 
@@ -40,7 +42,7 @@ public static class OrganisationAccessFilter
                 {
                     Status = StatusCodes.Status403Forbidden,
                     Title = "Two-factor sign-in required",
-                    Detail = Organisations.OrganisationAccess.TwoFactorMessage(access.Organisation),
+                    Detail = Organisations.OrganisationAccess.TwoFactorWords(access.Organisation).In(http.RequestServices.GetRequiredService<IStringLocalizer<Shell>>()),
                     Extensions = { ["twoFactorSetup"] = Organisations.OrganisationAccess.TwoFactorSetupPath },
                 });
             }
