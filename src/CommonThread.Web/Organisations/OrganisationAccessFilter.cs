@@ -52,7 +52,7 @@ public static class OrganisationAccessFilter
                 return TypedResults.Problem(new ProblemDetails
                 {
                     Status = StatusCodes.Status403Forbidden,
-                    Title = $"This needs the {needed} role in {access.Organisation.Name}",
+                    Title = Organisations.OrganisationAccess.RoleNeeded(needed, access.Organisation).In(http.RequestServices.GetRequiredService<IStringLocalizer<Shell>>()),
                 });
             }
 
