@@ -2,6 +2,7 @@ using System.Net.Mail;
 using CommonThread.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommonThread.Web.Account;
@@ -18,7 +19,7 @@ public sealed class AccountService(UserManager<AppUser> users, CurrentUser me)
         email = ValidEmail(email);
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > DisplayNameMaxLength)
         {
-            throw new RuleViolation("displayName", $"A name of 1 to {DisplayNameMaxLength} characters is required.");
+            throw new RuleViolation("displayName", Phrase.Of("A name of 1 to {0} characters is required.", DisplayNameMaxLength));
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim() };
@@ -62,12 +63,39 @@ public sealed class AccountService(UserManager<AppUser> users, CurrentUser me)
             : throw new RuleViolation("email", "Enter a valid email address.");
     }
 
-    private static void ThrowOnFailure(IdentityResult result)
+    /// <summary>
+    /// Identity's refusal in words of our own: its descriptions are English only, so each kind of failure is one literal
+    /// sentence said in the reader's language. A password is told every rule at once (IdentityRegistration sets them),
+    /// since Identity lists each broken rule apart; a failure no form can cause keeps Identity's words as a value.
+    /// </summary>
+    private void ThrowOnFailure(IdentityResult result)
     {
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            var field = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "email";
-            throw new RuleViolation(field, string.Join(" ", result.Errors.Select(e => e.Description)));
+            return;
         }
+
+        var codes = result.Errors.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        if (codes.Any(c => c.StartsWith("Password", StringComparison.Ordinal)))
+        {
+            throw new RuleViolation("password", Phrase.Of("A password has at least {0} characters, with at least one digit and one lowercase letter.", users.Options.Password.RequiredLength));
+        }
+
+        if (codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail)) || codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            throw new RuleViolation("email", "There is an account with this email already.");
+        }
+
+        if (codes.Contains(nameof(IdentityErrorDescriber.InvalidEmail)) || codes.Contains(nameof(IdentityErrorDescriber.InvalidUserName)))
+        {
+            throw new RuleViolation("email", "Enter a valid email address.");
+        }
+
+        if (codes.Contains(nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw new RuleViolation("email", "Someone else changed this at the same time. Please try again.");
+        }
+
+        throw new RuleViolation("email", Phrase.Of("The account could not be changed: {0}", string.Join(" ", result.Errors.Select(e => e.Description))));
     }
 }

@@ -1,5 +1,6 @@
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Grievances;
 
@@ -30,12 +31,12 @@ public static class Attachments
     {
         if (files.Count > MaxFiles)
         {
-            throw new RuleViolation("attachments", $"Attach at most {MaxFiles} files.");
+            throw new RuleViolation("attachments", Phrase.Of("Attach at most {0} files.", MaxFiles));
         }
 
         if (files.Any(f => f.Bytes.Length > MaxBytes))
         {
-            throw new RuleViolation("attachments", $"Each file may be at most {MaxBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+            throw new RuleViolation("attachments", Phrase.Of("Each file may be at most {0} MB.", MaxBytes / 1024 / 1024), StatusCodes.Status413PayloadTooLarge);
         }
 
         foreach (var file in files)

@@ -53,7 +53,13 @@ public sealed class CasePartyAdditions(AppDbContext db, AuditLog audit, CaseNoti
         }
 
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OrganisationId && kinds.Contains(o.Kind), ct)
-            ?? throw new RuleViolation("organisationId", $"No {role.ToString().ToLowerInvariant()} organisation has this id.");
+            ?? throw role switch
+            {
+                // One sentence per role, so the role is a word of the reader's language rather than a code.
+                PartyRole.Supplier => new RuleViolation("organisationId", "No supplier organisation has this id."),
+                PartyRole.Union => new RuleViolation("organisationId", "No union organisation has this id."),
+                _ => new RuleViolation("organisationId", "No brand organisation has this id."),
+            };
         if (await db.Set<CaseParty>().AnyAsync(p => p.CaseId == caseId && p.OrganisationId == organisation.Id, ct))
         {
             throw RuleViolation.Conflict("organisationId", "This organisation is a party to the case already.");

@@ -257,7 +257,8 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
         var to = input.To ?? throw new RuleViolation("to", "Choose the new status.");
         if (!NextStates(grievance, mechanism).Contains(to))
         {
-            throw RuleViolation.Conflict("to", $"A case that is {grievance.Status} cannot become {to}.");
+            // The two statuses are left out: codes would reach the reader, and the case lists the statuses it can move to.
+            throw RuleViolation.Conflict("to", "The case cannot move from its present status to the one chosen; choose one of the next statuses the case offers.");
         }
 
         var reason = input.Reason?.Trim();

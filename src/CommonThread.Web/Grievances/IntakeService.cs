@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CommonThread.Data;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -219,7 +221,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     {
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > TextMaxLength)
         {
-            throw new RuleViolation("text", $"Write what happened, in at most {TextMaxLength:N0} characters.");
+            throw new RuleViolation("text", Phrase.Of("Write what happened, in at most {0} characters.", TextMaxLength.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         if (input.Name?.Length > 200 || input.Contact?.Length > 200)
@@ -305,7 +307,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > TextMaxLength)
         {
-            throw new RuleViolation("text", $"Write your message (at most {TextMaxLength} characters).");
+            throw new RuleViolation("text", Phrase.Of("Write your message (at most {0} characters).", TextMaxLength));
         }
 
         if (await FindByCodeAsync(typedCode, ct) is not { } grievance)

@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,9 @@ public sealed class MechanismService(AppDbContext db, SupplyChainService chain, 
     public async Task<MechanismDto> SaveAsync(OrganisationAccess access, MechanismInput input, CancellationToken ct)
     {
         // A mechanism decides who hears workers' reports: its owners set it up, and the platform's administrators run none.
-        access.Require(MemberRole.Owner).RequireKind(OrganisationKind.Supplier, OrganisationKind.Intermediary, OrganisationKind.Brand, OrganisationKind.Union, OrganisationKind.Initiative);
+        access.Require(MemberRole.Owner).RequireKind(
+            Phrase.Of("Only a brand, supplier, intermediary, union or initiative sets up a grievance mechanism."),
+            OrganisationKind.Supplier, OrganisationKind.Intermediary, OrganisationKind.Brand, OrganisationKind.Union, OrganisationKind.Initiative);
         if (string.IsNullOrWhiteSpace(input.Name))
         {
             throw new RuleViolation("name", "Give the mechanism a name workers will recognise.");

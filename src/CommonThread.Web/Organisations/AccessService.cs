@@ -1,6 +1,7 @@
 using CommonThread.Data;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Organisations;
@@ -20,18 +21,31 @@ public sealed record OrganisationAccess(Organisation Organisation, MemberRole Ro
     public OrganisationAccess Require(MemberRole needed) =>
         TwoFactorMissing ? throw TwoFactorRefusal(Organisation)
         : Allows(needed) ? this
-        : throw new RuleViolation("role", $"This needs the {needed} role in {Organisation.Name}.", StatusCodes.Status403Forbidden);
+        : throw Forbidden("role", RoleNeeded(needed, Organisation));
 
-    /// <summary>For services: refuses (403) an organisation of another kind.</summary>
-    public OrganisationAccess RequireKind(params OrganisationKind[] kinds) => kinds.Contains(Organisation.Kind) ? this
-        : throw new RuleViolation("organisation", $"Only a {string.Join(" or ", kinds).ToLowerInvariant()} organisation does this.", StatusCodes.Status403Forbidden);
+    /// <summary>
+    /// For services: refuses (403) an organisation of another kind with <paramref name="refusal"/>, written where it is
+    /// called ("Only a union organisation does this.") so the kinds are named in words of each language, never as codes.
+    /// </summary>
+    public OrganisationAccess RequireKind(Phrase refusal, params OrganisationKind[] kinds) => kinds.Contains(Organisation.Kind) ? this
+        : throw Forbidden("organisation", refusal);
 
-    public static string TwoFactorMessage(Organisation organisation) => organisation.Kind == OrganisationKind.PlatformAdmin
-        ? $"Platform administrators must use two-factor sign-in. Turn it on at {TwoFactorSetupPath} first."
-        : $"{organisation.Name} requires two-factor sign-in. Turn it on at {TwoFactorSetupPath} first.";
+    /// <summary>The role named as a word of the reader's language: one sentence per role, since a template cannot translate a code.</summary>
+    public static Phrase RoleNeeded(MemberRole needed, Organisation organisation) => needed switch
+    {
+        MemberRole.Viewer => Phrase.Of("This needs the Viewer role in {0}.", organisation.Name),
+        MemberRole.Editor => Phrase.Of("This needs the Editor role in {0}.", organisation.Name),
+        _ => Phrase.Of("This needs the Owner role in {0}.", organisation.Name),
+    };
 
-    public static RuleViolation TwoFactorRefusal(Organisation organisation) =>
-        new("twoFactor", TwoFactorMessage(organisation), StatusCodes.Status403Forbidden);
+    public static Phrase TwoFactorWords(Organisation organisation) => organisation.Kind == OrganisationKind.PlatformAdmin
+        ? Phrase.Of("Platform administrators must use two-factor sign-in. Turn it on at {0} first.", TwoFactorSetupPath)
+        : Phrase.Of("{0} requires two-factor sign-in. Turn it on at {1} first.", organisation.Name, TwoFactorSetupPath);
+
+    public static RuleViolation TwoFactorRefusal(Organisation organisation) => Forbidden("twoFactor", TwoFactorWords(organisation));
+
+    /// <summary>A 403 in words given as a Phrase: its template is a literal where the Phrase is made, which is where the translation check reads it.</summary>
+    private static RuleViolation Forbidden(string field, Phrase words) => new(field, words, StatusCodes.Status403Forbidden);
 }
 
 /// <summary>Whether the caller runs the platform: not at all, not until they turn on two-factor sign-in, or yes.</summary>

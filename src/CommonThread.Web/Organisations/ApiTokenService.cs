@@ -3,6 +3,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Organisations;
@@ -23,12 +24,15 @@ public sealed class ApiTokenService(AppDbContext db, CurrentUser me, AuditLog au
 
         if (role > access.Role)
         {
-            throw new RuleViolation("role", $"A token cannot have more than your own role ({access.Role}).", StatusCodes.Status403Forbidden);
+            // The role is named in words of its own, never as a code; an owner can give any role, so only these two refuse.
+            throw access.Role == MemberRole.Viewer
+                ? new RuleViolation("role", "A token cannot have more than your own role (Viewer).", StatusCodes.Status403Forbidden)
+                : new RuleViolation("role", "A token cannot have more than your own role (Editor).", StatusCodes.Status403Forbidden);
         }
 
         if (expiresInDays is < 1 or > MaxLifetimeDays)
         {
-            throw new RuleViolation("expiresInDays", $"A token lives between 1 and {MaxLifetimeDays} days.");
+            throw new RuleViolation("expiresInDays", Phrase.Of("A token lives between 1 and {0} days.", MaxLifetimeDays));
         }
 
         var now = clock.GetUtcNow();

@@ -4,6 +4,7 @@ using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public sealed class MembershipService(
             .AnyAsync(ct);
         if (alreadyMember)
         {
-            throw RuleViolation.Conflict("email", $"{email} is already a member.");
+            throw RuleViolation.Conflict("email", Phrase.Of("{0} is already a member.", email));
         }
 
         // A new invitation replaces an open one for the same address, so only the newest link works.

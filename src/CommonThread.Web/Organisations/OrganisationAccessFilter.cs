@@ -1,4 +1,6 @@
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Organisations;
 
@@ -40,7 +42,7 @@ public static class OrganisationAccessFilter
                 {
                     Status = StatusCodes.Status403Forbidden,
                     Title = "Two-factor sign-in required",
-                    Detail = Organisations.OrganisationAccess.TwoFactorMessage(access.Organisation),
+                    Detail = Organisations.OrganisationAccess.TwoFactorWords(access.Organisation).In(http.RequestServices.GetRequiredService<IStringLocalizer<Shell>>()),
                     Extensions = { ["twoFactorSetup"] = Organisations.OrganisationAccess.TwoFactorSetupPath },
                 });
             }
@@ -50,7 +52,7 @@ public static class OrganisationAccessFilter
                 return TypedResults.Problem(new ProblemDetails
                 {
                     Status = StatusCodes.Status403Forbidden,
-                    Title = $"This needs the {needed} role in {access.Organisation.Name}",
+                    Title = Organisations.OrganisationAccess.RoleNeeded(needed, access.Organisation).In(http.RequestServices.GetRequiredService<IStringLocalizer<Shell>>()),
                 });
             }
 

@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.Organisations;
@@ -76,6 +77,6 @@ public sealed class OrganisationService(AppDbContext db, AuditLog audit, TimePro
 
     private static string ValidName(string name) =>
         string.IsNullOrWhiteSpace(name) ? throw new RuleViolation("name", "A name is required.")
-        : name.Trim().Length > Organisation.NameMaxLength ? throw new RuleViolation("name", $"A name has at most {Organisation.NameMaxLength} characters.")
+        : name.Trim().Length > Organisation.NameMaxLength ? throw new RuleViolation("name", Phrase.Of("A name has at most {0} characters.", Organisation.NameMaxLength))
         : name.Trim();
 }

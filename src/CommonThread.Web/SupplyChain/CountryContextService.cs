@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +91,7 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
         var thisYear = clock.GetUtcNow().Year;
         if ((rating is not null && input.ItucYear is null) || input.ItucYear < 2014 || input.ItucYear > thisYear)
         {
-            throw new RuleViolation("itucYear", $"Give the edition year (2014–{thisYear}) beside the rating.");
+            throw new RuleViolation("itucYear", Phrase.Of("Give the edition year (2014–{0}) beside the rating.", thisYear));
         }
 
         foreach (var (field, value) in new[] { ("c87Ratified", input.C87Ratified), ("c98Ratified", input.C98Ratified), ("c177Ratified", input.C177Ratified) })

@@ -3,6 +3,7 @@ using CommonThread.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
         var ids = input.LinkIds.Distinct().ToList();
         if (ids.Count is 0 or > MaxBatch)
         {
-            throw new RuleViolation("linkIds", $"Choose between 1 and {MaxBatch} links.");
+            throw new RuleViolation("linkIds", Phrase.Of("Choose between 1 and {0} links.", MaxBatch));
         }
 
         var me = access.Organisation.Id;
@@ -109,7 +110,7 @@ public sealed class LinkConfirmations(AppDbContext db, SupplyChainService chain,
     /// <summary>The operator of a facility names one of its buyers; the link counts once that buyer confirms.</summary>
     public async Task<SupplyLink> NameBuyerAsync(OrganisationAccess access, NameBuyerInput input, CancellationToken ct)
     {
-        access.Require(MemberRole.Editor).RequireKind(OrganisationKind.Supplier, OrganisationKind.Intermediary);
+        access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Only a supplier or intermediary organisation does this."), OrganisationKind.Supplier, OrganisationKind.Intermediary);
         var facility = await db.Set<Facility>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == input.FacilityId && f.OperatorOrganisationId == access.Organisation.Id, ct)
             ?? throw new RuleViolation("facilityId", "Name a buyer for a facility you run.");
         var buyer = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(

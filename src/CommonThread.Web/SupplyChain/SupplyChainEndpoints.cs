@@ -1,6 +1,5 @@
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
-using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Geography;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -62,7 +61,7 @@ public static class SupplyChainEndpoints
         {
             var box = FacilityMapBox.Parse(west, south, east, north, zoom);
             var only = string.IsNullOrWhiteSpace(country) ? null
-                : Countries.FromCodeOrName(country) ?? throw new RuleViolation("country", Countries.Refusal(country));
+                : Countries.Require(country);
             return TypedResults.Ok(MapClustersDto.Of(FacilityMap.Drawn(await foa.ListedRowsAsync(http.OrganisationAccess(), ct), only), box));
         }).WithName("GetMapClusters")
             .WithDescription("The facilities the map page draws, within west/south/east/north (degrees) gathered into circles for zoom (0–18), "

@@ -243,7 +243,7 @@ public sealed class SupplyChainService(AppDbContext db, UnionPresences unions, A
 
         if (osId is not null && await db.Set<Facility>().AnyAsync(f => f.OsId == osId && f.Id != facility.Id, ct))
         {
-            throw RuleViolation.Conflict("osId", $"Another facility already has the OS ID {osId}.");
+            throw RuleViolation.Conflict("osId", Phrase.Of("Another facility already has the OS ID {0}.", osId));
         }
 
         if ((input.Latitude is null) != (input.Longitude is null))

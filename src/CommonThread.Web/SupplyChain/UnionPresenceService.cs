@@ -50,7 +50,7 @@ public sealed class UnionPresenceService(AppDbContext db, AuditLog audit, Notifi
 
     public async Task<PresenceDto> ClaimAsync(OrganisationAccess access, PresenceClaimInput input, CancellationToken ct)
     {
-        access.Require(MemberRole.Editor).RequireKind(OrganisationKind.Union);
+        access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Only a union organisation does this."), OrganisationKind.Union);
         if (string.IsNullOrWhiteSpace(input.Claim))
         {
             throw new RuleViolation("claim", "Say what shows the union is there: a registration number, a membership letter, a collective agreement.");

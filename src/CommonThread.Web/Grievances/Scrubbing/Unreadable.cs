@@ -9,5 +9,5 @@ namespace CommonThread.Web.Grievances.Scrubbing;
 internal static class Unreadable
 {
     public static RuleViolation File() =>
-        new("attachments", "A file could not be read to remove what it says about who made it. Attach it again, or take a photo of it instead.");
+        new RuleViolation("attachments", "A file could not be read to remove what it says about who made it. Attach it again, or take a photo of it instead.");
 }

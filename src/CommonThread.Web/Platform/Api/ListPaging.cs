@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CommonThread.Web.Platform.Api;
@@ -26,7 +27,7 @@ public static class ListPaging
 
         return int.TryParse(limit, out var value) && value is >= 1 and <= MaxLimit
             ? value
-            : throw new RuleViolation("limit", $"The limit is a whole number from 1 to {MaxLimit}.");
+            : throw new RuleViolation("limit", Phrase.Of("The limit is a whole number from 1 to {0}.", MaxLimit));
     }
 
     /// <summary>A cursor holding the sort values of the last item a page gave, so the next page starts after it even when items came or went since.</summary>

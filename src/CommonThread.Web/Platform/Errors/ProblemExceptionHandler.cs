@@ -31,10 +31,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Title = rule.StatusCode == StatusCodes.Status404NotFound ? text["Not found"] : text["The request breaks a rule"],
                 Detail = text.Say(rule),
             },
-            BadHttpRequestException { InnerException: RefusedJsonValue text } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [text.Field] = [text.Message] })
+            BadHttpRequestException { InnerException: RefusedJsonValue refused } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [refused.Field] = [refused.Words.In(text)] })
             {
-                Status = StatusCodes.Status400BadRequest, Title = "The request breaks a rule", Detail = $"{text.Field}: {text.Message}",
+                Status = StatusCodes.Status400BadRequest, Title = text["The request breaks a rule"], Detail = $"{refused.Field}: {refused.Words.In(text)}",
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -1,4 +1,5 @@
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -14,12 +15,12 @@ public static class AttachedDocument
     public const int NameMaxLength = 255;
 
     /// <returns>The file name to store.</returns>
-    /// <param name="what">What the caller attaches, as the refusal names it ("a report", "evidence").</param>
+    /// <param name="what">What the caller attaches, as the refusal names it: "a report", "evidence", "a photo" or "a document" (anything else is called a document).</param>
     public static string Checked(string fileName, byte[] bytes, string what)
     {
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
-            throw new RuleViolation("file", $"Attach {what} of up to {MaxBytes / 1024 / 1024} MB.");
+            throw TooLarge(what);
         }
 
         var expected = Path.GetExtension(fileName).ToLowerInvariant() switch
@@ -29,14 +30,31 @@ public static class AttachedDocument
             ".png" => FileSignature.Png,
             ".xlsx" or ".docx" => FileSignature.OfficePackage,
             ".csv" or ".txt" => FileSignature.Text,
-            _ => throw new RuleViolation("file", $"Attach {what} as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+            _ => throw NotAType(what),
         };
         if (FileSignature.TypeOf(bytes) != expected)
         {
-            throw new RuleViolation("file", $"The file is named {Path.GetExtension(fileName)} but its content is not: attach the document itself.");
+            throw new RuleViolation("file", Phrase.Of("The file is named {0} but its content is not: attach the document itself.", Path.GetExtension(fileName)));
         }
 
         var name = Path.GetFileName(fileName);
         return name[..Math.Min(name.Length, NameMaxLength)];
     }
+
+    // One sentence per thing attached, so it is named in the reader's language rather than put into an English sentence.
+    private static RuleViolation TooLarge(string what) => what switch
+    {
+        "a report" => new RuleViolation("file", Phrase.Of("Attach a report of up to {0} MB.", MaxBytes / 1024 / 1024)),
+        "evidence" => new RuleViolation("file", Phrase.Of("Attach evidence of up to {0} MB.", MaxBytes / 1024 / 1024)),
+        "a photo" => new RuleViolation("file", Phrase.Of("Attach a photo of up to {0} MB.", MaxBytes / 1024 / 1024)),
+        _ => new RuleViolation("file", Phrase.Of("Attach a document of up to {0} MB.", MaxBytes / 1024 / 1024)),
+    };
+
+    private static RuleViolation NotAType(string what) => what switch
+    {
+        "a report" => new RuleViolation("file", "Attach a report as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+        "evidence" => new RuleViolation("file", "Attach evidence as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+        "a photo" => new RuleViolation("file", "Attach a photo as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+        _ => new RuleViolation("file", "Attach a document as a PDF, a photo (JPEG, PNG), an XLSX or DOCX document, or a CSV or text file."),
+    };
 }

@@ -74,7 +74,7 @@ public static class Csv
 
         return rows;
 
-        string Where() => $"Row {rows.Count + blank.Count + 1:N0}, column {fields.Count + 1:N0}: ";
+        CellPlace Where() => new(null, rows.Count + blank.Count + 1, WorkbookLimits.Count(fields.Count + 1));
 
         void Add(char c)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -32,14 +33,13 @@ public static class TableFile
 
         if (bytes.Length > maxBytes)
         {
-            throw maxBytes == MaxBytes ? TooLarge() : new RuleViolation("file", $"The file is larger than {maxBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+            throw maxBytes == MaxBytes ? TooLarge() : new RuleViolation("file", Phrase.Of("The file is larger than {0} MB.", maxBytes / 1024 / 1024), StatusCodes.Status413PayloadTooLarge);
         }
 
         return bytes is [(byte)'P', (byte)'K', 3, 4, ..] ? true
             : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "This file is named .xlsx but is not an Excel workbook. Save it again as .xlsx, or as CSV UTF-8.")
-            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", readsXls
-                ? "This file is named .xls but is not an Excel 97–2003 workbook (it may be a web page or text saved under that name). Open it in Excel or LibreOffice and save it as .xlsx."
-                : "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
+            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) && readsXls ? throw new RuleViolation("file", "This file is named .xls but is not an Excel 97–2003 workbook (it may be a web page or text saved under that name). Open it in Excel or LibreOffice and save it as .xlsx.")
+            : fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? throw new RuleViolation("file", "Old Excel files (.xls) are not read. Save the sheet as .xlsx, or as CSV UTF-8.")
             : false;
     }
 
@@ -78,7 +78,7 @@ public static class TableFile
     }
 
     public static RuleViolation TooLarge() =>
-        new("file", $"The file is larger than {MaxBytes / 1024 / 1024} MB. Split it into smaller files.", StatusCodes.Status413PayloadTooLarge);
+        new RuleViolation("file", Phrase.Of("The file is larger than {0} MB. Split it into smaller files.", MaxBytes / 1024 / 1024), StatusCodes.Status413PayloadTooLarge);
 
     private static string Text(byte[] bytes)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 
@@ -79,7 +80,8 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         return value;
     }
 
-    public int? Whole(string column, int min, int max) => Whole(column, new ValueRange<int>("this column", min, max));
+    public int? Whole(string column, int min, int max) => Whole(column, new ValueRange<int>(min, max,
+        (value, least, most) => Phrase.Of("{0} is out of range for this column: between {1} and {2}.", value, least, most)));
 
     /// <summary>A whole number of a kind, forgiving thousands separators ("1,200").</summary>
     public int? Whole(string column, ValueRange<int> kind)

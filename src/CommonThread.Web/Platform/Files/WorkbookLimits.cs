@@ -1,4 +1,6 @@
+using System.Globalization;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -49,17 +51,31 @@ public static class WorkbookLimits
     /// <summary>Cells held in memory once read (blank cells before a value count, as they take a slot).</summary>
     public const long MaxCells = 5_000_000;
 
-    internal static RuleViolation Refused(string message, int status = StatusCodes.Status400BadRequest) => new("file", message, status);
+    /// <summary>The whole file refused, its words a template written where the limit is checked so each reader gets them in their language.</summary>
+    internal static RuleViolation Refused(Phrase words, int status = StatusCodes.Status400BadRequest) => new("file", words, status);
+
+    /// <summary>A limit as the refusals write it: "32,767", the same in every language.</summary>
+    internal static string Count(long limit) => limit.ToString("N0", CultureInfo.InvariantCulture);
 
     public static RuleViolation TooManyRows(int maxDataRows) =>
-        Refused($"The file has more than {maxDataRows:N0} rows. Split it into smaller files.");
+        Refused(Phrase.Of("The file has more than {0} rows. Split it into smaller files.", Count(maxDataRows)));
 
-    public static RuleViolation CellTooLong(string where) =>
-        Refused($"{where}a cell holds more than {MaxCellChars:N0} characters (Excel's own limit).");
+    public static RuleViolation CellTooLong(CellPlace at) => Refused(at switch
+    {
+        { Row: 0 } => Phrase.Of("In the workbook's shared texts, a cell holds more than {0} characters (Excel's own limit).", Count(MaxCellChars)),
+        { Sheet: null } => Phrase.Of("Row {0}, column {1}: a cell holds more than {2} characters (Excel's own limit).", Count(at.Row), at.Column, Count(MaxCellChars)),
+        { Column: null } => Phrase.Of("Sheet '{0}', row {1}: a cell holds more than {2} characters (Excel's own limit).", at.Sheet, Count(at.Row), Count(MaxCellChars)),
+        _ => Phrase.Of("Sheet '{0}', row {1}, column {2}: a cell holds more than {3} characters (Excel's own limit).", at.Sheet, Count(at.Row), at.Column, Count(MaxCellChars)),
+    });
 
-    public static RuleViolation TooManyColumns(string where) =>
-        Refused($"{where}a value lies beyond column {MaxColumns:N0}: a table to import has at most {MaxColumns:N0} columns.");
+    public static RuleViolation TooManyColumns(CellPlace at) => Refused(at switch
+    {
+        { Sheet: null } => Phrase.Of("Row {0}, column {1}: a value lies beyond column {2}: a table to import has at most {2} columns.", Count(at.Row), at.Column, Count(MaxColumns)),
+        { Column: null } => Phrase.Of("Sheet '{0}', row {1}: a value lies beyond column {2}: a table to import has at most {2} columns.", at.Sheet, Count(at.Row), Count(MaxColumns)),
+        _ => Phrase.Of("Sheet '{0}', row {1}, column {2}: a value lies beyond column {3}: a table to import has at most {3} columns.", at.Sheet, Count(at.Row), at.Column, Count(MaxColumns)),
+    });
 
     public static RuleViolation TooManyCells() =>
-        Refused($"The file holds more than {MaxCells:N0} cells. Split it into smaller files.");
+        Refused(Phrase.Of("The file holds more than {0} cells. Split it into smaller files.", Count(MaxCells)));
 }
+

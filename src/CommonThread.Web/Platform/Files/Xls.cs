@@ -88,12 +88,12 @@ public static class Xls
 
             if (i >= WorkbookLimits.MaxColumns)
             {
-                throw WorkbookLimits.TooManyColumns($"Sheet '{sheet}', row {number:N0}: ");
+                throw WorkbookLimits.TooManyColumns(new(sheet, number, null));
             }
 
             if (text.Length > WorkbookLimits.MaxCellChars)
             {
-                throw WorkbookLimits.CellTooLong($"Sheet '{sheet}', row {number:N0}: ");
+                throw WorkbookLimits.CellTooLong(new(sheet, number, null));
             }
 
             values[i] = text;

@@ -60,7 +60,7 @@ public static class Xlsx
     }
 
     private static RuleViolation Unreadable() =>
-        new("file", "This file cannot be read as an Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or as CSV UTF-8.");
+        new RuleViolation("file", "This file cannot be read as an Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or as CSV UTF-8.");
 
     /// <summary>One sheet with a bold-free header row; numbers stay numbers, everything else is an inline string.</summary>
     public static byte[] Write(string sheetName, IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows) =>

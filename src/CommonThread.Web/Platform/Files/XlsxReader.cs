@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -60,7 +61,7 @@ internal static class XlsxReader
             {
                 if (strings.Count == WorkbookLimits.MaxSharedStrings)
                 {
-                    throw WorkbookLimits.Refused($"The workbook holds more than {WorkbookLimits.MaxSharedStrings:N0} different texts. Split it into smaller files.");
+                    throw WorkbookLimits.Refused(Phrase.Of("The workbook holds more than {0} different texts. Split it into smaller files.", WorkbookLimits.Count(WorkbookLimits.MaxSharedStrings)));
                 }
 
                 strings.Add(RichText(reader, new("", 0, -1)));
@@ -158,7 +159,7 @@ internal static class XlsxReader
 
             if (column >= WorkbookLimits.MaxColumns)
             {
-                throw WorkbookLimits.TooManyColumns(at.ToString());
+                throw WorkbookLimits.TooManyColumns(at.Named);
             }
 
             values.Add((column, text));
@@ -243,7 +244,7 @@ internal static class XlsxReader
 
                 if ((more ??= new StringBuilder(first)).Length + run.Length > WorkbookLimits.MaxCellChars)
                 {
-                    throw WorkbookLimits.CellTooLong(at.ToString());
+                    throw WorkbookLimits.CellTooLong(at.Named);
                 }
 
                 more.Append(run);
@@ -282,7 +283,7 @@ internal static class XlsxReader
 
             if ((more?.Length ?? first.Length) > WorkbookLimits.MaxCellChars)
             {
-                throw WorkbookLimits.CellTooLong(at.ToString());
+                throw WorkbookLimits.CellTooLong(at.Named);
             }
         }
 
@@ -307,10 +308,10 @@ internal static class XlsxReader
         return index - 1;
     }
 
-    /// <summary>Where a cell is, as the refusal names it ("Sheet 'Facilities', row 5, column C: "); column -1 for a shared string.</summary>
+    /// <summary>Where a cell is (column -1 for a shared string); <see cref="Named"/> as the refusal names it (sheet 'Facilities', row 5, column C).</summary>
     private readonly record struct Place(string Sheet, long Row, int Column)
     {
-        public override string ToString() => Column < 0 ? "In the workbook's shared texts, " : $"Sheet '{Sheet}', row {Row:N0}, column {Letters(Column)}: ";
+        public CellPlace Named => Column < 0 ? CellPlace.SharedTexts : new(Sheet, Row, Letters(Column));
 
         private static string Letters(int column)
         {

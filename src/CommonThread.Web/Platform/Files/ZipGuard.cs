@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -61,7 +62,7 @@ public static class ZipGuard
             // 0xFFFF and 0xFFFFFFFF defer to a ZIP64 record: only needed past 65,535 parts or 4 GB, far beyond a workbook.
             if (entries > WorkbookLimits.MaxEntries || directoryBytes > WorkbookLimits.MaxEntries * 1024L)
             {
-                throw WorkbookLimits.Refused($"The workbook holds more than {WorkbookLimits.MaxEntries:N0} parts: it is not a spreadsheet as Excel or LibreOffice writes one.");
+                throw WorkbookLimits.Refused(Phrase.Of("The workbook holds more than {0} parts: it is not a spreadsheet as Excel or LibreOffice writes one.", WorkbookLimits.Count(WorkbookLimits.MaxEntries)));
             }
 
             return;
@@ -74,17 +75,17 @@ public static class ZipGuard
     {
         if (expanded > WorkbookLimits.MaxEntryBytes)
         {
-            throw WorkbookLimits.Refused($"One part of the workbook ({name}) expands to more than {WorkbookLimits.MaxEntryBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+            throw WorkbookLimits.Refused(Phrase.Of("One part of the workbook ({0}) expands to more than {1} MB.", name, WorkbookLimits.MaxEntryBytes / 1024 / 1024), StatusCodes.Status413PayloadTooLarge);
         }
 
         if (total > WorkbookLimits.MaxExpandedBytes)
         {
-            throw WorkbookLimits.Refused($"The workbook expands to more than {WorkbookLimits.MaxExpandedBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+            throw WorkbookLimits.Refused(Phrase.Of("The workbook expands to more than {0} MB.", WorkbookLimits.MaxExpandedBytes / 1024 / 1024), StatusCodes.Status413PayloadTooLarge);
         }
 
         if (expanded > WorkbookLimits.RatioGraceBytes && expanded > Math.Max(packed, 1) * WorkbookLimits.MaxCompressionRatio)
         {
-            throw WorkbookLimits.Refused($"One part of the workbook ({name}) expands more than {WorkbookLimits.MaxCompressionRatio} times: it looks like a zip bomb, not a spreadsheet.");
+            throw WorkbookLimits.Refused(Phrase.Of("One part of the workbook ({0}) expands more than {1} times: it looks like a zip bomb, not a spreadsheet.", name, WorkbookLimits.MaxCompressionRatio));
         }
     }
 
@@ -133,7 +134,7 @@ public static class ZipGuard
                 run += open < 0 ? chunk.Length : open;
                 if (run > WorkbookLimits.MaxMarkupRunBytes)
                 {
-                    throw WorkbookLimits.Refused($"A cell or tag of the workbook ({name}) holds more than {WorkbookLimits.MaxCellChars:N0} characters (Excel's own limit).");
+                    throw WorkbookLimits.Refused(Phrase.Of("A cell or tag of the workbook ({0}) holds more than {1} characters (Excel's own limit).", name, WorkbookLimits.Count(WorkbookLimits.MaxCellChars)));
                 }
 
                 if (open < 0)
@@ -168,13 +169,13 @@ public static class ZipGuard
             start = start.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
             if (start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [(byte)'<', 0, ..] or [0, (byte)'<', ..] or [0, 0, 0, (byte)'<', ..] or [0, 0, 0xFE, 0xFF, ..])
             {
-                throw WorkbookLimits.Refused($"A part of the workbook ({name}) is not UTF-8 XML, as Excel and LibreOffice write it.");
+                throw WorkbookLimits.Refused(Phrase.Of("A part of the workbook ({0}) is not UTF-8 XML, as Excel and LibreOffice write it.", name));
             }
 
             return start is [(byte)'<', ..];
         }
 
         private Errors.RuleViolation Constructs() =>
-            WorkbookLimits.Refused($"A part of the workbook ({name}) holds a DOCTYPE, CDATA or comment, which spreadsheet programs do not write.");
+            WorkbookLimits.Refused(Phrase.Of("A part of the workbook ({0}) holds a DOCTYPE, CDATA or comment, which spreadsheet programs do not write.", name));
     }
 }

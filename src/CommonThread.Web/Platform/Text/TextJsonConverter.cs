@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Text;
 
@@ -14,11 +16,11 @@ public sealed class TextJsonConverter : JsonConverter<string>
     {
         var text = reader.GetString();
         return text is null || TextInput.IndexOfForbidden(text) is var at && at < 0 ? text
-            : throw new ForbiddenCharacterException($"Character {at + 1} is a control or invalid character (U+{(int)text[at]:X4}); remove it.");
+            : throw new ForbiddenCharacterException(Phrase.Of("Character {0} is a control or invalid character (U+{1}); remove it.", at + 1, ((int)text[at]).ToString("X4", CultureInfo.InvariantCulture)));
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
 /// <summary>A string with a forbidden character.</summary>
-public sealed class ForbiddenCharacterException(string message) : Errors.RefusedJsonValue(message);
+public sealed class ForbiddenCharacterException(Phrase words) : Errors.RefusedJsonValue(words);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Values;
 
@@ -32,5 +33,5 @@ public static class Currencies
     public static string Valid(string? code, string field = "currency") =>
         string.IsNullOrWhiteSpace(code) ? throw new RuleViolation(field, "Give the currency as its three-letter ISO 4217 code, such as BDT, INR or USD.")
         : IsKnown(code) ? code.Trim().ToUpperInvariant()
-        : throw new RuleViolation(field, $"'{code.Trim()}' is not an ISO 4217 currency code in use (such as BDT, INR or USD).");
+        : throw new RuleViolation(field, Phrase.Of("'{0}' is not an ISO 4217 currency code in use (such as BDT, INR or USD).", code.Trim()));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Platform.Values;
 
@@ -20,7 +21,7 @@ public sealed class PlausibleDateJsonConverter : JsonConverter<DateOnly>
             throw new JsonException("Not a date: write it as 2025-03-31.");
         }
 
-        return Plausible.Day.Contains(day) ? day : throw new RefusedJsonValue(Plausible.Day.Refusal(day));
+        return Plausible.Day.Contains(day) ? day : throw new RefusedJsonValue(Plausible.Day.RefusalWords(day));
     }
 
     public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
@@ -41,7 +42,7 @@ public sealed class PlausibleDecimalJsonConverter : JsonConverter<decimal>
         {
             if (!reader.TryGetDecimal(out value))
             {
-                throw new RefusedJsonValue($"The number is beyond {Plausible.AnyNumber.Max:#,0}: no value here can be that large.");
+                throw new RefusedJsonValue(Phrase.Of("The number is beyond {0}: no value here can be that large.", Plausible.AnyNumber.Max.ToString("#,0", CultureInfo.InvariantCulture)));
             }
         }
         else if (reader.TokenType != JsonTokenType.String
@@ -50,7 +51,7 @@ public sealed class PlausibleDecimalJsonConverter : JsonConverter<decimal>
             throw new JsonException("Not a number.");
         }
 
-        return Plausible.AnyNumber.Contains(value) ? value : throw new RefusedJsonValue(Plausible.AnyNumber.Refusal(value));
+        return Plausible.AnyNumber.Contains(value) ? value : throw new RefusedJsonValue(Plausible.AnyNumber.RefusalWords(value));
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);

@@ -125,7 +125,13 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         var import = await FindAsync(access.Organisation.Id, importId, ct);
         if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed))
         {
-            throw RuleViolation.Conflict("status", $"This import is {import.Status.ToString().ToLowerInvariant()}; only an import that was not started, or failed, can be discarded.");
+            // One sentence per state, so the state is a word of the reader's language rather than a code.
+            throw import.Status switch
+            {
+                ImportStatus.Queued => RuleViolation.Conflict("status", "This import is queued; only an import that was not started, or failed, can be discarded."),
+                ImportStatus.Running => RuleViolation.Conflict("status", "This import is running; only an import that was not started, or failed, can be discarded."),
+                _ => RuleViolation.Conflict("status", "This import is completed; only an import that was not started, or failed, can be discarded."),
+            };
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -172,7 +178,12 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
             ?? throw RuleViolation.NotFound("import");
         if (import.Status is not (ImportStatus.Previewed or ImportStatus.Failed) && !leases.IsAbandoned(import))
         {
-            throw RuleViolation.Conflict("status", $"This import is {import.Status.ToString().ToLowerInvariant()}; only a previewed or failed import can be started.");
+            throw import.Status switch
+            {
+                ImportStatus.Queued => RuleViolation.Conflict("status", "This import is queued; only a previewed or failed import can be started."),
+                ImportStatus.Running => RuleViolation.Conflict("status", "This import is running; only a previewed or failed import can be started."),
+                _ => RuleViolation.Conflict("status", "This import is completed; only a previewed or failed import can be started."),
+            };
         }
 
         if (import.ValidRows == 0)

@@ -5,6 +5,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -74,7 +75,7 @@ public sealed class MatchReviewDecisions(AppDbContext db, CurrentUser me, AuditL
         var reject = (input.Reject ?? []).Distinct().ToList();
         if (confirm.Count + reject.Count > MaxBatch)
         {
-            throw new RuleViolation(confirm.Count > MaxBatch ? "confirm" : "reject", $"Decide at most {MaxBatch} reviews in one request.");
+            throw new RuleViolation(confirm.Count > MaxBatch ? "confirm" : "reject", Phrase.Of("Decide at most {0} reviews in one request.", MaxBatch));
         }
 
         if (confirm.Intersect(reject).Any())
@@ -126,7 +127,7 @@ public sealed class MatchReviewDecisions(AppDbContext db, CurrentUser me, AuditL
             // Checked before anything is written, so a refused row leaves nothing behind for the next decision's save.
             if (row.OsId is { } osId && (await db.Set<Facility>().AnyAsync(f => f.OsId == osId, ct) || db.Set<Facility>().Local.Any(f => f.OsId == osId)))
             {
-                throw RuleViolation.Conflict("osId", $"A facility with the OS ID {osId} exists already; this row cannot be a different facility.");
+                throw RuleViolation.Conflict("osId", Phrase.Of("A facility with the OS ID {0} exists already; this row cannot be a different facility.", osId));
             }
 
             facilityId = writer.NewFacility(row, Guid.CreateVersion7()).Id;
