@@ -197,7 +197,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
             catch (RuleViolation e)
             {
                 // The same words, against the question the file answers rather than the helper's "file".
-                throw new RuleViolation(file.Key, e.Words, e.StatusCode);
+                throw e.For(file.Key);
             }
 
             var type = FileSignature.TypeOf(file.Bytes) ?? "application/octet-stream";

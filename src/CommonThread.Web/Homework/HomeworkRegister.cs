@@ -105,7 +105,7 @@ public sealed class HomeworkRegister(AppDbContext db, AuditLog audit, Notifier n
     private async Task<(string Country, string IdentityKey, RegionAndLanguage Place)> CheckAsync(OrganisationAccess access, HomeworkerInput input, Guid? existingId, CancellationToken ct)
     {
         Require(input);
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
+        var country = Countries.Require(input.Country);
         var place = new RegionAndLanguage(await RegionAsync(country, input.Region, ct), PassbookLanguage(input.Language));
         var birthDate = input.BirthDate!.Value;
         CheckDates(birthDate, input.ProofOfAgeCheckedOn!.Value);

@@ -36,7 +36,7 @@ public sealed class MinimumWageService(AppDbContext db, AuditLog audit)
             throw new RuleViolation("organisation", "Initiatives keep the minimum wage table.", StatusCodes.Status403Forbidden);
         }
 
-        var country = Countries.FromCodeOrName(input.Country) ?? throw new RuleViolation("country", Countries.Refusal(input.Country));
+        var country = Countries.Require(input.Country);
         var currency = Currencies.Valid(input.Currency);
         if (input.HourlyRate is not > 0)
         {

@@ -45,5 +45,8 @@ public sealed class RuleViolation(string field, Phrase words, int statusCode = S
 
     public static RuleViolation Conflict(string field, string message) => new(field, message, StatusCodes.Status409Conflict);
 
+    /// <summary>The same refusal, in the same words, against another field (a helper's "file" becomes the question it answers).</summary>
+    public RuleViolation For(string field) => new(field, Words, StatusCode) { RetryAfter = RetryAfter };
+
     public static RuleViolation Conflict(string field, Phrase words) => new(field, words, StatusCodes.Status409Conflict);
 }
