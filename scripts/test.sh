@@ -38,5 +38,10 @@ for xml in "$results"/*.xml; do
   done
 done
 [ "$passed" -gt 0 ] || status=1
+# Name each failed test last, where a CI log that keeps only its tail still shows which one it was.
+for xml in "$results"/*.xml; do
+  [ -f "$xml" ] || continue
+  grep -o '<test [^>]*result="Fail"[^>]*>' "$xml" | grep -o ' name="[^"]*"' | sed 's/^ name="\(.*\)"$/FAILED: \1/' || true
+done
 echo "$passed passed, $failed failed"
 exit $status
