@@ -4,6 +4,7 @@ using CommonThread.Web.Assessments;
 using CommonThread.Web.Audits;
 using CommonThread.Web.Components;
 using CommonThread.Web.Demo;
+using CommonThread.Web.DueDiligence;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Notifications;
@@ -26,6 +27,7 @@ builder.Services.AddHomework();
 builder.Services.AddAssessments();
 builder.Services.AddAudits();
 builder.Services.AddAccountability();
+builder.Services.AddDueDiligence();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -56,6 +58,7 @@ app.MapHomeworkEndpoints();
 app.MapAssessmentEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountabilityEndpoints();
+app.MapDueDiligenceEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -81,3 +81,6 @@ public sealed record CorrectivePlanRow(CorrectivePlanSummary Summary, string Cou
 
 /// <summary>An audit with its facility's country, which the audits list filters on.</summary>
 public sealed record AuditRow(AuditDto Audit, string CountryCode);
+
+/// <summary>How many findings of one category the audits of one facility hold, the worst of them, and when the latest audit ended.</summary>
+public sealed record FindingTally(Guid FacilityId, FindingCategory Category, int Findings, Severity Worst, DateOnly LatestAuditOn);

@@ -165,6 +165,20 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
             ? throw new RuleViolation("audit", "Only the organisation that recorded the audit changes it.", StatusCodes.Status403Forbidden)
             : throw RuleViolation.NotFound("audit"));
 
+    /// <summary>
+    /// The findings of the audits the organisation reads, counted per facility and category with the worst
+    /// severity and the latest audit: evidence a risk register is proposed from, without the findings' text.
+    /// </summary>
+    public async Task<IReadOnlyList<FindingTally>> FindingTalliesAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var findings = await (from a in Readable(access.Organisation.Id)
+                              join n in db.Set<NonConformity>() on a.Id equals n.AuditId
+                              select new { a.FacilityId, n.Category, n.Severity, a.EndedOn }).AsNoTracking().ToListAsync(ct);
+        return findings.GroupBy(f => (f.FacilityId, f.Category))
+            .Select(g => new FindingTally(g.Key.FacilityId, g.Key.Category, g.Count(), g.Max(f => f.Severity), g.Max(f => f.EndedOn)))
+            .OrderBy(t => t.FacilityId).ThenBy(t => t.Category).ToList();
+    }
+
     /// <summary>The recorder's audits, and audits of the facilities the organisation runs.</summary>
     private IQueryable<Audit> Readable(Guid organisationId) =>
         from a in db.Set<Audit>()

@@ -9,6 +9,9 @@ namespace CommonThread.Web.Grievances;
 /// <summary>What the statistics need of a case: the groups it falls in and its dates.</summary>
 public sealed record CaseFacts(GrievanceCategory Category, ReporterGender Gender, string? Facility, string? Country, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ClosedOn);
 
+/// <summary>How many cases of one category came from one facility (a group large enough to show).</summary>
+public sealed record CaseTally(Guid FacilityId, GrievanceCategory Category, int Cases);
+
 /// <summary>One group of cases: how many, and how long acknowledging and resolving took (median days). Null figures: the group is too small to show.</summary>
 public sealed record CaseStatisticsRow(string Dimension, string Group, int? Cases, double? MedianDaysToAcknowledge, double? MedianDaysToClose)
 {
@@ -35,6 +38,33 @@ public sealed class GrievanceStatistics(AppDbContext db)
                            select new CaseFacts(c.Category, c.ReporterGender, f == null ? null : f.Name, f == null ? null : f.CountryCode, c.ReceivedOn, c.AcknowledgedOn, c.ClosedOn))
             .AsNoTracking().ToListAsync(ct);
         return Rows(cases);
+    }
+
+    /// <summary>
+    /// How many of the cases the organisation is a party to fall in each facility and category: counts only,
+    /// for a risk register. Cells are suppressed as in <see cref="Rows"/>, with each facility's categories
+    /// adding up to the facility's count and each category's facilities to the category's, as the
+    /// statistics table shows those.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseTally>> FacilityCategoryTalliesAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var cases = await (from p in db.Set<CaseParty>()
+                           join c in db.Set<GrievanceCase>() on p.CaseId equals c.Id
+                           where p.OrganisationId == access.Organisation.Id && c.FacilityId != null
+                           select new { FacilityId = c.FacilityId!.Value, c.Category }).AsNoTracking().ToListAsync(ct);
+        var cells = cases.GroupBy(c => (c.FacilityId, c.Category)).Select(g => (g.Key.FacilityId, g.Key.Category, Count: g.Count())).ToList();
+        var facilities = cells.Select(c => c.FacilityId).Distinct().ToList();
+        var categories = cells.Select(c => c.Category).Distinct().ToList();
+        // Wholes first (facilities, then categories), then the cells, as CellSuppression reads indices.
+        var counts = facilities.Select(f => cells.Where(c => c.FacilityId == f).Sum(c => c.Count))
+            .Concat(categories.Select(k => cells.Where(c => c.Category == k).Sum(c => c.Count)))
+            .Concat(cells.Select(c => c.Count)).ToList();
+        var first = facilities.Count + categories.Count;
+        var sums = facilities.Select((f, i) => new CellSum(i, cells.Select((c, j) => (c, j)).Where(x => x.c.FacilityId == f).Select(x => first + x.j).ToList()))
+            .Concat(categories.Select((k, i) => new CellSum(facilities.Count + i, cells.Select((c, j) => (c, j)).Where(x => x.c.Category == k).Select(x => first + x.j).ToList())))
+            .ToList();
+        var hidden = CellSuppression.Hidden(counts, sums, MinimumGroup);
+        return cells.Where((_, j) => !hidden.Contains(first + j)).Select(c => new CaseTally(c.FacilityId, c.Category, c.Count)).ToList();
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed record CountGroup(string Group, int? Count);
 public sealed record SupplierHomework(string Supplier, int Homeworkers, IReadOnlyList<CountGroup> ByGender, IReadOnlyList<CountGroup> ByArea, int WorkOrders,
     double? ShareAtOrAboveMinimumWage, double? SharePaidOnTime, int OverloadFlags, int OpenActionPlans);
 
+/// <summary>A facility's homework work orders, those checked against the minimum wage, those below it, and those that overloaded a homeworker.</summary>
+public sealed record HomeworkFlagTally(Guid FacilityId, int WorkOrders, int WageChecked, int BelowMinimumWage, int Overload);
+
 public sealed record RegularityRow(Guid HomeworkerId, string Name, int QuotaMinutes, decimal GivenMinutes, bool WithoutWork);
 
 /// <summary>
@@ -43,6 +46,18 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
                 g.Sum(f => f.WorkOrders), wageChecked == 0 ? null : (double)g.Sum(f => f.AtOrAboveMinimumWage) / wageChecked,
                 paymentDue == 0 ? null : (double)g.Sum(f => f.PaidOnTime) / paymentDue, g.Sum(f => f.Overload), openPlans.GetValueOrDefault(g.Key));
         }).OrderBy(s => s.Supplier).ToList();
+    }
+
+    /// <summary>
+    /// Per facility the brand's chain reaches: how many work orders were checked against the minimum wage,
+    /// how many fell below it, and how many overloaded a homeworker. Counts only, for a risk register.
+    /// </summary>
+    public async Task<IReadOnlyList<HomeworkFlagTally>> FacilityFlagsAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var facilities = (await chain.VisibleAsync(access.Organisation.Id, ct)).Select(v => v.Facility.Id).ToList();
+        return (await FiguresAsync(facilities, ct)).Where(f => f.WorkOrders > 0).GroupBy(f => f.FacilityId)
+            .Select(g => new HomeworkFlagTally(g.Key, g.Sum(f => f.WorkOrders), g.Sum(f => f.WageChecked), g.Sum(f => f.WageChecked - f.AtOrAboveMinimumWage), g.Sum(f => f.Overload)))
+            .ToList();
     }
 
     /// <summary>

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CommonThread.Web.SupplyChain;
 
 /// <summary>
-/// Freedom-of-association context of a country, each figure with its year: the ITUC Global Rights
-/// Index rating and the ratification of ILO C87, C98 and C177. Null means no source was found —
-/// never a guess. Seeded from public sources (country-context.csv); initiatives keep it up to date.
+/// Human-rights context of a country, each figure with its year: the ITUC Global Rights Index rating and
+/// the ratification of the ILO conventions a due-diligence risk rests on (C87, C98 freedom of association;
+/// C29, C105 forced labour; C138, C182 child labour; C155, C187 safety and health; C177 home work; C190
+/// violence and harassment). Null means no source was found — never a guess. Seeded from public sources
+/// (country-context.csv); initiatives keep it up to date and say where each change comes from.
 /// </summary>
 public sealed class CountryContext
 {
@@ -29,6 +31,31 @@ public sealed class CountryContext
 
     public string? C177Ratified { get; set; }
 
+    public string? C29Ratified { get; set; }
+
+    public string? C105Ratified { get; set; }
+
+    public string? C138Ratified { get; set; }
+
+    public string? C182Ratified { get; set; }
+
+    public string? C155Ratified { get; set; }
+
+    public string? C187Ratified { get; set; }
+
+    public string? C190Ratified { get; set; }
+
+    /// <summary>Where the figures come from (e.g. "ILO NORMLEX, 2026-03; ITUC GRI 2025").</summary>
+    public string? Sources { get; set; }
+
+    /// <summary>A convention's ratification by its ILO number, as the risk method names its inputs.</summary>
+    public string? Ratification(int convention) => convention switch
+    {
+        87 => C87Ratified, 98 => C98Ratified, 177 => C177Ratified, 29 => C29Ratified, 105 => C105Ratified, 138 => C138Ratified,
+        182 => C182Ratified, 155 => C155Ratified, 187 => C187Ratified, 190 => C190Ratified,
+        _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "not a convention the country context keeps"),
+    };
+
     public Guid? UpdatedByOrganisationId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,5 +74,13 @@ internal sealed class CountryContextConfiguration : IEntityTypeConfiguration<Cou
         b.Property(c => c.C87Ratified).HasMaxLength(4);
         b.Property(c => c.C98Ratified).HasMaxLength(4);
         b.Property(c => c.C177Ratified).HasMaxLength(4);
+        b.Property(c => c.C29Ratified).HasMaxLength(4);
+        b.Property(c => c.C105Ratified).HasMaxLength(4);
+        b.Property(c => c.C138Ratified).HasMaxLength(4);
+        b.Property(c => c.C182Ratified).HasMaxLength(4);
+        b.Property(c => c.C155Ratified).HasMaxLength(4);
+        b.Property(c => c.C187Ratified).HasMaxLength(4);
+        b.Property(c => c.C190Ratified).HasMaxLength(4);
+        b.Property(c => c.Sources).HasMaxLength(300);
     }
 }

@@ -31,13 +31,32 @@ public sealed record CountryContextInput
 
     [StringLength(4)]
     public string? C177Ratified { get; init; }
+
+    [StringLength(4)] public string? C29Ratified { get; init; }
+
+    [StringLength(4)] public string? C105Ratified { get; init; }
+
+    [StringLength(4)] public string? C138Ratified { get; init; }
+
+    [StringLength(4)] public string? C182Ratified { get; init; }
+
+    [StringLength(4)] public string? C155Ratified { get; init; }
+
+    [StringLength(4)] public string? C187Ratified { get; init; }
+
+    [StringLength(4)] public string? C190Ratified { get; init; }
+
+    [StringLength(300)] public string? Sources { get; init; }
 }
 
 public sealed record CountryContextDto(string CountryCode, string Country, string? ItucRating, int? ItucYear, string? ItucNote,
-    string? C87Ratified, string? C98Ratified, string? C177Ratified, DateTimeOffset UpdatedAt)
+    string? C87Ratified, string? C98Ratified, string? C177Ratified, DateTimeOffset UpdatedAt,
+    string? C29Ratified = null, string? C105Ratified = null, string? C138Ratified = null, string? C182Ratified = null,
+    string? C155Ratified = null, string? C187Ratified = null, string? C190Ratified = null, string? Sources = null)
 {
     public static CountryContextDto From(CountryContext c) =>
-        new(c.CountryCode, c.Country, c.ItucRating, c.ItucYear, c.ItucNote, c.C87Ratified, c.C98Ratified, c.C177Ratified, c.UpdatedAt);
+        new(c.CountryCode, c.Country, c.ItucRating, c.ItucYear, c.ItucNote, c.C87Ratified, c.C98Ratified, c.C177Ratified, c.UpdatedAt,
+            c.C29Ratified, c.C105Ratified, c.C138Ratified, c.C182Ratified, c.C155Ratified, c.C187Ratified, c.C190Ratified, c.Sources);
 }
 
 public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeProvider clock)
@@ -94,7 +113,12 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
             throw new RuleViolation("itucYear", Phrase.Of("Give the edition year (2014–{0}) beside the rating.", thisYear));
         }
 
-        foreach (var (field, value) in new[] { ("c87Ratified", input.C87Ratified), ("c98Ratified", input.C98Ratified), ("c177Ratified", input.C177Ratified) })
+        foreach (var (field, value) in new[]
+                 {
+                     ("c87Ratified", input.C87Ratified), ("c98Ratified", input.C98Ratified), ("c177Ratified", input.C177Ratified), ("c29Ratified", input.C29Ratified),
+                     ("c105Ratified", input.C105Ratified), ("c138Ratified", input.C138Ratified), ("c182Ratified", input.C182Ratified),
+                     ("c155Ratified", input.C155Ratified), ("c187Ratified", input.C187Ratified), ("c190Ratified", input.C190Ratified),
+                 })
         {
             if (TextInput.OrNull(value) is { } v && v != "no" && !(int.TryParse(v, out var y) && y >= 1919 && y <= thisYear))
             {
@@ -116,6 +140,14 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
         context.C87Ratified = TextInput.OrNull(input.C87Ratified);
         context.C98Ratified = TextInput.OrNull(input.C98Ratified);
         context.C177Ratified = TextInput.OrNull(input.C177Ratified);
+        context.C29Ratified = TextInput.OrNull(input.C29Ratified);
+        context.C105Ratified = TextInput.OrNull(input.C105Ratified);
+        context.C138Ratified = TextInput.OrNull(input.C138Ratified);
+        context.C182Ratified = TextInput.OrNull(input.C182Ratified);
+        context.C155Ratified = TextInput.OrNull(input.C155Ratified);
+        context.C187Ratified = TextInput.OrNull(input.C187Ratified);
+        context.C190Ratified = TextInput.OrNull(input.C190Ratified);
+        context.Sources = TextInput.OrNull(input.Sources);
         context.UpdatedByOrganisationId = access.Organisation.Id;
         context.UpdatedAt = clock.GetUtcNow();
         audit.Record(access.Organisation.Id, "country-context.saved", $"{code}: ITUC {rating ?? "unknown"} ({context.ItucYear?.ToString() ?? "-"}), C87 {context.C87Ratified ?? "?"}, C98 {context.C98Ratified ?? "?"}, C177 {context.C177Ratified ?? "?"}");

@@ -1,0 +1,10 @@
+namespace CommonThread.Web.DueDiligence;
+
+public static class DueDiligenceRegistration
+{
+    public static void AddDueDiligence(this IServiceCollection services)
+    {
+        services.AddScoped<RiskRegisterService>();
+        services.AddScoped<ImpactProposals>();
+    }
+}
