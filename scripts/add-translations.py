@@ -5,6 +5,7 @@ Usage: python3 scripts/add-translations.py file.json [file.json ...]
 
 Each JSON file maps an English key to its translations:
   {"Overdue plans": {"es": "...", "bn": "...", "hi": "...", ...}}
+  {"Severity.Major": {"en": "Major", "es": "...", ...}}
 Every language of the product must be present (the completeness spec fails otherwise). Keys that exist
 already are left as they are, so running a file twice changes nothing; keeping translations in JSON
 files lets parallel branches merge without conflicts in the resource files.
@@ -41,7 +42,8 @@ def main():
     missing = [(k, l) for k, t in keys.items() for l in LANGS if not t.get(l)]
     if missing:
         sys.exit("missing translations: " + ", ".join(f"{k!r} [{l}]" for k, l in missing[:20]))
-    added = add(os.path.join(here, "Shell.resx"), [(k, k) for k in keys])
+    # The English text is the key itself, unless given as "en" (an enum label's key is "Type.Value").
+    added = add(os.path.join(here, "Shell.resx"), [(k, t.get("en", k)) for k, t in keys.items()])
     for l in LANGS:
         add(os.path.join(here, f"Shell.{l}.resx"), [(k, t[l]) for k, t in keys.items()])
     print(f"{added} new keys in {len(LANGS) + 1} resource files")

@@ -38,6 +38,8 @@ public static class OrganisationTabs
         (new("corrective-plans", "Audits"), [B, S, I, U]),
         // Agreements and rounds: brands report, suppliers rate brands and record payment terms, unions sign, initiatives run rounds.
         (new("accountability", "Accountability"), [B, S, U, N]),
+        // Due diligence (OECD steps 2–3): buyers and suppliers keep registers of their chains' impacts; unions raise impacts where they are verified.
+        (new("risks", "Due diligence"), [B, S, U]),
         (new("members", "Members"), [B, S, I, U, N, A]),
         (new("tokens", "API tokens"), [B, S, I, U, N, A]),
     ];

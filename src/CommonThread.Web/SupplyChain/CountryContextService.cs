@@ -78,13 +78,18 @@ public sealed class CountryContextService(AppDbContext db, AuditLog audit, TimeP
             ?? throw new InvalidOperationException("country-context.csv is not embedded.");
         using var reader = new StreamReader(stream);
         var rows = Csv.Read(await reader.ReadToEndAsync(ct));
+        // Columns by their header, so a column added to the file (a convention, its sources) needs no renumbering.
+        var header = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        foreach (var row in rows.Skip(1).Where(r => r.Length >= 8))
+        foreach (var row in rows.Skip(1).Where(r => r.Length == header.Count))
         {
+            string? Cell(string name) => header.TryGetValue(name, out var i) ? TextInput.OrNull(row[i]) : null;
             db.Add(new CountryContext
             {
-                CountryCode = row[0], Country = row[1], ItucRating = TextInput.OrNull(row[2]), ItucYear = int.TryParse(row[3], out var year) ? year : null,
-                ItucNote = TextInput.OrNull(row[4]), C87Ratified = TextInput.OrNull(row[5]), C98Ratified = TextInput.OrNull(row[6]), C177Ratified = TextInput.OrNull(row[7]), UpdatedAt = now,
+                CountryCode = row[header["iso2"]], Country = row[header["country"]], ItucRating = Cell("ituc_rating"), ItucYear = int.TryParse(Cell("ituc_year"), out var year) ? year : null,
+                ItucNote = Cell("ituc_note"), C87Ratified = Cell("c87_ratified"), C98Ratified = Cell("c98_ratified"), C177Ratified = Cell("c177_ratified"),
+                C29Ratified = Cell("c29_ratified"), C105Ratified = Cell("c105_ratified"), C138Ratified = Cell("c138_ratified"), C182Ratified = Cell("c182_ratified"),
+                C155Ratified = Cell("c155_ratified"), C187Ratified = Cell("c187_ratified"), C190Ratified = Cell("c190_ratified"), Sources = Cell("sources"), UpdatedAt = now,
             });
         }
 
