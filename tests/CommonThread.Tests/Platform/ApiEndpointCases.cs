@@ -64,6 +64,8 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when isAdmin => ("CommonThread Platform", "Meridian Outfitters"),
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
+            // A fresh brand's register, with an impact and an audit finding to propose one, so taking a proposal in changes nothing else.
+            _ when IsRiskRegister(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             _ => ("Northwind Apparel", "Meridian Outfitters"),
         };
         var organisation = await app.OrganisationAsync(owning);
@@ -98,6 +100,7 @@ public sealed class ApiEndpointCases(TestApp app)
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
+        (values["impactId"], values["proposalKey"]) = IsRiskRegister(pattern) ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"])) : (Guid.Empty.ToString(), "none");
         values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
         {
@@ -126,6 +129,29 @@ public sealed class ApiEndpointCases(TestApp app)
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
+
+    private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal);
+
+    /// <summary>An impact in the brand's register, and an audit finding at its facility that proposes another.</summary>
+    private Task<(string, string)> NewImpactAsync(Guid brandId, Guid facilityId) => app.WithDbAsync(async db =>
+    {
+        var audit = new CommonThread.Web.Audits.Audit
+        {
+            FacilityId = facilityId, RecordedByOrganisationId = brandId, Standard = "SA8000", Auditor = "Matrix", StartedOn = new DateOnly(2026, 1, 1), EndedOn = new DateOnly(2026, 1, 2), RecordedAt = DateTimeOffset.UnixEpoch,
+        };
+        var impact = new CommonThread.Web.DueDiligence.AdverseImpact
+        {
+            OwnerOrganisationId = brandId, FacilityId = facilityId, CountryCode = "BD", Issue = CommonThread.Web.DueDiligence.HumanRightsIssue.Wages,
+            Nature = CommonThread.Web.DueDiligence.ImpactNature.Potential, Title = "Matrix impact", Scale = 3, Scope = 3, Irremediability = 2, Likelihood = 3,
+            Source = CommonThread.Web.DueDiligence.ImpactSource.Manual, Status = CommonThread.Web.DueDiligence.ImpactStatus.Open, RaisedAt = DateTimeOffset.UnixEpoch, AssessedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(audit, impact, new CommonThread.Web.Audits.NonConformity
+        {
+            AuditId = audit.Id, Finding = "Union notices removed", Severity = CommonThread.Web.Audits.Severity.Major, Category = CommonThread.Web.Audits.FindingCategory.FreedomOfAssociation,
+        });
+        await db.SaveChangesAsync();
+        return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation");
+    });
 
     private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
 
@@ -389,6 +415,10 @@ public sealed class ApiEndpointCases(TestApp app)
             "SelfAssessPurchasingPractices" or "GiveSupplierFeedback" => """{"answers":{"forecast":"agree"}}""",
             "RecordPayment" => $$"""{"counterpartOrganisationId":"{{values["supplierId"]}}","invoiceReference":"M{{unique}}","amount":1,"currency":"USD","agreedTermsDays":30,"invoiceDate":"2026-01-01"}""",
             "MarkPaymentPaid" => """{"paidDate":"2026-02-01"}""",
+            "RaiseImpact" => $$"""{"country":"BD","issue":"Wages","nature":"Potential","title":"Matrix {{unique}}","scale":3,"scope":3,"irremediability":2,"likelihood":3}""",
+            "AssessImpact" => """{"nature":"Actual","scale":4,"scope":3,"irremediability":3,"likelihood":5,"status":"Addressed"}""",
+            "CommentOnImpact" => """{"text":"Matrix comment"}""",
+            "AcceptImpactProposal" => $$"""{"key":"{{values["proposalKey"]}}"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };

@@ -42,7 +42,7 @@ public sealed record Importer(HttpClient Client, Guid OrganisationId)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         // The job queue is shared by every spec running in parallel: on two busy cores an import can wait its
         // turn behind others' large files, so the bound is generous; it only stops a hung test.
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
         ImportDto import;
         do
         {
@@ -54,7 +54,7 @@ public sealed record Importer(HttpClient Client, Guid OrganisationId)
 
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        while (DateTimeOffset.UtcNow < deadline);
+        while (TimeProvider.System.GetUtcNow() < deadline);
 
         throw new TimeoutException($"The import did not finish within five minutes: {import.Status}, {import.Rows?.Stage}.");
     }

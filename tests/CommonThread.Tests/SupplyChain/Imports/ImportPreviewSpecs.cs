@@ -23,7 +23,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
     private static async Task<ImportDto> PlannedAsync(Importer importer, Guid importId)
     {
         // As Importer.RunAsync: the shared job queue may hold others' large files first.
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
         do
         {
             var import = (await importer.Client.GetFromJsonAsync<ImportDto>($"{importer.Api}/imports/{importId}", Http.Json))!;
@@ -34,7 +34,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
 
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        while (DateTimeOffset.UtcNow < deadline);
+        while (TimeProvider.System.GetUtcNow() < deadline);
 
         throw new TimeoutException("The preview was not worked out within five minutes.");
     }
