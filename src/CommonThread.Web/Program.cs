@@ -5,6 +5,7 @@ using CommonThread.Web.Audits;
 using CommonThread.Web.Components;
 using CommonThread.Web.Demo;
 using CommonThread.Web.DueDiligence;
+using CommonThread.Web.DueDiligence.Plans;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Notifications;
@@ -59,6 +60,7 @@ app.MapAssessmentEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountabilityEndpoints();
 app.MapDueDiligenceEndpoints();
+app.MapPlanEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -4,6 +4,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Demo;
 
@@ -11,7 +12,7 @@ namespace CommonThread.Web.Demo;
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
     LinkConfirmations confirmations, UnionPresenceService presence,
     Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
-    DemoAccountability.Services accountability, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
+    DemoAccountability.Services accountability, DueDiligence.RiskRegisterService register, DueDiligence.Plans.PlanService plans, IStringLocalizer<Platform.Localization.Shell> text, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -37,6 +38,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         await DemoGrievances.SeedAsync(created, db, intake, clock, ct);
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
         await DemoAccountability.SeedAsync(created, accountability, clock, ct);
+        await DemoDueDiligence.SeedAsync(created, db, register, plans, text, clock, ct);
         return true;
     }
 

@@ -6,5 +6,6 @@ public static class DueDiligenceRegistration
     {
         services.AddScoped<RiskRegisterService>();
         services.AddScoped<ImpactProposals>();
+        services.AddScoped<Plans.PlanService>();
     }
 }

@@ -76,8 +76,8 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
         var now = clock.GetUtcNow();
         var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var freshSince = now - FiguresKeptFor > startOfDay ? now - FiguresKeptFor : startOfDay;
-        var kept = (await db.Set<HomeworkFigures>().AsNoTracking().Where(f => facilities.Contains(f.FacilityId)).ToListAsync(ct))
-            .GroupBy(f => f.FacilityId).Where(g => g.All(f => f.CountedAt >= freshSince)).SelectMany(g => g).ToList();
+        var stored = await db.Set<HomeworkFigures>().AsNoTracking().Where(f => facilities.Contains(f.FacilityId)).ToListAsync(ct);
+        var kept = stored.GroupBy(f => f.FacilityId).Where(g => g.All(f => f.CountedAt >= freshSince)).SelectMany(g => g).ToList();
         var toCount = facilities.Except(kept.Select(f => f.FacilityId)).ToList();
         if (toCount.Count == 0)
         {
@@ -85,6 +85,12 @@ public sealed class HomeworkOverview(AppDbContext db, SupplyChainService chain, 
         }
 
         var counted = await CountAsync(toCount, now, ct);
+        // Facilities without homework have nothing to keep: a view of them writes nothing.
+        if (counted.Count == 0 && !stored.Any(f => toCount.Contains(f.FacilityId)))
+        {
+            return kept;
+        }
+
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -9,6 +9,10 @@ public sealed class UnionPresences(AppDbContext db)
     public async Task<IReadOnlyList<Guid>> VerifiedAtAsync(Guid facilityId, CancellationToken ct) =>
         await db.Set<UnionPresence>().Where(p => p.FacilityId == facilityId && p.Status == PresenceStatus.Verified).Select(p => p.UnionOrganisationId).ToListAsync(ct);
 
+    /// <summary>The unions verified at any of the facilities.</summary>
+    public async Task<IReadOnlyList<Guid>> VerifiedAtAnyAsync(IReadOnlyCollection<Guid> facilityIds, CancellationToken ct) =>
+        await db.Set<UnionPresence>().Where(p => facilityIds.Contains(p.FacilityId) && p.Status == PresenceStatus.Verified).Select(p => p.UnionOrganisationId).Distinct().ToListAsync(ct);
+
     public async Task<bool> IsVerifiedAsync(Guid unionId, Guid facilityId, CancellationToken ct) =>
         await FacilitiesWhereVerified(unionId).ContainsAsync(facilityId, ct);
 

@@ -100,7 +100,8 @@ public sealed class ApiEndpointCases(TestApp app)
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
-        (values["impactId"], values["proposalKey"]) = IsRiskRegister(pattern) ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"])) : (Guid.Empty.ToString(), "none");
+        (values["impactId"], values["proposalKey"], values["riskPlanId"], values["goalId"], values["reviewerUnionId"]) = IsRiskRegister(pattern)
+            ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"])) : (Guid.Empty.ToString(), "none", Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
         {
@@ -132,8 +133,14 @@ public sealed class ApiEndpointCases(TestApp app)
 
     private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal);
 
-    /// <summary>An impact in the brand's register, and an audit finding at its facility that proposes another.</summary>
-    private Task<(string, string)> NewImpactAsync(Guid brandId, Guid facilityId) => app.WithDbAsync(async db =>
+    /// <summary>
+    /// An impact in the brand's register with a plan of one goal, an audit finding at its facility that proposes another
+    /// impact, and a union verified at the facility to invite as the plan's reviewer.
+    /// </summary>
+    private async Task<(string, string, string, string, string)> NewImpactAsync(Guid brandId, Guid facilityId)
+    {
+        var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        return await app.WithDbAsync(async db =>
     {
         var audit = new CommonThread.Web.Audits.Audit
         {
@@ -145,13 +152,16 @@ public sealed class ApiEndpointCases(TestApp app)
             Nature = CommonThread.Web.DueDiligence.ImpactNature.Potential, Title = "Matrix impact", Scale = 3, Scope = 3, Irremediability = 2, Likelihood = 3,
             Source = CommonThread.Web.DueDiligence.ImpactSource.Manual, Status = CommonThread.Web.DueDiligence.ImpactStatus.Open, RaisedAt = DateTimeOffset.UnixEpoch, AssessedAt = DateTimeOffset.UnixEpoch,
         };
-        db.AddRange(audit, impact, new CommonThread.Web.Audits.NonConformity
+        var plan = new CommonThread.Web.DueDiligence.Plans.DueDiligencePlan { OwnerOrganisationId = brandId, ImpactId = impact.Id, Title = "Matrix plan", CreatedAt = DateTimeOffset.UnixEpoch };
+        var goal = new CommonThread.Web.DueDiligence.Plans.PlanGoal { PlanId = plan.Id, Number = 1, Goal = "Matrix goal", Indicator = "Matrix indicator", Target = "1", Owner = "HR", DueOn = new DateOnly(2099, 1, 1) };
+        db.AddRange(audit, impact, plan, goal, new CommonThread.Web.Audits.NonConformity
         {
             AuditId = audit.Id, Finding = "Union notices removed", Severity = CommonThread.Web.Audits.Severity.Major, Category = CommonThread.Web.Audits.FindingCategory.FreedomOfAssociation,
-        });
+        }, new UnionPresence { UnionOrganisationId = union.Id, FacilityId = facilityId, Claim = "Registration no. M3", ClaimedOn = new DateOnly(2026, 1, 1), Status = PresenceStatus.Verified });
         await db.SaveChangesAsync();
-        return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation");
+        return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation", plan.Id.ToString(), goal.Id.ToString(), union.Id.ToString());
     });
+    }
 
     private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
 
@@ -419,6 +429,11 @@ public sealed class ApiEndpointCases(TestApp app)
             "AssessImpact" => """{"nature":"Actual","scale":4,"scope":3,"irremediability":3,"likelihood":5,"status":"Addressed"}""",
             "CommentOnImpact" => """{"text":"Matrix comment"}""",
             "AcceptImpactProposal" => $$"""{"key":"{{values["proposalKey"]}}"}""",
+            "CreateRiskPlan" => $$"""{"impactId":"{{values["impactId"]}}","title":"Matrix {{unique}}","template":"foa-action-route"}""",
+            "UpdateRiskPlanGoal" => """{"status":"InProgress","owner":"Sourcing","dueOn":"2099-01-01","progress":"Started"}""",
+            "MeasureRiskPlanGoal" => """{"on":"2026-01-01","value":40,"note":"Matrix"}""",
+            "InviteRiskPlanReviewer" => $$"""{"unionOrganisationId":"{{values["reviewerUnionId"]}}"}""",
+            "CommentOnRiskPlan" => """{"text":"Matrix comment"}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };

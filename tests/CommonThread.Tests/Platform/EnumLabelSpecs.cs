@@ -22,7 +22,7 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(Severity), typeof(FindingCategory), typeof(ActionStatus), typeof(AgreementKind), typeof(CommitmentStatus), typeof(ReportStatus),
         typeof(IndicatorKind), typeof(LinkStatus), typeof(PresenceStatus), typeof(PresenceEvidence),
         typeof(CommonThread.Web.DueDiligence.HumanRightsIssue), typeof(CommonThread.Web.DueDiligence.ImpactNature), typeof(CommonThread.Web.DueDiligence.ImpactSource),
-        typeof(CommonThread.Web.DueDiligence.ImpactStatus),
+        typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>
@@ -52,6 +52,8 @@ public abstract class EnumLabelSpecs(TestApp app)
     [InlineData("compliance@dhakaknit.example", "Dhaka Knitwear Ltd", "corrective-plans")]
     [InlineData("brand@northwind.example", "Northwind Apparel", "corrective-plans")]
     [InlineData("brand@northwind.example", "Northwind Apparel", "risks")]
+    [InlineData("brand@northwind.example", "Northwind Apparel", "risk-plans")]
+    [InlineData("officer@bgwf.example", "Bangladesh Garment Workers Federation (demo)", "risk-plans")]
     public async Task No_demo_page_shows_a_code_name_of_an_enum(string email, string organisation, string page)
     {
         var client = await app.SignedInAsync(email, "commonthread-demo-2026");

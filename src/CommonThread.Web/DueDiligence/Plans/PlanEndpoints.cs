@@ -1,0 +1,58 @@
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CommonThread.Web.DueDiligence.Plans;
+
+public static class PlanEndpoints
+{
+    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Due diligence")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/risk-plans", async (HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok((await plans.ListAsync(http.OrganisationAccess(), ct)).Select(v => PlanDto.From(v, text, Today(clock))).ToList()))
+            .WithName("ListRiskPlans").WithDescription("The organisation's action plans for the impacts of its register, then (for a union) the plans it was invited to review.");
+        group.MapPost("/risk-plans", async (PlanInput input, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            var plan = await plans.CreateAsync(access, input, ct);
+            return TypedResults.Created($"/api/organisations/{access.Organisation.Id}/risk-plans/{plan.Id}", PlanDto.From(await plans.FindAsync(access, plan.Id, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("CreateRiskPlan").WithDescription("A plan for one impact of the register; template \"foa-action-route\" draws the freedom-of-association route's goals.");
+        group.MapGet("/risk-plans/{riskPlanId:guid}", async (Guid riskPlanId, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(PlanDto.From(await plans.FindAsync(http.OrganisationAccess(), riskPlanId, ct), text, Today(clock)))).WithName("GetRiskPlan");
+        group.MapPut("/risk-plans/{riskPlanId:guid}/goals/{goalId:guid}", async (Guid riskPlanId, Guid goalId, GoalUpdateInput input, HttpContext http, PlanService plans,
+            IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            await plans.UpdateGoalAsync(access, riskPlanId, goalId, input, ct);
+            return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("UpdateRiskPlanGoal");
+        group.MapPost("/risk-plans/{riskPlanId:guid}/goals/{goalId:guid}/measurements", async (Guid riskPlanId, Guid goalId, MeasurementInput input, HttpContext http,
+            PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            await plans.MeasureAsync(access, riskPlanId, goalId, input, ct);
+            return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("MeasureRiskPlanGoal").WithDescription("An indicator's value on a day: effectiveness followed over time.");
+        group.MapPost("/risk-plans/{riskPlanId:guid}/reviewers", async (Guid riskPlanId, ReviewerInput input, HttpContext http, PlanService plans,
+            IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            await plans.InviteReviewerAsync(access, riskPlanId, input, ct);
+            return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("InviteRiskPlanReviewer").WithDescription("Asks a union verified where the impact is to review the plan.");
+        group.MapPost("/risk-plans/{riskPlanId:guid}/comments", async (Guid riskPlanId, PlanCommentInput input, HttpContext http, PlanService plans,
+            IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            await plans.CommentAsync(access, riskPlanId, input, ct);
+            return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("CommentOnRiskPlan");
+        group.MapGet("/plan-templates", () => TypedResults.Ok(new { PlanTemplates.Version, Templates = PlanTemplates.All.Values }))
+            .WithName("ListPlanTemplates").WithDescription("The plan templates (the freedom-of-association action route) with their version.");
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
