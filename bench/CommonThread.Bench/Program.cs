@@ -1,6 +1,7 @@
 using CommonThread.Bench;
 using CommonThread.Bench.Accountability;
 using CommonThread.Bench.Assessments;
+using CommonThread.Bench.DueDiligence;
 using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
 using CommonThread.Bench.Imports;
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "assessments" => await AssessmentBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "accountability" => await AccountabilityBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "portfolio" => await PortfolioBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "due-diligence" => await DueDiligenceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "xlsform-conformance" => await ConformanceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
@@ -42,6 +44,8 @@ static int Usage()
                      --facilities 20000 --clients 2 --seconds 15 --postgres "Host=…;Username=…"
           xlsform-conformance  the expression conformance table (tests/CommonThread.XlsForm.Tests/Conformance/expressions.tsv): pass rate by category
                      --table PATH
+          due-diligence  a brand's cycle: proposals, register and its page, the CSDDD statement (JSON, PDF, XLSX), LkSG and ESRS S2
+                     --facilities 5000 --findings 50000 --cases 2000 --impacts 500 --postgres "Host=…;Username=…"
           accountability  a monitoring round: feedback release, the initiative-wide report (JSON, PDF, XLSX), a brand's scorecard page under load
                      --brands 200 --facilities 20000 --responses 100000 --clients 4 --seconds 20 --postgres "Host=…;Username=…"
         """);

@@ -6,6 +6,7 @@ using CommonThread.Web.Components;
 using CommonThread.Web.Demo;
 using CommonThread.Web.DueDiligence;
 using CommonThread.Web.DueDiligence.Plans;
+using CommonThread.Web.DueDiligence.Reports;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Notifications;
@@ -61,6 +62,7 @@ app.MapAuditEndpoints();
 app.MapAccountabilityEndpoints();
 app.MapDueDiligenceEndpoints();
 app.MapPlanEndpoints();
+app.MapReportEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.SupplyChain;
 using Microsoft.Extensions.Localization;
@@ -12,9 +13,9 @@ public static class DueDiligenceEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Due diligence")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/risks", async (HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
-                TypedResults.Ok((await register.ListAsync(http.OrganisationAccess(), ct)).Select(r => ImpactDto.From(r, text)).ToList()))
-            .WithName("ListImpacts").WithDescription("The organisation's risk register, highest priority first (rank 1), each with why; for a union, then the impacts others hold on the facilities where it is verified (rank 0).");
+        group.MapGet("/risks", async ([AsParameters] ListWindow window, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
+                TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.Impacts, (await register.ListAsync(http.OrganisationAccess(), ct)).Select(r => ImpactDto.From(r, text)))))
+            .WithName("ListImpacts").Paged("Highest priority first (rank 1), each with why; for a union, then the impacts others hold on the facilities where it is verified (rank 0)", "The organisation's risk register.");
         group.MapPost("/risks", async (ImpactInput input, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var access = http.OrganisationAccess();
@@ -37,9 +38,9 @@ public static class DueDiligenceEndpoints
             await register.CommentAsync(access, impactId, input, ct);
             return TypedResults.Ok(ImpactDto.From(await register.FindAsync(access, impactId, ct), text));
         }).RequireRole(MemberRole.Editor).WithName("CommentOnImpact");
-        group.MapGet("/risk-proposals", async (HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
-                TypedResults.Ok((await register.ProposalsAsync(http.OrganisationAccess(), ct)).Select(p => ImpactProposalDto.From(p, text)).ToList()))
-            .WithName("ListImpactProposals").WithDescription("Impacts the platform's records suggest and the register does not hold yet: audit findings, grievance counts (small groups suppressed), homework figures, country risk, impacts raised by unions at the chain's facilities.");
+        group.MapGet("/risk-proposals", async ([AsParameters] ListWindow window, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
+                TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.Proposals, (await register.ProposalsAsync(http.OrganisationAccess(), ct)).Select(p => ImpactProposalDto.From(p, text)))))
+            .WithName("ListImpactProposals").Paged("Most severe first", "Impacts the platform's records suggest and the register does not hold yet: audit findings, grievance counts (small groups suppressed), homework figures, country risk, impacts raised by unions at the chain's facilities.");
         group.MapPost("/risk-proposals", async (ProposalAcceptInput input, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var access = http.OrganisationAccess();

@@ -7,5 +7,7 @@ public static class DueDiligenceRegistration
         services.AddScoped<RiskRegisterService>();
         services.AddScoped<ImpactProposals>();
         services.AddScoped<Plans.PlanService>();
+        services.AddScoped<Reports.ReportFigures>();
+        services.AddScoped<Reports.DueDiligenceReports>();
     }
 }

@@ -10,6 +10,9 @@ namespace CommonThread.Web.DueDiligence;
 /// </summary>
 public static class ImpactPriority
 {
+    /// <summary>From this severity on an impact is severe: a report asks whether each has a plan.</summary>
+    public const int SevereFrom = 12;
+
     public static int Severity(AdverseImpact i) => i.Scale + i.Scope + i.Irremediability;
 
     /// <summary>An actual impact has happened: its likelihood counts as certain whatever was entered.</summary>

@@ -13,6 +13,10 @@ public sealed class UnionPresences(AppDbContext db)
     public async Task<IReadOnlyList<Guid>> VerifiedAtAnyAsync(IReadOnlyCollection<Guid> facilityIds, CancellationToken ct) =>
         await db.Set<UnionPresence>().Where(p => facilityIds.Contains(p.FacilityId) && p.Status == PresenceStatus.Verified).Select(p => p.UnionOrganisationId).Distinct().ToListAsync(ct);
 
+    /// <summary>Which of the facilities have a union whose presence is verified.</summary>
+    public async Task<IReadOnlyList<Guid>> FacilitiesWithVerifiedUnionAsync(IReadOnlyCollection<Guid> facilityIds, CancellationToken ct) =>
+        await db.Set<UnionPresence>().Where(p => facilityIds.Contains(p.FacilityId) && p.Status == PresenceStatus.Verified).Select(p => p.FacilityId).Distinct().ToListAsync(ct);
+
     public async Task<bool> IsVerifiedAsync(Guid unionId, Guid facilityId, CancellationToken ct) =>
         await FacilitiesWhereVerified(unionId).ContainsAsync(facilityId, ct);
 

@@ -14,10 +14,10 @@ public abstract partial class NavigationSpecs(TestApp app)
     /// <summary>What each demo organisation's editor is offered, written out here rather than read from the app.</summary>
     public static TheoryData<string, string> Expected => new()
     {
-        { "Northwind Apparel", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability members tokens" },
-        { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability members tokens" },
+        { "Northwind Apparel", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks members tokens" },
+        { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks members tokens" },
         { "Sunrise Homework Agents", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans members tokens" },
-        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability members tokens" },
+        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks members tokens" },
         { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability members tokens" },
         { "CommonThread Platform", "dashboard union-presence members tokens" },
     };

@@ -97,6 +97,7 @@ public sealed class ApiEndpointCases(TestApp app)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["key"] = "photo";
+        values["reportKey"] = "csddd-statement";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();

@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -11,9 +12,9 @@ public static class PlanEndpoints
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Due diligence")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/risk-plans", async (HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok((await plans.ListAsync(http.OrganisationAccess(), ct)).Select(v => PlanDto.From(v, text, Today(clock))).ToList()))
-            .WithName("ListRiskPlans").WithDescription("The organisation's action plans for the impacts of its register, then (for a union) the plans it was invited to review.");
+        group.MapGet("/risk-plans", async ([AsParameters] ListWindow window, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.Plans, (await plans.ListAsync(http.OrganisationAccess(), ct)).Select(v => PlanDto.From(v, text, Today(clock))))))
+            .WithName("ListRiskPlans").Paged("The organisation's own plans first, oldest first", "Action plans for the impacts of the register, then (for a union) the plans it was invited to review.");
         group.MapPost("/risk-plans", async (PlanInput input, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
         {
             var access = http.OrganisationAccess();

@@ -27,6 +27,8 @@ public sealed record PlanView(DueDiligencePlan Plan, AdverseImpact Impact, strin
 /// </summary>
 public sealed class PlanService(AppDbContext db, RiskRegisterService register, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock)
 {
+    public const int MaxValue = 1_000_000_000;
+
     public async Task<IReadOnlyList<PlanView>> ListAsync(OrganisationAccess access, CancellationToken ct)
     {
         Require(access);
@@ -108,7 +110,14 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
             throw new RuleViolation("on", "A measurement cannot be dated in the future.");
         }
 
-        db.Add(new GoalMeasurement { GoalId = goal.Id, On = on, Value = input.Value ?? throw new RuleViolation("value", "Give the value."), Note = TextInput.OrNull(input.Note) });
+        var value = input.Value ?? throw new RuleViolation("value", "Give the value.");
+        // Indicators count or share (facilities, answers, %): a negative value is a typing error.
+        if (value is < 0 or > MaxValue)
+        {
+            throw new RuleViolation("value", Phrase.Of("A measured value is from 0 to {0}.", MaxValue));
+        }
+
+        db.Add(new GoalMeasurement { GoalId = goal.Id, On = on, Value = value, Note = TextInput.OrNull(input.Note) });
         audit.Record(access.Organisation.Id, "plan.measured", $"goal {goal.Number} of plan {planId}: {input.Value} on {on:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
     }
