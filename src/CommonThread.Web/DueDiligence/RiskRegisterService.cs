@@ -28,8 +28,6 @@ public sealed class RiskRegisterService(AppDbContext db, SupplyChainService chai
 {
     public static bool KeepsRegister(OrganisationKind kind) => kind is OrganisationKind.Brand or OrganisationKind.Supplier or OrganisationKind.Union;
 
-    private static readonly Phrase KindRefusal = Phrase.Text("Only a brand, a supplier or a union keeps a risk register.");
-
     /// <summary>The organisation's register in priority order, then (for a union) the impacts others hold on the facilities where it is verified.</summary>
     public async Task<IReadOnlyList<RegisterRow>> ListAsync(OrganisationAccess access, CancellationToken ct)
     {
@@ -129,8 +127,10 @@ public sealed class RiskRegisterService(AppDbContext db, SupplyChainService chai
         await db.SaveChangesAsync(ct);
     }
 
-    private static OrganisationAccess Require(OrganisationAccess access) =>
-        KeepsRegister(access.Organisation.Kind) ? access : throw new RuleViolation("organisation", KindRefusal, StatusCodes.Status403Forbidden);
+    /// <summary>The organisation, when its kind keeps a register; otherwise the refusal every due-diligence service gives.</summary>
+    public static OrganisationAccess Require(OrganisationAccess access) =>
+        KeepsRegister(access.Organisation.Kind) ? access
+        : throw new RuleViolation("organisation", "Only a brand, a supplier or a union keeps a risk register.", StatusCodes.Status403Forbidden);
 
     private static void Assess(AdverseImpact impact, int? scale, int? scope, int? irremediability, int? likelihood)
     {

@@ -17,6 +17,7 @@ public abstract class ApiListTotalSpecs(TestApp app)
         "/api/organisations/{orgId:guid}/grievance-statistics", // aggregates: a row per dimension and group
         "/api/organisations/{orgId:guid}/homework-regularity", // aggregates of one month (not yet paged: see the branch's report)
         "/api/organisations/{orgId:guid}/homework-overview", // aggregates per supplier (not yet paged: see the branch's report)
+        "/api/organisations/{orgId:guid}/dd-reports", // the reports in force: one entry per report the law asks for, four today
     ];
 
     [Fact]

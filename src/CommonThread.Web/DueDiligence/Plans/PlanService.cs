@@ -177,9 +177,7 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
         await db.SaveChangesAsync(ct);
     }
 
-    private static OrganisationAccess Require(OrganisationAccess access) =>
-        RiskRegisterService.KeepsRegister(access.Organisation.Kind) ? access
-        : throw new RuleViolation("organisation", "Only a brand, a supplier or a union keeps a risk register.", StatusCodes.Status403Forbidden);
+    private static OrganisationAccess Require(OrganisationAccess access) => RiskRegisterService.Require(access);
 
     private static (string Goal, string Indicator, string Target, string Owner, DateOnly DueOn, bool FromTemplate) Own(GoalInput g, int n)
     {
