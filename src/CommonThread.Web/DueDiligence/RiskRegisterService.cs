@@ -116,12 +116,7 @@ public sealed class RiskRegisterService(AppDbContext db, SupplyChainService chai
     {
         Require(access).Require(MemberRole.Editor);
         var row = await FindAsync(access, impactId, ct);
-        var text = TextInput.OrNull(input.Text) ?? throw new RuleViolation("text", "Write the comment.");
-        if (text.Length > ImpactComment.TextMaxLength)
-        {
-            throw new RuleViolation("text", Phrase.Of("A comment has at most {0} characters.", ImpactComment.TextMaxLength));
-        }
-
+        var text = CommentText.Require(input.Text, ImpactComment.TextMaxLength);
         db.Add(new ImpactComment { ImpactId = row.Impact.Id, OrganisationId = access.Organisation.Id, Text = text, At = clock.GetUtcNow() });
         audit.Record(access.Organisation.Id, "risk.commented", $"comment on impact {row.Impact.Title}");
         await db.SaveChangesAsync(ct);

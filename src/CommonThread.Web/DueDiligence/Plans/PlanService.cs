@@ -166,12 +166,7 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
     {
         Require(access).Require(MemberRole.Editor);
         var view = await FindAsync(access, planId, ct);
-        var text = TextInput.OrNull(input.Text) ?? throw new RuleViolation("text", "Write the comment.");
-        if (text.Length > RiskPlanComment.TextMaxLength)
-        {
-            throw new RuleViolation("text", Phrase.Of("A comment has at most {0} characters.", RiskPlanComment.TextMaxLength));
-        }
-
+        var text = CommentText.Require(input.Text, RiskPlanComment.TextMaxLength);
         db.Add(new RiskPlanComment { PlanId = view.Plan.Id, OrganisationId = access.Organisation.Id, Text = text, At = clock.GetUtcNow() });
         audit.Record(access.Organisation.Id, "plan.commented", $"comment on plan {view.Plan.Title}");
         await db.SaveChangesAsync(ct);
