@@ -5,6 +5,7 @@ using CommonThread.Web.Audits;
 using CommonThread.Web.Components;
 using CommonThread.Web.Demo;
 using CommonThread.Web.DueDiligence;
+using CommonThread.Web.DueDiligence.Engagement;
 using CommonThread.Web.DueDiligence.Plans;
 using CommonThread.Web.DueDiligence.Reports;
 using CommonThread.Web.Grievances;
@@ -63,6 +64,7 @@ app.MapAccountabilityEndpoints();
 app.MapDueDiligenceEndpoints();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
+app.MapEngagementEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using CommonThread.Web.DueDiligence;
+using CommonThread.Web.DueDiligence.Engagement;
 using CommonThread.Web.DueDiligence.Plans;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
@@ -16,7 +17,7 @@ namespace CommonThread.Web.Demo;
 /// </summary>
 public static class DemoDueDiligence
 {
-    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, AppDbContext db, RiskRegisterService register, PlanService plans, IStringLocalizer text, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, AppDbContext db, RiskRegisterService register, PlanService plans, EngagementService engagements, IStringLocalizer text, TimeProvider clock, CancellationToken ct)
     {
         var northwind = new OrganisationAccess(organisations["Northwind Apparel"], MemberRole.Owner);
         var federation = new OrganisationAccess(organisations["Bangladesh Garment Workers Federation (demo)"], MemberRole.Owner);
@@ -57,6 +58,14 @@ public static class DemoDueDiligence
         await plans.MeasureAsync(northwind, route.Id, first.Id, new MeasurementInput { On = today, Value = 80, Note = "4 of 5 tier-1 facilities" }, ct);
         await plans.UpdateGoalAsync(northwind, route.Id, first.Id, new GoalUpdateInput { Status = GoalStatus.InProgress, Owner = first.Owner, DueOn = first.DueOn, Progress = "Mekong's answer is awaited." }, ct);
         await plans.CommentAsync(federation, route.Id, new PlanCommentInput { Text = "Goal 3 should name reinstatement of the two committee members as the corrective action." }, ct);
+
+        await engagements.RecordAsync(northwind, new EngagementInput
+        {
+            HeldOn = today.AddDays(-10), Kind = EngagementKind.Meeting, Subject = "Dismissals at Dhaka Knitwear Unit 1", ImpactId = dismissals.Id,
+            Raised = "The federation asked for the two committee members to be reinstated with back pay and for the peak-season overtime to be bargained.",
+            Done = "Dhaka Knitwear agreed to review the dismissals with the federation within 30 days; Northwind will move the August order forward by two weeks.",
+            PartyIds = [federation.Organisation.Id, organisations["Dhaka Knitwear Ltd"].Id],
+        }, ct);
 
         await register.RaiseAsync(federation, new ImpactInput
         {

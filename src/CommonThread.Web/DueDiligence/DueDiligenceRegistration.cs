@@ -7,6 +7,7 @@ public static class DueDiligenceRegistration
         services.AddScoped<RiskRegisterService>();
         services.AddScoped<ImpactProposals>();
         services.AddScoped<Plans.PlanService>();
+        services.AddScoped<Engagement.EngagementService>();
         services.AddScoped<Reports.ReportFigures>();
         services.AddScoped<Reports.DueDiligenceReports>();
     }

@@ -68,6 +68,14 @@ public sealed class DueDiligenceFlow(BrowserApp app)
         await plan.Locator("textarea[name='Comment.Text']").FillAsync("We ask for a joint visit before the end of the month.");
         await plan.Locator("button:has-text('Add the comment')").ClickAsync();
         await union.WaitForSelectorAsync("text=We ask for a joint visit before the end of the month.");
+
+        // The engagement log: Northwind's meeting names the federation, which adds its own account.
+        await union.ClickAsync("nav.org-nav >> text=Due diligence");
+        await union.ClickAsync("#engagements-link");
+        var meeting = union.Locator("section.engagement:has-text('Dismissals at Dhaka Knitwear Unit 1')");
+        await meeting.Locator("textarea[name='Comment.Text']").FillAsync("Reinstatement is still awaited.");
+        await meeting.Locator("button:has-text('Add the comment')").ClickAsync();
+        await union.WaitForSelectorAsync("section.engagement >> text=Reinstatement is still awaited.");
         Assert.Equal(0, await union.Locator("#create-plan >> text=FoA route at Long An").CountAsync());
         Assert.DoesNotContain("FoA route at Long An", await union.ContentAsync(), StringComparison.Ordinal);
     }

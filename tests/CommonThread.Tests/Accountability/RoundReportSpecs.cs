@@ -33,8 +33,8 @@ public abstract class RoundReportSpecs(TestApp app)
         using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
         {
             var text = string.Join(" ", document.GetPages().Select(p => p.Text));
-            // Long names are shortened to fit their column.
-            Assert.Contains(world.Brand.Organisation.Name[..12], text, StringComparison.Ordinal);
+            // Long names are shortened to fit their column, by width: how many letters of the random part survive varies.
+            Assert.Contains(world.Brand.Organisation.Name[..10], text, StringComparison.Ordinal);
             Assert.Contains("All-brand average", text, StringComparison.Ordinal);
         }
 

@@ -101,8 +101,9 @@ public sealed class ApiEndpointCases(TestApp app)
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
-        (values["impactId"], values["proposalKey"], values["riskPlanId"], values["goalId"], values["reviewerUnionId"]) = IsRiskRegister(pattern)
-            ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"])) : (Guid.Empty.ToString(), "none", Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["impactId"], values["proposalKey"], values["riskPlanId"], values["goalId"], values["reviewerUnionId"], values["engagementId"]) = IsRiskRegister(pattern)
+            ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"]))
+            : (Guid.Empty.ToString(), "none", Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
         {
@@ -132,13 +133,13 @@ public sealed class ApiEndpointCases(TestApp app)
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
 
-    private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal);
+    private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal) || pattern.Contains("/engagements", StringComparison.Ordinal);
 
     /// <summary>
     /// An impact in the brand's register with a plan of one goal, an audit finding at its facility that proposes another
     /// impact, and a union verified at the facility to invite as the plan's reviewer.
     /// </summary>
-    private async Task<(string, string, string, string, string)> NewImpactAsync(Guid brandId, Guid facilityId)
+    private async Task<(string, string, string, string, string, string)> NewImpactAsync(Guid brandId, Guid facilityId)
     {
         var union = await app.NewOrganisationAsync(OrganisationKind.Union);
         return await app.WithDbAsync(async db =>
@@ -155,12 +156,18 @@ public sealed class ApiEndpointCases(TestApp app)
         };
         var plan = new CommonThread.Web.DueDiligence.Plans.DueDiligencePlan { OwnerOrganisationId = brandId, ImpactId = impact.Id, Title = "Matrix plan", CreatedAt = DateTimeOffset.UnixEpoch };
         var goal = new CommonThread.Web.DueDiligence.Plans.PlanGoal { PlanId = plan.Id, Number = 1, Goal = "Matrix goal", Indicator = "Matrix indicator", Target = "1", Owner = "HR", DueOn = new DateOnly(2099, 1, 1) };
+        var engagement = new CommonThread.Web.DueDiligence.Engagement.EngagementRecord
+        {
+            OwnerOrganisationId = brandId, HeldOn = new DateOnly(2026, 1, 5), Kind = CommonThread.Web.DueDiligence.Engagement.EngagementKind.Meeting, Subject = "Matrix meeting", Raised = "Matrix",
+            RecordedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(engagement, new CommonThread.Web.DueDiligence.Engagement.EngagementParty { RecordId = engagement.Id, OrganisationId = union.Id });
         db.AddRange(audit, impact, plan, goal, new CommonThread.Web.Audits.NonConformity
         {
             AuditId = audit.Id, Finding = "Union notices removed", Severity = CommonThread.Web.Audits.Severity.Major, Category = CommonThread.Web.Audits.FindingCategory.FreedomOfAssociation,
         }, new UnionPresence { UnionOrganisationId = union.Id, FacilityId = facilityId, Claim = "Registration no. M3", ClaimedOn = new DateOnly(2026, 1, 1), Status = PresenceStatus.Verified });
         await db.SaveChangesAsync();
-        return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation", plan.Id.ToString(), goal.Id.ToString(), union.Id.ToString());
+        return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation", plan.Id.ToString(), goal.Id.ToString(), union.Id.ToString(), engagement.Id.ToString());
     });
     }
 
@@ -434,7 +441,8 @@ public sealed class ApiEndpointCases(TestApp app)
             "UpdateRiskPlanGoal" => """{"status":"InProgress","owner":"Sourcing","dueOn":"2099-01-01","progress":"Started"}""",
             "MeasureRiskPlanGoal" => """{"on":"2026-01-01","value":40,"note":"Matrix"}""",
             "InviteRiskPlanReviewer" => $$"""{"unionOrganisationId":"{{values["reviewerUnionId"]}}"}""",
-            "CommentOnRiskPlan" => """{"text":"Matrix comment"}""",
+            "CommentOnRiskPlan" or "CommentOnEngagement" => """{"text":"Matrix comment"}""",
+            "RecordEngagement" => $$"""{"heldOn":"2026-01-05","kind":"Meeting","subject":"Matrix {{unique}}","raised":"Overtime","partyIds":["{{values["reviewerUnionId"]}}"]}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",
             _ => method is "POST" or "PUT" or "PATCH" ? "{}" : null,
         };

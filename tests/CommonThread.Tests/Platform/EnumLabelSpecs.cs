@@ -23,6 +23,7 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(IndicatorKind), typeof(LinkStatus), typeof(PresenceStatus), typeof(PresenceEvidence),
         typeof(CommonThread.Web.DueDiligence.HumanRightsIssue), typeof(CommonThread.Web.DueDiligence.ImpactNature), typeof(CommonThread.Web.DueDiligence.ImpactSource),
         typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
+        typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>
@@ -54,6 +55,7 @@ public abstract class EnumLabelSpecs(TestApp app)
     [InlineData("brand@northwind.example", "Northwind Apparel", "risks")]
     [InlineData("brand@northwind.example", "Northwind Apparel", "risk-plans")]
     [InlineData("officer@bgwf.example", "Bangladesh Garment Workers Federation (demo)", "risk-plans")]
+    [InlineData("officer@bgwf.example", "Bangladesh Garment Workers Federation (demo)", "engagements")]
     public async Task No_demo_page_shows_a_code_name_of_an_enum(string email, string organisation, string page)
     {
         var client = await app.SignedInAsync(email, "commonthread-demo-2026");

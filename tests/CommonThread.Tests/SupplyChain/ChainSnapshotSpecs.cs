@@ -125,6 +125,15 @@ public abstract class ChainSnapshotSpecs(TestApp app)
     }
 }
 
+/// <summary>
+/// The chain's version is one for the whole app: a spec running beside these that adds a facility or a link
+/// changes it between two reads. These specs run alone, after the parallel ones.
+/// </summary>
+[CollectionDefinition(nameof(ReadsTheChainVersion), DisableParallelization = true)]
+public sealed class ReadsTheChainVersion;
+
+[Collection(nameof(ReadsTheChainVersion))]
 public sealed class ChainSnapshotSpecsOnSqlite(SqliteApp app) : ChainSnapshotSpecs(app);
 
+[Collection(nameof(ReadsTheChainVersion))]
 public sealed class ChainSnapshotSpecsOnPostgres(PostgresApp app) : ChainSnapshotSpecs(app);

@@ -30,7 +30,7 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
         "policy.statement", "chain.facilities", "chain.countries", "chain.unionFacilities", "register.impacts", "register.actual", "register.fromEvidence",
         "register.severe", "register.method", "plans.count", "plans.goals", "plans.goalsDone", "plans.goalsOverdue", "plans.measured", "plans.unionReviewed",
         "plans.severeWithoutPlan", "audits.findings", "audits.correctivePlans", "audits.actionsVerified", "grievances.cases", "grievances.medianAcknowledge",
-        "grievances.medianClose", "engagement.unionComments", "remediation.provided", "conclusions.recorded", "communication.published",
+        "grievances.medianClose", "engagement.unionComments", "engagement.records", "remediation.provided", "conclusions.recorded", "communication.published",
     };
 
     public async Task<IReadOnlyDictionary<string, Figure>> ForAsync(OrganisationAccess access, CancellationToken ct)
@@ -77,6 +77,7 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
             Days("grievances.medianAcknowledge", Phrase.Text("Median days to acknowledge a case"), cases?.MedianDaysToAcknowledge, $"{org}/grievances"),
             Days("grievances.medianClose", Phrase.Text("Median days to close a case"), cases?.MedianDaysToClose, $"{org}/grievances"),
             Count("engagement.unionComments", Phrase.Text("Comments by unions on impacts and plans"), await UnionCommentsAsync(access.Organisation.Id, ct), $"{org}/risk-plans"),
+            Count("engagement.records", Phrase.Text("Meetings and consultations recorded in the engagement log"), await db.Set<Engagement.EngagementRecord>().CountAsync(r => r.OwnerOrganisationId == access.Organisation.Id, ct), $"{org}/engagements"),
             new("remediation.provided", Phrase.Text("Remedies provided to affected people"), null, null, null),
             new("conclusions.recorded", Phrase.Text("Conclusions for future measures"), null, null, null),
             new("communication.published", Phrase.Text("Public communication of how impacts are addressed"), null, null, null),
