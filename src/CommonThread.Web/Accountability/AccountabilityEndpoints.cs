@@ -151,6 +151,13 @@ public static class AccountabilityEndpoints
     {
         group.MapGet("/payments", async ([AsParameters] ListWindow window, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Payments, await payments.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListPayments").Paged("Latest invoice date first");
+        // The exports take the same filter as the payment terms page's list, and export the filtered set whole.
+        group.MapGet("/payments.csv", async ([AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
+            TypedResults.File(PaymentListExport.Csv(query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "invoices.csv"))
+            .WithName("ExportPaymentsCsv");
+        group.MapGet("/payments.xlsx", async ([AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
+            TypedResults.File(PaymentListExport.Xlsx(query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))), CommonThread.Web.Platform.Files.Xlsx.ContentType, "invoices.xlsx"))
+            .WithName("ExportPaymentsXlsx");
         group.MapPost("/payments", async (PaymentInput input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.RecordAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("RecordPayment");
         group.MapPost("/payments/import", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>

@@ -212,7 +212,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
     /// <summary>The invoices the organisation recorded itself, newest first (the latest thousand).</summary>
     public async Task<IReadOnlyList<PaymentDto>> ListAsync(OrganisationAccess access, CancellationToken ct) => await ReadAsync(access, null, ct);
 
-    /// <summary>The caller's records, or the one asked for (which a list cut at a thousand might leave out).</summary>
+    /// <summary>The caller's records, or the one asked for.</summary>
     private async Task<List<PaymentDto>> ReadAsync(OrganisationAccess access, Guid? paymentId, CancellationToken ct)
     {
         var today = Today;
@@ -221,7 +221,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
                        join s in db.Set<Organisation>() on p.SupplierOrganisationId equals s.Id
                        where p.RecordedByOrganisationId == access.Organisation.Id && (paymentId == null || p.Id == paymentId)
                        orderby p.InvoiceDate descending
-                       select new { p, Brand = b.Name, Supplier = s.Name }).Take(1000).ToListAsync(ct))
+                       select new { p, Brand = b.Name, Supplier = s.Name }).ToListAsync(ct))
             .Select(x => new PaymentDto(x.p.Id, x.Brand, x.Supplier, x.p.OrderReference, x.p.InvoiceReference, x.p.Amount, x.p.Currency, x.p.AgreedTermsDays, x.p.InvoiceDate, x.p.DueDate,
                 x.p.PaidDate, x.p.PaidDate is { } paid ? paid.DayNumber - x.p.InvoiceDate.DayNumber : null, (x.p.PaidDate ?? today) > x.p.DueDate)).ToList();
     }

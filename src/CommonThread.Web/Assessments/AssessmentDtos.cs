@@ -9,6 +9,9 @@ public sealed record AssignInput
     /// <summary>The facilities to send it to; none means every facility in the sender's chain (for an initiative: every facility run by an organisation on CommonThread).</summary>
     public List<Guid> FacilityIds { get; init; } = [];
 
+    /// <summary>With no facility named: only the chain's facilities in these countries (codes or names); none means every country.</summary>
+    public List<string> Countries { get; init; } = [];
+
     [Required] public DateOnly? DueOn { get; init; }
 }
 
@@ -23,7 +26,7 @@ public enum AssignmentStatus
 }
 
 public sealed record AssignmentDto(Guid Id, Guid QuestionnaireId, string Questionnaire, Guid FacilityId, string Facility, string Respondent, string AssignedBy,
-    DateOnly DueOn, AssignmentStatus Status, DateOnly? SubmittedOn, double? ScorePercent, DateTimeOffset AssignedAt);
+    DateOnly DueOn, AssignmentStatus Status, DateOnly? SubmittedOn, double? ScorePercent, DateTimeOffset AssignedAt, string FacilityCountryCode);
 
 public sealed record SectionScoreDto(string Name, string Label, double Points, double Maximum, double? Percent);
 

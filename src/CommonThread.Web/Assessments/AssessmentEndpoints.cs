@@ -38,6 +38,13 @@ public static class AssessmentEndpoints
         group.MapGet("/assignments", async ([AsParameters] ListWindow window, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, AssessmentListOrders.Assignments, await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct)))).WithName("ListAssignments").Paged("Newest assignment first, then by facility", "direction=sent: what this organisation sent; otherwise what it was asked to answer.")
             ;
+        // The exports take the same filter as the assessments page's lists, and export the filtered set whole.
+        group.MapGet("/assignments.csv", async ([AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
+            TypedResults.File(AssignmentListExport.Csv(query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))), "text/csv; charset=utf-8",
+                direction == "sent" ? "questionnaires-sent.csv" : "questionnaires-to-answer.csv")).WithName("ExportAssignmentsCsv");
+        group.MapGet("/assignments.xlsx", async ([AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
+            TypedResults.File(AssignmentListExport.Xlsx(query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))), Xlsx.ContentType,
+                direction == "sent" ? "questionnaires-sent.xlsx" : "questionnaires-to-answer.xlsx")).WithName("ExportAssignmentsXlsx");
         group.MapGet("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, HttpContext http, ResponseService responses, CancellationToken ct) =>
             TypedResults.Ok(await responses.ReadAsync(http.OrganisationAccess(), assignmentId, ct))).WithName("GetResponse");
         group.MapPut("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>

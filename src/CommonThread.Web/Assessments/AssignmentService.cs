@@ -37,7 +37,7 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
             throw new RuleViolation("dueOn", "A deadline more than a year away is not a deadline: choose one within a year.");
         }
 
-        var reachable = await ReachableAsync(access, ct);
+        var reachable = await ReachableAsync(access, CountriesOf(input.Countries), ct);
         var chosen = input.FacilityIds.Count == 0 ? reachable : reachable.Where(f => input.FacilityIds.Contains(f.Id)).ToList();
         if (input.FacilityIds.Count > 0 && chosen.Count < input.FacilityIds.Distinct().Count())
         {
@@ -69,19 +69,35 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
     /// What sending to "all in your chain" would reach, before anything is sent: how many facilities, in which
     /// countries, and how many of them are run by an organisation on CommonThread (only those receive it).
     /// </summary>
-    public async Task<(int Facilities, int OnPlatform, IReadOnlyList<string> Countries)> PreviewAllAsync(OrganisationAccess access, CancellationToken ct)
+    public async Task<(int Facilities, int OnPlatform, IReadOnlyList<string> Countries)> PreviewAllAsync(OrganisationAccess access, IReadOnlyList<string> countries, CancellationToken ct)
     {
-        var reachable = await ReachableAsync(access, ct);
+        var reachable = await ReachableAsync(access, CountriesOf(countries), ct);
         return (reachable.Count, reachable.Count(f => f.OperatorOrganisationId is not null),
             reachable.Select(f => f.CountryCode).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     private sealed record Reachable(Guid Id, string Name, string CountryCode, Guid? OperatorOrganisationId);
 
-    private async Task<List<Reachable>> ReachableAsync(OrganisationAccess access, CancellationToken ct) => access.Organisation.Kind == OrganisationKind.Initiative
-        ? await db.Set<Facility>().AsNoTracking().Select(f => new Reachable(f.Id, f.Name, f.CountryCode, f.OperatorOrganisationId)).ToListAsync(ct)
-        : (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Tier is not null)
-            .Select(v => new Reachable(v.Facility.Id, v.Facility.Name, v.Facility.CountryCode, v.Facility.OperatorOrganisationId)).ToList();
+    /// <summary>The countries of the facilities a questionnaire can be sent to, by name: the send form's choices.</summary>
+    public async Task<IReadOnlyList<string>> CountriesReachableAsync(OrganisationAccess access, CancellationToken ct) =>
+        (access.Organisation.Kind == OrganisationKind.Initiative
+            ? await db.Set<Facility>().Select(f => f.CountryCode).Distinct().ToListAsync(ct)
+            : (await ReachableAsync(access, [], ct)).Select(f => f.CountryCode).Distinct().ToList())
+        .OrderBy(Platform.Geography.Countries.NameOf).ToList();
+
+    /// <summary>The country codes asked for; a refusal naming "countries" for a text that names no one country.</summary>
+    private static HashSet<string> CountriesOf(IReadOnlyList<string> countries) =>
+        countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => Platform.Geography.Countries.Require(c, "countries")).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The facilities a questionnaire can be sent to (in <paramref name="countries"/>, when any are given).</summary>
+    private async Task<List<Reachable>> ReachableAsync(OrganisationAccess access, HashSet<string> countries, CancellationToken ct)
+    {
+        var reachable = access.Organisation.Kind == OrganisationKind.Initiative
+            ? await db.Set<Facility>().AsNoTracking().Select(f => new Reachable(f.Id, f.Name, f.CountryCode, f.OperatorOrganisationId)).ToListAsync(ct)
+            : (await chain.VisibleAsync(access.Organisation.Id, ct)).Where(v => v.Tier is not null)
+                .Select(v => new Reachable(v.Facility.Id, v.Facility.Name, v.Facility.CountryCode, v.Facility.OperatorOrganisationId)).ToList();
+        return countries.Count == 0 ? reachable : reachable.Where(f => countries.Contains(f.CountryCode)).ToList();
+    }
 
     /// <summary>What this organisation sent, and what it has to answer, newest first.</summary>
     public async Task<IReadOnlyList<AssignmentDto>> ListAsync(OrganisationAccess access, bool sent, CancellationToken ct)
@@ -95,11 +111,11 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
                           join response in db.Set<AssessmentResponse>() on a.Id equals response.AssignmentId into responses
                           from response in responses.DefaultIfEmpty()
                           where sent ? a.AssignedByOrganisationId == id : a.RespondentOrganisationId == id
-                          select new { a, q.Title, Facility = f.Name, Respondent = r.Name, AssignedBy = s.Name, Score = response == null ? null : response.ScorePercent })
+                          select new { a, q.Title, Facility = f.Name, f.CountryCode, Respondent = r.Name, AssignedBy = s.Name, Score = response == null ? null : response.ScorePercent })
             .AsNoTracking().ToListAsync(ct);
         return rows.OrderByDescending(r => r.a.AssignedAt).ThenBy(r => r.Facility)
             .Select(r => new AssignmentDto(r.a.Id, r.a.QuestionnaireId, r.Title, r.a.FacilityId, r.Facility, r.Respondent, r.AssignedBy, r.a.DueOn, StatusOf(r.a),
-                r.a.SubmittedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null, r.a.SubmittedAt is null ? null : r.Score, r.a.AssignedAt))
+                r.a.SubmittedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null, r.a.SubmittedAt is null ? null : r.Score, r.a.AssignedAt, r.CountryCode))
             .ToList();
     }
 

@@ -23,7 +23,7 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(IndicatorKind), typeof(LinkStatus), typeof(PresenceStatus), typeof(PresenceEvidence),
         typeof(CommonThread.Web.DueDiligence.HumanRightsIssue), typeof(CommonThread.Web.DueDiligence.ImpactNature), typeof(CommonThread.Web.DueDiligence.ImpactSource),
         typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
-        typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind),
+        typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind), typeof(CommonThread.Web.Assessments.AssignmentStatus),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>

@@ -99,6 +99,23 @@ public sealed class ListFilter
         return null;
     }
 
+    /// <summary>A record's id (one of a list's choices, such as a questionnaire); null when not given.</summary>
+    public Guid? Id(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value.Trim(), out var id))
+        {
+            return id;
+        }
+
+        errors[field] = ["Not one of the choices."];
+        return null;
+    }
+
     /// <summary>A date as yyyy-MM-dd; null when not given.</summary>
     public DateOnly? Date(string? value, string field)
     {
