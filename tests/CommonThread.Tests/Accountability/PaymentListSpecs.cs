@@ -75,7 +75,7 @@ public abstract class PaymentListSpecs(TestApp app)
         var api = await l.Api.GetAsync($"{l.ApiBase}/payments?limit=10");
 
         Assert.Contains("Showing 1–50 of 1,060", first, StringComparison.Ordinal);
-        Assert.Equal(50, Rows(first, "payments"));
+        Assert.Equal(50, ListPages.Rows(first, "payments"));
         Assert.Contains("Showing 1,051–1,060 of 1,060", last, StringComparison.Ordinal);
         Assert.Equal("1060", api.Headers.GetValues("X-Total-Count").Single());
         // Newest invoice first: today's unpaid one.
@@ -95,10 +95,10 @@ public abstract class PaymentListSpecs(TestApp app)
         Assert.Contains("Showing 1–10 of 10", overdue, StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, 10), n => Assert.Contains($"{l.Word}-DUE{n:00}", overdue, StringComparison.Ordinal));
         Assert.Contains("payments.csv?status=overdue", overdue, StringComparison.Ordinal);
-        Assert.Equal(30, Rows(late, "payments"));
+        Assert.Equal(30, ListPages.Rows(late, "payments"));
         Assert.True(late.IndexOf($"{l.Word}-LATE29", StringComparison.Ordinal) < late.IndexOf($"{l.Word}-LATE00", StringComparison.Ordinal));
-        Assert.Equal(6, Rows(dated, "payments"));
-        Assert.Equal(1, Rows(found, "payments"));
+        Assert.Equal(6, ListPages.Rows(dated, "payments"));
+        Assert.Equal(1, ListPages.Rows(found, "payments"));
         Assert.Contains($"{l.Word}-LATE07", found, StringComparison.Ordinal);
     }
 
@@ -107,8 +107,8 @@ public abstract class PaymentListSpecs(TestApp app)
     {
         var l = await LedgerAsync();
 
-        var all = Lines(await l.Api.GetStringAsync($"{l.ApiBase}/payments.csv?page=3"));
-        var unpaid = Lines(await l.Api.GetStringAsync($"{l.ApiBase}/payments.csv?status=unpaid"));
+        var all = ListPages.Lines(await l.Api.GetStringAsync($"{l.ApiBase}/payments.csv?page=3"));
+        var unpaid = ListPages.Lines(await l.Api.GetStringAsync($"{l.ApiBase}/payments.csv?status=unpaid"));
         var xlsx = await l.Api.GetAsync($"{l.ApiBase}/payments.xlsx?status=paid-late");
 
         Assert.Equal(1061, all.Length);
@@ -149,16 +149,6 @@ public abstract class PaymentListSpecs(TestApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Today, await app.WithDbAsync(db => Task.FromResult(db.Set<PaymentRecord>().Single(p => p.Id == id).PaidDate)));
         Assert.Contains("Showing 1–9 of 9", html, StringComparison.Ordinal);
-    }
-
-    private static string[] Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The body rows of the table with this id.</summary>
-    private static int Rows(string html, string id)
-    {
-        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-        return body.Split("<tr").Length - 2;
     }
 }
 

@@ -78,8 +78,8 @@ public abstract class AssignmentFilterSpecs(TestApp app)
 
         Assert.Contains("Showing 1–50 of 60", first, StringComparison.Ordinal);
         Assert.Contains("sent-page=2", first, StringComparison.Ordinal);
-        Assert.Equal(50, Rows(first, "sent"));
-        Assert.Equal(10, Rows(second, "sent"));
+        Assert.Equal(50, ListPages.Rows(first, "sent"));
+        Assert.Equal(10, ListPages.Rows(second, "sent"));
         Assert.True(first.IndexOf($"{p.Word} Hanoi late 3", StringComparison.Ordinal) < first.IndexOf($"{p.Word} Dhaka 01", StringComparison.Ordinal));
         Assert.Contains($"{p.Word} Hanoi answered 2", second, StringComparison.Ordinal);
         Assert.DoesNotContain($"{p.Word} Hanoi answered", first, StringComparison.Ordinal);
@@ -95,13 +95,13 @@ public abstract class AssignmentFilterSpecs(TestApp app)
         var found = await p.BrandBrowser.GetStringAsync($"{p.BrandPage}?sent-q=dhaka+07");
 
         Assert.Contains("Showing 1–3 of 3", late, StringComparison.Ordinal);
-        Assert.Equal(3, Rows(late, "sent"));
+        Assert.Equal(3, ListPages.Rows(late, "sent"));
         Assert.DoesNotContain($"{p.Word} Dhaka", late, StringComparison.Ordinal);
         Assert.Contains("data-label=\"Status\">Overdue", late, StringComparison.Ordinal);
         Assert.Contains("assignments.csv?status=overdue&amp;country=VN&amp;direction=sent", late, StringComparison.Ordinal);
-        Assert.Equal(2, Rows(interview, "sent"));
+        Assert.Equal(2, ListPages.Rows(interview, "sent"));
         Assert.Contains("Submitted", interview, StringComparison.Ordinal);
-        Assert.Equal(1, Rows(found, "sent"));
+        Assert.Equal(1, ListPages.Rows(found, "sent"));
         Assert.Contains($"{p.Word} Dhaka 07", found, StringComparison.Ordinal);
     }
 
@@ -112,9 +112,9 @@ public abstract class AssignmentFilterSpecs(TestApp app)
 
         var answered = await p.SupplierBrowser.GetStringAsync($"/o/{p.Supplier.Id}/assessments?received-status=submitted");
         var byFacility = await p.SupplierBrowser.GetStringAsync($"/o/{p.Supplier.Id}/assessments?received-sort=facility&received-page=2");
-        var csv = Lines(await p.SupplierApi.GetStringAsync($"/api/organisations/{p.Supplier.Id}/assignments.csv?direction=received&country=VN"));
+        var csv = ListPages.Lines(await p.SupplierApi.GetStringAsync($"/api/organisations/{p.Supplier.Id}/assignments.csv?direction=received&country=VN"));
 
-        Assert.Equal(2, Rows(answered, "received"));
+        Assert.Equal(2, ListPages.Rows(answered, "received"));
         Assert.Contains($"{p.Word} Hanoi answered 1", answered, StringComparison.Ordinal);
         Assert.Contains("Showing 51–60 of 60", byFacility, StringComparison.Ordinal);
         Assert.Contains($"{p.Word} Hanoi late 3", byFacility, StringComparison.Ordinal);
@@ -127,10 +127,10 @@ public abstract class AssignmentFilterSpecs(TestApp app)
     {
         var p = await PortfolioAsync();
 
-        var all = Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv?direction=sent"));
-        var late = Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv?direction=sent&status=overdue&sent-page=2"));
+        var all = ListPages.Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv?direction=sent"));
+        var late = ListPages.Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv?direction=sent&status=overdue&sent-page=2"));
         var xlsx = await p.BrandApi.GetAsync($"{p.BrandBase}/assignments.xlsx?direction=sent&country=BD");
-        var received = Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv"));
+        var received = ListPages.Lines(await p.BrandApi.GetStringAsync($"{p.BrandBase}/assignments.csv"));
 
         Assert.Equal(61, all.Length);
         Assert.Equal(4, late.Length);
@@ -178,23 +178,13 @@ public abstract class AssignmentFilterSpecs(TestApp app)
         var api = await app.ClientForAsync(member);
 
         var html = await browser.GetStringAsync($"/o/{stranger.Id}/assessments?sent-q={p.Word}");
-        var csv = Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/assignments.csv?direction=sent&q={p.Word}"));
+        var csv = ListPages.Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/assignments.csv?direction=sent&q={p.Word}"));
         var theirs = await api.GetAsync($"{p.BrandBase}/assignments.csv?direction=sent");
 
         Assert.Contains("id=\"sent-none\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"{p.Word} Dhaka", html, StringComparison.Ordinal);
         Assert.Single(csv);
         Assert.Contains(theirs.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
-    }
-
-    private static string[] Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The body rows of the table with this id.</summary>
-    private static int Rows(string html, string id)
-    {
-        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-        return body.Split("<tr").Length - 2;
     }
 }
 

@@ -1,8 +1,8 @@
+using System.Net.Http.Json;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Assessments;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Tests.Assessments;
@@ -10,24 +10,27 @@ namespace CommonThread.Tests.Assessments;
 /// <summary>Sending a questionnaire to the whole chain first shows how wide that is, and sends only once confirmed.</summary>
 public abstract class SendToAllSpecs(TestApp app)
 {
+    /// <summary>Facilities the supplier runs, each bought by the brand at tier 1 through a confirmed link.</summary>
+    private Task ChainAsync(Organisation brand, Organisation supplier, params (string Name, string Country)[] facilities) => app.WithDbAsync(async db =>
+    {
+        foreach (var (name, country) in facilities)
+        {
+            var facility = new Facility { Name = $"{name} {Guid.NewGuid():N}", Address = "1 Road", CountryCode = country, OperatorOrganisationId = supplier.Id, CreatedAt = DateTimeOffset.UnixEpoch };
+            db.AddRange(facility, new SupplyLink
+            {
+                BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2024, 1, 1), Status = LinkStatus.Confirmed, CreatedAt = DateTimeOffset.UnixEpoch,
+            });
+        }
+
+        return await db.SaveChangesAsync();
+    });
+
     [Fact]
     public async Task Sending_to_all_in_the_chain_previews_the_facilities_and_countries_and_sends_nothing_until_confirmed()
     {
         var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
         var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var (name, country) in new[] { ("Preview Unit BD", "BD"), ("Preview Unit VN", "VN") })
-            {
-                var facility = new Facility { Name = $"{name} {Guid.NewGuid():N}", Address = "1 Road", CountryCode = country, OperatorOrganisationId = supplier.Id, CreatedAt = DateTimeOffset.UnixEpoch };
-                db.AddRange(facility, new SupplyLink
-                {
-                    BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2024, 1, 1), Status = LinkStatus.Confirmed, CreatedAt = DateTimeOffset.UnixEpoch,
-                });
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await ChainAsync(brand, supplier, ("Preview Unit BD", "BD"), ("Preview Unit VN", "VN"));
         var member = await app.NewMemberAsync(brand.Name, MemberRole.Editor);
         var client = await app.SignedInAsync(member.Email, TestMember.Password);
         var path = $"/o/{brand.Id}/assessments";
@@ -57,20 +60,7 @@ public abstract class SendToAllSpecs(TestApp app)
     {
         var brand = await app.NewOrganisationAsync(OrganisationKind.Brand);
         var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
-        var word = Guid.NewGuid().ToString("N")[..8];
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var (name, country) in new[] { ("Country Unit BD 1", "BD"), ("Country Unit BD 2", "BD"), ("Country Unit VN", "VN"), ("Country Unit KH", "KH") })
-            {
-                var facility = new Facility { Name = $"{name} {word}", Address = "1 Road", CountryCode = country, OperatorOrganisationId = supplier.Id, CreatedAt = DateTimeOffset.UnixEpoch };
-                db.AddRange(facility, new SupplyLink
-                {
-                    BuyerOrganisationId = brand.Id, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2024, 1, 1), Status = LinkStatus.Confirmed, CreatedAt = DateTimeOffset.UnixEpoch,
-                });
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await ChainAsync(brand, supplier, ("Country Unit BD 1", "BD"), ("Country Unit BD 2", "BD"), ("Country Unit VN", "VN"), ("Country Unit KH", "KH"));
         var member = await app.NewMemberAsync(brand.Name, MemberRole.Editor);
         var client = await app.SignedInAsync(member.Email, TestMember.Password);
         var api = await app.ClientForAsync(member);

@@ -79,8 +79,8 @@ public abstract class AuditListSpecs(TestApp app)
         Assert.Contains("Showing 1–50 of 60", first, StringComparison.Ordinal);
         Assert.Contains("plansPage=2", first, StringComparison.Ordinal);
         Assert.Contains("Showing 51–60 of 60", second, StringComparison.Ordinal);
-        Assert.Equal(50, Rows(first, "plans"));
-        Assert.Equal(10, Rows(second, "plans"));
+        Assert.Equal(50, ListPages.Rows(first, "plans"));
+        Assert.Equal(10, ListPages.Rows(second, "plans"));
         // The default order is by the next due date: overdue plans first, closed plans last.
         Assert.True(first.IndexOf($"{p.Word} Late 3", StringComparison.Ordinal) < first.IndexOf($"{p.Word} Plan 01", StringComparison.Ordinal));
         Assert.Contains($"{p.Word} Closed 2", second, StringComparison.Ordinal);
@@ -151,9 +151,9 @@ public abstract class AuditListSpecs(TestApp app)
     {
         var p = await PortfolioAsync();
 
-        var closed = Lines(await p.Api.GetStringAsync($"{p.ApiBase}/corrective-plans.csv?status=closed&plansPage=2"));
-        var all = Lines(await p.Api.GetStringAsync($"{p.ApiBase}/corrective-plans.csv"));
-        var critical = Lines(await p.Api.GetStringAsync($"{p.ApiBase}/audits.csv?severity=Critical"));
+        var closed = ListPages.Lines(await p.Api.GetStringAsync($"{p.ApiBase}/corrective-plans.csv?status=closed&plansPage=2"));
+        var all = ListPages.Lines(await p.Api.GetStringAsync($"{p.ApiBase}/corrective-plans.csv"));
+        var critical = ListPages.Lines(await p.Api.GetStringAsync($"{p.ApiBase}/audits.csv?severity=Critical"));
         var xlsx = await p.Api.GetAsync($"{p.ApiBase}/audits.xlsx?country=VN");
 
         Assert.Equal(3, closed.Length);
@@ -189,24 +189,14 @@ public abstract class AuditListSpecs(TestApp app)
         var api = await app.ClientForAsync(member);
 
         var html = await browser.GetStringAsync($"/o/{stranger.Id}/corrective-plans?q={p.Word}&auditQ={p.Word}");
-        var csv = Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/corrective-plans.csv?q={p.Word}"));
-        var audits = Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/audits.csv?q={p.Word}"));
+        var csv = ListPages.Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/corrective-plans.csv?q={p.Word}"));
+        var audits = ListPages.Lines(await api.GetStringAsync($"/api/organisations/{stranger.Id}/audits.csv?q={p.Word}"));
 
         Assert.Contains("id=\"no-plans\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"no-audits\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"{p.Word} Plan", html, StringComparison.Ordinal);
         Assert.Single(csv);
         Assert.Single(audits);
-    }
-
-    private static string[] Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The body rows of the table with this id.</summary>
-    private static int Rows(string html, string id)
-    {
-        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-        return body.Split("<tr").Length - 2;
     }
 }
 
