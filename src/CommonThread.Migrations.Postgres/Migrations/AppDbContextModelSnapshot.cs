@@ -3074,6 +3074,14 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("MessageArguments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MessageTemplate")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Row")
                         .HasColumnType("integer");
 
@@ -3105,6 +3113,18 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MessageArguments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MessageColumn")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MessageTemplate")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 

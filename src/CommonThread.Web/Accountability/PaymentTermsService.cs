@@ -8,6 +8,7 @@ using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
@@ -78,7 +79,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
                     continue;
                 }
 
-                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(ImportRowProblem.Of(n, column, message)));
                 var name = row.Text("counterpart", Organisation.NameMaxLength, required: true);
                 var input = new PaymentInput(name is not null && byName.TryGetValue(name, out var id) ? id : null, row.Text("order", 100), row.Text("invoice", 100, required: true),
                     row.Number("amount", Plausible.Money), row.Text("currency", 3, required: true), row.Whole("terms_days", 0, 365), row.Date("invoice_date"),
@@ -86,7 +87,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
                 var (record, errors) = Checked(me, input, ids);
                 foreach (var (field, messages) in errors.Where(e => !row.HasProblemIn(ColumnOf[e.Key])))
                 {
-                    row.Problem(ColumnOf[field], messages[0]);
+                    row.Problem(ColumnOf[field], Phrase.Text(messages[0]));
                 }
 
                 if (record is null || row.HasProblems)
@@ -98,7 +99,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
                 {
                     if (earlier.DifferenceFrom(record) is { } difference)
                     {
-                        row.Problem("invoice", $"This invoice is already recorded, with {difference}: correct the file, or the record, rather than record it twice.");
+                        row.Problem("invoice", Phrase.Of("This invoice is already recorded, with {0}: correct the file, or the record, rather than record it twice.", difference));
                     }
                     else
                     {
@@ -107,7 +108,7 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
                 }
                 else if (!inFile.TryAdd(record.Identity(), r + 1))
                 {
-                    row.Problem("invoice", $"The same invoice as row {inFile[record.Identity()]}.");
+                    row.Problem("invoice", Phrase.Of("The same invoice as row {0}.", inFile[record.Identity()]));
                 }
                 else
                 {

@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Audits;
 
@@ -110,19 +111,19 @@ public sealed class AuditService(AppDbContext db, SupplyChainService chain, Audi
                 continue;
             }
 
-            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(ImportRowProblem.Of(n, column, message)));
             var finding = row.Text("finding", NonConformity.FindingMaxLength, required: true);
             var severity = row.Choice<Severity>("severity");
             var category = row.Choice<FindingCategory>("category");
             var clause = row.Text("clause", 100);
             if (severity is null && !row.HasProblemIn("severity"))
             {
-                row.Problem("severity", "Say how severe: " + string.Join(", ", Enum.GetNames<Severity>()) + ".");
+                row.Problem("severity", Phrase.Of("Say how severe: {0}.", string.Join(", ", Enum.GetNames<Severity>())));
             }
 
             if (category is null && !row.HasProblemIn("category"))
             {
-                row.Problem("category", "Say what it is about: " + string.Join(", ", Enum.GetNames<FindingCategory>()) + ".");
+                row.Problem("category", Phrase.Of("Say what it is about: {0}.", string.Join(", ", Enum.GetNames<FindingCategory>())));
             }
 
             if (!row.HasProblems)

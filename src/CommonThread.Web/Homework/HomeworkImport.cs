@@ -7,6 +7,7 @@ using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
+using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Homework;
 
@@ -59,7 +60,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 continue;
             }
 
-            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+            var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(ImportRowProblem.Of(n, column, message)));
             var input = new HomeworkerInput
             {
                 Name = row.Text("name", 200, required: true) ?? "", Gender = row.Choice<HomeworkerGender>("gender"), BirthDate = row.Date("birth_date"),
@@ -81,7 +82,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 var (homeworker, code) = await register.PrepareAsync(access, input, ct);
                 if (seen.TryGetValue(homeworker.IdentityKey, out var earlier))
                 {
-                    row.Problem("name", $"The same person as row {earlier}.");
+                    row.Problem("name", Phrase.Of("The same person as row {0}.", earlier));
                     continue;
                 }
 
@@ -90,7 +91,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
             }
             catch (RuleViolation e)
             {
-                row.Problem(TableColumn(e.Field), e.Message);
+                row.Problem(TableColumn(e.Field), e.Words);
             }
         }
 
@@ -167,7 +168,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                     continue;
                 }
 
-                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(new(n, column, message)));
+                var row = new TableRow(r + 1, rows[r], positions, (n, column, message) => problems.Add(ImportRowProblem.Of(n, column, message)));
                 var orderText = row.Text("work_order", 40, required: true);
                 var amount = row.Number("amount", Plausible.Money);
                 var input = new PaymentInput
@@ -178,7 +179,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
                 PayableOrder? order = null;
                 if (orderText is not null && (!Guid.TryParse(orderText, out var orderId) || !payable.TryGetValue(orderId, out order)))
                 {
-                    row.Problem("work_order", $"'{orderText}' is not one of your work orders.");
+                    row.Problem("work_order", Phrase.Of("'{0}' is not one of your work orders.", orderText));
                     continue;
                 }
 
@@ -199,14 +200,14 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
 
                     if (!inFile.TryAdd(identity, r + 1))
                     {
-                        row.Problem("reference", $"The same payment as row {inFile[identity]} (work order, day, amount and reference); if it was paid twice, give each payment its own reference.");
+                        row.Problem("reference", Phrase.Of("The same payment as row {0} (work order, day, amount and reference); if it was paid twice, give each payment its own reference.", inFile[identity]));
                         continue;
                     }
                 }
 
                 if (WorkOrderService.PaymentProblem(order, input, Today) is { } problem)
                 {
-                    row.Problem(TableColumn(problem.Field), problem.Message);
+                    row.Problem(TableColumn(problem.Field), problem.Words);
                     continue;
                 }
 
@@ -234,7 +235,7 @@ public sealed class HomeworkImport(AppDbContext db, HomeworkRegister register, W
             return id;
         }
 
-        row.Problem(column, $"'{name}' is not one of your {(column == "facility" ? "facilities" : "intermediaries")}.");
+        row.Problem(column, column == "facility" ? Phrase.Of("'{0}' is not one of your facilities.", name) : Phrase.Of("'{0}' is not one of your intermediaries.", name));
         return null;
     }
 

@@ -60,18 +60,18 @@ public static class TableFile
             {
                 if (key.Length > 0)
                 {
-                    problems.Add(new(1, header[i].Trim(), $"This column is not one we know. Known: {string.Join(", ", known)}."));
+                    problems.Add(ImportRowProblem.Of(1, header[i].Trim(), Phrase.Of("This column is not one we know. Known: {0}.", string.Join(", ", known))));
                 }
             }
             else if (!positions.TryAdd(key, i))
             {
-                problems.Add(new(1, key, "This column appears twice."));
+                problems.Add(ImportRowProblem.Of(1, key, Phrase.Of("This column appears twice.")));
             }
         }
 
         if (required.Where(c => !positions.ContainsKey(c)).ToList() is { Count: > 0 } missing)
         {
-            problems.Add(new(1, string.Join(", ", missing), $"The first row must name the columns; missing: {string.Join(", ", missing)}."));
+            problems.Add(ImportRowProblem.Of(1, string.Join(", ", missing), Phrase.Of("The first row must name the columns; missing: {0}.", string.Join(", ", missing))));
         }
 
         return (rows, positions, problems);
@@ -99,5 +99,15 @@ public static class TableFile
     }
 }
 
-/// <summary>What is wrong with one cell (or, for row 1, a column) of an import file.</summary>
-public sealed record ImportRowProblem(int Row, string Column, string Message);
+/// <summary>What is wrong with one cell (or, for row 1, a column) of an import file; <see cref="Message"/> is its English.</summary>
+public sealed record ImportRowProblem(int Row, string Column, string Message)
+{
+    /// <summary>The message as a template and its values, so a page says it in the reader's language; the API keeps the English.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Localization.Phrase? Words { get; init; }
+
+    public static ImportRowProblem Of(int row, string column, Localization.Phrase words) => new(row, column, words.English) { Words = words };
+
+    /// <summary>The message in the reader's language.</summary>
+    public string In(Microsoft.Extensions.Localization.IStringLocalizer text) => Words?.In(text) ?? Message;
+}

@@ -10,7 +10,7 @@ namespace CommonThread.Web.Platform.Files;
 /// Reads one row of an uploaded table by column name, reporting a problem for each cell it cannot
 /// take (row number as the spreadsheet shows it, column, message): the one way every import checks its cells.
 /// </summary>
-public sealed partial class TableRow(int number1Based, string[] cells, IReadOnlyDictionary<string, int> positions, Action<int, string, string> report)
+public sealed partial class TableRow(int number1Based, string[] cells, IReadOnlyDictionary<string, int> positions, Action<int, string, Phrase> report)
 {
     private readonly HashSet<string> columnsWithProblems = [];
 
@@ -20,7 +20,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
 
     public bool HasProblemIn(string column) => columnsWithProblems.Contains(column);
 
-    public void Problem(string column, string message)
+    public void Problem(string column, Phrase message)
     {
         columnsWithProblems.Add(column);
         report(number1Based, column, message);
@@ -36,7 +36,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         {
             if (required)
             {
-                Problem(column, $"The {column} is required.");
+                Problem(column, Phrase.Of("The {0} is required.", column));
             }
 
             return null;
@@ -44,13 +44,13 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
 
         if (value.StartsWith('='))
         {
-            Problem(column, "Formulas are not imported: type the value itself.");
+            Problem(column, Phrase.Of("Formulas are not imported: type the value itself."));
             return null;
         }
 
         if (value.Length > maxLength)
         {
-            Problem(column, $"At most {maxLength} characters.");
+            Problem(column, Phrase.Of("At most {0} characters.", maxLength));
             return null;
         }
 
@@ -67,13 +67,13 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
 
         if (!decimal.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            Problem(column, $"'{text}' is not a number (use a point for decimals).");
+            Problem(column, Phrase.Of("'{0}' is not a number (use a point for decimals).", text));
             return null;
         }
 
         if (!kind.Contains(value))
         {
-            Problem(column, kind.Refusal(value));
+            Problem(column, kind.RefusalWords(value));
             return null;
         }
 
@@ -94,13 +94,13 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         var digits = text.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            Problem(column, $"'{text}' is not a whole number.");
+            Problem(column, Phrase.Of("'{0}' is not a whole number.", text));
             return null;
         }
 
         if (!kind.Contains(value))
         {
-            Problem(column, kind.Refusal(value));
+            Problem(column, kind.RefusalWords(value));
             return null;
         }
 
@@ -119,7 +119,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         {
             if (!Plausible.Day.Contains(date))
             {
-                Problem(column, Plausible.Day.Refusal(date));
+                Problem(column, Plausible.Day.RefusalWords(date));
                 return null;
             }
 
@@ -131,7 +131,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         }
 
-        Problem(column, $"'{text}' is not a date: write it as 2025-03-31.");
+        Problem(column, Phrase.Of("'{0}' is not a date: write it as 2025-03-31.", text));
         return null;
     }
 
@@ -145,10 +145,10 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         null => null,
         "yes" or "y" or "true" or "1" => true,
         "no" or "n" or "false" or "0" => false,
-        var other => Fail(column, $"'{other}' is not yes or no."),
+        var other => Fail(column, Phrase.Of("'{0}' is not yes or no.", other)),
     };
 
-    private bool? Fail(string column, string message)
+    private bool? Fail(string column, Phrase message)
     {
         Problem(column, message);
         return null;
@@ -169,7 +169,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
             return value;
         }
 
-        Problem(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        Problem(column, Phrase.Of("'{0}' is not one of: {1}.", text, string.Join(", ", Enum.GetNames<T>())));
         return null;
     }
 

@@ -56,6 +56,27 @@ public sealed class Phrase
         }
     }
 
+    /// <summary>
+    /// Words stored as their template and values (<see cref="ArgumentsJson"/>) beside their English, as they were: a row
+    /// from before templates, or values that cannot be read, give the stored English, taken as written.
+    /// </summary>
+    public static Phrase Restore(string? template, string? argumentsJson, string english)
+    {
+        if (string.IsNullOrEmpty(template))
+        {
+            return Text(english);
+        }
+
+        try
+        {
+            return new(template, argumentsJson is null ? [] : JsonSerializer.Deserialize<string[]>(argumentsJson) ?? []);
+        }
+        catch (JsonException)
+        {
+            return Text(english);
+        }
+    }
+
     private static string Translate(IStringLocalizer text, string? template, IReadOnlyList<string> values, string stored)
     {
         if (string.IsNullOrEmpty(template))

@@ -115,7 +115,12 @@ public sealed class FacilityImportProblem
 
     public required string Column { get; init; }
 
+    /// <summary>The English of the problem; with <see cref="MessageTemplate"/> and <see cref="MessageArguments"/> a page says it in the reader's language.</summary>
     public required string Message { get; init; }
+
+    public string? MessageTemplate { get; init; }
+
+    public string? MessageArguments { get; init; }
 }
 
 internal sealed class FacilityImportConfiguration : IEntityTypeConfiguration<FacilityImport>, IEntityTypeConfiguration<FacilityImportContent>,
@@ -150,6 +155,8 @@ internal sealed class FacilityImportConfiguration : IEntityTypeConfiguration<Fac
         b.ToTable("FacilityImportProblems");
         b.Property(p => p.Column).HasMaxLength(64);
         b.Property(p => p.Message).HasMaxLength(500);
+        b.Property(p => p.MessageTemplate).HasMaxLength(StoredWords.TemplateMaxLength);
+        b.Property(p => p.MessageArguments).HasMaxLength(StoredWords.ArgumentsMaxLength);
         b.HasIndex(p => new { p.ImportId, p.Row });
         b.HasOne<FacilityImport>().WithMany().HasForeignKey(p => p.ImportId).OnDelete(DeleteBehavior.Cascade);
     }

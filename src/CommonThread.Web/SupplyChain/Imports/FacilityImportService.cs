@@ -5,6 +5,7 @@ using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonThread.Web.SupplyChain.Imports;
@@ -26,9 +27,10 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
         db.Add(import);
         db.Add(new FacilityImportContent { ImportId = import.Id, Bytes = bytes });
         // The first 1,000 problems are stored (the parser keeps no more); ProblemCount says how many there were.
-        db.AddRange(parsed.Problems.Select(p => new FacilityImportProblem
+        db.AddRange(parsed.Problems.Select(p => (Problem: p, Stored: StoredWords.Of(p.Words))).Select(p => new FacilityImportProblem
         {
-            ImportId = import.Id, Row = p.Row, Column = p.Column.Length > 64 ? p.Column[..64] : p.Column, Message = p.Message.Length > 500 ? p.Message[..500] : p.Message,
+            ImportId = import.Id, Row = p.Problem.Row, Column = p.Problem.Column.Length > 64 ? p.Problem.Column[..64] : p.Problem.Column,
+            Message = p.Problem.Message.Length > 500 ? p.Problem.Message[..500] : p.Problem.Message, MessageTemplate = p.Stored.Template, MessageArguments = p.Stored.Arguments,
         }));
         audit.Record(access.Organisation.Id, "import.uploaded", $"'{import.FileName}': {import.TotalRows} rows, {import.ValidRows} without problems");
         await db.SaveChangesAsync(ct);
@@ -94,9 +96,16 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
                           join f in db.Set<Facility>() on r.FacilityId equals f.Id into facilities
                           from f in facilities.DefaultIfEmpty()
                           orderby r.Row
-                          select new { r.Row, r.Outcome, r.Message, r.SameAsRow, r.Confidence, r.EvidenceJson, Facility = f == null ? null : new RegistryFacilityDto(f.Id, f.Name, f.Address, f.CountryCode, f.OsId) })
+                          select new
+                          {
+                              r.Row, r.Outcome, r.Message, r.MessageColumn, r.MessageTemplate, r.MessageArguments, r.SameAsRow, r.Confidence, r.EvidenceJson,
+                              Facility = f == null ? null : new RegistryFacilityDto(f.Id, f.Name, f.Address, f.CountryCode, f.OsId),
+                          })
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        return (page.Select(r => new ImportRowResultDto(r.Row, r.Outcome, r.Message, r.SameAsRow, r.Facility, r.Confidence, ReviewEvidence.Read(r.EvidenceJson))).ToList(), total);
+        return (page.Select(r => new ImportRowResultDto(r.Row, r.Outcome, r.Message, r.SameAsRow, r.Facility, r.Confidence, ReviewEvidence.Read(r.EvidenceJson))
+        {
+            MessageColumn = r.MessageColumn, Words = r.Message is null || r.MessageTemplate is null ? null : Phrase.Restore(r.MessageTemplate, r.MessageArguments, r.Message),
+        }).ToList(), total);
     }
 
     /// <summary>Every row with its outcome as CSV, so the rows that failed can be fixed in the file and uploaded again.</summary>
@@ -151,9 +160,10 @@ public sealed class FacilityImportService(AppDbContext db, CurrentUser me, Audit
     public async Task<IReadOnlyList<ImportProblem>> ProblemsAsync(Guid organisationId, Guid importId, int skip, int take, CancellationToken ct)
     {
         await FindAsync(organisationId, importId, ct);
-        return await db.Set<FacilityImportProblem>().AsNoTracking().Where(p => p.ImportId == importId)
+        return (await db.Set<FacilityImportProblem>().AsNoTracking().Where(p => p.ImportId == importId)
             .OrderBy(p => p.Row).ThenBy(p => p.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))
-            .Select(p => new ImportProblem(p.Row, p.Column, p.Message)).ToListAsync(ct);
+            .Select(p => new { p.Row, p.Column, p.Message, p.MessageTemplate, p.MessageArguments }).ToListAsync(ct))
+            .Select(p => new ImportProblem(p.Row, p.Column, p.Message) { Words = Phrase.Restore(p.MessageTemplate, p.MessageArguments, p.Message) }).ToList();
     }
 
     /// <summary>Each row that created or changed a link, with where the link stands: confirmed by the facility's operator, awaiting it, or refused.</summary>

@@ -4,13 +4,24 @@ using CommonThread.Matching;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Values;
 
 namespace CommonThread.Web.SupplyChain.Imports;
 
 /// <summary>A problem with one cell (Row 0: the file as a whole). Row numbers are the spreadsheet's: the header is row 1.</summary>
-public sealed record ImportProblem(int Row, string Column, string Message);
+public sealed record ImportProblem(int Row, string Column, string Message)
+{
+    /// <summary>The message as a template and its values, so a page says it in the reader's language; the API keeps the English.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Phrase? Words { get; init; }
+
+    public static ImportProblem Of(int row, string column, Phrase words) => new(row, column, words.English) { Words = words };
+
+    /// <summary>The message in the reader's language.</summary>
+    public string In(Microsoft.Extensions.Localization.IStringLocalizer text) => Words?.In(text) ?? Message;
+}
 
 /// <param name="Problems">The first 1,000 of <paramref name="ProblemCount"/>, by row.</param>
 public sealed record ParsedFacilityList(int TotalRows, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
@@ -72,19 +83,21 @@ public static partial class FacilityListParser
             {
                 if (key.Length > 0)
                 {
-                    problems.Add(new(0, header[i].Trim(), "This column is not one we know, so it is not imported."));
+                    problems.Add(ImportProblem.Of(0, header[i].Trim(), Phrase.Of("This column is not one we know, so it is not imported.")));
                 }
             }
             else if (!positions.TryAdd(column, i))
             {
-                problems.Add(new(0, header[i].Trim(), $"The column {column} appears twice; only the first is read."));
+                problems.Add(ImportProblem.Of(0, header[i].Trim(), Phrase.Of("The column {0} appears twice; only the first is read.", column)));
             }
         }
 
         var missing = RequiredColumns.Where(c => !positions.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            var first = new ImportProblem(0, string.Join(", ", missing), $"The first row must name the columns, and {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing. Required: country, name, address.");
+            var first = ImportProblem.Of(0, string.Join(", ", missing), missing.Count == 1
+                ? Phrase.Of("The first row must name the columns, and {0} is missing. Required: country, name, address.", missing[0])
+                : Phrase.Of("The first row must name the columns, and {0} are missing. Required: country, name, address.", string.Join(", ", missing)));
             return new(0, [], [first, .. problems.Kept.Take(ProblemList.MaxKept - 1)], problems.Count + 1);
         }
 
@@ -99,7 +112,7 @@ public static partial class FacilityListParser
             }
 
             total++;
-            var row = new TableRow(r + 1, cells, positions, (row, column, message) => problems.Add(new(row, column, message)));
+            var row = new TableRow(r + 1, cells, positions, (row, column, message) => problems.Add(ImportProblem.Of(row, column, message)));
             var draft = Read(row, importer, today);
             if (draft is not null && !row.HasProblems)
             {
@@ -119,20 +132,20 @@ public static partial class FacilityListParser
         var country = countryText is null ? null : Countries.FromCodeOrName(countryText);
         if (countryText is not null && country is null)
         {
-            row.Problem("country", Countries.Refusal(countryText));
+            row.Problem("country", Countries.RefusalWords(countryText));
         }
 
         var osId = row.Text("os_id", 15)?.ToUpperInvariant();
         if (osId is not null && !Facility.IsOsId(osId, country))
         {
-            row.Problem("os_id", $"'{osId}' is not an Open Supply Hub ID for this country: the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF.");
+            row.Problem("os_id", Phrase.Of("'{0}' is not an Open Supply Hub ID for this country: the country code, 7 digits and 6 letters or digits, such as BD2019312ABCDEF.", osId));
         }
 
         var latitude = (double?)row.Number("lat", Plausible.Latitude);
         var longitude = (double?)row.Number("lng", Plausible.Longitude);
         if ((latitude is null) != (longitude is null) && !row.HasProblemIn("lat") && !row.HasProblemIn("lng"))
         {
-            row.Problem(latitude is null ? "lat" : "lng", "Give both lat and lng, or neither.");
+            row.Problem(latitude is null ? "lat" : "lng", Phrase.Of("Give both lat and lng, or neither."));
         }
 
         var total = row.Whole("number_of_workers", Plausible.Headcount);
@@ -140,27 +153,27 @@ public static partial class FacilityListParser
         var men = row.Whole("workers_men", Plausible.Headcount);
         if (total is not null && women + men > total)
         {
-            row.Problem("number_of_workers", "Women and men together are more than the number of workers.");
+            row.Problem("number_of_workers", Phrase.Of("Women and men together are more than the number of workers."));
         }
 
         var tier = row.Whole("tier", 1, SupplyLink.MaxTier);
         var startDate = row.Date("start_date");
         if (startDate > today)
         {
-            row.Problem("start_date", "The start date is in the future.");
+            row.Problem("start_date", Phrase.Of("The start date is in the future."));
         }
 
         var foaDate = row.Date("foa_date");
         if (foaDate > today)
         {
-            row.Problem("foa_date", "A fact cannot be observed in the future.");
+            row.Problem("foa_date", Phrase.Of("A fact cannot be observed in the future."));
         }
 
         var source = row.Text("foa_source", 20) is { } sourceText ? Source(row, sourceText, importer) : FactSource.Audit;
         var committee = row.Text("worker_committee", 20)?.ToLowerInvariant();
         if (committee is not (null or "elected" or "appointed" or "none" or "no"))
         {
-            row.Problem("worker_committee", "Write elected, appointed or none.");
+            row.Problem("worker_committee", Phrase.Of("Write elected, appointed or none."));
         }
 
         var cbaExpires = row.Date("cba_expires");
@@ -198,7 +211,7 @@ public static partial class FacilityListParser
         };
         if (parsed.UnionName is null && (parsed.UnionFederation is not null || parsed.UnionRecognised is not null))
         {
-            row.Problem("union_name", "Name the union when giving its federation or recognition.");
+            row.Problem("union_name", Phrase.Of("Name the union when giving its federation or recognition."));
         }
 
         return (parsed, row.Text("buyer", Facility.NameMaxLength), tier is not null);
@@ -216,15 +229,15 @@ public static partial class FacilityListParser
         };
         if (source is null)
         {
-            row.Problem("foa_source", "Write audit, interview or union.");
+            row.Problem("foa_source", Phrase.Of("Write audit, interview or union."));
         }
         else if (source == FactSource.SelfDeclared)
         {
-            row.Problem("foa_source", "A list of facilities you buy from cannot hold their self-declarations: the operator declares for itself.");
+            row.Problem("foa_source", Phrase.Of("A list of facilities you buy from cannot hold their self-declarations: the operator declares for itself."));
         }
         else if (source == FactSource.Union && importer != OrganisationKind.Union)
         {
-            row.Problem("foa_source", "Only a union reports with the source union.");
+            row.Problem("foa_source", Phrase.Of("Only a union reports with the source Union."));
         }
 
         return source ?? FactSource.Audit;
@@ -246,7 +259,7 @@ public static partial class FacilityListParser
             var first = keys.Select(k => seen.TryGetValue(k, out var n) ? n : 0).FirstOrDefault(n => n > 0);
             if (first > 0)
             {
-                problems.Add(new(draft.Row.RowNumber, "name", $"The same facility as row {first}; only the first is imported."));
+                problems.Add(ImportProblem.Of(draft.Row.RowNumber, "name", Phrase.Of("The same facility as row {0}; only the first is imported.", first)));
                 continue;
             }
 
@@ -286,7 +299,7 @@ public static partial class FacilityListParser
         {
             if (!byReference.TryGetValue(buyer!, out var buyerRow) || buyerRow == row.RowNumber)
             {
-                problems.Add(new(row.RowNumber, "buyer", $"No other row in this file has the name or OS ID '{buyer}'. Leave buyer blank for facilities you buy from directly."));
+                problems.Add(ImportProblem.Of(row.RowNumber, "buyer", Phrase.Of("No other row in this file has the name or OS ID '{0}'. Leave buyer blank for facilities you buy from directly.", buyer)));
                 dropped.Add(row.RowNumber);
             }
             else
@@ -313,7 +326,7 @@ public static partial class FacilityListParser
             var tier = TierOf(row.RowNumber, 1);
             if (tier is null or > SupplyLink.MaxTier)
             {
-                problems.Add(new(row.RowNumber, "buyer", $"Following the buyer column from this row goes round in a loop or deeper than tier {SupplyLink.MaxTier}."));
+                problems.Add(ImportProblem.Of(row.RowNumber, "buyer", Phrase.Of("Following the buyer column from this row goes round in a loop or deeper than tier {0}.", SupplyLink.MaxTier)));
                 continue;
             }
 

@@ -35,7 +35,19 @@ public sealed record RegistryFacilityDto(Guid Id, string Name, string Address, s
 /// <c>Confidence</c> and <c>Evidence</c>: the matcher's reasons for a Review row, as in the review queue.
 /// </summary>
 public sealed record ImportRowResultDto(int Row, RowOutcome Outcome, string? Message, int? SameAsRow, RegistryFacilityDto? Facility, double? Confidence,
-    IReadOnlyList<MatchEvidenceDto>? Evidence);
+    IReadOnlyList<MatchEvidenceDto>? Evidence)
+{
+    /// <summary>The column and words of <see cref="Message"/>, so a page says it in the reader's language; the API keeps the English.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? MessageColumn { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Platform.Localization.Phrase? Words { get; init; }
+
+    /// <summary>The message in the reader's language.</summary>
+    public string? In(Microsoft.Extensions.Localization.IStringLocalizer text) =>
+        Words is null ? Message : MessageColumn is null ? Words.In(text) : $"{MessageColumn}: {Words.In(text)}";
+}
 
 /// <summary>One side of a review: the imported row, or the facility it may be.</summary>
 public sealed record ReviewSideDto(string Name, string Address, string CountryCode, string? OsId, int? WorkersTotal, string? ParentCompany)

@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,8 +30,15 @@ public sealed class FacilityImportRowResult
 
     public double? Confidence { get; init; }
 
-    /// <summary>The parser's message for a row with a problem.</summary>
+    /// <summary>The parser's message for a row with a problem, in English, after its column ("country: …").</summary>
     public string? Message { get; init; }
+
+    /// <summary>The column, template and values of <see cref="Message"/>, so a page says it in the reader's language.</summary>
+    public string? MessageColumn { get; init; }
+
+    public string? MessageTemplate { get; init; }
+
+    public string? MessageArguments { get; init; }
 
     /// <summary>The matcher's reasons for a row sent to review, as <see cref="ReviewEvidence"/> writes them.</summary>
     public string? EvidenceJson { get; init; }
@@ -43,6 +51,9 @@ internal sealed class FacilityImportRowResultConfiguration : IEntityTypeConfigur
         b.ToTable("FacilityImportRowResults");
         b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Message).HasMaxLength(FacilityImportRowResult.MessageMaxLength);
+        b.Property(r => r.MessageColumn).HasMaxLength(64);
+        b.Property(r => r.MessageTemplate).HasMaxLength(StoredWords.TemplateMaxLength);
+        b.Property(r => r.MessageArguments).HasMaxLength(StoredWords.ArgumentsMaxLength);
         b.HasIndex(r => new { r.ImportId, r.Row });
         b.HasIndex(r => new { r.ImportId, r.Outcome, r.Row });
         b.HasOne<FacilityImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
@@ -73,8 +84,20 @@ public static class ImportRowResults
                 continue;
             }
 
-            var message = messages.TryGetValue(number, out var p) ? $"{p.Column}: {p.Message}" : "This row has a problem; the list of problems names it.";
-            yield return new() { ImportId = importId, Row = number, Outcome = RowOutcome.Problem, Message = Cut(message) };
+            if (messages.TryGetValue(number, out var p))
+            {
+                var (template, arguments) = StoredWords.Of(p.Words);
+                yield return new()
+                {
+                    ImportId = importId, Row = number, Outcome = RowOutcome.Problem, Message = Cut($"{p.Column}: {p.Message}"),
+                    MessageColumn = p.Column.Length > 64 ? null : p.Column, MessageTemplate = p.Column.Length > 64 ? null : template, MessageArguments = arguments,
+                };
+            }
+            else
+            {
+                var words = Phrase.Of("This row has a problem; the list of problems names it.");
+                yield return new() { ImportId = importId, Row = number, Outcome = RowOutcome.Problem, Message = words.English, MessageTemplate = words.Template };
+            }
         }
     }
 

@@ -59,6 +59,26 @@ public sealed record Importer(HttpClient Client, Guid OrganisationId)
         throw new TimeoutException($"The import did not finish within five minutes: {import.Status}, {import.Rows?.Stage}.");
     }
 
+    /// <summary>Waits for the background worker to work out the preview: the import's row totals appear.</summary>
+    public async Task<ImportDto> PlannedAsync(Guid importId)
+    {
+        // As RunAsync: the shared job queue may hold others' large files first.
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
+        do
+        {
+            var import = (await Client.GetFromJsonAsync<ImportDto>($"{Api}/imports/{importId}", Http.Json))!;
+            if (import.Rows is not null)
+            {
+                return import;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        while (TimeProvider.System.GetUtcNow() < deadline);
+
+        throw new TimeoutException("The preview was not worked out within five minutes.");
+    }
+
     public async Task<ImportDto> ImportAsync(string csv) => await RunAsync((await PreviewAsync(csv)).Id);
 }
 

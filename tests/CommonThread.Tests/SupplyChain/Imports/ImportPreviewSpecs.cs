@@ -19,26 +19,6 @@ public abstract class ImportPreviewSpecs(TestApp app)
         return (new Importer(await app.ClientForAsync(member), organisation.Id), await app.SignedInAsync(member.Email, TestMember.Password));
     }
 
-    /// <summary>Waits for the background worker to work out the preview: the import's row totals appear.</summary>
-    private static async Task<ImportDto> PlannedAsync(Importer importer, Guid importId)
-    {
-        // As Importer.RunAsync: the shared job queue may hold others' large files first.
-        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
-        do
-        {
-            var import = (await importer.Client.GetFromJsonAsync<ImportDto>($"{importer.Api}/imports/{importId}", Http.Json))!;
-            if (import.Rows is not null)
-            {
-                return import;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        while (TimeProvider.System.GetUtcNow() < deadline);
-
-        throw new TimeoutException("The preview was not worked out within five minutes.");
-    }
-
     private static async Task<List<ImportRowResultDto>> RowsAsync(Importer importer, Guid importId, string query = "") =>
         (await importer.Client.GetFromJsonAsync<List<ImportRowResultDto>>($"{importer.Api}/imports/{importId}/rows?limit=1000{query}", Http.Json))!;
 
@@ -91,7 +71,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
         var before = await WrittenAsync(w, importer.OrganisationId);
 
         var uploaded = await importer.PreviewAsync(csv);
-        var planned = await PlannedAsync(importer, uploaded.Id);
+        var planned = await importer.PlannedAsync(uploaded.Id);
         var plan = await RowsAsync(importer, uploaded.Id);
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/o/{importer.OrganisationId}/imports/{uploaded.Id}"));
         var afterPreview = await WrittenAsync(w, importer.OrganisationId);
@@ -130,7 +110,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
         var (importer, browser) = await BrandAsync();
 
         var uploaded = await importer.PreviewAsync($"country,name,address\nBD,{Mill(w)},\"{MillAddress(w)}\"\n");
-        await PlannedAsync(importer, uploaded.Id);
+        await importer.PlannedAsync(uploaded.Id);
         var json = await importer.Client.GetStringAsync($"{importer.Api}/imports/{uploaded.Id}/rows");
         var csv = await importer.Client.GetStringAsync($"{importer.Api}/imports/{uploaded.Id}/rows.csv");
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/o/{importer.OrganisationId}/imports/{uploaded.Id}"));
@@ -152,7 +132,7 @@ public abstract class ImportPreviewSpecs(TestApp app)
         var w = Unique.Word();
         var (importer, browser) = await BrandAsync();
         var uploaded = await importer.PreviewAsync($"country,name,address\nBD,{w} One,{w} Street 1\nXX,{w} Two,{w} Street 2\n");
-        await PlannedAsync(importer, uploaded.Id);
+        await importer.PlannedAsync(uploaded.Id);
         var page = await browser.GetStringAsync($"/o/{importer.OrganisationId}/imports/{uploaded.Id}");
 
         var discarded = await importer.Client.DeleteAsync($"{importer.Api}/imports/{uploaded.Id}");
