@@ -5,6 +5,7 @@ using CommonThread.Bench.DueDiligence;
 using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
 using CommonThread.Bench.Imports;
+using CommonThread.Bench.Knowledge;
 using CommonThread.Bench.Matching;
 using CommonThread.Bench.SupplyChain;
 using CommonThread.Bench.XlsFormConformance;
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "accountability" => await AccountabilityBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "portfolio" => await PortfolioBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "due-diligence" => await DueDiligenceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "library" => await LibraryBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "xlsform-conformance" => await ConformanceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
@@ -48,6 +50,8 @@ static int Usage()
                      --facilities 5000 --findings 50000 --cases 2000 --impacts 500 --postgres "Host=…;Username=…"
           accountability  a monitoring round: feedback release, the initiative-wide report (JSON, PDF, XLSX), a brand's scorecard page under load
                      --brands 200 --facilities 20000 --responses 100000 --clients 4 --seconds 20 --postgres "Host=…;Username=…"
+          library    the public knowledge library: ranked searches in six languages (p95) and the anonymous library page under load
+                     --documents 100000 --clients 50 --seconds 20 --postgres "Host=…;Username=…"
         """);
     return 2;
 }

@@ -20,10 +20,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ModelAs
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200);
         builder.Entity<AppUser>().Property(u => u.PreferredCulture).HasMaxLength(16);
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.HasAnnotation(ModelAssemblies.ProviderAnnotation, Database.ProviderName);
         foreach (var assembly in modelAssemblies.Assemblies)
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
         }
+
+        builder.Model.RemoveAnnotation(ModelAssemblies.ProviderAnnotation);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

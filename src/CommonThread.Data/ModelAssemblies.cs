@@ -8,5 +8,11 @@ namespace CommonThread.Data;
 /// </summary>
 public sealed class ModelAssemblies(params Assembly[] assemblies)
 {
+    /// <summary>
+    /// The model annotation that tells a configuration which provider the model is built for, while configurations
+    /// run (removed afterwards): what one provider indexes natively (PostgreSQL's text search) the other cannot map.
+    /// </summary>
+    public const string ProviderAnnotation = "CommonThread:Provider";
+
     public IReadOnlyList<Assembly> Assemblies { get; } = assemblies;
 }

@@ -10,6 +10,7 @@ using CommonThread.Web.DueDiligence.Plans;
 using CommonThread.Web.DueDiligence.Reports;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
+using CommonThread.Web.Knowledge;
 using CommonThread.Web.Notifications;
 using CommonThread.Web.Operator;
 using CommonThread.Web.Organisations;
@@ -31,6 +32,7 @@ builder.Services.AddAssessments();
 builder.Services.AddAudits();
 builder.Services.AddAccountability();
 builder.Services.AddDueDiligence();
+builder.Services.AddKnowledge();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -65,6 +67,7 @@ app.MapDueDiligenceEndpoints();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapEngagementEndpoints();
+app.MapKnowledgeEndpoints();
 app.MapPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

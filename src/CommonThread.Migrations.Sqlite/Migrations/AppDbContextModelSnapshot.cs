@@ -2371,6 +2371,106 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyWords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GenderData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PublisherOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleWords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublisherOrganisationId");
+
+                    b.HasIndex("Language", "PublishedOn");
+
+                    b.HasIndex("PublishedOn", "Id");
+
+                    b.ToTable("LibraryDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryFile", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("LibraryFiles", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryTag", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Tag");
+
+                    b.HasIndex("Tag", "DocumentId");
+
+                    b.ToTable("LibraryTags", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4201,6 +4301,24 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.HasOne("CommonThread.Web.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryFile", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.Library.LibraryDocument", null)
+                        .WithOne()
+                        .HasForeignKey("CommonThread.Web.Knowledge.Library.LibraryFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryTag", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.Library.LibraryDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,6 +40,8 @@ public static class OrganisationTabs
         (new("accountability", "Accountability"), [B, S, U, N]),
         // Due diligence (OECD steps 2–3): buyers and suppliers keep registers of their chains' impacts; unions raise impacts where they are verified.
         (new("risks", "Due diligence"), [B, S, U]),
+        // The public library's publishers: initiatives and unions (Knowledge/Library).
+        (new("library", "Library"), [U, N]),
         (new("members", "Members"), [B, S, I, U, N, A]),
         (new("tokens", "API tokens"), [B, S, I, U, N, A]),
     ];

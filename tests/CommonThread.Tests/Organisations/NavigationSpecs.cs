@@ -17,8 +17,8 @@ public abstract partial class NavigationSpecs(TestApp app)
         { "Northwind Apparel", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks members tokens" },
         { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks members tokens" },
         { "Sunrise Homework Agents", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans members tokens" },
-        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks members tokens" },
-        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability members tokens" },
+        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks library members tokens" },
+        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability library members tokens" },
         { "CommonThread Platform", "dashboard union-presence members tokens" },
     };
 

@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.SupplyChain;
 using CommonThread.Web.SupplyChain.Imports;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Platform;
@@ -56,6 +57,8 @@ public sealed class ApiEndpointCases(TestApp app)
             // A supplier of its own keeps a homework register that no other spec touches.
             _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
+            // A fresh initiative publishes to the public library; another initiative competes with it.
+            _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
             _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
@@ -96,6 +99,7 @@ public sealed class ApiEndpointCases(TestApp app)
         (values["auditId"], values["planId"], values["actionId"], values["evidenceId"], values["unionId"]) = IsCorrectivePlan(pattern)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["documentId"] = (await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync())).ToString();
         values["key"] = "photo";
         values["reportKey"] = "csddd-statement";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
@@ -384,6 +388,7 @@ public sealed class ApiEndpointCases(TestApp app)
 
         var json = endpointName switch
         {
+            "PublishLibraryDocument" => $$"""{"title":"Matrix {{unique}}","summary":"S","text":"T","language":"en","kind":"Tool","licence":"CcBy","themes":["Productivity"],"countries":["BD"]}""",
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
             "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",
             "SetTwoFactorRequirement" => """{"required":false}""",

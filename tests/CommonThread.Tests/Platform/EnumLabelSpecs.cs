@@ -24,6 +24,8 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(CommonThread.Web.DueDiligence.HumanRightsIssue), typeof(CommonThread.Web.DueDiligence.ImpactNature), typeof(CommonThread.Web.DueDiligence.ImpactSource),
         typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
         typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind), typeof(CommonThread.Web.Assessments.AssignmentStatus),
+        typeof(CommonThread.Web.Knowledge.Library.KnowledgeTheme), typeof(CommonThread.Web.Knowledge.Library.DocumentKind), typeof(CommonThread.Web.Knowledge.Library.Audience),
+        typeof(CommonThread.Web.Knowledge.Library.Licence),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>

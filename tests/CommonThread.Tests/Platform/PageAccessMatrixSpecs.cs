@@ -15,7 +15,7 @@ namespace CommonThread.Tests.Platform;
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
     private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found",
-        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up", "/passbook"];
+        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up", "/passbook", "/library", "/library/{DocumentId:guid}"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -82,6 +82,7 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             return plan.Id;
         });
         var (agreementId, roundId, invitationId) = await NorthwindAccountabilityAsync(owner.OrganisationId, facilityId);
+        var documentId = await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -98,7 +99,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{AgreementId:guid}", agreementId.ToString(), StringComparison.Ordinal)
                 .Replace("{RoundId:guid}", roundId.ToString(), StringComparison.Ordinal)
                 .Replace("{BrandId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
-                .Replace("{InvitationId:guid}", invitationId.ToString(), StringComparison.Ordinal);
+                .Replace("{InvitationId:guid}", invitationId.ToString(), StringComparison.Ordinal)
+                .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");

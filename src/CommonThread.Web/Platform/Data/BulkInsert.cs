@@ -25,7 +25,8 @@ public static class BulkInsert
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), p.GetRelationalTypeMapping())).ToList();
+        // A column the database computes (a text-search vector) is left to it.
+        var columns = entity.GetProperties().Where(p => p.GetComputedColumnSql(table) is null).Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), p.GetRelationalTypeMapping())).ToList();
         var command = $"COPY {Quoted(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await db.Database.OpenConnectionAsync(ct);
         try

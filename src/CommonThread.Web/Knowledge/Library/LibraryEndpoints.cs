@@ -1,0 +1,97 @@
+using System.Text.Json;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Files;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace CommonThread.Web.Knowledge.Library;
+
+public static class LibraryEndpoints
+{
+    /// <summary>How long a public library answer may be kept by browsers and shared caches: what is published shows within it.</summary>
+    public const string PublicCaching = "public, max-age=60";
+
+    public static void MapLibraryEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The public library: read without an account, so these are outside /api (whose every endpoint needs one).
+        app.MapGet("/library/feed.atom", async ([AsParameters] LibraryFilter filter, HttpContext http, LibraryService library, CancellationToken ct) =>
+        {
+            var query = filter.Parse(LibraryFeed.Entries) with { Page = 1, Size = LibraryFeed.Entries };
+            var results = await library.SearchAsync(query, ct);
+            http.Response.Headers.CacheControl = PublicCaching;
+            var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}";
+            return Results.Text(LibraryFeed.Write(results.Items, $"{http.Request.Scheme}://{http.Request.Host}", self, query), LibraryFeed.ContentType);
+        }).WithTags("Knowledge library").WithName("LibraryFeed").ExcludeFromDescription();
+        app.MapGet("/library/{documentId:guid}/file", async (Guid documentId, HttpContext http, LibraryService library, CancellationToken ct) =>
+        {
+            var (fileName, bytes) = await library.FileAsync(documentId, ct);
+            http.Response.Headers.CacheControl = PublicCaching;
+            return TypedResults.File(bytes, FileSignature.Pdf, fileName);
+        }).WithTags("Knowledge library").WithName("LibraryFile").ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/library").RequireAuthorization().WithTags("Knowledge library");
+        api.MapGet("", async ([AsParameters] LibraryFilter filter, LibraryService library, CancellationToken ct) =>
+                TypedResults.Ok(await library.SearchAsync(filter.Parse(), ct)))
+            .WithName("SearchLibrary").WithSummary("Search the library")
+            .WithDescription("Ranked by how well the words match (the title weighs most) when q is given, newest first otherwise; page by page, with the total.");
+        api.MapGet("/{documentId:guid}", async (Guid documentId, LibraryService library, CancellationToken ct) =>
+        {
+            var (entry, text) = await library.FindAsync(documentId, ct);
+            return TypedResults.Ok(new LibraryDocumentDto(entry, text));
+        }).WithName("GetLibraryDocument");
+
+        var organisation = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Knowledge library")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        organisation.MapPost("/library", async (HttpContext http, LibraryService library, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var (input, file) = await ReadAsync(http, json.Value.SerializerOptions, ct);
+            var entry = await library.PublishAsync(http.OrganisationAccess(), input, file, ct);
+            return TypedResults.Created($"/api/library/{entry.Id}", entry);
+        }).RequireRole(MemberRole.Editor).WithName("PublishLibraryDocument").Accepts<LibraryInput>("application/json", "multipart/form-data")
+            .WithDescription("JSON, or multipart/form-data with the same JSON in a part named \"document\" and the PDF in a part named \"file\".");
+    }
+
+    /// <summary>The document's fields, and the PDF when it comes as multipart/form-data.</summary>
+    private static async Task<(LibraryInput Input, (string, byte[])? File)> ReadAsync(HttpContext http, JsonSerializerOptions json, CancellationToken ct)
+    {
+        try
+        {
+            if (!http.Request.HasFormContentType)
+            {
+                return (await http.Request.ReadFromJsonAsync<LibraryInput>(json, ct) ?? throw Unreadable(), null);
+            }
+
+            var form = await http.Request.ReadFormAsync(ct);
+            var input = JsonSerializer.Deserialize<LibraryInput>(form["document"].ToString() is { Length: > 0 } d ? d : throw Unreadable(), json) ?? throw Unreadable();
+            if (form.Files.GetFile("file") is not { } file)
+            {
+                return (input, null);
+            }
+
+            if (file.Length > AttachedDocument.MaxBytes)
+            {
+                throw new RuleViolation("file", "Attach the document as a PDF of up to 10 MB.");
+            }
+
+            var bytes = new byte[file.Length];
+            await using var stream = file.OpenReadStream();
+            await stream.ReadExactlyAsync(bytes, ct);
+            return (input, (file.FileName, bytes));
+        }
+        catch (JsonException)
+        {
+            throw Unreadable();
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable();
+        }
+    }
+
+    private static RuleViolation Unreadable() =>
+        new("document", "Send the document as JSON, or as multipart/form-data with the JSON in a part named \"document\" and the PDF in a part named \"file\".");
+}
+
+/// <summary>A document with its whole text.</summary>
+public sealed record LibraryDocumentDto(LibraryEntry Document, string Text);

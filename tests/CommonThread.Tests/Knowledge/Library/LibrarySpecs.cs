@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using CommonThread.Tests.Infrastructure;
+using CommonThread.Tests.SupplyChain.Imports;
+using CommonThread.Web.Demo;
+using CommonThread.Web.Knowledge.Library;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Tests.Knowledge.Library;
+
+/// <summary>
+/// The public knowledge library: anyone reads and searches it without an account, in every language it holds;
+/// initiatives' and unions' editors publish to it, nobody else; a bad document is refused by field and leaves nothing.
+/// </summary>
+public abstract class LibrarySpecs(TestApp app)
+{
+    private static object Document(string title, string text, string language = "en", string[]? themes = null, string[]? countries = null) => new
+    {
+        title, summary = "A short summary.", text, language, kind = "GoodPractice", licence = "CcBy",
+        themes = themes ?? ["SocialDialogue"], countries = countries ?? ["BD"], audiences = new[] { "Unions" }, genderData = false,
+    };
+
+    private async Task<int> CountAsync() => await app.WithDbAsync(db => db.Set<LibraryDocument>().CountAsync());
+
+    private static async Task<List<Guid>> ResultIdsAsync(HttpClient client, string query)
+    {
+        var results = await client.GetFromJsonAsync<JsonElement>("/api/library" + query);
+        return [.. results.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("bn")]
+    [InlineData("hi")]
+    [InlineData("km")]
+    [InlineData("vi")]
+    [InlineData("zh-Hans")]
+    public async Task Each_demo_document_comes_first_for_a_word_of_its_own_language_read_without_an_account(string language)
+    {
+        var anonymous = app.Anonymous();
+        var demo = DemoLibrary.Documents.Value.Where(d => d.Language == language).ToList();
+        Assert.NotEmpty(demo);
+        foreach (var document in demo)
+        {
+            var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/library?q=" + Uri.EscapeDataString(document.Probe)));
+            var start = page.IndexOf("id=\"library-results\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"'{document.Probe}' found nothing");
+            var results = page[start..page.IndexOf("</ol>", start, StringComparison.Ordinal)];
+            var firstTitle = results.IndexOf(document.Title, StringComparison.Ordinal);
+            Assert.True(firstTitle >= 0, $"'{document.Probe}' did not find '{document.Title}'");
+            foreach (var other in DemoLibrary.Documents.Value.Where(d => d != document))
+            {
+                var at = results.IndexOf(other.Title, StringComparison.Ordinal);
+                Assert.True(at < 0 || at > firstTitle, $"'{document.Probe}' ranked '{other.Title}' above '{document.Title}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_document_is_read_whole_by_anyone_and_may_be_kept_by_shared_caches()
+    {
+        var demo = DemoLibrary.Documents.Value.First(d => d.Language == "zh-Hans");
+        var id = await app.WithDbAsync(db => db.Set<LibraryDocument>().Where(d => d.Title == demo.Title).Select(d => d.Id).FirstAsync());
+
+        var response = await app.Anonymous().GetAsync($"/library/{id}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("lang=\"zh-Hans\"", html, StringComparison.Ordinal);
+        Assert.Contains(demo.Text.Split("\n\n")[0].Trim(), html, StringComparison.Ordinal);
+        Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/library/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_initiative_publishes_and_the_document_is_found_by_a_word_of_its_text_ranked_above_a_mere_mention()
+    {
+        var (initiative, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var word = Unique.Word();
+        var inTitle = await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", Document($"{word} in the title", $"A text that says {word} once."));
+        var inText = await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", Document("Another title", $"Only the text says {word}."));
+        Assert.Equal(HttpStatusCode.Created, inText.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, inTitle.StatusCode);
+        var titled = (await inTitle.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var texted = (await inText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var reader = (await app.NewOrganisationClientAsync(OrganisationKind.Brand, MemberRole.Viewer)).Client;
+        Assert.Equal([titled, texted], await ResultIdsAsync(reader, "?q=" + word.ToLowerInvariant()));
+        // A word's beginning finds it too: "organis" finds "organising".
+        Assert.Equal([titled, texted], await ResultIdsAsync(reader, "?q=" + word[..7]));
+        Assert.Empty(await ResultIdsAsync(reader, $"?q={word}&country=KH"));
+        Assert.Empty(await ResultIdsAsync(reader, $"?q={word}&theme=Environment"));
+        Assert.Equal(2, (await ResultIdsAsync(reader, $"?q={word}&country=bangladesh&theme=socialdialogue&language=en&kind=GoodPractice&audience=Unions")).Count);
+    }
+
+    [Fact]
+    public async Task The_text_of_an_attached_pdf_is_searched_and_the_pdf_is_served_as_it_was_given()
+    {
+        var (union, unionOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Union);
+        var word = Unique.Word();
+        var pdf = Pdf.Write("Report", p => p.Line($"The {word} study of wages in Gazipur."));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(Document("Wages study", ""))), "document" },
+            { new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "wages.pdf" },
+        };
+
+        var response = await union.PostAsync($"/api/organisations/{unionOrg.Id}/library", form);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal([id], await ResultIdsAsync(union, "?q=" + word));
+        var file = await app.Anonymous().GetAsync($"/library/{id}/file");
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await file.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_brand_or_an_initiatives_viewer_cannot_publish_and_nothing_is_written()
+    {
+        var (brand, brandOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Brand, MemberRole.Owner);
+        var (viewer, initiativeOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative, MemberRole.Viewer);
+        var before = await CountAsync();
+
+        var byBrand = await brand.PostAsJsonAsync($"/api/organisations/{brandOrg.Id}/library", Document("Brand's own", "Text"));
+        var byViewer = await viewer.PostAsJsonAsync($"/api/organisations/{initiativeOrg.Id}/library", Document("Viewer's own", "Text"));
+        var intoAnother = await brand.PostAsJsonAsync($"/api/organisations/{initiativeOrg.Id}/library", Document("Someone else's", "Text"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byBrand.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, intoAnother.StatusCode);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_document_is_refused_field_by_field_and_nothing_is_written()
+    {
+        var (initiative, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var before = await CountAsync();
+
+        var response = await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", new
+        {
+            title = "", summary = "Fine", text = "", language = "xx", kind = "GoodPractice", licence = "CcBy", themes = Array.Empty<string>(), countries = new[] { "Atlantis" },
+        });
+        var notPdf = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(Document("Not a PDF", ""))), "document" },
+            { new ByteArrayContent("name,wage\nA,1\n"u8.ToArray()), "file", "wages.pdf" },
+        };
+        var fileResponse = await initiative.PostAsync($"/api/organisations/{organisation.Id}/library", notPdf);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "title", "language", "themes", "countries", "text" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}");
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, fileResponse.StatusCode);
+        Assert.True((await fileResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_filter_value_that_is_not_one_is_named_by_the_api_and_said_on_the_page()
+    {
+        var reader = (await app.NewOrganisationClientAsync(OrganisationKind.Brand, MemberRole.Viewer)).Client;
+
+        var api = await reader.GetAsync("/api/library?theme=cooking&size=500");
+        var page = await app.Anonymous().GetAsync("/library?theme=cooking");
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("theme", out _) && errors.TryGetProperty("size", out _), errors.ToString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"library-error\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_of_a_theme_and_country_holds_only_their_documents()
+    {
+        var (initiative, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var word = Unique.Word();
+        await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", Document($"{word} energy", "Dyeing with less steam.", themes: ["Environment"], countries: ["VN"]));
+        await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", Document($"{word} bargaining", "Bargaining.", themes: ["SocialDialogue"], countries: ["VN"]));
+
+        var response = await app.Anonymous().GetAsync("/library/feed.atom?theme=Environment&country=VN");
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(entries, e => e.Element(atom + "title")!.Value == $"{word} energy");
+        Assert.DoesNotContain(entries, e => e.Element(atom + "title")!.Value == $"{word} bargaining");
+        Assert.All(entries, e => Assert.Contains(e.Elements(atom + "category"), c => c.Attribute("term")!.Value == "Environment"));
+        Assert.All(entries, e => Assert.StartsWith("http", e.Element(atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal));
+    }
+}
+
+public sealed class LibrarySpecsOnSqlite(SqliteApp app) : LibrarySpecs(app);
+
+public sealed class LibrarySpecsOnPostgres(PostgresApp app) : LibrarySpecs(app);
