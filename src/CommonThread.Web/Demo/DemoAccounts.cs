@@ -30,5 +30,7 @@ public static class DemoAccounts
         new("Bangladesh Garment Workers Federation (demo)", OrganisationKind.Union, "BD", "officer@bgwf.example", "Kalpona Roy"),
         new("Cambodian Apparel Workers Union (demo)", OrganisationKind.Union, "KH", "officer@cawu.example", "Dara Sok"),
         new("Fair Threads Initiative", OrganisationKind.Initiative, "NL", "staff@fairthreads.example", "Ines Moreau"),
+        new("Ministry of Labour and Employment (demo)", OrganisationKind.Government, "BD", "officer@labour-ministry.example", "Farhana Haque"),
+        new("Garment Employers' Association (demo)", OrganisationKind.EmployerOrganisation, "BD", "secretariat@employers.example", "Arif Chowdhury"),
     ];
 }

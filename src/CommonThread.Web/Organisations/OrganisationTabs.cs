@@ -11,12 +11,13 @@ public sealed record OrganisationTab(string Path, string Label);
 public static class OrganisationTabs
 {
     private const OrganisationKind B = OrganisationKind.Brand, S = OrganisationKind.Supplier, I = OrganisationKind.Intermediary,
-        U = OrganisationKind.Union, N = OrganisationKind.Initiative, A = OrganisationKind.PlatformAdmin;
+        U = OrganisationKind.Union, N = OrganisationKind.Initiative, A = OrganisationKind.PlatformAdmin,
+        G = OrganisationKind.Government, E = OrganisationKind.EmployerOrganisation;
 
     // Why each kind has its tab (DOMAIN.md, "Who uses it"):
     private static readonly (OrganisationTab Tab, OrganisationKind[] Kinds)[] Table =
     [
-        (new("", "Dashboard"), [B, S, I, U, N, A]),
+        (new("", "Dashboard"), [B, S, I, U, N, A, G, E]),
         // Buyers map their chain; suppliers and intermediaries keep the facilities they run; a union sees those where it is present.
         (new("facilities", "Facilities"), [B, S, I, U]),
         // Tiers exist only below a buyer: a union or an initiative has no chain of its own.
@@ -40,10 +41,10 @@ public static class OrganisationTabs
         (new("accountability", "Accountability"), [B, S, U, N]),
         // Due diligence (OECD steps 2–3): buyers and suppliers keep registers of their chains' impacts; unions raise impacts where they are verified.
         (new("risks", "Due diligence"), [B, S, U]),
-        // The public library's publishers: initiatives and unions (Knowledge/Library).
-        (new("library", "Library"), [U, N]),
-        (new("members", "Members"), [B, S, I, U, N, A]),
-        (new("tokens", "API tokens"), [B, S, I, U, N, A]),
+        // The public library's publishers: initiatives and the tripartite constituents, unions, governments and employers' organisations (Knowledge/Library).
+        (new("library", "Library"), [U, N, G, E]),
+        (new("members", "Members"), [B, S, I, U, N, A, G, E]),
+        (new("tokens", "API tokens"), [B, S, I, U, N, A, G, E]),
     ];
 
     private static readonly OrganisationTab AuditTrail = new("audit", "Audit trail");

@@ -32,6 +32,7 @@ public static class PlatformRegistration
         services.AddHealth();
         services.AddAntiforgery();
         services.AddCompression();
+        services.AddPublicCaching();
         services.AddSingleton<StaticAssets.Urls>();
         services.AddRazorComponents();
         // Pages are in Bengali, Khmer, Burmese…: send their text as UTF-8, not as numeric entities.
@@ -54,6 +55,8 @@ public static class PlatformRegistration
         app.UseShellLocalization(moreCultures);
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so a signed-in request is never answered from, nor kept in, the public cache.
+        app.UseOutputCache();
         app.UseTwoFactorGate();
         app.UseRateLimiter();
         app.UseFormTextCleaning();

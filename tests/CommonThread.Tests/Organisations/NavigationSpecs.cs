@@ -20,6 +20,8 @@ public abstract partial class NavigationSpecs(TestApp app)
         { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks library members tokens" },
         { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability library members tokens" },
         { "CommonThread Platform", "dashboard union-presence members tokens" },
+        { "Ministry of Labour and Employment (demo)", "dashboard library members tokens" },
+        { "Garment Employers' Association (demo)", "dashboard library members tokens" },
     };
 
     [Theory]

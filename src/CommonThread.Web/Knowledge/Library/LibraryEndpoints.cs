@@ -2,7 +2,9 @@ using System.Text.Json;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace CommonThread.Web.Knowledge.Library;
@@ -10,7 +12,17 @@ namespace CommonThread.Web.Knowledge.Library;
 public static class LibraryEndpoints
 {
     /// <summary>How long a public library answer may be kept by browsers and shared caches: what is published shows within it.</summary>
-    public const string PublicCaching = "public, max-age=60";
+    public const string PublicCacheControl = "public, max-age=60";
+
+    /// <summary>
+    /// Lets browsers and shared caches keep a public library page for a minute, apart for each language the reader's
+    /// browser or cookie asks for (the page's words follow it).
+    /// </summary>
+    public static void CachePublicly(HttpResponse response)
+    {
+        response.Headers.CacheControl = PublicCacheControl;
+        response.Headers.Vary = "Accept-Language, Cookie";
+    }
 
     public static void MapLibraryEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,14 +31,15 @@ public static class LibraryEndpoints
         {
             var query = filter.Parse(LibraryFeed.Entries) with { Page = 1, Size = LibraryFeed.Entries };
             var results = await library.SearchAsync(query, ct);
-            http.Response.Headers.CacheControl = PublicCaching;
+            http.Response.Headers.CacheControl = PublicCacheControl;
             var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}";
             return Results.Text(LibraryFeed.Write(results.Items, $"{http.Request.Scheme}://{http.Request.Host}", self, query), LibraryFeed.ContentType);
-        }).WithTags("Knowledge library").WithName("LibraryFeed").ExcludeFromDescription();
+        }).WithTags("Knowledge library").WithName("LibraryFeed").ExcludeFromDescription()
+            .WithMetadata(new OutputCacheAttribute { PolicyName = PublicCaching.Policy, Tags = [LibraryService.CacheTag] });
         app.MapGet("/library/{documentId:guid}/file", async (Guid documentId, HttpContext http, LibraryService library, CancellationToken ct) =>
         {
             var (fileName, bytes) = await library.FileAsync(documentId, ct);
-            http.Response.Headers.CacheControl = PublicCaching;
+            http.Response.Headers.CacheControl = PublicCacheControl;
             return TypedResults.File(bytes, FileSignature.Pdf, fileName);
         }).WithTags("Knowledge library").WithName("LibraryFile").ExcludeFromDescription();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CommonThread.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -15,34 +14,46 @@ public static class LibrarySearchIndex
 {
     // The FTS5 table LibrarySearch is derived from the documents, so it is made (and filled) when missing rather than
     // migrated: EF's model cannot describe a virtual table.
-    private static readonly ConcurrentDictionary<string, bool> Ready = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How many matches are ranked. A word found in a large share of the library ("workers") would otherwise make
+    /// every search read and rank tens of thousands of documents; past this many, the newest this many are ranked,
+    /// and the reader is asked to narrow the search.
+    /// </summary>
+    public const int RankLimit = 1000;
 
-    /// <summary>Documents whose words match every query word, best first; <paramref name="documents"/> already filtered.</summary>
-    public static async Task<(IReadOnlyList<Guid> Ids, int Total)> MatchAsync(AppDbContext db, IQueryable<LibraryDocument> documents, IReadOnlyList<string> words, int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// Documents whose words match every query word, best first; <paramref name="documents"/> already filtered. The
+    /// total counts at most <see cref="RankLimit"/> (More says there are more), and only those are ranked and paged.
+    /// </summary>
+    public static async Task<(IReadOnlyList<Guid> Ids, int Total, bool More)> MatchAsync(AppDbContext db, IQueryable<LibraryDocument> documents, IReadOnlyList<string> words, int skip, int take, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
             var query = string.Join(" & ", words.Select(w => w + ":*"));
-            var matching = documents.Where(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery("simple", query)));
-            var total = await matching.CountAsync(ct);
-            var ids = await matching
+            // Newest first, so that for a common word the database walks the date index and stops after RankLimit
+            // matches; for a rare one it takes the text index. Only these candidates are ranked.
+            var candidates = documents.Where(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery("simple", query)))
+                .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id);
+            var found = await candidates.Take(RankLimit + 1).CountAsync(ct);
+            var ids = await candidates.Take(RankLimit)
                 .OrderByDescending(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).RankCoverDensity(EF.Functions.ToTsQuery("simple", query)))
                 .ThenByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id)
                 .Skip(skip).Take(take).Select(d => d.Id).ToListAsync(ct);
-            return (ids, total);
+            return (ids, Math.Min(found, RankLimit), found > RankLimit);
         }
 
         await EnsureAsync(db, ct);
         var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
-        // bm25 is smaller for a better match; the first column is the document's id, not searched.
+        // bm25 is smaller for a better match; the first column is the document's id, not searched. FTS5 ranks every
+        // match cheaply, so the embedded database ranks them all and keeps the best RankLimit, as the reader sees it.
         var ranked = await db.Database.SqlQuery<RankedId>(
                 $"SELECT DocumentId AS Id, bm25(LibrarySearch, 0.0, 10.0, 1.0) AS Rank FROM LibrarySearch WHERE LibrarySearch MATCH {match}")
             .ToListAsync(ct);
         var rankOf = ranked.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Min(r => r.Rank));
-        var candidates = rankOf.Keys.ToList();
-        var kept = await documents.Where(d => candidates.Contains(d.Id)).Select(d => new { d.Id, d.PublishedOn }).ToListAsync(ct);
-        var ordered = kept.OrderBy(d => rankOf[d.Id]).ThenByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Select(d => d.Id);
-        return ([.. ordered.Skip(skip).Take(take)], kept.Count);
+        var candidateIds = rankOf.Keys.ToList();
+        var kept = await documents.Where(d => candidateIds.Contains(d.Id)).Select(d => new { d.Id, d.PublishedOn }).ToListAsync(ct);
+        var ordered = kept.OrderBy(d => rankOf[d.Id]).ThenByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(RankLimit).Select(d => d.Id);
+        return ([.. ordered.Skip(skip).Take(take)], Math.Min(kept.Count, RankLimit), kept.Count > RankLimit);
     }
 
     /// <summary>Adds a document's words to the SQLite index, in the caller's transaction; PostgreSQL keeps its vector itself.</summary>
@@ -59,12 +70,7 @@ public static class LibrarySearchIndex
 
     private static async Task EnsureAsync(AppDbContext db, CancellationToken ct)
     {
-        var database = db.Database.GetConnectionString() ?? "";
-        if (Ready.ContainsKey(database))
-        {
-            return;
-        }
-
+        // Asked every time rather than remembered: a file made again under the same name must not be taken for the old one.
         var exists = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM sqlite_master WHERE name = 'LibrarySearch'").SingleAsync(ct) > 0;
         if (!exists)
         {
@@ -74,8 +80,6 @@ public static class LibrarySearchIndex
                 INSERT INTO LibrarySearch (DocumentId, TitleWords, BodyWords) SELECT Id, TitleWords, BodyWords FROM LibraryDocuments;
                 """, ct);
         }
-
-        Ready[database] = true;
     }
 
     private sealed record RankedId(Guid Id, double Rank);

@@ -7,7 +7,9 @@ using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Geography;
 using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CommonThread.Web.Knowledge.Library;
 
@@ -52,17 +54,23 @@ public sealed record LibraryQuery(string? Q = null, KnowledgeTheme? Theme = null
 public sealed record LibraryEntry(Guid Id, string Title, string Summary, string Language, DocumentKind Kind, Licence Licence, bool GenderData, DateOnly PublishedOn,
     string Publisher, IReadOnlyList<KnowledgeTheme> Themes, IReadOnlyList<string> Countries, IReadOnlyList<Audience> Audiences, string? FileName);
 
-public sealed record LibraryResults(IReadOnlyList<LibraryEntry> Items, int Total, int Page, int Size);
+/// <summary>A page of results; with More, Total is the most a search ranks (<see cref="LibrarySearchIndex.RankLimit"/>) and more documents match.</summary>
+public sealed record LibraryResults(IReadOnlyList<LibraryEntry> Items, int Total, int Page, int Size, bool More = false);
 
 /// <summary>
 /// The public knowledge library. Anyone reads it, without an account; initiatives and unions publish to it (their
 /// editors), since it is where their research and guidance reach the sector. Nothing in it is confidential: a
 /// publisher is told so on the form, and a document names only its publishing organisation.
 /// </summary>
-public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore pages, IMemoryCache memory)
 {
-    /// <summary>Who may publish: the programme's knowledge comes from initiatives and unions.</summary>
-    public static readonly OrganisationKind[] Publishers = [OrganisationKind.Initiative, OrganisationKind.Union];
+    /// <summary>Who may publish: the programme's knowledge comes from initiatives and the tripartite constituents (unions, governments, employers' organisations).</summary>
+    public static readonly OrganisationKind[] Publishers = [OrganisationKind.Initiative, OrganisationKind.Union, OrganisationKind.Government, OrganisationKind.EmployerOrganisation];
+
+    /// <summary>The tag of the library's publicly cached pages, evicted when a document is published.</summary>
+    public const string CacheTag = "library";
+
+    private const string CountriesKey = "library:countries";
 
     public static bool MayPublish(OrganisationAccess access) => Publishers.Contains(access.Organisation.Kind) && access.Allows(MemberRole.Editor);
 
@@ -77,6 +85,7 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         var words = SearchWords.OfQuery(query.Q);
         IReadOnlyList<Guid> ids;
         int total;
+        var more = false;
         if (words.Count == 0)
         {
             total = await documents.CountAsync(ct);
@@ -84,11 +93,12 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         }
         else
         {
-            (ids, total) = await LibrarySearchIndex.MatchAsync(db, documents, words, skip, size, ct);
+            (ids, total, more) = await LibrarySearchIndex.MatchAsync(db, documents, words, skip, size, ct);
         }
 
         var entries = await EntriesAsync(ids, ct);
-        return new([.. ids.Select(id => entries[id])], total, page, size);
+        // A document removed between the two reads is left out rather than failing the search.
+        return new([.. ids.Where(entries.ContainsKey).Select(id => entries[id])], total, page, size, more);
     }
 
     public async Task<(LibraryEntry Entry, string Text)> FindAsync(Guid documentId, CancellationToken ct)
@@ -110,7 +120,7 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
     /// <summary>Publishes a document, with its PDF if one is attached: the PDF's text is searched as the document's own.</summary>
     public async Task<LibraryEntry> PublishAsync(OrganisationAccess access, LibraryInput input, (string Name, byte[] Bytes)? file, CancellationToken ct)
     {
-        access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Only an initiative or a union publishes to the library."), Publishers);
+        access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Only an initiative, a union, a government or an employers' organisation publishes to the library."), Publishers);
         var errors = new Dictionary<string, string[]>();
         if (TextInput.OrNull(input.Title) is not { Length: <= LibraryDocument.TitleMaxLength })
         {
@@ -205,12 +215,19 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         await db.SaveChangesAsync(ct);
         await LibrarySearchIndex.AddAsync(db, document, ct);
         await transaction.CommitAsync(ct);
+        await pages.EvictByTagAsync(CacheTag, ct);
+        memory.Remove(CountriesKey);
         return (await EntriesAsync([document.Id], ct))[document.Id];
     }
 
     /// <summary>The countries documents are about, for the filter's choices.</summary>
+    /// <remarks>Kept for a few minutes: reading them walks every country tag, and they change only when a document is published.</remarks>
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct) =>
-        [.. (await db.Set<LibraryTag>().Where(t => t.Tag.StartsWith("country:")).Select(t => t.Tag).Distinct().ToListAsync(ct)).Select(t => t["country:".Length..])];
+        await memory.GetOrCreateAsync(CountriesKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return (IReadOnlyList<string>)[.. (await db.Set<LibraryTag>().Where(t => t.Tag.StartsWith("country:")).Select(t => t.Tag).Distinct().ToListAsync(ct)).Select(t => t["country:".Length..])];
+        }) ?? [];
 
     private IQueryable<LibraryDocument> Filtered(LibraryQuery query)
     {

@@ -10,6 +10,7 @@ using CommonThread.Web.Knowledge.Library;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Knowledge.Library;
 
@@ -62,7 +63,7 @@ public abstract class LibrarySpecs(TestApp app)
     }
 
     [Fact]
-    public async Task A_document_is_read_whole_by_anyone_and_may_be_kept_by_shared_caches()
+    public async Task A_document_is_read_whole_by_anyone_and_may_be_kept_by_shared_caches_per_language()
     {
         var demo = DemoLibrary.Documents.Value.First(d => d.Language == "zh-Hans");
         var id = await app.WithDbAsync(db => db.Set<LibraryDocument>().Where(d => d.Title == demo.Title).Select(d => d.Id).FirstAsync());
@@ -74,7 +75,29 @@ public abstract class LibrarySpecs(TestApp app)
         Assert.Contains("lang=\"zh-Hans\"", html, StringComparison.Ordinal);
         Assert.Contains(demo.Text.Split("\n\n")[0].Trim(), html, StringComparison.Ordinal);
         Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        // Kept apart per language by shared caches: the page's words follow the reader's browser.
+        Assert.Contains("Accept-Language", response.Headers.Vary);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/library/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_page_kept_in_the_cache_shows_a_document_as_soon_as_it_is_published()
+    {
+        var (initiative, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var word = Unique.Word();
+        var address = $"/library?theme=Productivity&kind=Research&audience=Researchers&country=MM&language=my";
+        var before = await app.Anonymous().GetStringAsync(address);
+
+        var published = await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", new
+        {
+            title = $"{word} productivity study", summary = "S", text = "T", language = "my", kind = "Research", licence = "CcBy",
+            themes = new[] { "Productivity" }, countries = new[] { "MM" }, audiences = new[] { "Researchers" },
+        });
+        var after = await app.Anonymous().GetStringAsync(address);
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        Assert.DoesNotContain(word, before, StringComparison.Ordinal);
+        Assert.Contains(word, after, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,6 +202,36 @@ public abstract class LibrarySpecs(TestApp app)
         Assert.True(errors.TryGetProperty("theme", out _) && errors.TryGetProperty("size", out _), errors.ToString());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("id=\"library-error\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_word_in_more_documents_than_are_ranked_says_so_and_still_puts_a_title_match_first()
+    {
+        var organisation = await app.NewOrganisationAsync(OrganisationKind.Initiative);
+        var word = Unique.Word();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Published as the demo publishes, through the service: the one path that also fills SQLite's search table.
+            var library = scope.ServiceProvider.GetRequiredService<LibraryService>();
+            var publisher = new OrganisationAccess(organisation, MemberRole.Owner);
+            for (var i = 0; i <= LibrarySearchIndex.RankLimit; i++)
+            {
+                await library.PublishAsync(publisher, new LibraryInput
+                {
+                    Title = i == LibrarySearchIndex.RankLimit ? $"{word} handbook" : $"Note {i}", Summary = "S", Text = $"Mentions {word}.", Language = "en", Kind = DocumentKind.Tool,
+                    Licence = Licence.CcBy, Themes = [KnowledgeTheme.Productivity], PublishedOn = new DateOnly(2026, 1, 1),
+                }, null, CancellationToken.None);
+            }
+        }
+        var reader = (await app.NewOrganisationClientAsync(OrganisationKind.Brand, MemberRole.Viewer)).Client;
+
+        var results = await reader.GetFromJsonAsync<JsonElement>($"/api/library?q={word}&size=5");
+        var page = await app.Anonymous().GetStringAsync($"/library?q={word}");
+
+        Assert.True(results.GetProperty("more").GetBoolean());
+        Assert.Equal(LibrarySearchIndex.RankLimit, results.GetProperty("total").GetInt32());
+        Assert.Equal($"{word} handbook", results.GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Contains("id=\"library-more\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
