@@ -102,16 +102,17 @@ public static class LibraryBenchmark
             await response.Content.ReadAsByteArrayAsync();
             return response.IsSuccessStatusCode;
         });
-        Console.WriteLine($"  public library page (newest), {clients} clients  {page}   target p95 ≤ 50 ms");
+        Console.WriteLine($"  public library page (newest, from the public cache after its first rendering), {clients} clients  {page}   target p95 ≤ 50 ms");
         var pageBytes = (await anonymous.GetByteArrayAsync("/library")).Length;
         Console.WriteLine($"  public library page size                 {pageBytes / 1024.0,7:F1} KB");
         var searched = await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(seconds), async n =>
         {
-            using var response = await anonymous.GetAsync("/library?q=" + Vocabulary["en"][n % 40]);
+            // Every address new (n), so no answer comes from the public cache: what a search costs when it renders.
+            using var response = await anonymous.GetAsync($"/library?q={Vocabulary["en"][n % 40]}+{Vocabulary["en"][(n / 40) % 40]}&n={n}");
             await response.Content.ReadAsByteArrayAsync();
             return response.IsSuccessStatusCode;
         });
-        Console.WriteLine($"  public library page searched, {clients} clients {searched}");
+        Console.WriteLine($"  public library page searched, every address new (no cache), {clients} clients {searched}");
         return 0;
     }
 

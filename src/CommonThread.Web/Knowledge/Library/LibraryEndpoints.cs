@@ -77,20 +77,7 @@ public static class LibraryEndpoints
 
             var form = await http.Request.ReadFormAsync(ct);
             var input = JsonSerializer.Deserialize<LibraryInput>(form["document"].ToString() is { Length: > 0 } d ? d : throw Unreadable(), json) ?? throw Unreadable();
-            if (form.Files.GetFile("file") is not { } file)
-            {
-                return (input, null);
-            }
-
-            if (file.Length > AttachedDocument.MaxBytes)
-            {
-                throw new RuleViolation("file", "Attach the document as a PDF of up to 10 MB.");
-            }
-
-            var bytes = new byte[file.Length];
-            await using var stream = file.OpenReadStream();
-            await stream.ReadExactlyAsync(bytes, ct);
-            return (input, (file.FileName, bytes));
+            return (input, await UploadedFile.OptionalAsync(form.Files.GetFile("file"), AttachedDocument.MaxBytes, LibraryService.PdfTooLarge, ct));
         }
         catch (JsonException)
         {

@@ -19,7 +19,7 @@ public static class LibrarySearchIndex
     /// every search read and rank tens of thousands of documents; past this many, the newest this many are ranked,
     /// and the reader is asked to narrow the search.
     /// </summary>
-    public const int RankLimit = 1000;
+    public const int RankLimit = 500;
 
     /// <summary>
     /// Documents whose words match every query word, best first; <paramref name="documents"/> already filtered. The
@@ -29,21 +29,25 @@ public static class LibrarySearchIndex
     {
         if (db.Database.IsNpgsql())
         {
-            var query = string.Join(" & ", words.Select(w => w + ":*"));
+            var query = string.Join(" & ", words.Select(w => SearchWords.MatchesAsPrefix(w) ? w + ":*" : w));
             // Newest first, so that for a common word the database walks the date index and stops after RankLimit
-            // matches; for a rare one it takes the text index. Only these candidates are ranked.
-            var candidates = documents.Where(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery("simple", query)))
-                .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id);
-            var found = await candidates.Take(RankLimit + 1).CountAsync(ct);
-            var ids = await candidates.Take(RankLimit)
+            // matches; for a rare one it takes the text index. The rank is ordered on outside that limit, so the
+            // database computes it for the candidates only, not for every match.
+            var candidates = await documents
+                .Where(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery("simple", query)))
+                .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Take(RankLimit + 1)
                 .OrderByDescending(d => EF.Property<NpgsqlTsVector>(d, LibraryDocumentConfiguration.SearchVector).RankCoverDensity(EF.Functions.ToTsQuery("simple", query)))
                 .ThenByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id)
-                .Skip(skip).Take(take).Select(d => d.Id).ToListAsync(ct);
-            return (ids, Math.Min(found, RankLimit), found > RankLimit);
+                .Select(d => new { d.Id, d.PublishedOn })
+                .ToListAsync(ct);
+            // One more than are ranked says whether there are more: the oldest of them is left out.
+            var oldest = candidates.Count > RankLimit ? candidates.MinBy(c => c.PublishedOn) : null;
+            var best = candidates.Where(c => !ReferenceEquals(c, oldest)).Select(c => c.Id);
+            return ([.. best.Skip(skip).Take(take)], Math.Min(candidates.Count, RankLimit), candidates.Count > RankLimit);
         }
 
         await EnsureAsync(db, ct);
-        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        var match = string.Join(' ', words.Select(w => SearchWords.MatchesAsPrefix(w) ? $"\"{w}\"*" : $"\"{w}\""));
         // bm25 is smaller for a better match; the first column is the document's id, not searched. FTS5 ranks every
         // match cheaply, so the embedded database ranks them all and keeps the best RankLimit, as the reader sees it.
         var ranked = await db.Database.SqlQuery<RankedId>(

@@ -72,6 +72,8 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
 
     private const string CountriesKey = "library:countries";
 
+    public static RuleViolation PdfTooLarge() => new("file", "Attach the document as a PDF of up to 10 MB.");
+
     public static bool MayPublish(OrganisationAccess access) => Publishers.Contains(access.Organisation.Kind) && access.Allows(MemberRole.Editor);
 
     public static IEnumerable<string> Languages => LocalizationRegistration.ShellLanguages.Select(l => l.Culture);

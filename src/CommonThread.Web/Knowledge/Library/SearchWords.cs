@@ -59,6 +59,17 @@ public static class SearchWords
     /// <summary>A query's distinct words, at most <see cref="MaxQueryWords"/>.</summary>
     public static IReadOnlyList<string> OfQuery(string? query) => [.. Of(query).Distinct(StringComparer.Ordinal).Take(MaxQueryWords)];
 
+    /// <summary>
+    /// Whether a query word matches as a beginning ("organis" finds "organising"). A pair of characters of a script
+    /// without spaces is matched whole: as a beginning it would also match every longer cluster pair that starts
+    /// alike (Khmer, Myanmar), which finds nothing more of use and costs the index a scan of all of them.
+    /// </summary>
+    public static bool MatchesAsPrefix(string word)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(word);
+        return !elements.MoveNext() || !IsUnspaced((string)elements.Current) || !elements.MoveNext();
+    }
+
     private static void Flush(StringBuilder word, List<string> words)
     {
         if (word.Length > 0)

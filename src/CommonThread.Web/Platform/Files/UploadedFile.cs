@@ -43,6 +43,28 @@ public static class UploadedFile
         return (file.FileName, bytes);
     }
 
+    /// <summary>
+    /// A file that may come with a form (a document's PDF): none when no part or an empty one was sent; refused with
+    /// <paramref name="tooLarge"/> above <paramref name="maxBytes"/>, read into one array of its size otherwise.
+    /// </summary>
+    public static async Task<(string FileName, byte[] Bytes)?> OptionalAsync(IFormFile? file, long maxBytes, Func<RuleViolation> tooLarge, CancellationToken ct)
+    {
+        if (file is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw tooLarge();
+        }
+
+        var bytes = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, ct);
+        return (file.FileName, bytes);
+    }
+
     /// <summary>The import upload routes: the API and the Imports page.</summary>
     public static readonly UploadRoute[] UploadRoutes =
     [

@@ -50,4 +50,14 @@ public sealed class SearchWordsSpecs
         Assert.Equal(["union"], SearchWords.OfQuery("union UNION Union"));
         Assert.Empty(SearchWords.OfQuery(" ,.;!? "));
     }
+
+    [Fact]
+    public void A_word_matches_as_a_beginning_but_a_pair_of_unspaced_characters_matches_whole()
+    {
+        Assert.True(SearchWords.MatchesAsPrefix("organis"));
+        Assert.True(SearchWords.MatchesAsPrefix("শ্রমিক"));
+        Assert.True(SearchWords.MatchesAsPrefix("劳"));
+        Assert.False(SearchWords.MatchesAsPrefix("工会"));
+        Assert.False(SearchWords.MatchesAsPrefix(SearchWords.Of("ប្រាក់")[0]));
+    }
 }
