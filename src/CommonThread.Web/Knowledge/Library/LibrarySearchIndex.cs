@@ -40,8 +40,11 @@ public static class LibrarySearchIndex
                 .ThenByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id)
                 .Select(d => new { d.Id, d.PublishedOn })
                 .ToListAsync(ct);
-            // One more than are ranked says whether there are more: the oldest of them is left out.
-            var oldest = candidates.Count > RankLimit ? candidates.MinBy(c => c.PublishedOn) : null;
+            // One more than are ranked says whether there are more: the oldest of them, in the database's order (a uuid
+            // orders as its text), is left out.
+            var oldest = candidates.Count > RankLimit
+                ? candidates.OrderBy(c => c.PublishedOn).ThenBy(c => c.Id.ToString(), StringComparer.Ordinal).First()
+                : null;
             var best = candidates.Where(c => !ReferenceEquals(c, oldest)).Select(c => c.Id);
             return ([.. best.Skip(skip).Take(take)], Math.Min(candidates.Count, RankLimit), candidates.Count > RankLimit);
         }
