@@ -3,7 +3,9 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 using CommonThread.Web.Platform.Web;
+using CommonThread.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -27,13 +29,13 @@ public static class LibraryEndpoints
     public static void MapLibraryEndpoints(this IEndpointRouteBuilder app)
     {
         // The public library: read without an account, so these are outside /api (whose every endpoint needs one).
-        app.MapGet("/library/feed.atom", async ([AsParameters] LibraryFilter filter, HttpContext http, LibraryService library, CancellationToken ct) =>
+        app.MapGet("/library/feed.atom", async ([AsParameters] LibraryFilter filter, HttpContext http, LibraryService library, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var query = filter.Parse(LibraryFeed.Entries) with { Page = 1, Size = LibraryFeed.Entries };
             var results = await library.SearchAsync(query, ct);
             http.Response.Headers.CacheControl = PublicCacheControl;
             var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}";
-            return Results.Text(LibraryFeed.Write(results.Items, $"{http.Request.Scheme}://{http.Request.Host}", self, query), LibraryFeed.ContentType);
+            return Results.Text(LibraryFeed.Write(results.Items, $"{http.Request.Scheme}://{http.Request.Host}", self, query, text), LibraryFeed.ContentType);
         }).WithTags("Knowledge library").WithName("LibraryFeed").ExcludeFromDescription()
             .WithMetadata(new OutputCacheAttribute { PolicyName = PublicCaching.Policy, Tags = [LibraryService.CacheTag] });
         app.MapGet("/library/{documentId:guid}/file", async (Guid documentId, HttpContext http, LibraryService library, CancellationToken ct) =>

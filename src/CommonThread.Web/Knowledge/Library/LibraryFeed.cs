@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using CommonThread.Web.Platform.Geography;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CommonThread.Web.Knowledge.Library;
 
@@ -16,14 +19,15 @@ public static class LibraryFeed
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static string Write(IReadOnlyList<LibraryEntry> entries, string origin, string self, LibraryQuery query)
+    /// <param name="words">The reader's language, for the feed's title: its theme and country in words, never as codes.</param>
+    public static string Write(IReadOnlyList<LibraryEntry> entries, string origin, string self, LibraryQuery query, IStringLocalizer words)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("title", Atom, Title(query));
+            xml.WriteElementString("title", Atom, Title(query, words));
             xml.WriteElementString("id", Atom, self);
             xml.WriteStartElement("link", Atom);
             xml.WriteAttributeString("rel", "self");
@@ -78,17 +82,17 @@ public static class LibraryFeed
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    private static string Title(LibraryQuery query)
+    private static string Title(LibraryQuery query, IStringLocalizer words)
     {
-        var parts = new List<string> { "CommonThread library" };
+        var parts = new List<string> { "CommonThread · " + words["Knowledge library"] };
         if (query.Theme is { } theme)
         {
-            parts.Add(theme.ToString());
+            parts.Add(words.Label(theme));
         }
 
         if (query.Country is { } country)
         {
-            parts.Add(country);
+            parts.Add(Countries.NameOf(country));
         }
 
         return string.Join(" · ", parts);

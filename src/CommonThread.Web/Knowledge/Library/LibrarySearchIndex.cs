@@ -7,13 +7,13 @@ namespace CommonThread.Web.Knowledge.Library;
 /// <summary>
 /// Full-text matching and ranking of library documents by their search words: PostgreSQL's text search over the
 /// stored vector (GIN index, cover-density rank, the title weighing most) or, in the embedded default, an SQLite
-/// FTS5 table (BM25, the title weighing most). Every query word matches as a prefix ("organis" finds
-/// "organising"), and all of them must match.
+/// FTS5 table (BM25, the title weighing most). Every query word must match; a word matches as a beginning
+/// ("organis" finds "organising"), a pair of characters of a script without spaces matches whole
+/// (<see cref="SearchWords.MatchesAsPrefix"/>). The FTS5 table LibrarySearch is derived from the documents, so it is
+/// made (and filled) when missing rather than migrated: EF's model cannot describe a virtual table.
 /// </summary>
 public static class LibrarySearchIndex
 {
-    // The FTS5 table LibrarySearch is derived from the documents, so it is made (and filled) when missing rather than
-    // migrated: EF's model cannot describe a virtual table.
     /// <summary>
     /// How many matches are ranked. A word found in a large share of the library ("workers") would otherwise make
     /// every search read and rank tens of thousands of documents; past this many, the newest this many are ranked,

@@ -178,7 +178,7 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
 
         if (errors.Count > 0)
         {
-            throw new RuleViolation(errors.ToDictionary(e => e.Key, e => e.Value), "The document cannot be published as it is: see each field.");
+            throw new RuleViolation(errors, "The document cannot be published as it is: see each field.");
         }
 
         string? fileName = null;

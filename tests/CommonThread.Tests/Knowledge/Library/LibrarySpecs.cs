@@ -248,6 +248,7 @@ public abstract class LibrarySpecs(TestApp app)
         var entries = feed.Root!.Elements(atom + "entry").ToList();
 
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"CommonThread · Knowledge library · Environment and just transition · {CommonThread.Web.Platform.Geography.Countries.NameOf("VN")}", feed.Root!.Element(atom + "title")!.Value);
         Assert.Contains(entries, e => e.Element(atom + "title")!.Value == $"{word} energy");
         Assert.DoesNotContain(entries, e => e.Element(atom + "title")!.Value == $"{word} bargaining");
         Assert.All(entries, e => Assert.Contains(e.Elements(atom + "category"), c => c.Attribute("term")!.Value == "Environment"));
