@@ -138,7 +138,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         response.SectionScores = JsonSerializer.Serialize(score.Sections, Json);
         var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
         assignment.SubmittedAt = now;
-        foa.AddDeclared(assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);
+        foa.AddFrom(FactSource.SelfDeclared, assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);
         await notifier.TellAsync([assignment.AssignedByOrganisationId], Phrase.Of("{0} answered '{1}' for {2}.", access.Organisation.Name, open.Questionnaire.Title, open.Facility),
             o => $"/o/{o}/assessments/{assignment.Id}", ct);
         audit.Record(access.Organisation.Id, "questionnaire.submitted", $"'{open.Questionnaire.Title}' answered for '{open.Facility}'");

@@ -202,14 +202,16 @@ public sealed class FoaProfileService(AppDbContext db, SupplyChainService chain,
     }
 
     /// <summary>
-    /// Adds facts the facility's operator declared in a questionnaire to the caller's unit of work: the
-    /// caller has checked the respondent, and saves the facts together with the answer they came from.
+    /// Adds facts to the caller's unit of work, saved with the record they came from (a questionnaire's answer, which
+    /// the operator declares; a collective agreement in the register, from its employer or a union verified there):
+    /// the caller has checked that the recorder may speak with <paramref name="source"/>.
     /// </summary>
-    public void AddDeclared(Guid facilityId, Guid recordedBy, IEnumerable<FoaFactInput> declared, DateTimeOffset now) =>
-        db.AddRange(declared.Select(input => new FoaFact
+    public void AddFrom(FactSource source, Guid facilityId, Guid recordedBy, IEnumerable<FoaFactInput> facts, DateTimeOffset now) =>
+        db.AddRange(facts.Select(input => new FoaFact
         {
-            FacilityId = facilityId, Kind = input.Kind!.Value, Source = FactSource.SelfDeclared, ObservedOn = input.ObservedOn!.Value, Present = input.Present,
+            FacilityId = facilityId, Kind = input.Kind!.Value, Source = source, ObservedOn = input.ObservedOn!.Value, Present = input.Present,
             Name = input.Name, Federation = input.Federation, Members = input.Members, RecognisedByManagement = input.RecognisedByManagement,
-            Elected = input.Elected, Expires = input.Expires, CoveredWorkers = input.CoveredWorkers, RecordedByOrganisationId = recordedBy, RecordedAt = now,
+            Elected = input.Elected, Since = input.Since, Expires = input.Expires, CoveredWorkers = input.CoveredWorkers,
+            UnionOrganisationId = input.UnionOrganisationId, RecordedByOrganisationId = recordedBy, RecordedAt = now,
         }));
 }
