@@ -1,4 +1,4 @@
-using CommonThread.Web.Knowledge.Agreements;
+using CommonThread.Web.Knowledge.CollectiveAgreements;
 using CommonThread.Web.Knowledge.Library;
 
 namespace CommonThread.Web.Knowledge;
@@ -10,16 +10,16 @@ public static class KnowledgeRegistration
     {
         services.AddMemoryCache();
         services.AddScoped<LibraryService>();
-        services.AddScoped<AgreementAccess>();
-        services.AddScoped<AgreementService>();
-        services.AddScoped<AgreementImport>();
-        services.AddScoped<AgreementReminders>();
-        services.AddHostedService<AgreementReminderWorker>();
+        services.AddScoped<CbaAccess>();
+        services.AddScoped<CbaService>();
+        services.AddScoped<CbaImport>();
+        services.AddScoped<CbaReminders>();
+        services.AddHostedService<CbaReminderWorker>();
     }
 
     public static void MapKnowledgeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapLibraryEndpoints();
-        app.MapAgreementEndpoints();
+        app.MapCbaEndpoints();
     }
 }

@@ -3,7 +3,7 @@ using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>Where an agreement was bargained: it decides who may record it and who it covers.</summary>
 public enum AgreementLevel
@@ -46,7 +46,7 @@ public enum AgreementSource
 /// recorder's account until the parties it names on the platform confirm it: naming a union makes no union party to
 /// anything. Public agreements are read by anyone without an account (as WageIndicator publishes them); the others by
 /// the recorder, the parties named, and, for a facility's agreement, those who see the facility through a confirmed
-/// relationship (<see cref="AgreementAccess"/>).
+/// relationship (<see cref="CbaAccess"/>).
 /// </summary>
 public sealed class CollectiveAgreement
 {
@@ -98,15 +98,15 @@ public sealed class CollectiveAgreement
 
     public DateTimeOffset RecordedAt { get; init; }
 
-    public List<AgreementParty> Parties { get; init; } = [];
+    public List<CbaParty> Parties { get; init; } = [];
 
-    public List<AgreementClause> Clauses { get; init; } = [];
+    public List<CbaClause> Clauses { get; init; } = [];
 
     public bool InForceOn(DateOnly day) => StartsOn <= day && (ExpiresOn is null || ExpiresOn >= day);
 }
 
 /// <summary>A signatory. With an organisation on the platform, it is the recorder's claim until that organisation confirms.</summary>
-public sealed class AgreementParty
+public sealed class CbaParty
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -122,7 +122,7 @@ public sealed class AgreementParty
 }
 
 /// <summary>A clause coded by topic; a dataset may say only that the agreement has one, without its words.</summary>
-public sealed class AgreementClause
+public sealed class CbaClause
 {
     public const int TextMaxLength = 8000;
 
@@ -161,11 +161,11 @@ internal sealed class CollectiveAgreementConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<AgreementParty>
+internal sealed class CbaPartyConfiguration : IEntityTypeConfiguration<CbaParty>
 {
-    public void Configure(EntityTypeBuilder<AgreementParty> b)
+    public void Configure(EntityTypeBuilder<CbaParty> b)
     {
-        b.ToTable("AgreementParties");
+        b.ToTable("CbaParties");
         b.Property(p => p.Name).HasMaxLength(CollectiveAgreement.NameMaxLength);
         b.Property(p => p.Side).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(p => p.OrganisationId);
@@ -173,14 +173,14 @@ internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agr
     }
 }
 
-internal sealed class AgreementClauseConfiguration : IEntityTypeConfiguration<AgreementClause>
+internal sealed class CbaClauseConfiguration : IEntityTypeConfiguration<CbaClause>
 {
-    public void Configure(EntityTypeBuilder<AgreementClause> b)
+    public void Configure(EntityTypeBuilder<CbaClause> b)
     {
-        b.ToTable("AgreementClauses");
+        b.ToTable("CbaClauses");
         b.Property(c => c.Topic).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.Reference).HasMaxLength(CollectiveAgreement.ReferenceMaxLength);
-        b.Property(c => c.Text).HasMaxLength(AgreementClause.TextMaxLength);
+        b.Property(c => c.Text).HasMaxLength(CbaClause.TextMaxLength);
         b.HasIndex(c => new { c.Topic, c.AgreementId });
     }
 }

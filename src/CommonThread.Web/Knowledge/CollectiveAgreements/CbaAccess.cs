@@ -5,14 +5,14 @@ using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>
 /// Who reads, records and confirms collective agreements: the register's one policy. Every right here comes from
 /// something confirmed (a confirmed supply link, the facility one runs, a union's verified presence, being a confirmed
 /// party) or from the agreement being public, never from what another party wrote about the reader.
 /// </summary>
-public sealed class AgreementAccess(AppDbContext db, SupplyChainService chain, UnionPresences unions)
+public sealed class CbaAccess(AppDbContext db, SupplyChainService chain, UnionPresences unions)
 {
     /// <summary>Keep the register of sector and national agreements: the bargaining and registering bodies, and initiatives.</summary>
     public static readonly OrganisationKind[] RegisterKeepers =
@@ -40,7 +40,7 @@ public sealed class AgreementAccess(AppDbContext db, SupplyChainService chain, U
         }
 
         var facilities = await FacilitiesAsync(me, ct);
-        var parties = db.Set<AgreementParty>();
+        var parties = db.Set<CbaParty>();
         return agreements.Where(a => a.Public || a.RecordedByOrganisationId == me || parties.Any(p => p.AgreementId == a.Id && p.OrganisationId == me)
             || (a.FacilityId != null && facilities.Contains(a.FacilityId.Value)));
     }

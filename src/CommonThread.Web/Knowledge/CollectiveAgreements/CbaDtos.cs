@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CommonThread.Web.Platform.Web;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
-public sealed record AgreementInput
+public sealed record CbaInput
 {
     [Required, StringLength(CollectiveAgreement.TitleMaxLength)] public string Title { get; init; } = "";
 
@@ -35,39 +35,39 @@ public sealed record AgreementInput
     /// <summary>Readable by anyone without an account. A facility's agreement is made public only by a union party to it.</summary>
     public bool Public { get; init; }
 
-    public List<PartyInput>? Parties { get; init; }
+    public List<CbaPartyInput>? Parties { get; init; }
 
-    public List<ClauseInput>? Clauses { get; init; }
+    public List<CbaClauseInput>? Clauses { get; init; }
 }
 
 /// <param name="OrganisationId">The party's organisation on the platform: it confirms it is party before the register says so.</param>
-public sealed record PartyInput(AgreementSide? Side, string? Name, Guid? OrganisationId = null);
+public sealed record CbaPartyInput(AgreementSide? Side, string? Name, Guid? OrganisationId = null);
 
-public sealed record ClauseInput(ClauseTopic? Topic, string? Reference, string? Text);
+public sealed record CbaClauseInput(ClauseTopic? Topic, string? Reference, string? Text);
 
-public sealed record PartyEntry(Guid Id, AgreementSide Side, string Name, Guid? OrganisationId, bool Confirmed);
+public sealed record CbaPartyEntry(Guid Id, AgreementSide Side, string Name, Guid? OrganisationId, bool Confirmed);
 
-public sealed record ClauseEntry(ClauseTopic Topic, string? Reference, string? Text);
+public sealed record CbaClauseEntry(ClauseTopic Topic, string? Reference, string? Text);
 
 /// <summary>An agreement as the register lists it.</summary>
-public sealed record AgreementEntry(Guid Id, string Title, AgreementLevel Level, string Country, Guid? FacilityId, string? FacilityName, string? Sector,
+public sealed record CbaEntry(Guid Id, string Title, AgreementLevel Level, string Country, Guid? FacilityId, string? FacilityName, string? Sector,
     string? Language, DateOnly? SignedOn, DateOnly StartsOn, DateOnly? ExpiresOn, bool InForce, int? WorkersCovered, int? WomenCovered, bool Public,
-    AgreementSource Source, string RecordedBy, IReadOnlyList<PartyEntry> Parties, IReadOnlyList<ClauseTopic> Topics);
+    AgreementSource Source, string RecordedBy, IReadOnlyList<CbaPartyEntry> Parties, IReadOnlyList<ClauseTopic> Topics);
 
 /// <summary>An agreement whole: its text and its coded clauses.</summary>
-public sealed record AgreementDocument(AgreementEntry Agreement, string? Text, IReadOnlyList<ClauseEntry> Clauses);
+public sealed record CbaDocument(CbaEntry Agreement, string? Text, IReadOnlyList<CbaClauseEntry> Clauses);
 
-public sealed record AgreementQuery(string? Q = null, string? Country = null, AgreementLevel? Level = null, ClauseTopic? Topic = null, bool? InForce = null,
-    Guid? FacilityId = null, int Page = 1, int Size = AgreementQuery.DefaultSize)
+public sealed record CbaQuery(string? Q = null, string? Country = null, AgreementLevel? Level = null, ClauseTopic? Topic = null, bool? InForce = null,
+    Guid? FacilityId = null, int Page = 1, int Size = CbaQuery.DefaultSize)
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 }
 
-public sealed record AgreementResults(IReadOnlyList<AgreementEntry> Items, int Total, int Page, int Size);
+public sealed record CbaResults(IReadOnlyList<CbaEntry> Items, int Total, int Page, int Size);
 
 /// <summary>What the register's page and API are asked, as text, so a bad value is a field-level problem.</summary>
-public sealed record AgreementFilter
+public sealed record CbaFilter
 {
     /// <summary>Words of the title, the sector or a party's name.</summary>
     public string? Q { get; init; }
@@ -89,7 +89,7 @@ public sealed record AgreementFilter
 
     public string? Size { get; init; }
 
-    public AgreementQuery Parse()
+    public CbaQuery Parse()
     {
         var filter = new ListFilter();
         var country = filter.Country(Country, "country");
@@ -98,9 +98,9 @@ public sealed record AgreementFilter
         var inForce = filter.YesNo(InForce, "inForce");
         var facility = filter.Id(Facility, "facility");
         var page = filter.Number(Page, "page", 1, 100_000);
-        var size = filter.Number(Size, "size", 1, AgreementQuery.MaxSize);
+        var size = filter.Number(Size, "size", 1, CbaQuery.MaxSize);
         filter.ThrowIfAny();
-        return new(Q, country, level, topic, inForce, facility, page ?? 1, size ?? AgreementQuery.DefaultSize);
+        return new(Q, country, level, topic, inForce, facility, page ?? 1, size ?? CbaQuery.DefaultSize);
     }
 
     public string ToQueryString() =>

@@ -4,14 +4,14 @@ using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>
 /// Tells an agreement's recorder and its confirmed parties on the platform that it is coming to an end: ninety days
 /// before (time to open bargaining), thirty days before, and on expiry. Agreements imported from a dataset are the
 /// dataset's: nobody here bargains them, so nobody is reminded.
 /// </summary>
-public sealed class AgreementReminders(AppDbContext db, Notifier notifier, TimeProvider clock)
+public sealed class CbaReminders(AppDbContext db, Notifier notifier, TimeProvider clock)
 {
     /// <summary>Days before expiry at which the parties hear of it, the furthest first; 0 is the day it expires.</summary>
     public static readonly int[] Stages = [90, 30, 0];
@@ -51,9 +51,9 @@ public sealed class AgreementReminders(AppDbContext db, Notifier notifier, TimeP
 }
 
 /// <summary>Looks for agreements coming to an end every hour; the stages' keys keep each reminder to one.</summary>
-public sealed class AgreementReminderWorker(IServiceScopeFactory scopes, ILogger<AgreementReminderWorker> log) : BackgroundService
+public sealed class CbaReminderWorker(IServiceScopeFactory scopes, ILogger<CbaReminderWorker> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<AgreementReminders>().RemindAsync(ct), log,
+        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<CbaReminders>().RemindAsync(ct), log,
             "Reminders of agreements coming to an end could not be sent; trying again in an hour.", stoppingToken);
 }

@@ -9,10 +9,10 @@ using CommonThread.Web.Platform.Localization;
 using CommonThread.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>What an agreements file did: all its rows, or none and every problem with its row and column.</summary>
-public sealed record AgreementImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, int AlreadyRecorded,
+public sealed record CbaImportReport(int Rows, int Imported, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, int AlreadyRecorded,
     IReadOnlyList<int> AlreadyRecordedRows, IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>
@@ -21,7 +21,7 @@ public sealed record AgreementImportReport(int Rows, int Imported, IReadOnlyList
 /// words or a yes), or as a ministry's or an initiative's register says the same things under its own headers. Columns
 /// it does not know are named in the report and left, since such datasets code far more than the register keeps.
 /// </summary>
-public sealed partial class AgreementImport(AppDbContext db, AgreementService agreements, AuditLog audit)
+public sealed partial class CbaImport(AppDbContext db, CbaService agreements, AuditLog audit)
 {
     private static readonly Dictionary<string, string[]> Aliases = new()
     {
@@ -63,10 +63,10 @@ public sealed partial class AgreementImport(AppDbContext db, AgreementService ag
     };
 
     /// <summary>Imports every row, or none; rows already imported by the organisation (same identifier, or same title, country and start) are left.</summary>
-    public async Task<AgreementImportReport> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, bool makePublic, CancellationToken ct)
+    public async Task<CbaImportReport> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, bool makePublic, CancellationToken ct)
     {
         access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Unions, initiatives, governments and employers' organisations import registers of agreements."),
-            AgreementAccess.RegisterKeepers);
+            CbaAccess.RegisterKeepers);
         var rows = TableFile.Read(fileName, bytes);
         var problems = new ProblemList<ImportRowProblem>();
         var header = rows.Count > 0 ? rows[0] : [];
@@ -163,15 +163,15 @@ public sealed partial class AgreementImport(AppDbContext db, AgreementService ag
         return new(rows.Count - 1, records.Count, [], 0, already.Count, already.Rows, ignored);
     }
 
-    private static (AgreementInput Input, string? Reference) Read(TableRow row, bool makePublic)
+    private static (CbaInput Input, string? Reference) Read(TableRow row, bool makePublic)
     {
-        var parties = Names(row.Text("unions", 2000)).Select(n => new PartyInput(AgreementSide.Workers, n))
-            .Concat(Names(row.Text("employers", 2000)).Select(n => new PartyInput(AgreementSide.Employers, n))).ToList();
-        var clauses = new List<ClauseInput>();
+        var parties = Names(row.Text("unions", 2000)).Select(n => new CbaPartyInput(AgreementSide.Workers, n))
+            .Concat(Names(row.Text("employers", 2000)).Select(n => new CbaPartyInput(AgreementSide.Employers, n))).ToList();
+        var clauses = new List<CbaClauseInput>();
         foreach (var topic in Enum.GetValues<ClauseTopic>().Where(t => t != ClauseTopic.Other))
         {
             var column = topic.ToString();
-            if (row.Text(column, AgreementClause.TextMaxLength) is not { } cell)
+            if (row.Text(column, CbaClause.TextMaxLength) is not { } cell)
             {
                 continue;
             }
@@ -179,17 +179,17 @@ public sealed partial class AgreementImport(AppDbContext db, AgreementService ag
             switch (cell.ToLowerInvariant())
             {
                 case "yes" or "y" or "1" or "true" or "x":
-                    clauses.Add(new ClauseInput(topic, null, null));
+                    clauses.Add(new CbaClauseInput(topic, null, null));
                     break;
                 case "no" or "n" or "0" or "false" or "-":
                     break;
                 default:
-                    clauses.Add(new ClauseInput(topic, null, cell));
+                    clauses.Add(new CbaClauseInput(topic, null, cell));
                     break;
             }
         }
 
-        var input = new AgreementInput
+        var input = new CbaInput
         {
             Title = row.Text("title", CollectiveAgreement.TitleMaxLength, required: true) ?? "", Country = row.Text("country", 100, required: true) ?? "",
             Level = Level(row), Sector = row.Text("sector", CollectiveAgreement.NameMaxLength), Language = row.Text("language", 40),

@@ -11,13 +11,13 @@ using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>
 /// The register of collective agreements: recorded by their parties and by the bodies that keep registers, read as
-/// <see cref="AgreementAccess"/> decides, linked to the facility's freedom-of-association profile.
+/// <see cref="CbaAccess"/> decides, linked to the facility's freedom-of-association profile.
 /// </summary>
-public sealed class AgreementService(AppDbContext db, AgreementAccess rights, FoaProfileService foa, Notifier notifier, AuditLog audit, TimeProvider clock)
+public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileService foa, Notifier notifier, AuditLog audit, TimeProvider clock)
 {
     public const int MaxParties = 50;
     public const int MaxClauses = 200;
@@ -25,9 +25,9 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The agreements the organisation reads (anyone without one: the public register), newest first.</summary>
-    public async Task<AgreementResults> SearchAsync(Guid? organisationId, AgreementQuery query, CancellationToken ct)
+    public async Task<CbaResults> SearchAsync(Guid? organisationId, CbaQuery query, CancellationToken ct)
     {
-        var size = Math.Clamp(query.Size, 1, AgreementQuery.MaxSize);
+        var size = Math.Clamp(query.Size, 1, CbaQuery.MaxSize);
         var page = Math.Max(1, query.Page);
         var agreements = Filtered(await rights.ReadableAsync(organisationId, ct), query);
         var total = await agreements.CountAsync(ct);
@@ -37,12 +37,12 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     }
 
     /// <summary>An agreement whole; one the reader may not read is not found, so its existence is not told either.</summary>
-    public async Task<AgreementDocument> FindAsync(Guid? organisationId, Guid agreementId, CancellationToken ct)
+    public async Task<CbaDocument> FindAsync(Guid? organisationId, Guid agreementId, CancellationToken ct)
     {
         var agreement = await (await rights.ReadableAsync(organisationId, ct)).Where(a => a.Id == agreementId).Select(a => new { a.Text }).SingleOrDefaultAsync(ct)
             ?? throw RuleViolation.NotFound("agreement");
-        var clauses = await db.Set<AgreementClause>().AsNoTracking().Where(c => c.AgreementId == agreementId).OrderBy(c => c.Topic).ThenBy(c => c.Reference)
-            .Select(c => new ClauseEntry(c.Topic, c.Reference, c.Text)).ToListAsync(ct);
+        var clauses = await db.Set<CbaClause>().AsNoTracking().Where(c => c.AgreementId == agreementId).OrderBy(c => c.Topic).ThenBy(c => c.Reference)
+            .Select(c => new CbaClauseEntry(c.Topic, c.Reference, c.Text)).ToListAsync(ct);
         return new((await EntriesAsync([agreementId], ct))[agreementId], agreement.Text, clauses);
     }
 
@@ -51,10 +51,10 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     /// is asked to confirm. A facility's agreement also becomes a fact of the facility's FoA profile, said with the
     /// recorder's voice (the employer's declaration, or the union's report).
     /// </summary>
-    public async Task<AgreementDocument> RecordAsync(OrganisationAccess access, AgreementInput input, CancellationToken ct)
+    public async Task<CbaDocument> RecordAsync(OrganisationAccess access, CbaInput input, CancellationToken ct)
     {
         access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Collective agreements are recorded by their parties and by the bodies that keep registers."),
-            AgreementAccess.CompanyRecorders);
+            CbaAccess.CompanyRecorders);
         // Who may record comes before what is wrong with the fields: a refused recorder learns nothing from them.
         (Facility Facility, FactSource Source)? workplace = null;
         if (input.Level is { } level && (level != AgreementLevel.Facility || input.FacilityId is not null))
@@ -67,11 +67,11 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     }
 
     /// <summary>A party named on the platform says whether it is party: confirming makes the register say so; declining removes its name's link.</summary>
-    public async Task<AgreementDocument?> ConfirmAsync(OrganisationAccess access, Guid agreementId, bool confirm, CancellationToken ct)
+    public async Task<CbaDocument?> ConfirmAsync(OrganisationAccess access, Guid agreementId, bool confirm, CancellationToken ct)
     {
         access.Require(MemberRole.Editor);
         var me = access.Organisation.Id;
-        var party = await db.Set<AgreementParty>().FirstOrDefaultAsync(p => p.AgreementId == agreementId && p.OrganisationId == me, ct)
+        var party = await db.Set<CbaParty>().FirstOrDefaultAsync(p => p.AgreementId == agreementId && p.OrganisationId == me, ct)
             ?? throw RuleViolation.NotFound("agreement");
         var agreement = await db.Set<CollectiveAgreement>().SingleAsync(a => a.Id == agreementId, ct);
         if (confirm && party.ConfirmedOn is null)
@@ -101,7 +101,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     }
 
     /// <summary>The agreement as checked, or null with every field's problem.</summary>
-    internal async Task<(CollectiveAgreement? Agreement, Dictionary<string, string[]> Errors)> CheckedAsync(OrganisationAccess access, AgreementInput input, CancellationToken ct,
+    internal async Task<(CollectiveAgreement? Agreement, Dictionary<string, string[]> Errors)> CheckedAsync(OrganisationAccess access, CbaInput input, CancellationToken ct,
         string? importedAs = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -197,7 +197,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
     }
 
     /// <summary>The parties named; organisations on the platform are checked to be of a kind that can sign on that side.</summary>
-    private async Task<List<AgreementParty>> PartiesAsync(OrganisationAccess access, AgreementInput input, Action<string, string> error, CancellationToken ct)
+    private async Task<List<CbaParty>> PartiesAsync(OrganisationAccess access, CbaInput input, Action<string, string> error, CancellationToken ct)
     {
         var named = input.Parties ?? [];
         if (named.Count > MaxParties)
@@ -208,7 +208,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
 
         var ids = named.Select(p => p.OrganisationId).OfType<Guid>().Distinct().ToList();
         var organisations = ids.Count == 0 ? [] : await db.Set<Organisation>().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var parties = new List<AgreementParty>();
+        var parties = new List<CbaParty>();
         for (var i = 0; i < named.Count; i++)
         {
             var p = named[i];
@@ -226,7 +226,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
                 continue;
             }
 
-            if (organisation is not null && (side == AgreementSide.Workers ? organisation.Kind != OrganisationKind.Union : !AgreementAccess.EmployerSides.Contains(organisation.Kind)))
+            if (organisation is not null && (side == AgreementSide.Workers ? organisation.Kind != OrganisationKind.Union : !CbaAccess.EmployerSides.Contains(organisation.Kind)))
             {
                 error(field, side == AgreementSide.Workers ? "Only a union signs on the workers' side." : "Only an employer or an employers' organisation signs on the employers' side.");
                 continue;
@@ -244,7 +244,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
                 continue;
             }
 
-            parties.Add(new AgreementParty
+            parties.Add(new CbaParty
             {
                 Side = side, Name = name, OrganisationId = organisation?.Id,
                 ConfirmedOn = organisation?.Id == access.Organisation.Id ? Today : null,
@@ -254,7 +254,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
         // A union recording its workplace's agreement is party to it, whether or not it named itself.
         if (input.Level == AgreementLevel.Facility && access.Organisation.Kind == OrganisationKind.Union && parties.All(p => p.OrganisationId != access.Organisation.Id))
         {
-            parties.Add(new AgreementParty { Side = AgreementSide.Workers, Name = access.Organisation.Name, OrganisationId = access.Organisation.Id, ConfirmedOn = Today });
+            parties.Add(new CbaParty { Side = AgreementSide.Workers, Name = access.Organisation.Name, OrganisationId = access.Organisation.Id, ConfirmedOn = Today });
         }
 
         if (!parties.Any(p => p.Side == AgreementSide.Workers))
@@ -265,7 +265,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
         return parties;
     }
 
-    private static List<AgreementClause> Clauses(List<ClauseInput> clauses, Action<string, string> error)
+    private static List<CbaClause> Clauses(List<CbaClauseInput> clauses, Action<string, string> error)
     {
         if (clauses.Count > MaxClauses)
         {
@@ -273,7 +273,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
             return [];
         }
 
-        var kept = new List<AgreementClause>();
+        var kept = new List<CbaClause>();
         for (var i = 0; i < clauses.Count; i++)
         {
             var c = clauses[i];
@@ -281,7 +281,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
             {
                 error($"clauses[{i}]", "Say what the clause is about.");
             }
-            else if (c.Text is { Length: > AgreementClause.TextMaxLength })
+            else if (c.Text is { Length: > CbaClause.TextMaxLength })
             {
                 error($"clauses[{i}]", "A clause of up to 8,000 characters: code a long chapter as several clauses.");
             }
@@ -291,7 +291,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
             }
             else
             {
-                kept.Add(new AgreementClause { Topic = topic, Reference = TextInput.OrNull(c.Reference), Text = TextInput.OrNull(c.Text) });
+                kept.Add(new CbaClause { Topic = topic, Reference = TextInput.OrNull(c.Reference), Text = TextInput.OrNull(c.Text) });
             }
         }
 
@@ -312,7 +312,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
         }
     }
 
-    private async Task<AgreementDocument> SaveAsync(OrganisationAccess access, CollectiveAgreement agreement, (Facility Facility, FactSource Source)? workplace, CancellationToken ct)
+    private async Task<CbaDocument> SaveAsync(OrganisationAccess access, CollectiveAgreement agreement, (Facility Facility, FactSource Source)? workplace, CancellationToken ct)
     {
         var me = access.Organisation.Id;
         db.Add(agreement);
@@ -344,7 +344,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
 
     internal static RuleViolation Refusal(IReadOnlyDictionary<string, string[]> errors) => new(errors, "The agreement cannot be recorded as it is: see each field.");
 
-    private IQueryable<CollectiveAgreement> Filtered(IQueryable<CollectiveAgreement> agreements, AgreementQuery query)
+    private IQueryable<CollectiveAgreement> Filtered(IQueryable<CollectiveAgreement> agreements, CbaQuery query)
     {
         if (query.Country is { } country)
         {
@@ -384,7 +384,7 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
         return agreements;
     }
 
-    internal async Task<Dictionary<Guid, AgreementEntry>> EntriesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    internal async Task<Dictionary<Guid, CbaEntry>> EntriesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var list = ids.ToList();
         var rows = await (from a in db.Set<CollectiveAgreement>().AsNoTracking()
@@ -393,13 +393,13 @@ public sealed class AgreementService(AppDbContext db, AgreementAccess rights, Fo
                           from f in facilities.DefaultIfEmpty()
                           where list.Contains(a.Id)
                           select new { a, RecordedBy = o.Name, FacilityName = f == null ? null : f.Name }).ToListAsync(ct);
-        var parties = (await db.Set<AgreementParty>().AsNoTracking().Where(p => list.Contains(p.AgreementId)).ToListAsync(ct)).ToLookup(p => p.AgreementId);
-        var topics = (await db.Set<AgreementClause>().AsNoTracking().Where(c => list.Contains(c.AgreementId)).Select(c => new { c.AgreementId, c.Topic }).Distinct().ToListAsync(ct))
+        var parties = (await db.Set<CbaParty>().AsNoTracking().Where(p => list.Contains(p.AgreementId)).ToListAsync(ct)).ToLookup(p => p.AgreementId);
+        var topics = (await db.Set<CbaClause>().AsNoTracking().Where(c => list.Contains(c.AgreementId)).Select(c => new { c.AgreementId, c.Topic }).Distinct().ToListAsync(ct))
             .ToLookup(c => c.AgreementId, c => c.Topic);
         var today = Today;
-        return rows.ToDictionary(r => r.a.Id, r => new AgreementEntry(r.a.Id, r.a.Title, r.a.Level, r.a.CountryCode, r.a.FacilityId, r.FacilityName, r.a.Sector,
+        return rows.ToDictionary(r => r.a.Id, r => new CbaEntry(r.a.Id, r.a.Title, r.a.Level, r.a.CountryCode, r.a.FacilityId, r.FacilityName, r.a.Sector,
             r.a.Language, r.a.SignedOn, r.a.StartsOn, r.a.ExpiresOn, r.a.InForceOn(today), r.a.WorkersCovered, r.a.WomenCovered, r.a.Public, r.a.Source, r.RecordedBy,
-            [.. parties[r.a.Id].OrderBy(p => p.Side).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => new PartyEntry(p.Id, p.Side, p.Name, p.OrganisationId, p.ConfirmedOn is not null))],
+            [.. parties[r.a.Id].OrderBy(p => p.Side).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => new CbaPartyEntry(p.Id, p.Side, p.Name, p.OrganisationId, p.ConfirmedOn is not null))],
             [.. topics[r.a.Id].Order()]));
     }
 }

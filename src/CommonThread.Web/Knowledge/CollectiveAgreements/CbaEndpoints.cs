@@ -1,30 +1,30 @@
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Files;
 
-namespace CommonThread.Web.Knowledge.Agreements;
+namespace CommonThread.Web.Knowledge.CollectiveAgreements;
 
 /// <summary>A named party's answer: true, it is party to the agreement; false, it is not.</summary>
-public sealed record PartyAnswer(bool Party);
+public sealed record CbaPartyAnswer(bool Party);
 
-public static class AgreementEndpoints
+public static class CbaEndpoints
 {
-    public static void MapAgreementEndpoints(this IEndpointRouteBuilder app)
+    public static void MapCbaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/organisations/{orgId:guid}/agreements").RequireOrganisationMember().WithTags("Collective agreements")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("", async ([AsParameters] AgreementFilter filter, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        group.MapGet("", async ([AsParameters] CbaFilter filter, HttpContext http, CbaService agreements, CancellationToken ct) =>
                 TypedResults.Ok(await agreements.SearchAsync(http.OrganisationAccess().Organisation.Id, filter.Parse(), ct)))
             .WithName("SearchAgreements").WithSummary("The register as the organisation reads it")
             .WithDescription("Public agreements, those it recorded or is named party to, and the agreements of facilities it sees through a confirmed relationship; newest first, page by page, with the total.");
-        group.MapGet("/{agreementId:guid}", async (Guid agreementId, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        group.MapGet("/{agreementId:guid}", async (Guid agreementId, HttpContext http, CbaService agreements, CancellationToken ct) =>
             TypedResults.Ok(await agreements.FindAsync(http.OrganisationAccess().Organisation.Id, agreementId, ct))).WithName("GetAgreement");
-        group.MapPost("", async (AgreementInput input, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        group.MapPost("", async (CbaInput input, HttpContext http, CbaService agreements, CancellationToken ct) =>
             {
                 var recorded = await agreements.RecordAsync(http.OrganisationAccess(), input, ct);
                 return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/agreements/{recorded.Agreement.Id}", recorded);
             }).RequireRole(MemberRole.Editor).WithName("RecordAgreement")
             .WithDescription("Organisations named as parties are asked to confirm; a facility's agreement is recorded by its employer or a union verified there, and shows in the facility's FoA profile.");
-        group.MapPost("/import", async (HttpContext http, AgreementImport import, CancellationToken ct) =>
+        group.MapPost("/import", async (HttpContext http, CbaImport import, CancellationToken ct) =>
             {
                 var (fileName, bytes) = await UploadedFile.ReadAsync(http, ct);
                 var makePublic = http.Request.Form["public"].ToString() is "true" or "on" or "yes";
@@ -32,7 +32,7 @@ public static class AgreementEndpoints
                 return report.Problems.Count > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
             }).RequireRole(MemberRole.Editor).WithName("ImportAgreements")
             .WithDescription("A CSV or XLSX laid out as WageIndicator's collective-agreements dataset (title, country, level, start, and sector, unions, employers, signed, end, workers_covered, women_covered, language, text, and a column per topic: wages, working_time, leave, gender_equality, health_and_safety, freedom_of_association, dispute_settlement). All rows or none; \"public\"=true in the form publishes them.");
-        group.MapPut("/{agreementId:guid}/party", async (Guid agreementId, PartyAnswer answer, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        group.MapPut("/{agreementId:guid}/party", async (Guid agreementId, CbaPartyAnswer answer, HttpContext http, CbaService agreements, CancellationToken ct) =>
                 await agreements.ConfirmAsync(http.OrganisationAccess(), agreementId, answer.Party, ct) is { } agreement ? Results.Ok(agreement) : Results.NoContent())
             .RequireRole(MemberRole.Editor).WithName("AnswerAgreementParty")
             .WithDescription("An organisation named as party confirms it (true) or says it is not (false: its name is no longer linked to it, and a private agreement is no longer shown to it).");
