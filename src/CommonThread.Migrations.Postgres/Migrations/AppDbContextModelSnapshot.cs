@@ -2378,6 +2378,152 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaClause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("Topic", "AgreementId");
+
+                    b.ToTable("CbaClauses", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CbaParties", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("WomenCovered")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkersCovered")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("RecordedByOrganisationId", "SourceReference");
+
+                    b.HasIndex("Public", "CountryCode", "StartsOn");
+
+                    b.ToTable("CollectiveAgreements", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4333,6 +4479,43 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaClause", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", null)
+                        .WithMany("Clauses")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryFile", b =>
                 {
                     b.HasOne("CommonThread.Web.Knowledge.Library.LibraryDocument", null)
@@ -4588,6 +4771,13 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.Navigation("Clauses");
+
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }

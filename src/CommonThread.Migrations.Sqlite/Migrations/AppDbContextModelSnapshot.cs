@@ -2371,6 +2371,152 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaClause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("Topic", "AgreementId");
+
+                    b.ToTable("CbaClauses", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CbaParties", (string)null);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WomenCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkersCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("RecordedByOrganisationId", "SourceReference");
+
+                    b.HasIndex("Public", "CountryCode", "StartsOn");
+
+                    b.ToTable("CollectiveAgreements", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4305,6 +4451,43 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaClause", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", null)
+                        .WithMany("Clauses")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty", b =>
+                {
+                    b.HasOne("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.HasOne("CommonThread.Web.SupplyChain.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommonThread.Web.Knowledge.Library.LibraryFile", b =>
                 {
                     b.HasOne("CommonThread.Web.Knowledge.Library.LibraryDocument", null)
@@ -4560,6 +4743,13 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement", b =>
+                {
+                    b.Navigation("Clauses");
+
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }
