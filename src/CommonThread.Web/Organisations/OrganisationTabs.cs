@@ -44,7 +44,7 @@ public static class OrganisationTabs
         // The public library's publishers: initiatives and the tripartite constituents, unions, governments and employers' organisations (Knowledge/Library).
         (new("library", "Library"), [U, N, G, E]),
         // Collective agreements: their parties record them (employers, unions), register keepers import and publish them, buyers read those of their chain.
-        (new("agreements", "Collective agreements"), [B, S, I, U, N, G, E]),
+        (new("collective-agreements", "Collective agreements"), [B, S, I, U, N, G, E]),
         (new("members", "Members"), [B, S, I, U, N, A, G, E]),
         (new("tokens", "API tokens"), [B, S, I, U, N, A, G, E]),
     ];

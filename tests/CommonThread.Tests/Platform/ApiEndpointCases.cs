@@ -59,6 +59,8 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
             // A fresh initiative publishes to the public library; another initiative competes with it.
             _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
+            // A fresh union keeps agreements (it is named party to one another organisation recorded); another union competes with it.
+            _ when IsCollectiveAgreements(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
             // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
             _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
@@ -100,6 +102,7 @@ public sealed class ApiEndpointCases(TestApp app)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["documentId"] = (await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync())).ToString();
+        values["agreementId"] = IsCollectiveAgreements(pattern) ? (await NewAgreementNamingAsync(organisation.Id)).ToString() : values.GetValueOrDefault("agreementId", Guid.Empty.ToString());
         values["key"] = "photo";
         values["reportKey"] = "csddd-statement";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
@@ -136,6 +139,23 @@ public sealed class ApiEndpointCases(TestApp app)
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
+
+    private static bool IsCollectiveAgreements(string pattern) => pattern.Contains("/collective-agreements", StringComparison.Ordinal);
+
+    /// <summary>A private sector agreement the initiative recorded, naming the union as a party yet to confirm.</summary>
+    private Task<Guid> NewAgreementNamingAsync(Guid unionId) => app.WithDbAsync(async db =>
+    {
+        var initiative = await db.Set<Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
+        var agreement = new CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement
+        {
+            RecordedByOrganisationId = initiative.Id, Title = "Matrix agreement", Level = CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel.Sector, CountryCode = "BD",
+            StartsOn = new DateOnly(2026, 1, 1), RecordedAt = DateTimeOffset.UnixEpoch,
+            Parties = [new() { Side = CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSide.Workers, Name = "Matrix union", OrganisationId = unionId }],
+        };
+        db.Add(agreement);
+        await db.SaveChangesAsync();
+        return agreement.Id;
+    });
 
     private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal) || pattern.Contains("/engagements", StringComparison.Ordinal);
 
@@ -361,6 +381,11 @@ public sealed class ApiEndpointCases(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
         }
 
+        if (endpointName == "ImportAgreements")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"title,country,level,unions,start\nMatrix {unique},BD,Sector,Matrix union,2026-01-01\n")), "file", "agreements.csv" } };
+        }
+
         if (endpointName == "ImportPayments")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"counterpart,invoice,amount,currency,terms_days,invoice_date\n{values["supplierName"]},M{unique},10,USD,30,2026-01-01\n")), "file", "invoices.csv" } };
@@ -388,6 +413,8 @@ public sealed class ApiEndpointCases(TestApp app)
 
         var json = endpointName switch
         {
+            "RecordAgreement" => $$"""{"title":"Matrix {{unique}}","level":"Sector","country":"BD","startsOn":"2026-01-01","parties":[{"side":"Workers","name":"Matrix union"}]}""",
+            "AnswerAgreementParty" => """{"party":true}""",
             "PublishLibraryDocument" => $$"""{"title":"Matrix {{unique}}","summary":"S","text":"T","language":"en","kind":"Tool","licence":"CcBy","themes":["Productivity"],"countries":["BD"]}""",
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
             "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",

@@ -25,7 +25,9 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
         typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind), typeof(CommonThread.Web.Assessments.AssignmentStatus),
         typeof(CommonThread.Web.Knowledge.Library.KnowledgeTheme), typeof(CommonThread.Web.Knowledge.Library.DocumentKind), typeof(CommonThread.Web.Knowledge.Library.Audience),
-        typeof(CommonThread.Web.Knowledge.Library.Licence),
+        typeof(CommonThread.Web.Knowledge.Library.Licence), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel),
+        typeof(CommonThread.Web.Knowledge.CollectiveAgreements.ClauseTopic), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSide),
+        typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSource),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>

@@ -15,7 +15,8 @@ namespace CommonThread.Tests.Platform;
 public abstract class PageAccessMatrixSpecs(TestApp app)
 {
     private static readonly string[] PublicPages = ["/account/login", "/account/login/two-factor", "/account/login/recovery", "/invite/{Secret}", "/not-found",
-        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up", "/passbook", "/library", "/library/{DocumentId:guid}"];
+        "/r/{Code}", "/r/{Code}/procedure", "/r/{Code}/poster", "/follow-up", "/passbook", "/library", "/library/{DocumentId:guid}",
+        "/collective-agreements", "/collective-agreements/{PublishedCbaId:guid}"];
 
     [Fact]
     public async Task Every_page_sends_strangers_to_sign_in_hides_from_competitors_and_serves_members()
@@ -83,6 +84,10 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
         });
         var (agreementId, roundId, invitationId) = await NorthwindAccountabilityAsync(owner.OrganisationId, facilityId);
         var documentId = await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
+        // Northwind buys from Dhaka Knitwear Unit 1, whose union recorded its agreement; the sector agreement is public.
+        var (cbaId, publishedCbaId) = await app.WithDbAsync(async db => (
+            await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.FacilityAgreement).Select(a => a.Id).SingleAsync(),
+            await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.SectorAgreement).Select(a => a.Id).SingleAsync()));
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -100,7 +105,9 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{RoundId:guid}", roundId.ToString(), StringComparison.Ordinal)
                 .Replace("{BrandId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
                 .Replace("{InvitationId:guid}", invitationId.ToString(), StringComparison.Ordinal)
-                .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal);
+                .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal)
+                .Replace("{CbaId:guid}", cbaId.ToString(), StringComparison.Ordinal)
+                .Replace("{PublishedCbaId:guid}", publishedCbaId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");

@@ -10,7 +10,7 @@ public static class CbaEndpoints
 {
     public static void MapCbaEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/organisations/{orgId:guid}/agreements").RequireOrganisationMember().WithTags("Collective agreements")
+        var group = app.MapGroup("/api/organisations/{orgId:guid}/collective-agreements").RequireOrganisationMember().WithTags("Collective agreements")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", async ([AsParameters] CbaFilter filter, HttpContext http, CbaService agreements, CancellationToken ct) =>
                 TypedResults.Ok(await agreements.SearchAsync(http.OrganisationAccess().Organisation.Id, filter.Parse(), ct)))
@@ -21,7 +21,7 @@ public static class CbaEndpoints
         group.MapPost("", async (CbaInput input, HttpContext http, CbaService agreements, CancellationToken ct) =>
             {
                 var recorded = await agreements.RecordAsync(http.OrganisationAccess(), input, ct);
-                return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/agreements/{recorded.Agreement.Id}", recorded);
+                return TypedResults.Created($"/api/organisations/{http.OrganisationAccess().Organisation.Id}/collective-agreements/{recorded.Agreement.Id}", recorded);
             }).RequireRole(MemberRole.Editor).WithName("RecordAgreement")
             .WithDescription("Organisations named as parties are asked to confirm; a facility's agreement is recorded by its employer or a union verified there, and shows in the facility's FoA profile.");
         group.MapPost("/import", async (HttpContext http, CbaImport import, CancellationToken ct) =>

@@ -41,7 +41,7 @@ public sealed class CbaReminders(AppDbContext db, Notifier notifier, TimeProvide
             var text = stage == 0
                 ? Phrase.Of("The collective agreement '{0}' expired on {1}.", a.Title, a.ExpiresOn)
                 : Phrase.Of("The collective agreement '{0}' expires on {1}, in {2} days.", a.Title, a.ExpiresOn, daysLeft);
-            told += await notifier.TellAsync([a.RecordedByOrganisationId, .. a.Parties], text, o => $"/o/{o}/agreements/{a.Id}", ct,
+            told += await notifier.TellAsync([a.RecordedByOrganisationId, .. a.Parties], text, o => $"/o/{o}/collective-agreements/{a.Id}", ct,
                 key: $"agreement-expiry:{a.Id}:{stage}");
         }
 

@@ -84,7 +84,7 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
             }
 
             await notifier.TellAsync([agreement.RecordedByOrganisationId], Phrase.Of("{0} confirmed that it is party to '{1}'.", access.Organisation.Name, agreement.Title),
-                o => $"/o/{o}/agreements/{agreementId}", ct);
+                o => $"/o/{o}/collective-agreements/{agreementId}", ct);
         }
         else if (!confirm)
         {
@@ -92,7 +92,7 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
             party.ConfirmedOn = null;
             audit.Record(me, "agreement.declined", $"Not party to '{agreement.Title}'");
             await notifier.TellAsync([agreement.RecordedByOrganisationId], Phrase.Of("{0} said it is not party to '{1}'.", access.Organisation.Name, agreement.Title),
-                o => $"/o/{o}/agreements/{agreementId}", ct);
+                o => $"/o/{o}/collective-agreements/{agreementId}", ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -325,7 +325,7 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
         if (asked.Count > 0)
         {
             await notifier.TellAsync(asked, Phrase.Of("{0} named you as party to the collective agreement '{1}': confirm it, or say you are not.", access.Organisation.Name, agreement.Title),
-                o => $"/o/{o}/agreements/{agreement.Id}", ct, key: $"agreement-party:{agreement.Id}");
+                o => $"/o/{o}/collective-agreements/{agreement.Id}", ct, key: $"agreement-party:{agreement.Id}");
         }
 
         audit.Record(me, "agreement.recorded", $"{agreement.Level} agreement '{agreement.Title}' ({agreement.CountryCode}, from {agreement.StartsOn:yyyy-MM-dd})"
