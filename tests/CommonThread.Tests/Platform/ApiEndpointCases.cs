@@ -381,7 +381,7 @@ public sealed class ApiEndpointCases(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
         }
 
-        if (endpointName == "ImportAgreements")
+        if (endpointName == "ImportCollectiveAgreements")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"title,country,level,unions,start\nMatrix {unique},BD,Sector,Matrix union,2026-01-01\n")), "file", "agreements.csv" } };
         }
@@ -413,8 +413,8 @@ public sealed class ApiEndpointCases(TestApp app)
 
         var json = endpointName switch
         {
-            "RecordAgreement" => $$"""{"title":"Matrix {{unique}}","level":"Sector","country":"BD","startsOn":"2026-01-01","parties":[{"side":"Workers","name":"Matrix union"}]}""",
-            "AnswerAgreementParty" => """{"party":true}""",
+            "RecordCollectiveAgreement" => $$"""{"title":"Matrix {{unique}}","level":"Sector","country":"BD","startsOn":"2026-01-01","parties":[{"side":"Workers","name":"Matrix union"}]}""",
+            "AnswerCollectiveAgreementParty" => """{"party":true}""",
             "PublishLibraryDocument" => $$"""{"title":"Matrix {{unique}}","summary":"S","text":"T","language":"en","kind":"Tool","licence":"CcBy","themes":["Productivity"],"countries":["BD"]}""",
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",
             "UpdateOrganisation" => """{"name":"Northwind Apparel","countryCode":"DE"}""",

@@ -222,7 +222,8 @@ public sealed partial class CbaImport(AppDbContext db, CbaService agreements, Au
             case "national" or "national_level" or "interprofessional" or "cross_sector" or "cross_sectoral" or "central":
                 return AgreementLevel.National;
             default:
-                row.Problem("level", Phrase.Of("'{0}' is not a level we know: company, sector or national.", text));
+                // The words a file may use are English, whatever the reader's language: they are given as a value, not translated.
+                row.Problem("level", Phrase.Of("'{0}' is not a level we know: write one of {1}.", text, "company, sector, national"));
                 return null;
         }
     }
