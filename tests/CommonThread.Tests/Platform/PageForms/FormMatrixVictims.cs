@@ -70,6 +70,8 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
         await Add("CaseId", db.Set<CaseParty>().Where(p => p.OrganisationId == o).Select(p => p.CaseId));
         await Add("PlanId", db.Set<CorrectiveActionPlan>().Where(p => p.FollowedByOrganisationId == o || p.SupplierOrganisationId == o).Select(p => p.Id));
         await Add("AgreementId", db.Set<AgreementParty>().Where(p => p.OrganisationId == o).Select(p => p.AgreementId));
+        // An agreement naming the organisation as a party yet to confirm: its page asks the question.
+        await Add("CbaId", db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty>().Where(p => p.OrganisationId == o && p.ConfirmedOn == null).Select(p => p.AgreementId));
         await Add("RoundId", db.Set<MonitoringRound>().Where(r => r.InitiativeOrganisationId == o).Select(r => r.Id)
             .Concat(db.Set<RoundParticipant>().Where(p => p.BrandOrganisationId == o || p.ReviewerOrganisationId == o).Select(p => p.RoundId)));
         await Add("InvitationId", db.Set<FeedbackInvitation>().Where(i => i.SupplierOrganisationId == o).Select(i => i.Id));
