@@ -45,6 +45,8 @@ public static class OrganisationTabs
         (new("library", "Library"), [U, N, G, E]),
         // Collective agreements: their parties record them (employers, unions), register keepers import and publish them, buyers read those of their chain.
         (new("collective-agreements", "Collective agreements"), [B, S, I, U, N, G, E]),
+        // Task forces and working groups: convened by initiatives and the constituents, joined by any organisation they invite.
+        (new("networks", "Networks"), [B, S, I, U, N, G, E]),
         (new("members", "Members"), [B, S, I, U, N, A, G, E]),
         (new("tokens", "API tokens"), [B, S, I, U, N, A, G, E]),
     ];
