@@ -14,14 +14,14 @@ public abstract partial class NavigationSpecs(TestApp app)
     /// <summary>What each demo organisation's editor is offered, written out here rather than read from the app.</summary>
     public static TheoryData<string, string> Expected => new()
     {
-        { "Northwind Apparel", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks collective-agreements members tokens" },
-        { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks collective-agreements members tokens" },
-        { "Sunrise Homework Agents", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans collective-agreements members tokens" },
-        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks library collective-agreements members tokens" },
-        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability library collective-agreements members tokens" },
+        { "Northwind Apparel", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks collective-agreements networks members tokens" },
+        { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks collective-agreements networks members tokens" },
+        { "Sunrise Homework Agents", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans collective-agreements networks members tokens" },
+        { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks library collective-agreements networks members tokens" },
+        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability library collective-agreements networks members tokens" },
         { "CommonThread Platform", "dashboard union-presence members tokens" },
-        { "Ministry of Labour and Employment (demo)", "dashboard library collective-agreements members tokens" },
-        { "Garment Employers' Association (demo)", "dashboard library collective-agreements members tokens" },
+        { "Ministry of Labour and Employment (demo)", "dashboard library collective-agreements networks members tokens" },
+        { "Garment Employers' Association (demo)", "dashboard library collective-agreements networks members tokens" },
     };
 
     [Theory]

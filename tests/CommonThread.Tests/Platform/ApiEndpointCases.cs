@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Knowledge.Networks;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.SupplyChain;
@@ -61,6 +62,8 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh union keeps agreements (it is named party to one another organisation recorded); another union competes with it.
             _ when IsCollectiveAgreements(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
+            // A fresh initiative convenes a network with a meeting, an action item and a document; another initiative competes with it.
+            _ when IsNetworks(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
             _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
@@ -103,6 +106,13 @@ public sealed class ApiEndpointCases(TestApp app)
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["documentId"] = (await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync())).ToString();
         values["agreementId"] = IsCollectiveAgreements(pattern) ? (await NewAgreementNamingAsync(organisation.Id)).ToString() : values.GetValueOrDefault("agreementId", Guid.Empty.ToString());
+        (values["networkId"], values["meetingId"], values["actionId"], values["networkDocumentId"], values["inviteeId"]) = IsNetworks(pattern)
+            ? await NewNetworkAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString(), values["actionId"], Guid.Empty.ToString(), Guid.Empty.ToString());
+        if (IsNetworks(pattern))
+        {
+            values["documentId"] = values["networkDocumentId"];
+        }
+
         values["key"] = "photo";
         values["reportKey"] = "csddd-statement";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
@@ -139,6 +149,28 @@ public sealed class ApiEndpointCases(TestApp app)
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
+
+    private static bool IsNetworks(string pattern) => pattern.Contains("/networks", StringComparison.Ordinal);
+
+    /// <summary>A network the initiative convenes, with a meeting, an action item it owns itself, a shared PDF, and an organisation to invite.</summary>
+    private async Task<(string, string, string, string, string)> NewNetworkAsync(Guid convenerId)
+    {
+        var invitee = await app.NewOrganisationAsync(OrganisationKind.Union);
+        return await app.WithDbAsync(async db =>
+        {
+            var network = new Network { Title = "Matrix network", Purpose = "Matrix", ConvenerOrganisationId = convenerId, CreatedAt = DateTimeOffset.UnixEpoch };
+            var meeting = new Meeting { NetworkId = network.Id, Title = "Matrix meeting", Agenda = "1.", HeldOn = new DateOnly(2026, 1, 1), ScheduledAt = DateTimeOffset.UnixEpoch };
+            var action = new ActionItem { NetworkId = network.Id, MeetingId = meeting.Id, Description = "Matrix action", OwnerOrganisationId = convenerId, DueOn = new DateOnly(2099, 1, 1) };
+            var document = new NetworkDocument
+            {
+                NetworkId = network.Id, Title = "Matrix document", FileName = "matrix.pdf", Bytes = "%PDF-1.4 matrix"u8.ToArray(), AddedByOrganisationId = convenerId, AddedAt = DateTimeOffset.UnixEpoch,
+            };
+            db.AddRange(network, new NetworkMember { NetworkId = network.Id, OrganisationId = convenerId, Status = MembershipStatus.Joined, InvitedOn = new DateOnly(2026, 1, 1) },
+                meeting, action, document);
+            await db.SaveChangesAsync();
+            return (network.Id.ToString(), meeting.Id.ToString(), action.Id.ToString(), document.Id.ToString(), invitee.Id.ToString());
+        });
+    }
 
     private static bool IsCollectiveAgreements(string pattern) => pattern.Contains("/collective-agreements", StringComparison.Ordinal);
 
@@ -381,6 +413,11 @@ public sealed class ApiEndpointCases(TestApp app)
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("survey,type,name,label\n,text,anything,Anything to add?\nsettings,form_title,form_id\n,Matrix,matrix\n")), "file", "matrix.csv" } };
         }
 
+        if (endpointName == "AddNetworkDocument")
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" }, { new StringContent("Matrix"), "title" } };
+        }
+
         if (endpointName == "ImportCollectiveAgreements")
         {
             return new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"title,country,level,unions,start\nMatrix {unique},BD,Sector,Matrix union,2026-01-01\n")), "file", "agreements.csv" } };
@@ -414,6 +451,13 @@ public sealed class ApiEndpointCases(TestApp app)
         var json = endpointName switch
         {
             "RecordCollectiveAgreement" => $$"""{"title":"Matrix {{unique}}","level":"Sector","country":"BD","startsOn":"2026-01-01","parties":[{"side":"Workers","name":"Matrix union"}]}""",
+            "CreateNetwork" => $$"""{"title":"Matrix {{unique}}","kind":"WorkingGroup","theme":"Productivity","purpose":"Matrix"}""",
+            "InviteToNetwork" => $$"""{"organisationId":"{{values["inviteeId"]}}"}""",
+            "AnswerNetworkMembership" => """{"join":true}""",
+            "ScheduleNetworkMeeting" => """{"title":"Matrix","heldOn":"2026-12-01","format":"Online","agenda":"1."}""",
+            "RecordNetworkMinutes" => """{"minutes":"Matrix","decisions":["Matrix"]}""",
+            "AddNetworkAction" => $$"""{"description":"Matrix","ownerOrganisationId":"{{values["orgId"]}}","dueOn":"2099-01-01"}""",
+            "UpdateNetworkAction" => """{"status":"Done","note":"Matrix"}""",
             "AnswerCollectiveAgreementParty" => """{"party":true}""",
             "PublishLibraryDocument" => $$"""{"title":"Matrix {{unique}}","summary":"S","text":"T","language":"en","kind":"Tool","licence":"CcBy","themes":["Productivity"],"countries":["BD"]}""",
             "CreateOrganisation" => $$"""{"name":"Matrix {{unique}}","kind":"Brand","countryCode":"FR","ownerEmail":"o{{unique}}@test.example"}""",

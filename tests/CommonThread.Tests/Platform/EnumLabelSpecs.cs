@@ -27,7 +27,9 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(CommonThread.Web.Knowledge.Library.KnowledgeTheme), typeof(CommonThread.Web.Knowledge.Library.DocumentKind), typeof(CommonThread.Web.Knowledge.Library.Audience),
         typeof(CommonThread.Web.Knowledge.Library.Licence), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel),
         typeof(CommonThread.Web.Knowledge.CollectiveAgreements.ClauseTopic), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSide),
-        typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSource),
+        typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSource), typeof(CommonThread.Web.Knowledge.Networks.NetworkKind),
+        typeof(CommonThread.Web.Knowledge.Networks.MembershipStatus), typeof(CommonThread.Web.Knowledge.Networks.MeetingFormat),
+        typeof(CommonThread.Web.Knowledge.Networks.ActionItemStatus), typeof(CommonThread.Web.Organisations.ConstituentGroup),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>

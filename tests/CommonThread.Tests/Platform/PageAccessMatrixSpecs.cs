@@ -88,6 +88,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
         var (cbaId, publishedCbaId) = await app.WithDbAsync(async db => (
             await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.FacilityAgreement).Select(a => a.Id).SingleAsync(),
             await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.SectorAgreement).Select(a => a.Id).SingleAsync()));
+        // Northwind is invited to the demo task force: it reads what it is invited to.
+        var networkId = await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Networks.Network>().Where(n => n.Title == CommonThread.Web.Demo.DemoNetworks.TaskForce).Select(n => n.Id).SingleAsync());
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -107,7 +109,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{InvitationId:guid}", invitationId.ToString(), StringComparison.Ordinal)
                 .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal)
                 .Replace("{CbaId:guid}", cbaId.ToString(), StringComparison.Ordinal)
-                .Replace("{PublishedCbaId:guid}", publishedCbaId.ToString(), StringComparison.Ordinal);
+                .Replace("{PublishedCbaId:guid}", publishedCbaId.ToString(), StringComparison.Ordinal)
+                .Replace("{NetworkId:guid}", networkId.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");

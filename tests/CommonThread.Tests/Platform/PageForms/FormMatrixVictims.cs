@@ -72,6 +72,9 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
         await Add("AgreementId", db.Set<AgreementParty>().Where(p => p.OrganisationId == o).Select(p => p.AgreementId));
         // An agreement naming the organisation as a party yet to confirm: its page asks the question.
         await Add("CbaId", db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty>().Where(p => p.OrganisationId == o && p.ConfirmedOn == null).Select(p => p.AgreementId));
+        await Add("NetworkId", db.Set<CommonThread.Web.Knowledge.Networks.NetworkMember>()
+            .Where(m => m.OrganisationId == o && (m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined || m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Invited))
+            .Select(m => m.NetworkId));
         await Add("RoundId", db.Set<MonitoringRound>().Where(r => r.InitiativeOrganisationId == o).Select(r => r.Id)
             .Concat(db.Set<RoundParticipant>().Where(p => p.BrandOrganisationId == o || p.ReviewerOrganisationId == o).Select(p => p.RoundId)));
         await Add("InvitationId", db.Set<FeedbackInvitation>().Where(i => i.SupplierOrganisationId == o).Select(i => i.Id));
