@@ -73,7 +73,7 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
         var names = members.ToDictionary(m => m.OrganisationId, m => (m.Name, Group: ConstituentGroups.Of(m.Kind)));
         var convener = names.GetValueOrDefault(network.ConvenerOrganisationId).Name ?? "";
         var summary = Summary(network, convener, status, members.Count(m => m.Status == MembershipStatus.Joined));
-        var memberEntries = members.OrderBy(m => m.Status).ThenBy(m => m.Name, StringComparer.CurrentCulture)
+        var memberEntries = members.OrderBy(m => m.Status != MembershipStatus.Joined).ThenBy(m => m.Name, StringComparer.CurrentCulture)
             .Select(m => new MemberEntry(m.OrganisationId, m.Name, ConstituentGroups.Of(m.Kind), m.Status)).ToList();
         if (status != MembershipStatus.Joined)
         {
