@@ -1,10 +1,11 @@
 using CommonThread.Web.Knowledge.CollectiveAgreements;
 using CommonThread.Web.Knowledge.Library;
 using CommonThread.Web.Knowledge.Networks;
+using CommonThread.Web.Knowledge.Training;
 
 namespace CommonThread.Web.Knowledge;
 
-/// <summary>The knowledge platform: the public library, the register of collective agreements, and networks (and, to come, research review and capacity building).</summary>
+/// <summary>The knowledge platform: the public library, the register of collective agreements, networks, and capacity building (and, to come, research review).</summary>
 public static class KnowledgeRegistration
 {
     public static void AddKnowledge(this IServiceCollection services)
@@ -18,6 +19,8 @@ public static class KnowledgeRegistration
         services.AddHostedService<CbaReminderWorker>();
         services.AddScoped<NetworkAccess>();
         services.AddScoped<NetworkService>();
+        services.AddScoped<TrainingService>();
+        services.AddScoped<CertificatePdf>();
     }
 
     public static void MapKnowledgeEndpoints(this IEndpointRouteBuilder app)
@@ -25,5 +28,6 @@ public static class KnowledgeRegistration
         app.MapLibraryEndpoints();
         app.MapCbaEndpoints();
         app.MapNetworkEndpoints();
+        app.MapTrainingEndpoints();
     }
 }

@@ -47,6 +47,8 @@ public static class OrganisationTabs
         (new("collective-agreements", "Collective agreements"), [B, S, I, U, N, G, E]),
         // Task forces and working groups: convened by initiatives and the constituents, joined by any organisation they invite.
         (new("networks", "Networks"), [B, S, I, U, N, G, E]),
+        // Capacity building: the programme's trainers are initiatives and the constituents.
+        (new("training", "Training"), [U, N, G, E]),
         (new("members", "Members"), [B, S, I, U, N, A, G, E]),
         (new("tokens", "API tokens"), [B, S, I, U, N, A, G, E]),
     ];

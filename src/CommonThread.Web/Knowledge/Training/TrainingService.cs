@@ -281,7 +281,7 @@ public sealed class TrainingService(AppDbContext db, QuestionnaireLibrary questi
         await db.Set<TrainingProgramme>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == programmeId && p.OrganiserOrganisationId == access.Organisation.Id, ct)
             ?? throw RuleViolation.NotFound("programme");
 
-    private static bool IsLanguage(string? language) => LibraryService.Languages.Contains(language, StringComparer.Ordinal);
+    private static bool IsLanguage(string? language) => Library.LibraryService.Languages.Contains(language, StringComparer.Ordinal);
 
     private static string? Text(string? text, int max, string field, string message, Dictionary<string, string[]> errors)
     {
