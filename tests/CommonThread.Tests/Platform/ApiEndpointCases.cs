@@ -64,6 +64,8 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when IsCollectiveAgreements(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
             // A fresh initiative convenes a network with a meeting, an action item and a document; another initiative competes with it.
             _ when IsNetworks(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
+            // A fresh initiative runs a programme with a session and a participant; another initiative competes with it.
+            _ when IsTraining(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh supplier answers the links claimed to its own fresh facility, and names a buyer for it.
             _ when pattern.Contains("/link-claims", StringComparison.Ordinal) || pattern.EndsWith("/buyers", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             // Presence is decided by the platform's administrators (no tie needed); claimed, listed and ended by a fresh union.
@@ -113,6 +115,9 @@ public sealed class ApiEndpointCases(TestApp app)
             values["documentId"] = values["networkDocumentId"];
         }
 
+        (values["programmeId"], values["sessionId"], values["participantId"]) = IsTraining(pattern)
+            ? await NewProgrammeAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        values["stage"] = "before";
         values["key"] = "photo";
         values["reportKey"] = "csddd-statement";
         values["questionnaireId"] = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id.ToString();
@@ -149,6 +154,26 @@ public sealed class ApiEndpointCases(TestApp app)
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
     public static bool IsMyInvitation(string pattern) => pattern.StartsWith("/api/invitations/{invitationId", StringComparison.Ordinal);
+
+    private static bool IsTraining(string pattern) => pattern.Contains("/training", StringComparison.Ordinal);
+
+    /// <summary>A programme tested on the demo XLSForm, with a session the participant attended (so a certificate is due).</summary>
+    private Task<(string, string, string)> NewProgrammeAsync(Guid organiserId) => app.WithDbAsync(async db =>
+    {
+        var test = await db.Set<CommonThread.Web.Assessments.Questionnaire>().Where(q => q.FormId == "ct_training_gender_test").Select(q => q.Id).FirstAsync();
+        var programme = new CommonThread.Web.Knowledge.Training.TrainingProgramme
+        {
+            OrganiserOrganisationId = organiserId, Title = "Matrix programme", Description = "Matrix", CreatedAt = DateTimeOffset.UnixEpoch, QuestionnaireId = test,
+        };
+        var session = new CommonThread.Web.Knowledge.Training.TrainingSession
+        {
+            ProgrammeId = programme.Id, Title = "Matrix session", StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 1, 1), Language = "en", Trainers = "Matrix",
+        };
+        var participant = new CommonThread.Web.Knowledge.Training.Participant { ProgrammeId = programme.Id, Name = "Matrix participant", Organisation = "Matrix", Language = "en" };
+        db.AddRange(programme, session, participant, new CommonThread.Web.Knowledge.Training.SessionAttendance { SessionId = session.Id, ParticipantId = participant.Id });
+        await db.SaveChangesAsync();
+        return (programme.Id.ToString(), session.Id.ToString(), participant.Id.ToString());
+    });
 
     private static bool IsNetworks(string pattern) => pattern.Contains("/networks", StringComparison.Ordinal);
 
@@ -451,6 +476,11 @@ public sealed class ApiEndpointCases(TestApp app)
         var json = endpointName switch
         {
             "RecordCollectiveAgreement" => $$"""{"title":"Matrix {{unique}}","level":"Sector","country":"BD","startsOn":"2026-01-01","parties":[{"side":"Workers","name":"Matrix union"}]}""",
+            "CreateTrainingProgramme" => $$"""{"title":"Matrix {{unique}}","kind":"Course","theme":"Productivity","description":"Matrix"}""",
+            "AddTrainingSession" => """{"title":"Matrix","startsOn":"2026-12-01","endsOn":"2026-12-01","language":"en","trainers":"Matrix"}""",
+            "AddTrainingParticipant" => """{"name":"Matrix","organisation":"Matrix","group":"Workers","gender":"Woman","language":"en"}""",
+            "RecordTrainingAttendance" => $$"""{"participants":["{{values["participantId"]}}"]}""",
+            "RecordTrainingTest" => """{"values":{"c190_scope":"everyone","committee":"workers","bargaining":"negotiated","leadership":"reserved"}}""",
             "CreateNetwork" => $$"""{"title":"Matrix {{unique}}","kind":"WorkingGroup","theme":"Productivity","purpose":"Matrix"}""",
             "InviteToNetwork" => $$"""{"organisationId":"{{values["inviteeId"]}}"}""",
             "AnswerNetworkMembership" => """{"join":true}""",

@@ -30,6 +30,8 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSource), typeof(CommonThread.Web.Knowledge.Networks.NetworkKind),
         typeof(CommonThread.Web.Knowledge.Networks.MembershipStatus), typeof(CommonThread.Web.Knowledge.Networks.MeetingFormat),
         typeof(CommonThread.Web.Knowledge.Networks.ActionItemStatus), typeof(CommonThread.Web.Organisations.ConstituentGroup),
+        typeof(CommonThread.Web.Knowledge.Training.ProgrammeKind), typeof(CommonThread.Web.Knowledge.Training.ParticipantGender),
+        typeof(CommonThread.Web.Knowledge.Training.AssessmentStage),
     ];
 
     private static Dictionary<string, string> Read(string culture) =>

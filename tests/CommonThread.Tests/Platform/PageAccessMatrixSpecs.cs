@@ -90,6 +90,19 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.SectorAgreement).Select(a => a.Id).SingleAsync()));
         // Northwind is invited to the demo task force: it reads what it is invited to.
         var networkId = await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Networks.Network>().Where(n => n.Title == CommonThread.Web.Demo.DemoNetworks.TaskForce).Select(n => n.Id).SingleAsync());
+        // A programme of Northwind's own (the page cares only whose it is), tested on a starter questionnaire, with one participant.
+        var (programmeId, participantId) = await app.WithDbAsync(async db =>
+        {
+            var programme = new CommonThread.Web.Knowledge.Training.TrainingProgramme
+            {
+                OrganiserOrganisationId = owner.OrganisationId, Title = "Matrix programme", Description = "Matrix", CreatedAt = DateTimeOffset.UnixEpoch,
+                QuestionnaireId = CommonThread.Web.Assessments.QuestionnaireLibrary.Starters[0].Id,
+            };
+            var participant = new CommonThread.Web.Knowledge.Training.Participant { ProgrammeId = programme.Id, Name = "Matrix participant", Organisation = "Matrix", Language = "en" };
+            db.AddRange(programme, participant);
+            await db.SaveChangesAsync();
+            return (programme.Id, participant.Id);
+        });
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
@@ -110,7 +123,10 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal)
                 .Replace("{CbaId:guid}", cbaId.ToString(), StringComparison.Ordinal)
                 .Replace("{PublishedCbaId:guid}", publishedCbaId.ToString(), StringComparison.Ordinal)
-                .Replace("{NetworkId:guid}", networkId.ToString(), StringComparison.Ordinal);
+                .Replace("{NetworkId:guid}", networkId.ToString(), StringComparison.Ordinal)
+                .Replace("{ProgrammeId:guid}", programmeId.ToString(), StringComparison.Ordinal)
+                .Replace("{ParticipantId:guid}", participantId.ToString(), StringComparison.Ordinal)
+                .Replace("{Stage}", "before", StringComparison.Ordinal);
             Assert.DoesNotContain("{", url);
             var needsSignIn = type.GetCustomAttribute<AuthorizeAttribute>() is not null;
             Assert.True(needsSignIn || PublicPages.Contains(route), $"{route} is public: add it to PublicPages only if it must be");

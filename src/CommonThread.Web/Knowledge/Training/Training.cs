@@ -173,7 +173,7 @@ internal sealed class SessionAttendanceConfiguration : IEntityTypeConfiguration<
         b.HasKey(a => new { a.SessionId, a.ParticipantId });
         b.HasIndex(a => a.ParticipantId);
         b.HasOne<TrainingSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Participant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Participant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -75,6 +75,9 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
         await Add("NetworkId", db.Set<CommonThread.Web.Knowledge.Networks.NetworkMember>()
             .Where(m => m.OrganisationId == o && (m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined || m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Invited))
             .Select(m => m.NetworkId));
+        await Add("ProgrammeId", db.Set<CommonThread.Web.Knowledge.Training.TrainingProgramme>().Where(p => p.OrganiserOrganisationId == o).Select(p => p.Id));
+        await Add("ParticipantId", db.Set<CommonThread.Web.Knowledge.Training.Participant>()
+            .Where(p => db.Set<CommonThread.Web.Knowledge.Training.TrainingProgramme>().Any(x => x.Id == p.ProgrammeId && x.OrganiserOrganisationId == o)).Select(p => p.Id));
         await Add("RoundId", db.Set<MonitoringRound>().Where(r => r.InitiativeOrganisationId == o).Select(r => r.Id)
             .Concat(db.Set<RoundParticipant>().Where(p => p.BrandOrganisationId == o || p.ReviewerOrganisationId == o).Select(p => p.RoundId)));
         await Add("InvitationId", db.Set<FeedbackInvitation>().Where(i => i.SupplierOrganisationId == o).Select(i => i.Id));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommonThread.Migrations.Sqlite.Migrations
+namespace CommonThread.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Training : Migration
@@ -15,14 +15,14 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 name: "TrainingProgrammes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganiserOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Theme = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganiserOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Theme = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,14 +45,14 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 name: "TrainingParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Group = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,14 +69,14 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 name: "TrainingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Trainers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Trainers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,11 +93,11 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 name: "TrainingAssessments",
                 columns: table => new
                 {
-                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Answers = table.Column<string>(type: "TEXT", nullable: false),
-                    Score = table.Column<double>(type: "REAL", precision: 5, scale: 1, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,8 +114,8 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 name: "TrainingAttendance",
                 columns: table => new
                 {
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,7 +124,8 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         name: "FK_TrainingAttendance_TrainingParticipants_ParticipantId",
                         column: x => x.ParticipantId,
                         principalTable: "TrainingParticipants",
-                        principalColumn: "Id");
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_TrainingAttendance_TrainingSessions_SessionId",
                         column: x => x.SessionId,
