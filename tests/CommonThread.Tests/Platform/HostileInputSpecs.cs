@@ -103,7 +103,10 @@ public sealed record HostileBody(string Name, Func<HttpContent, HttpContent?> Fr
     }
 
     private static bool IsTable(HttpContent sample) =>
-        sample is MultipartFormDataContent form && form.Single().Headers.ContentDisposition!.FileName!.Trim('"').EndsWith(".csv", StringComparison.Ordinal);
+        sample is MultipartFormDataContent form && FilePart(form).Headers.ContentDisposition!.FileName!.Trim('"').EndsWith(".csv", StringComparison.Ordinal);
+
+    /// <summary>The file of a multipart sample; other parts (a title) are text fields.</summary>
+    private static HttpContent FilePart(MultipartFormDataContent form) => form.Single(p => p.Headers.ContentDisposition?.FileName is not null);
 
     private static MultipartFormDataContent? FileOf(HttpContent sample, byte[] bytes, string? fileName = null)
     {
@@ -112,7 +115,7 @@ public sealed record HostileBody(string Name, Func<HttpContent, HttpContent?> Fr
             return null;
         }
 
-        var original = form.Single().Headers.ContentDisposition!.FileName!.Trim('"');
+        var original = FilePart(form).Headers.ContentDisposition!.FileName!.Trim('"');
         return new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName ?? original } };
     }
 

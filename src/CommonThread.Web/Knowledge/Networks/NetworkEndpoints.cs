@@ -1,4 +1,5 @@
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 
@@ -6,13 +7,18 @@ namespace CommonThread.Web.Knowledge.Networks;
 
 public static class NetworkEndpoints
 {
+    /// <summary>The order the list is paged in: invitations waiting for an answer first, then by name.</summary>
+    private static readonly ListOrder<NetworkSummary> ListOrder =
+        new ListOrder<NetworkSummary>(n => n.Id).By(n => n.YourStatus != MembershipStatus.Invited).By(n => n.Title);
+
     public static void MapNetworkEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/organisations/{orgId:guid}/networks").RequireOrganisationMember().WithTags("Networks")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("", async (HttpContext http, NetworkService networks, CancellationToken ct) =>
-            TypedResults.Ok(await networks.ListAsync(http.OrganisationAccess().Organisation.Id, ct))).WithName("ListNetworks")
-            .WithDescription("The task forces, working groups and research networks the organisation is in or invited to, invitations first.");
+        group.MapGet("", async ([AsParameters] ListWindow window, HttpContext http, NetworkService networks, CancellationToken ct) =>
+                TypedResults.Ok(window.Answer(http, ListOrder, await networks.ListAsync(http.OrganisationAccess().Organisation.Id, ct))))
+            .WithName("ListNetworks").Paged("Invitations first, then by name")
+            .WithDescription("The task forces, working groups and research networks the organisation is in or invited to.");
         group.MapPost("", async (NetworkInput input, HttpContext http, NetworkService networks, CancellationToken ct) =>
             {
                 var network = await networks.CreateAsync(http.OrganisationAccess(), input, ct);

@@ -1,5 +1,6 @@
 using CommonThread.Web.Assessments;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Files;
 
@@ -7,12 +8,14 @@ namespace CommonThread.Web.Knowledge.Training;
 
 public static class TrainingEndpoints
 {
+    private static readonly ListOrder<ProgrammeSummary> ListOrder = new ListOrder<ProgrammeSummary>(p => p.Id).By(p => p.Title);
+
     public static void MapTrainingEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/organisations/{orgId:guid}/training").RequireOrganisationMember().WithTags("Capacity building")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("", async (HttpContext http, TrainingService training, CancellationToken ct) =>
-            TypedResults.Ok(await training.ListAsync(http.OrganisationAccess(), ct))).WithName("ListTrainingProgrammes");
+        group.MapGet("", async ([AsParameters] ListWindow window, HttpContext http, TrainingService training, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, ListOrder, await training.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListTrainingProgrammes").Paged("By title");
         group.MapPost("", async (ProgrammeInput input, HttpContext http, TrainingService training, CancellationToken ct) =>
             {
                 var programme = await training.CreateAsync(http.OrganisationAccess(), input, ct);

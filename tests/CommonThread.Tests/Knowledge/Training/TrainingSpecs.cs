@@ -119,7 +119,8 @@ public abstract class TrainingSpecs(TestApp app)
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Ana Pérez", text, StringComparison.Ordinal);
-        Assert.Contains("Certificado de participación", text, StringComparison.Ordinal);
+        // Searched without "fi", which the font joins into one glyph.
+        Assert.Contains("de participación", text, StringComparison.Ordinal);
         Assert.Contains("Negotiating", text, StringComparison.Ordinal);
         var bengali = await organiser.Client.GetByteArrayAsync($"{organiser.Api}/{programme}/participants/{people["Rahima"]}/certificate");
         Assert.Equal(FileSignature.Pdf, FileSignature.TypeOf(bengali));

@@ -30,6 +30,11 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
                 return Viewer.UserId; // the owner's page about the viewer: the form changes the viewer's role or removes them
             }
 
+            if (name == "Stage")
+            {
+                return "before"; // a participant's test before the training
+            }
+
             missing |= !Ids.ContainsKey(name);
             return Ids.TryGetValue(name, out var id) ? id.ToString() : "";
         });
