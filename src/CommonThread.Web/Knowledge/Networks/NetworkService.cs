@@ -37,20 +37,20 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     public async Task<NetworkSummary> CreateAsync(OrganisationAccess access, NetworkInput input, CancellationToken ct)
     {
         access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Initiatives, unions, governments and employers' organisations convene networks."), NetworkAccess.Conveners);
-        var errors = new Dictionary<string, string[]>();
-        var title = Required(input.Title, Network.TitleMaxLength, "title", "Give the network's name, of up to 200 characters.", errors);
-        var purpose = Required(input.Purpose, Network.TextMaxLength, "purpose", "Say what the network is for, in up to 4,000 characters.", errors);
+        var errors = new FieldChecks();
+        var title = errors.Text(input.Title, Network.TitleMaxLength, "title", "Give the network's name, of up to 200 characters.");
+        var purpose = errors.Text(input.Purpose, Network.TextMaxLength, "purpose", "Say what the network is for, in up to 4,000 characters.");
         if (input.Kind is null)
         {
-            errors["kind"] = ["Say whether it is a task force, a working group or a research network."];
+            errors.Add("kind", "Say whether it is a task force, a working group or a research network.");
         }
 
         if (input.Theme is null)
         {
-            errors["theme"] = ["Choose the theme it works on."];
+            errors.Add("theme", "Choose the theme it works on.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var network = new Network
         {
             Title = title!, Purpose = purpose!, Kind = input.Kind!.Value, Theme = input.Theme!.Value, ConvenerOrganisationId = access.Organisation.Id, CreatedAt = clock.GetUtcNow(),
@@ -162,25 +162,25 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     public async Task<MeetingEntry> ScheduleAsync(OrganisationAccess access, Guid networkId, MeetingInput input, CancellationToken ct)
     {
         var network = await rights.RequireConvenerAsync(access, networkId, ct);
-        var errors = new Dictionary<string, string[]>();
-        var title = Required(input.Title, Network.TitleMaxLength, "title", "Give the meeting's title, of up to 200 characters.", errors);
-        var agenda = Required(input.Agenda, Meeting.AgendaMaxLength, "agenda", "Give the agenda, in up to 8,000 characters.", errors);
+        var errors = new FieldChecks();
+        var title = errors.Text(input.Title, Network.TitleMaxLength, "title", "Give the meeting's title, of up to 200 characters.");
+        var agenda = errors.Text(input.Agenda, Meeting.AgendaMaxLength, "agenda", "Give the agenda, in up to 8,000 characters.");
         if (input.HeldOn is not { } heldOn || !Plausible.Day.Contains(heldOn))
         {
-            errors["heldOn"] = ["Give the day of the meeting."];
+            errors.Add("heldOn", "Give the day of the meeting.");
         }
 
         if (input.Format is null)
         {
-            errors["format"] = ["Say whether it meets in person, online or both."];
+            errors.Add("format", "Say whether it meets in person, online or both.");
         }
 
         if (input.Place is { Length: > Network.TitleMaxLength })
         {
-            errors["place"] = ["A place of up to 200 characters."];
+            errors.Add("place", "A place of up to 200 characters.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var meeting = new Meeting
         {
             NetworkId = networkId, Title = title!, Agenda = agenda!, HeldOn = input.HeldOn!.Value, Format = input.Format!.Value, Place = TextInput.OrNull(input.Place),
@@ -199,12 +199,12 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     {
         await rights.RequireConvenerAsync(access, networkId, ct);
         var meeting = await db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct) ?? throw RuleViolation.NotFound("meeting");
-        var errors = new Dictionary<string, string[]>();
-        var minutes = Required(input.Minutes, Meeting.MinutesMaxLength, "minutes", "Give the minutes, in up to 50,000 characters.", errors);
+        var errors = new FieldChecks();
+        var minutes = errors.Text(input.Minutes, Meeting.MinutesMaxLength, "minutes", "Give the minutes, in up to 50,000 characters.");
         var decisions = (input.Decisions ?? []).Select(TextInput.OrNull).OfType<string>().ToList();
         if (decisions.Count > MaxDecisions || decisions.Any(d => d.Length > Network.TextMaxLength))
         {
-            errors["decisions"] = ["At most 100 decisions, each of up to 4,000 characters."];
+            errors.Add("decisions", "At most 100 decisions, each of up to 4,000 characters.");
         }
 
         var joined = await rights.JoinedAsync(networkId, ct);
@@ -213,20 +213,20 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
         {
             if (!joined.Contains(attendance[i].OrganisationId))
             {
-                errors[$"attendance[{i}]"] = ["Only member organisations are recorded as attending."];
+                errors.Add($"attendance[{i}]", "Only member organisations are recorded as attending.");
             }
             else if (!Plausible.Headcount.Contains(attendance[i].Women) || !Plausible.Headcount.Contains(attendance[i].Men) || attendance[i].Women + attendance[i].Men == 0)
             {
-                errors[$"attendance[{i}]"] = ["Say how many women and men of the organisation came."];
+                errors.Add($"attendance[{i}]", "Say how many women and men of the organisation came.");
             }
         }
 
         if (attendance.GroupBy(a => a.OrganisationId).Any(g => g.Count() > 1))
         {
-            errors["attendance"] = ["Each organisation once."];
+            errors.Add("attendance", "Each organisation once.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         meeting.Minutes = minutes;
         // Replaced in the same unit of work as the minutes: a failure leaves the earlier record whole.
         db.RemoveRange(await db.Set<MeetingDecision>().Where(d => d.MeetingId == meetingId).ToListAsync(ct));
@@ -243,19 +243,19 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     {
         var network = await rights.RequireConvenerAsync(access, networkId, ct);
         _ = await db.Set<Meeting>().AnyAsync(m => m.Id == meetingId && m.NetworkId == networkId, ct) ? 0 : throw RuleViolation.NotFound("meeting");
-        var errors = new Dictionary<string, string[]>();
-        var description = Required(input.Description, Network.TextMaxLength, "description", "Say what is to be done, in up to 4,000 characters.", errors);
+        var errors = new FieldChecks();
+        var description = errors.Text(input.Description, Network.TextMaxLength, "description", "Say what is to be done, in up to 4,000 characters.");
         if (input.OwnerOrganisationId is not { } owner || !(await rights.JoinedAsync(networkId, ct)).Contains(owner))
         {
-            errors["ownerOrganisationId"] = ["The owner is a member organisation of the network."];
+            errors.Add("ownerOrganisationId", "The owner is a member organisation of the network.");
         }
 
         if (input.DueOn is not { } due || !Plausible.Day.Contains(due))
         {
-            errors["dueOn"] = ["Give the day it is due."];
+            errors.Add("dueOn", "Give the day it is due.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var item = new ActionItem { NetworkId = networkId, MeetingId = meetingId, Description = description!, OwnerOrganisationId = input.OwnerOrganisationId!.Value, DueOn = input.DueOn!.Value };
         db.Add(item);
         await notifier.TellAsync([item.OwnerOrganisationId], Phrase.Of("In '{0}', you undertook by {1}: {2}", network.Title, item.DueOn, Shorten(item.Description)),
@@ -297,9 +297,9 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     public async Task<NetworkDocumentEntry> AddDocumentAsync(OrganisationAccess access, Guid networkId, string? title, Guid? meetingId, (string Name, byte[] Bytes) file, CancellationToken ct)
     {
         await rights.RequireMemberAsync(access, networkId, MemberRole.Editor, ct);
-        var errors = new Dictionary<string, string[]>();
-        var kept = Required(title, Network.TitleMaxLength, "title", "Give the document's title, of up to 200 characters.", errors);
-        ThrowIfAny(errors);
+        var errors = new FieldChecks();
+        var kept = errors.Text(title, Network.TitleMaxLength, "title", "Give the document's title, of up to 200 characters.");
+        errors.ThrowIfAny();
         if (meetingId is { } m && !await db.Set<Meeting>().AnyAsync(x => x.Id == m && x.NetworkId == networkId, ct))
         {
             throw RuleViolation.NotFound("meeting");
@@ -327,25 +327,7 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
     private static NetworkSummary Summary(Network n, string convener, MembershipStatus status, int members) =>
         new(n.Id, n.Title, n.Kind, n.Theme, n.Purpose, n.ConvenerOrganisationId, convener, status, members);
 
-    private static string? Required(string? text, int max, string field, string message, Dictionary<string, string[]> errors)
-    {
-        var value = TextInput.OrNull(text);
-        if (value is null || value.Length > max)
-        {
-            errors[field] = [message];
-            return null;
-        }
 
-        return value;
-    }
-
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new RuleViolation(errors, "This cannot be recorded as it is: see each field.");
-        }
-    }
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
 }

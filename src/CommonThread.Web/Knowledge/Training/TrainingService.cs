@@ -43,20 +43,20 @@ public sealed class TrainingService(AppDbContext db, QuestionnaireLibrary questi
     public async Task<ProgrammeSummary> CreateAsync(OrganisationAccess access, ProgrammeInput input, CancellationToken ct)
     {
         access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Initiatives, unions, governments and employers' organisations run training programmes."), Organisers);
-        var errors = new Dictionary<string, string[]>();
-        var title = Text(input.Title, TrainingProgramme.TitleMaxLength, "title", "Give the programme's title, of up to 200 characters.", errors);
-        var description = Text(input.Description, TrainingProgramme.TextMaxLength, "description", "Describe the programme in up to 4,000 characters.", errors);
+        var errors = new FieldChecks();
+        var title = errors.Text(input.Title, TrainingProgramme.TitleMaxLength, "title", "Give the programme's title, of up to 200 characters.");
+        var description = errors.Text(input.Description, TrainingProgramme.TextMaxLength, "description", "Describe the programme in up to 4,000 characters.");
         if (input.Theme is null)
         {
-            errors["theme"] = ["Choose the theme it works on."];
+            errors.Add("theme", "Choose the theme it works on.");
         }
 
         if (input.Kind is null)
         {
-            errors["kind"] = ["Say whether it is a course or a cohort followed over time."];
+            errors.Add("kind", "Say whether it is a course or a cohort followed over time.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         if (input.QuestionnaireId is { } questionnaire)
         {
             await questionnaires.FindUsableAsync(access, questionnaire, ct);
@@ -108,34 +108,34 @@ public sealed class TrainingService(AppDbContext db, QuestionnaireLibrary questi
     public async Task<SessionEntry> AddSessionAsync(OrganisationAccess access, Guid programmeId, SessionInput input, CancellationToken ct)
     {
         var programme = await OwnAsync(access.Require(MemberRole.Editor), programmeId, ct);
-        var errors = new Dictionary<string, string[]>();
-        var title = Text(input.Title, TrainingProgramme.TitleMaxLength, "title", "Give the session's title, of up to 200 characters.", errors);
-        var trainers = Text(input.Trainers, TrainingProgramme.TitleMaxLength, "trainers", "Name the trainers, in up to 200 characters.", errors);
+        var errors = new FieldChecks();
+        var title = errors.Text(input.Title, TrainingProgramme.TitleMaxLength, "title", "Give the session's title, of up to 200 characters.");
+        var trainers = errors.Text(input.Trainers, TrainingProgramme.TitleMaxLength, "trainers", "Name the trainers, in up to 200 characters.");
         if (input.StartsOn is not { } starts || !Plausible.Day.Contains(starts))
         {
-            errors["startsOn"] = ["Give the day it starts."];
+            errors.Add("startsOn", "Give the day it starts.");
         }
 
         if (input.EndsOn is not { } ends || !Plausible.Day.Contains(ends))
         {
-            errors["endsOn"] = ["Give the day it ends."];
+            errors.Add("endsOn", "Give the day it ends.");
         }
         else if (input.StartsOn is { } s && ends < s)
         {
-            errors["endsOn"] = ["A session cannot end before it starts."];
+            errors.Add("endsOn", "A session cannot end before it starts.");
         }
 
         if (!IsLanguage(input.Language))
         {
-            errors["language"] = ["Choose the language it is taught in."];
+            errors.Add("language", "Choose the language it is taught in.");
         }
 
         if (input.Place is { Length: > TrainingProgramme.TitleMaxLength })
         {
-            errors["place"] = ["A place of up to 200 characters."];
+            errors.Add("place", "A place of up to 200 characters.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var session = new TrainingSession
         {
             ProgrammeId = programmeId, Title = title!, Trainers = trainers!, StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value, Place = TextInput.OrNull(input.Place),
@@ -150,35 +150,35 @@ public sealed class TrainingService(AppDbContext db, QuestionnaireLibrary questi
     public async Task<ParticipantEntry> AddParticipantAsync(OrganisationAccess access, Guid programmeId, ParticipantInput input, CancellationToken ct)
     {
         await OwnAsync(access.Require(MemberRole.Editor), programmeId, ct);
-        var errors = new Dictionary<string, string[]>();
-        var name = Text(input.Name, Participant.NameMaxLength, "name", "Give the participant's name, of up to 200 characters.", errors);
-        var organisation = Text(input.Organisation, Participant.NameMaxLength, "organisation", "Give the participant's organisation, of up to 200 characters.", errors);
+        var errors = new FieldChecks();
+        var name = errors.Text(input.Name, Participant.NameMaxLength, "name", "Give the participant's name, of up to 200 characters.");
+        var organisation = errors.Text(input.Organisation, Participant.NameMaxLength, "organisation", "Give the participant's organisation, of up to 200 characters.");
         if (input.Group is null)
         {
-            errors["group"] = ["Say which constituent group the participant comes from."];
+            errors.Add("group", "Say which constituent group the participant comes from.");
         }
 
         if (input.Gender is null)
         {
-            errors["gender"] = ["Say the participant's gender, or that they did not say."];
+            errors.Add("gender", "Say the participant's gender, or that they did not say.");
         }
 
         if (!IsLanguage(input.Language))
         {
-            errors["language"] = ["Choose the language of the participant's certificate."];
+            errors.Add("language", "Choose the language of the participant's certificate.");
         }
 
         if (input.Role is { Length: > Participant.NameMaxLength })
         {
-            errors["role"] = ["A role of up to 200 characters."];
+            errors.Add("role", "A role of up to 200 characters.");
         }
 
         if (await db.Set<Participant>().CountAsync(p => p.ProgrammeId == programmeId, ct) >= MaxParticipants)
         {
-            errors["name"] = ["A programme holds at most 2,000 participants."];
+            errors.Add("name", "A programme holds at most 2,000 participants.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var participant = new Participant
         {
             ProgrammeId = programmeId, Name = name!, Organisation = organisation!, Group = input.Group!.Value, Gender = input.Gender!.Value, Role = TextInput.OrNull(input.Role),
@@ -283,25 +283,7 @@ public sealed class TrainingService(AppDbContext db, QuestionnaireLibrary questi
 
     private static bool IsLanguage(string? language) => Library.LibraryService.Languages.Contains(language, StringComparer.Ordinal);
 
-    private static string? Text(string? text, int max, string field, string message, Dictionary<string, string[]> errors)
-    {
-        var value = TextInput.OrNull(text);
-        if (value is null || value.Length > max)
-        {
-            errors[field] = [message];
-            return null;
-        }
 
-        return value;
-    }
-
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new RuleViolation(errors, "This cannot be recorded as it is: see each field.");
-        }
-    }
 }
 
 /// <summary>A certificate of participation's content, written in the participant's language.</summary>
