@@ -1,11 +1,12 @@
 using CommonThread.Web.Knowledge.CollectiveAgreements;
 using CommonThread.Web.Knowledge.Library;
 using CommonThread.Web.Knowledge.Networks;
+using CommonThread.Web.Knowledge.PeerReview;
 using CommonThread.Web.Knowledge.Training;
 
 namespace CommonThread.Web.Knowledge;
 
-/// <summary>The knowledge platform: the public library, the register of collective agreements, networks, and capacity building (and, to come, research review).</summary>
+/// <summary>The knowledge platform: the public library, the register of collective agreements, networks with their peer review, and capacity building.</summary>
 public static class KnowledgeRegistration
 {
     public static void AddKnowledge(this IServiceCollection services)
@@ -19,6 +20,8 @@ public static class KnowledgeRegistration
         services.AddHostedService<CbaReminderWorker>();
         services.AddScoped<NetworkAccess>();
         services.AddScoped<NetworkService>();
+        services.AddScoped<ReviewAccess>();
+        services.AddScoped<ReviewService>();
         services.AddScoped<TrainingService>();
         services.AddScoped<CertificatePdf>();
     }
@@ -28,6 +31,7 @@ public static class KnowledgeRegistration
         app.MapLibraryEndpoints();
         app.MapCbaEndpoints();
         app.MapNetworkEndpoints();
+        app.MapReviewEndpoints();
         app.MapTrainingEndpoints();
     }
 }

@@ -52,5 +52,13 @@ public sealed class Notifier(AppDbContext db, MemberDirectory directory, TimePro
         return count;
     }
 
+    /// <summary>Tells one person, in the organisation they act for, about something meant for them alone (a review they are asked to write).</summary>
+    public void TellPerson(string userId, Guid organisationId, Phrase text, string link) =>
+        db.Add(new Notification
+        {
+            UserId = userId, OrganisationId = organisationId, Text = Shorten(text.English), Template = text.Template, Arguments = text.ArgumentsJson, Link = link,
+            CreatedAt = clock.GetUtcNow(),
+        });
+
     private static string Shorten(string text) => text.Length <= Notification.TextMaxLength ? text : text[..(Notification.TextMaxLength - 1)] + "…";
 }

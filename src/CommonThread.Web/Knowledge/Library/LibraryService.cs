@@ -120,7 +120,9 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>Publishes a document, with its PDF if one is attached: the PDF's text is searched as the document's own.</summary>
-    public async Task<LibraryEntry> PublishAsync(OrganisationAccess access, LibraryInput input, (string Name, byte[] Bytes)? file, CancellationToken ct)
+    /// <param name="alongside">Changes the caller makes with the new document's id, saved in the same transaction (a reviewed paper marked published).</param>
+    public async Task<LibraryEntry> PublishAsync(OrganisationAccess access, LibraryInput input, (string Name, byte[] Bytes)? file, CancellationToken ct,
+        Func<Guid, Task>? alongside = null)
     {
         access.Require(MemberRole.Editor).RequireKind(Phrase.Of("Only an initiative, a union, a government or an employers' organisation publishes to the library."), Publishers);
         var errors = new Dictionary<string, string[]>();
@@ -214,6 +216,11 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         }
 
         audit.Record(access.Organisation.Id, "library.published", $"{document.Kind}: {document.Title}");
+        if (alongside is not null)
+        {
+            await alongside(document.Id);
+        }
+
         await db.SaveChangesAsync(ct);
         await LibrarySearchIndex.AddAsync(db, document, ct);
         await transaction.CommitAsync(ct);
