@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Knowledge.Networks;
+using CommonThread.Web.Knowledge.PeerReview;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Crypto;
 using CommonThread.Web.SupplyChain;
@@ -62,6 +63,13 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh union keeps agreements (it is named party to one another organisation recorded); another union competes with it.
             _ when IsCollectiveAgreements(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
+            // Peer review: each endpoint is called by its party in a fresh research network (editor, authors or reviewers; see NewSubmissionAsync).
+            _ when IsPeerReview(pattern) => PeerReviewParty(endpointName) switch
+            {
+                SubmissionRole.Editor => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
+                SubmissionRole.Reviewer => ((await app.NewOrganisationAsync(OrganisationKind.EmployerOrganisation)).Name, "Garment Employers' Association (demo)"),
+                _ => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
+            },
             // A fresh initiative convenes a network with a meeting, an action item and a document; another initiative competes with it.
             _ when IsNetworks(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh initiative runs a programme with a session and a participant; another initiative competes with it.
@@ -113,6 +121,17 @@ public sealed class ApiEndpointCases(TestApp app)
         if (IsNetworks(pattern))
         {
             values["documentId"] = values["networkDocumentId"];
+        }
+
+        if (IsPeerReview(pattern))
+        {
+            (values["networkId"], values["submissionId"], values["reviewerEmail"]) = await NewSubmissionAsync(endpointName, organisation.Id, owner, viewer);
+        }
+
+        if (endpointName == "GetReviewRecord")
+        {
+            values["documentId"] = (await app.WithDbAsync(db => db.Set<Submission>().Where(s => s.Title == CommonThread.Web.Demo.DemoPeerReview.PublishedPaper)
+                .Select(s => s.PublishedDocumentId!.Value).SingleAsync())).ToString();
         }
 
         (values["programmeId"], values["sessionId"], values["participantId"]) = IsTraining(pattern)
@@ -174,6 +193,63 @@ public sealed class ApiEndpointCases(TestApp app)
         await db.SaveChangesAsync();
         return (programme.Id.ToString(), session.Id.ToString(), participant.Id.ToString());
     });
+
+    private static bool IsPeerReview(string pattern) => pattern.Contains("/submissions", StringComparison.Ordinal);
+
+    private static SubmissionRole PeerReviewParty(string endpointName) => endpointName switch
+    {
+        "AskReviewer" or "DecideSubmission" or "PublishSubmission" => SubmissionRole.Editor,
+        "SendReview" or "DeclineReview" => SubmissionRole.Reviewer,
+        _ => SubmissionRole.Author,
+    };
+
+    /// <summary>
+    /// A research network of its own (a fresh convener unless the organisation is it), which the organisation and the other
+    /// parties joined, and a submission at the stage the endpoint acts on: under review with the owner and the viewer both
+    /// asked to review (so each may send or decline their own), reviewed and accepted, or sent back for revision. Also the
+    /// e-mail of a person of a member organisation the editor may ask.
+    /// </summary>
+    private async Task<(string, string, string)> NewSubmissionAsync(string endpointName, Guid organisationId, TestMember owner, TestMember viewer)
+    {
+        var party = PeerReviewParty(endpointName);
+        var editorId = party == SubmissionRole.Editor ? organisationId : (await app.NewOrganisationAsync(OrganisationKind.Initiative)).Id;
+        var authorsId = party == SubmissionRole.Author ? organisationId : (await app.NewOrganisationAsync(OrganisationKind.Union)).Id;
+        var reviewers = party == SubmissionRole.Reviewer ? await app.WithDbAsync(db => db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Id == organisationId))
+            : await app.NewOrganisationAsync(OrganisationKind.EmployerOrganisation);
+        var asked = await app.NewMemberAsync(reviewers.Name, MemberRole.Editor);
+        return await app.WithDbAsync(async db =>
+        {
+            var network = new Network { Title = "Matrix research network", Purpose = "Matrix", Kind = NetworkKind.ResearchNetwork, ConvenerOrganisationId = editorId, CreatedAt = DateTimeOffset.UnixEpoch };
+            db.Add(network);
+            db.AddRange(new[] { editorId, authorsId, reviewers.Id }.Select(o => new NetworkMember { NetworkId = network.Id, OrganisationId = o, Status = MembershipStatus.Joined, InvitedOn = new DateOnly(2026, 1, 1) }));
+            var status = endpointName switch
+            {
+                "PublishSubmission" => SubmissionStatus.Accepted,
+                "ReviseSubmission" => SubmissionStatus.RevisionsRequested,
+                _ => SubmissionStatus.UnderReview,
+            };
+            var submission = new Submission
+            {
+                NetworkId = network.Id, AuthorOrganisationId = authorsId, Title = "Matrix paper", Authors = "Matrix", Summary = "Matrix", Language = "en", Countries = "BD", Status = status,
+                Round = 1, SubmittedAt = DateTimeOffset.UnixEpoch,
+            };
+            db.Add(submission);
+            db.Add(new ReviewRound
+            {
+                SubmissionId = submission.Id, Number = 1, Text = "Matrix", OpenedAt = DateTimeOffset.UnixEpoch, Decision = status == SubmissionStatus.UnderReview ? null : ReviewVerdict.Accept,
+            });
+            var people = party == SubmissionRole.Reviewer ? new[] { viewer.UserId, owner.UserId } : [asked.UserId];
+            db.AddRange(people.Select((userId, i) => new ReviewTask
+            {
+                SubmissionId = submission.Id, Round = 1, ReviewerUserId = userId, ReviewerOrganisationId = reviewers.Id, Number = i + 1, AskedOn = new DateOnly(2026, 1, 1), DueOn = new DateOnly(2099, 1, 1),
+                Status = party == SubmissionRole.Reviewer ? ReviewTaskStatus.Asked : ReviewTaskStatus.Submitted, Verdict = party == SubmissionRole.Reviewer ? null : ReviewVerdict.Accept,
+                ToAuthors = party == SubmissionRole.Reviewer ? null : "Matrix",
+            }));
+            await db.SaveChangesAsync();
+            var another = party == SubmissionRole.Editor ? (await app.NewMemberAsync(reviewers.Name, MemberRole.Viewer)).Email : asked.Email;
+            return (network.Id.ToString(), submission.Id.ToString(), another);
+        });
+    }
 
     private static bool IsNetworks(string pattern) => pattern.Contains("/networks", StringComparison.Ordinal);
 
@@ -481,6 +557,11 @@ public sealed class ApiEndpointCases(TestApp app)
             "AddTrainingParticipant" => """{"name":"Matrix","organisation":"Matrix","group":"Workers","gender":"Woman","language":"en"}""",
             "RecordTrainingAttendance" => $$"""{"participants":["{{values["participantId"]}}"]}""",
             "RecordTrainingTest" => """{"values":{"c190_scope":"everyone","committee":"workers","bargaining":"negotiated","leadership":"reserved"}}""",
+            "SubmitForReview" => """{"title":"Matrix","authors":"Matrix","summary":"Matrix","text":"Matrix","language":"en","licence":"CcBy","countries":["BD"]}""",
+            "AskReviewer" => $$"""{"email":"{{values["reviewerEmail"]}}","dueOn":"2099-01-01"}""",
+            "SendReview" => """{"verdict":"Accept","toAuthors":"Matrix"}""",
+            "DecideSubmission" => """{"decision":"Accept","letter":"Matrix"}""",
+            "ReviseSubmission" => """{"text":"Matrix","response":"Matrix"}""",
             "CreateNetwork" => $$"""{"title":"Matrix {{unique}}","kind":"WorkingGroup","theme":"Productivity","purpose":"Matrix"}""",
             "InviteToNetwork" => $$"""{"organisationId":"{{values["inviteeId"]}}"}""",
             "AnswerNetworkMembership" => """{"join":true}""",

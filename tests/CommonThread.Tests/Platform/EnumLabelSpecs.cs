@@ -29,6 +29,8 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(CommonThread.Web.Knowledge.CollectiveAgreements.ClauseTopic), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSide),
         typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSource), typeof(CommonThread.Web.Knowledge.Networks.NetworkKind),
         typeof(CommonThread.Web.Knowledge.Networks.MembershipStatus), typeof(CommonThread.Web.Knowledge.Networks.MeetingFormat),
+        typeof(CommonThread.Web.Knowledge.PeerReview.SubmissionStatus), typeof(CommonThread.Web.Knowledge.PeerReview.ReviewVerdict), typeof(CommonThread.Web.Knowledge.PeerReview.ReviewTaskStatus),
+        typeof(CommonThread.Web.Knowledge.PeerReview.SubmissionRole),
         typeof(CommonThread.Web.Knowledge.Networks.ActionItemStatus), typeof(CommonThread.Web.Organisations.ConstituentGroup),
         typeof(CommonThread.Web.Knowledge.Training.ProgrammeKind), typeof(CommonThread.Web.Knowledge.Training.ParticipantGender),
         typeof(CommonThread.Web.Knowledge.Training.AssessmentStage),

@@ -90,6 +90,28 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
             await db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.Title == CommonThread.Web.Demo.DemoAgreements.SectorAgreement).Select(a => a.Id).SingleAsync()));
         // Northwind is invited to the demo task force: it reads what it is invited to.
         var networkId = await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Networks.Network>().Where(n => n.Title == CommonThread.Web.Demo.DemoNetworks.TaskForce).Select(n => n.Id).SingleAsync());
+        // Northwind is a member of a research network of the initiative's, and the author of a paper under review in it.
+        var (researchNetworkId, submissionId) = await app.WithDbAsync(async db =>
+        {
+            var initiative = await db.Set<CommonThread.Web.Organisations.Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
+            var network = new CommonThread.Web.Knowledge.Networks.Network
+            {
+                Title = "Matrix research network", Purpose = "Matrix", Kind = CommonThread.Web.Knowledge.Networks.NetworkKind.ResearchNetwork, ConvenerOrganisationId = initiative.Id,
+                CreatedAt = DateTimeOffset.UnixEpoch,
+            };
+            var submission = new CommonThread.Web.Knowledge.PeerReview.Submission
+            {
+                NetworkId = network.Id, AuthorOrganisationId = owner.OrganisationId, Title = "Matrix paper", Authors = "Matrix", Summary = "Matrix", Language = "en", Countries = "",
+                Round = 1, SubmittedAt = DateTimeOffset.UnixEpoch,
+            };
+            db.AddRange(network, submission, new CommonThread.Web.Knowledge.PeerReview.ReviewRound { SubmissionId = submission.Id, Number = 1, Text = "Matrix", OpenedAt = DateTimeOffset.UnixEpoch });
+            db.AddRange(new[] { initiative.Id, owner.OrganisationId }.Select(o => new CommonThread.Web.Knowledge.Networks.NetworkMember
+            {
+                NetworkId = network.Id, OrganisationId = o, Status = CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined, InvitedOn = new DateOnly(2026, 1, 1),
+            }));
+            await db.SaveChangesAsync();
+            return (network.Id, submission.Id);
+        });
         // A programme of Northwind's own (the page cares only whose it is), tested on a starter questionnaire, with one participant.
         var (programmeId, participantId) = await app.WithDbAsync(async db =>
         {
@@ -106,6 +128,7 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
         var failures = new List<string>();
         foreach (var (route, type) in pages)
         {
+            var research = route.Contains("/submi", StringComparison.Ordinal);
             var url = route.Replace("{OrgId:guid}", owner.OrganisationId.ToString(), StringComparison.Ordinal)
                 .Replace("{UserId}", viewer.UserId, StringComparison.Ordinal)
                 .Replace("{Secret}", "inv_not-a-real-secret", StringComparison.Ordinal)
@@ -123,7 +146,8 @@ public abstract class PageAccessMatrixSpecs(TestApp app)
                 .Replace("{DocumentId:guid}", documentId.ToString(), StringComparison.Ordinal)
                 .Replace("{CbaId:guid}", cbaId.ToString(), StringComparison.Ordinal)
                 .Replace("{PublishedCbaId:guid}", publishedCbaId.ToString(), StringComparison.Ordinal)
-                .Replace("{NetworkId:guid}", networkId.ToString(), StringComparison.Ordinal)
+                .Replace("{NetworkId:guid}", (research ? researchNetworkId : networkId).ToString(), StringComparison.Ordinal)
+                .Replace("{SubmissionId:guid}", submissionId.ToString(), StringComparison.Ordinal)
                 .Replace("{ProgrammeId:guid}", programmeId.ToString(), StringComparison.Ordinal)
                 .Replace("{ParticipantId:guid}", participantId.ToString(), StringComparison.Ordinal)
                 .Replace("{Stage}", "before", StringComparison.Ordinal);

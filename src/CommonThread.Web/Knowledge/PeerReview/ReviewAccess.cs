@@ -61,12 +61,12 @@ public sealed class ReviewAccess(AppDbContext db, NetworkAccess networks, Curren
         var (network, submission, actual) = await RoleAsync(access, networkId, submissionId, ct);
         if (actual != role)
         {
-            throw new RuleViolation("submission", role switch
+            throw role switch
             {
-                SubmissionRole.Editor => Phrase.Of("Only the network's editor does this."),
-                SubmissionRole.Author => Phrase.Of("Only the authors' organisation does this."),
-                _ => Phrase.Of("Only the reviewer asked does this."),
-            }, StatusCodes.Status403Forbidden);
+                SubmissionRole.Editor => new RuleViolation("submission", Phrase.Of("Only the network's editor does this."), StatusCodes.Status403Forbidden),
+                SubmissionRole.Author => new RuleViolation("submission", Phrase.Of("Only the authors' organisation does this."), StatusCodes.Status403Forbidden),
+                _ => new RuleViolation("submission", Phrase.Of("Only the reviewer asked does this."), StatusCodes.Status403Forbidden),
+            };
         }
 
         // A reviewer acts as a person: the review is theirs, whatever their role in the organisation.

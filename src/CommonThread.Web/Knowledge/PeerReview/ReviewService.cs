@@ -20,7 +20,7 @@ namespace CommonThread.Web.Knowledge.PeerReview;
 /// next round; an accepted paper is published to the library with its review record. Reviewers are named to the editor
 /// only: everything the authors, other reviewers and the public read numbers them.
 /// </summary>
-public sealed class ReviewService(AppDbContext db, ReviewAccess rights, NetworkAccess networks, LibraryService library, Notifier notifier, UserManager<AppUser> users,
+public sealed class ReviewService(AppDbContext db, ReviewAccess rights, NetworkAccess networks, LibraryService library, Notifier notifier, MemberDirectory directory, UserManager<AppUser> users,
     AuditLog audit, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -120,7 +120,7 @@ public sealed class ReviewService(AppDbContext db, ReviewAccess rights, NetworkA
 
         var normalized = users.NormalizeEmail(request.Email?.Trim());
         var person = string.IsNullOrEmpty(normalized) ? null : await db.Set<AppUser>().AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
-        var theirs = person is null ? [] : await db.Set<Membership>().Where(m => m.UserId == person.Id).Select(m => m.OrganisationId).ToListAsync(ct);
+        var theirs = person is null ? [] : await directory.OrganisationsOfAsync(person.Id, ct);
         var joined = await networks.JoinedAsync(networkId, ct);
         if (theirs.Contains(submission.AuthorOrganisationId))
         {

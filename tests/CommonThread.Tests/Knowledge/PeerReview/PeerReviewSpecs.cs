@@ -55,9 +55,9 @@ public abstract class PeerReviewSpecs(TestApp app)
         return world;
     }
 
-    private static object Paper(string title = "Heat stress in garment factories") => new
+    private static object Paper(string title = "Wet-bulb temperatures in garment factories") => new
     {
-        title, authors = "A. Rahman, S. Chea", summary = "What heat does to workers.", text = "Wet-bulb temperatures above 30 °C were measured in 12 of 20 factories.",
+        title, authors = "A. Rahman, S. Chea", summary = "What hot air does to workers.", text = "Wet-bulb temperatures above 30 °C were measured in 12 of 20 factories.",
         language = "en", licence = "CcBy", countries = new[] { "BD", "kh" }, genderData = true,
     };
 
@@ -196,7 +196,7 @@ public abstract class PeerReviewSpecs(TestApp app)
         }
 
         var library = await app.Anonymous().GetStringAsync("/library?q=seasons");
-        Assert.Contains("Heat stress in garment factories", library, StringComparison.Ordinal);
+        Assert.Contains("Wet-bulb temperatures in garment factories", library, StringComparison.Ordinal);
         // Published once: a second publication is refused and adds no second document.
         await (await world.Editor.Client.PostAsync($"{world.Editorial}/{submission}/publication", null)).ProblemAsync(HttpStatusCode.Conflict);
     }

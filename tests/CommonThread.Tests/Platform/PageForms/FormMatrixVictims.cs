@@ -35,6 +35,12 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
                 return "before"; // a participant's test before the training
             }
 
+            // The peer-review pages are of a research network: the first network of an organisation may be a task force.
+            if (name == "NetworkId" && route.Contains("/submi", StringComparison.Ordinal))
+            {
+                name = "ResearchNetworkId";
+            }
+
             missing |= !Ids.ContainsKey(name);
             return Ids.TryGetValue(name, out var id) ? id.ToString() : "";
         });
@@ -80,6 +86,17 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
         await Add("NetworkId", db.Set<CommonThread.Web.Knowledge.Networks.NetworkMember>()
             .Where(m => m.OrganisationId == o && (m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined || m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Invited))
             .Select(m => m.NetworkId));
+        // Where the organisation submits (a member, not the convener) or edits: the editor's forms show on a paper under
+        // review, the authors' on one sent back to them for revision.
+        await Add("ResearchNetworkId", db.Set<CommonThread.Web.Knowledge.Networks.NetworkMember>()
+            .Where(m => m.OrganisationId == o && m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined)
+            .Join(db.Set<CommonThread.Web.Knowledge.Networks.Network>().Where(n => n.Kind == CommonThread.Web.Knowledge.Networks.NetworkKind.ResearchNetwork), m => m.NetworkId, n => n.Id, (m, n) => n)
+            .OrderBy(n => n.ConvenerOrganisationId == o).Select(n => n.Id));
+        await Add("SubmissionId", db.Set<CommonThread.Web.Knowledge.PeerReview.Submission>()
+            .Where(s => (s.AuthorOrganisationId == o && s.Status == CommonThread.Web.Knowledge.PeerReview.SubmissionStatus.RevisionsRequested)
+                || (s.Status == CommonThread.Web.Knowledge.PeerReview.SubmissionStatus.UnderReview
+                    && db.Set<CommonThread.Web.Knowledge.Networks.Network>().Any(n => n.Id == s.NetworkId && n.ConvenerOrganisationId == o)))
+            .Select(s => s.Id));
         await Add("ProgrammeId", db.Set<CommonThread.Web.Knowledge.Training.TrainingProgramme>().Where(p => p.OrganiserOrganisationId == o).Select(p => p.Id));
         await Add("ParticipantId", db.Set<CommonThread.Web.Knowledge.Training.Participant>()
             .Where(p => db.Set<CommonThread.Web.Knowledge.Training.TrainingProgramme>().Any(x => x.Id == p.ProgrammeId && x.OrganiserOrganisationId == o)).Select(p => p.Id));
