@@ -20,6 +20,8 @@ public static class KnowledgeRegistration
         services.AddHostedService<CbaReminderWorker>();
         services.AddScoped<NetworkAccess>();
         services.AddScoped<NetworkService>();
+        services.AddScoped<ActionReminders>();
+        services.AddHostedService<ActionReminderWorker>();
         services.AddScoped<ReviewAccess>();
         services.AddScoped<ReviewService>();
         services.AddScoped<TrainingService>();

@@ -59,8 +59,8 @@ public sealed class ApiEndpointCases(TestApp app)
             // A supplier of its own keeps a homework register that no other spec touches.
             _ when IsHomework(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Supplier)).Name, "Mekong Garments Co."),
             _ when pattern.Contains("/minimum-wages", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
-            // A fresh initiative publishes to the public library; another initiative competes with it.
-            _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
+            // A fresh initiative publishes to the public library, and withdraws what it published; another initiative competes with it.
+            _ when pattern.EndsWith("/{orgId:guid}/library", StringComparison.Ordinal) || endpointName == "WithdrawLibraryDocument" => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             // A fresh union keeps agreements (it is named party to one another organisation recorded); another union competes with it.
             _ when IsCollectiveAgreements(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Union)).Name, "Cambodian Apparel Workers Union (demo)"),
             // Peer review: each endpoint is called by its party in a fresh research network (editor, authors or reviewers; see NewSubmissionAsync).
@@ -128,6 +128,11 @@ public sealed class ApiEndpointCases(TestApp app)
             (values["networkId"], values["submissionId"], values["reviewerEmail"]) = await NewSubmissionAsync(endpointName, organisation.Id, owner, viewer);
         }
 
+        if (endpointName == "WithdrawLibraryDocument")
+        {
+            values["documentId"] = (await NewLibraryDocumentAsync(organisation.Id)).ToString();
+        }
+
         if (endpointName == "GetReviewRecord")
         {
             values["documentId"] = (await app.WithDbAsync(db => db.Set<Submission>().Where(s => s.Title == CommonThread.Web.Demo.DemoPeerReview.PublishedPaper)
@@ -192,6 +197,19 @@ public sealed class ApiEndpointCases(TestApp app)
         db.AddRange(programme, session, participant, new CommonThread.Web.Knowledge.Training.SessionAttendance { SessionId = session.Id, ParticipantId = participant.Id });
         await db.SaveChangesAsync();
         return (programme.Id.ToString(), session.Id.ToString(), participant.Id.ToString());
+    });
+
+    /// <summary>A document the organisation published, to withdraw.</summary>
+    private Task<Guid> NewLibraryDocumentAsync(Guid publisherId) => app.WithDbAsync(async db =>
+    {
+        var document = new CommonThread.Web.Knowledge.Library.LibraryDocument
+        {
+            PublisherOrganisationId = publisherId, Title = "Matrix document", Summary = "Matrix", Text = "Matrix", Language = "en", TitleWords = "matrix", BodyWords = "matrix",
+            PublishedOn = new DateOnly(2026, 1, 1), AddedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Add(document);
+        await db.SaveChangesAsync();
+        return document.Id;
     });
 
     private static bool IsPeerReview(string pattern) => pattern.Contains("/submissions", StringComparison.Ordinal);

@@ -65,6 +65,12 @@ public static class LibraryEndpoints
             return TypedResults.Created($"/api/library/{entry.Id}", entry);
         }).RequireRole(MemberRole.Editor).WithName("PublishLibraryDocument").Accepts<LibraryInput>("application/json", "multipart/form-data")
             .WithDescription("JSON, or multipart/form-data with the same JSON in a part named \"document\" and the PDF in a part named \"file\".");
+        organisation.MapDelete("/library/{documentId:guid}", async (Guid documentId, HttpContext http, LibraryService library, CancellationToken ct) =>
+            {
+                await library.WithdrawAsync(http.OrganisationAccess(), documentId, ct);
+                return TypedResults.NoContent();
+            }).RequireRole(MemberRole.Editor).WithName("WithdrawLibraryDocument")
+            .WithDescription("The organisation that published a document withdraws it from the public library, its feeds and its search.");
     }
 
     /// <summary>The document's fields, and the PDF when it comes as multipart/form-data.</summary>

@@ -75,6 +75,20 @@ public static class LibrarySearchIndex
         await db.Database.ExecuteSqlAsync($"INSERT INTO LibrarySearch (DocumentId, TitleWords, BodyWords) VALUES ({document.Id}, {document.TitleWords}, {document.BodyWords})", ct);
     }
 
+    /// <summary>Takes a withdrawn document's words out of the SQLite index, in the caller's transaction.</summary>
+    /// <remarks>The index was filled from the table (ids as text) and by <see cref="AddAsync"/> (ids as bound): both forms go.</remarks>
+    public static async Task RemoveAsync(AppDbContext db, Guid documentId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        await EnsureAsync(db, ct);
+        var text = documentId.ToString().ToUpperInvariant();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM LibrarySearch WHERE DocumentId = {documentId} OR DocumentId = {text}", ct);
+    }
+
     private static async Task EnsureAsync(AppDbContext db, CancellationToken ct)
     {
         // Asked every time rather than remembered: a file made again under the same name must not be taken for the old one.

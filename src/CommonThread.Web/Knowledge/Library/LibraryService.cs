@@ -229,6 +229,41 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         return (await EntriesAsync([document.Id], ct))[document.Id];
     }
 
+    /// <summary>
+    /// Withdraws a document the organisation published (a mistake, someone's personal data, a version replaced): it leaves
+    /// the public library, its feeds and its search at once, with its PDF; the audit log keeps that it was there.
+    /// </summary>
+    public async Task WithdrawAsync(OrganisationAccess access, Guid documentId, CancellationToken ct)
+    {
+        access.Require(MemberRole.Editor);
+        var document = await db.Set<LibraryDocument>().SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw RuleViolation.NotFound("document");
+        if (document.PublisherOrganisationId != access.Organisation.Id)
+        {
+            throw new RuleViolation("document", Phrase.Of("Only the organisation that published a document withdraws it."), StatusCodes.Status403Forbidden);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Remove(document);
+        audit.Record(access.Organisation.Id, "library.withdrawn", $"{document.Kind}: {document.Title}");
+        await db.SaveChangesAsync(ct);
+        await LibrarySearchIndex.RemoveAsync(db, documentId, ct);
+        await transaction.CommitAsync(ct);
+        await pages.EvictByTagAsync(CacheTag, ct);
+        memory.Remove(CountriesKey);
+    }
+
+    /// <summary>The organisation's own documents, newest first, for its editors to withdraw.</summary>
+    public async Task<LibraryResults> PublishedByAsync(Guid organisationId, int page, CancellationToken ct)
+    {
+        const int size = LibraryQuery.DefaultSize;
+        page = Math.Max(1, page);
+        var own = db.Set<LibraryDocument>().AsNoTracking().Where(d => d.PublisherOrganisationId == organisationId);
+        var total = await own.CountAsync(ct);
+        var ids = await own.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).Skip((page - 1) * size).Take(size).Select(d => d.Id).ToListAsync(ct);
+        var entries = await EntriesAsync(ids, ct);
+        return new([.. ids.Where(entries.ContainsKey).Select(id => entries[id])], total, page, size);
+    }
+
     /// <summary>The countries documents are about, for the filter's choices.</summary>
     /// <remarks>Kept for a few minutes: reading them walks every country tag, and they change only when a document is published.</remarks>
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct) =>

@@ -122,6 +122,29 @@ public abstract class LibrarySpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Only_its_publisher_withdraws_a_document_and_then_no_search_page_or_feed_finds_it()
+    {
+        var (initiative, organisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var (rival, rivalOrganisation) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var viewer = await app.ClientForAsync(await app.NewMemberAsync(organisation.Name, MemberRole.Viewer));
+        var word = Unique.Word();
+        var published = await initiative.PostAsJsonAsync($"/api/organisations/{organisation.Id}/library", Document($"{word} published by mistake", "It names a worker."));
+        var id = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var reader = (await app.NewOrganisationClientAsync(OrganisationKind.Brand, MemberRole.Viewer)).Client;
+        Assert.Equal([id], await ResultIdsAsync(reader, "?q=" + word));
+
+        await (await rival.DeleteAsync($"/api/organisations/{rivalOrganisation.Id}/library/{id}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await viewer.DeleteAsync($"/api/organisations/{organisation.Id}/library/{id}")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal([id], await ResultIdsAsync(reader, "?q=" + word));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await initiative.DeleteAsync($"/api/organisations/{organisation.Id}/library/{id}")).StatusCode);
+        Assert.Empty(await ResultIdsAsync(reader, "?q=" + word));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/library/{id}")).StatusCode);
+        Assert.DoesNotContain("published by mistake", await app.Anonymous().GetStringAsync("/library/feed.atom"), StringComparison.Ordinal);
+        Assert.DoesNotContain("published by mistake", await app.Anonymous().GetStringAsync("/library?q=" + word), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_text_of_an_attached_pdf_is_searched_and_the_pdf_is_served_as_it_was_given()
     {
         var (union, unionOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Union);

@@ -6,6 +6,7 @@ using CommonThread.Web.Demo;
 using CommonThread.Web.Knowledge.Networks;
 using CommonThread.Web.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Knowledge.Networks;
 
@@ -174,6 +175,36 @@ public abstract class NetworkSpecs(TestApp app)
         var problem = await (await world.Convener.Client.PostAsJsonAsync($"{world.Convener.Api}/{world.NetworkId}/meetings", new { title = "Next", heldOn = "2026-12-01", agenda = "1." }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("Format", out _) || problem.GetProperty("errors").TryGetProperty("format", out _));
+    }
+
+    [Fact]
+    public async Task The_owner_of_an_action_hears_once_a_week_before_it_is_due_and_with_the_convener_once_it_is_overdue()
+    {
+        var world = await NewWorldAsync();
+        var meeting = await ScheduleAsync(world);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        async Task<Guid> ActionAsync(string description, int daysLeft, Party owner) =>
+            (await (await world.Convener.Client.PostAsJsonAsync($"{world.Convener.Api}/{world.NetworkId}/meetings/{meeting}/actions",
+                new { description, ownerOrganisationId = owner.Id, dueOn = today.AddDays(daysLeft).ToString("yyyy-MM-dd") })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var soon = await ActionAsync("Draft the policy", 5, world.Union);
+        var late = await ActionAsync("Send the figures", -2, world.Government);
+        await ActionAsync("Plan next year", 40, world.Union);
+        var left = await ActionAsync("Translate the policy", 3, world.Employers);
+        await world.Employers.Client.PutAsJsonAsync($"{world.Employers.Api}/{world.NetworkId}/membership", new { join = false });
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ActionReminders>().RemindAsync(CancellationToken.None);
+        }
+
+        var keys = await app.WithDbAsync(db => db.Set<CommonThread.Web.Notifications.Notification>().Where(n => n.Key != null && n.Key.StartsWith("network-action:"))
+            .Select(n => new { n.Key, n.OrganisationId }).ToListAsync());
+        Assert.Single(keys, k => k.Key == $"network-action:{soon}:due" && k.OrganisationId == world.Union.Id);
+        Assert.Single(keys, k => k.Key == $"network-action:{late}:overdue" && k.OrganisationId == world.Government.Id);
+        Assert.Single(keys, k => k.Key == $"network-action:{late}:overdue" && k.OrganisationId == world.Convener.Id);
+        Assert.DoesNotContain(keys, k => k.Key!.StartsWith($"network-action:{left}", StringComparison.Ordinal));
+        Assert.Equal(3, keys.Count(k => k.Key!.Contains(soon.ToString()) || k.Key.Contains(late.ToString())));
     }
 
     [Fact]
