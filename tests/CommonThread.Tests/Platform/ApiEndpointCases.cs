@@ -115,7 +115,7 @@ public sealed class ApiEndpointCases(TestApp app)
             ? await NewCorrectivePlanAsync(organisation.Id, SupplierUpdates(endpoint))
             : (Guid.Empty.ToString(), values["planId"], Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["documentId"] = (await app.WithDbAsync(db => db.Set<CommonThread.Web.Knowledge.Library.LibraryDocument>().OrderBy(d => d.Id).Select(d => d.Id).FirstAsync())).ToString();
-        values["agreementId"] = IsCollectiveAgreements(pattern) ? (await NewAgreementNamingAsync(organisation.Id)).ToString() : values.GetValueOrDefault("agreementId", Guid.Empty.ToString());
+        values["agreementId"] = IsCollectiveAgreements(pattern) ? (await NewAgreementNamingAsync(organisation.Id, recordedByIt: endpointName == "WithdrawCollectiveAgreement")).ToString() : values.GetValueOrDefault("agreementId", Guid.Empty.ToString());
         (values["networkId"], values["meetingId"], values["actionId"], values["networkDocumentId"], values["inviteeId"]) = IsNetworks(pattern)
             ? await NewNetworkAsync(organisation.Id) : (Guid.Empty.ToString(), Guid.Empty.ToString(), values["actionId"], Guid.Empty.ToString(), Guid.Empty.ToString());
         if (IsNetworks(pattern))
@@ -294,12 +294,12 @@ public sealed class ApiEndpointCases(TestApp app)
     private static bool IsCollectiveAgreements(string pattern) => pattern.Contains("/collective-agreements", StringComparison.Ordinal);
 
     /// <summary>A private sector agreement the initiative recorded, naming the union as a party yet to confirm.</summary>
-    private Task<Guid> NewAgreementNamingAsync(Guid unionId) => app.WithDbAsync(async db =>
+    private Task<Guid> NewAgreementNamingAsync(Guid unionId, bool recordedByIt = false) => app.WithDbAsync(async db =>
     {
         var initiative = await db.Set<Organisation>().SingleAsync(o => o.Name == "Fair Threads Initiative");
         var agreement = new CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement
         {
-            RecordedByOrganisationId = initiative.Id, Title = "Matrix agreement", Level = CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel.Sector, CountryCode = "BD",
+            RecordedByOrganisationId = recordedByIt ? unionId : initiative.Id, Title = "Matrix agreement", Level = CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel.Sector, CountryCode = "BD",
             StartsOn = new DateOnly(2026, 1, 1), RecordedAt = DateTimeOffset.UnixEpoch,
             Parties = [new() { Side = CommonThread.Web.Knowledge.CollectiveAgreements.AgreementSide.Workers, Name = "Matrix union", OrganisationId = unionId }],
         };

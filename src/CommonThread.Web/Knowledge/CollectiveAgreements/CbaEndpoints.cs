@@ -32,6 +32,12 @@ public static class CbaEndpoints
                 return report.Problems.Count > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
             }).RequireRole(MemberRole.Editor).WithName("ImportCollectiveAgreements")
             .WithDescription("A CSV or XLSX laid out as WageIndicator's collective-agreements dataset (title, country, level, start, and sector, unions, employers, signed, end, workers_covered, women_covered, language, text, and a column per topic: wages, working_time, leave, gender_equality, health_and_safety, freedom_of_association, dispute_settlement). All rows or none; \"public\"=true in the form publishes them.");
+        group.MapDelete("/{agreementId:guid}", async (Guid agreementId, HttpContext http, CbaService agreements, CancellationToken ct) =>
+            {
+                await agreements.WithdrawAsync(http.OrganisationAccess(), agreementId, ct);
+                return TypedResults.NoContent();
+            }).RequireRole(MemberRole.Editor).WithName("WithdrawCollectiveAgreement")
+            .WithDescription("The organisation that recorded the agreement withdraws it from the register; its confirmed parties are told.");
         group.MapPut("/{agreementId:guid}/party", async (Guid agreementId, CbaPartyAnswer answer, HttpContext http, CbaService agreements, CancellationToken ct) =>
                 await agreements.ConfirmAsync(http.OrganisationAccess(), agreementId, answer.Party, ct) is { } agreement ? Results.Ok(agreement) : Results.NoContent())
             .RequireRole(MemberRole.Editor).WithName("AnswerCollectiveAgreementParty")

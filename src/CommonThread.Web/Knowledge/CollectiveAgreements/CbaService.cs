@@ -66,6 +66,38 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
         return agreement is null ? throw Refusal(errors) : await SaveAsync(access, agreement, workplace, ct);
     }
 
+    /// <summary>Whether the organisation recorded the agreement, and so may withdraw it.</summary>
+    public Task<bool> RecordedByAsync(Guid organisationId, Guid agreementId, CancellationToken ct) =>
+        db.Set<CollectiveAgreement>().AnyAsync(a => a.Id == agreementId && a.RecordedByOrganisationId == organisationId, ct);
+
+    /// <summary>
+    /// The organisation that recorded an agreement withdraws it (recorded by mistake, twice, or by the wrong party): it
+    /// leaves the register with its parties and clauses, and the confirmed parties are told. The facility's FoA profile
+    /// keeps what was said, dated, as it keeps every fact.
+    /// </summary>
+    public async Task WithdrawAsync(OrganisationAccess access, Guid agreementId, CancellationToken ct)
+    {
+        access.Require(MemberRole.Editor);
+        var me = access.Organisation.Id;
+        if (!await (await rights.ReadableAsync(me, ct)).AnyAsync(a => a.Id == agreementId, ct))
+        {
+            throw RuleViolation.NotFound("agreement");
+        }
+
+        var agreement = await db.Set<CollectiveAgreement>().Include(a => a.Parties).SingleAsync(a => a.Id == agreementId, ct);
+        if (agreement.RecordedByOrganisationId != me)
+        {
+            throw new RuleViolation("agreement", Phrase.Of("Only the organisation that recorded an agreement withdraws it."), StatusCodes.Status403Forbidden);
+        }
+
+        var parties = agreement.Parties.Where(p => p.OrganisationId is { } o && o != me && p.ConfirmedOn != null).Select(p => p.OrganisationId!.Value).Distinct().ToList();
+        await notifier.TellAsync(parties, Phrase.Of("{0} withdrew the collective agreement '{1}' from the register.", access.Organisation.Name, agreement.Title),
+            o => $"/o/{o}/collective-agreements", ct);
+        db.Remove(agreement);
+        audit.Record(me, "agreement.withdrawn", $"'{agreement.Title}'");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>A party named on the platform says whether it is party: confirming makes the register say so; declining removes its name's link.</summary>
     public async Task<CbaDocument?> ConfirmAsync(OrganisationAccess access, Guid agreementId, bool confirm, CancellationToken ct)
     {

@@ -162,6 +162,30 @@ public abstract class CbaRegisterSpecs(TestApp app)
     }
 
     [Fact]
+    public async Task Only_the_recorder_withdraws_an_agreement_and_its_confirmed_party_is_told()
+    {
+        var initiative = await PartyAsync(OrganisationKind.Initiative);
+        var union = await PartyAsync(OrganisationKind.Union);
+        var rival = await PartyAsync(OrganisationKind.Initiative);
+        var title = $"{Unique.Word()} recorded twice";
+        var id = await IdOfAsync(await initiative.Client.PostAsJsonAsync(initiative.Api, new
+        {
+            title, level = "Sector", country = "KH", startsOn = "2026-01-01", parties = new object[] { new { side = "Workers", organisationId = union.Id } },
+        }));
+        await union.Client.PutAsJsonAsync($"{union.Api}/{id}/party", new { party = true });
+
+        // A party reads it but does not withdraw it; an organisation that does not read it does not find it.
+        await (await union.Client.DeleteAsync($"{union.Api}/{id}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await rival.Client.DeleteAsync($"{rival.Api}/{id}")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains(title, await TitlesAsync(union.Client, union.Api));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await initiative.Client.DeleteAsync($"{initiative.Api}/{id}")).StatusCode);
+        Assert.DoesNotContain(title, await TitlesAsync(union.Client, union.Api));
+        Assert.False(await app.WithDbAsync(db => db.Set<CbaParty>().AnyAsync(p => p.AgreementId == id)));
+        Assert.True(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.OrganisationId == union.Id && n.Text.Contains("withdrew"))));
+    }
+
+    [Fact]
     public async Task A_named_party_that_says_it_is_not_party_is_unlinked_and_no_longer_reads_a_private_agreement()
     {
         var initiative = await PartyAsync(OrganisationKind.Initiative);

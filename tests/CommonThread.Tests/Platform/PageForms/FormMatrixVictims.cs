@@ -82,7 +82,9 @@ public sealed partial record FormMatrixVictim(Organisation Organisation, HttpCli
         await Add("PlanId", db.Set<CorrectiveActionPlan>().Where(p => p.FollowedByOrganisationId == o || p.SupplierOrganisationId == o).Select(p => p.Id));
         await Add("AgreementId", db.Set<AgreementParty>().Where(p => p.OrganisationId == o).Select(p => p.AgreementId));
         // An agreement naming the organisation as a party yet to confirm: its page asks the question.
-        await Add("CbaId", db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty>().Where(p => p.OrganisationId == o && p.ConfirmedOn == null).Select(p => p.AgreementId));
+        // Else one it recorded: its page offers to withdraw it.
+        await Add("CbaId", db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CbaParty>().Where(p => p.OrganisationId == o && p.ConfirmedOn == null).Select(p => p.AgreementId)
+            .Concat(db.Set<CommonThread.Web.Knowledge.CollectiveAgreements.CollectiveAgreement>().Where(a => a.RecordedByOrganisationId == o).Select(a => a.Id)));
         await Add("NetworkId", db.Set<CommonThread.Web.Knowledge.Networks.NetworkMember>()
             .Where(m => m.OrganisationId == o && (m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Joined || m.Status == CommonThread.Web.Knowledge.Networks.MembershipStatus.Invited))
             .Select(m => m.NetworkId));
