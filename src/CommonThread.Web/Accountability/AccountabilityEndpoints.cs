@@ -149,8 +149,10 @@ public static class AccountabilityEndpoints
 
     private static void MapPayments(RouteGroupBuilder group)
     {
-        group.MapGet("/payments", async ([AsParameters] ListWindow window, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
-            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Payments, await payments.ListAsync(http.OrganisationAccess(), ct)))).WithName("ListPayments").Paged("Latest invoice date first");
+        // The same filter as the page and the exports; the list pages in its own order, which its cursor relies on.
+        group.MapGet("/payments", async ([AsParameters] ListWindow window, [AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AccountabilityListOrders.Payments, query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))))).WithName("ListPayments")
+            .Paged("Latest invoice date first", "Filters: q, status (unpaid, overdue, paid-on-time, paid-late), from and to (invoice dates, yyyy-MM-dd); the total counts what they keep.");
         // The exports take the same filter as the payment terms page's list, and export the filtered set whole.
         group.MapGet("/payments.csv", async ([AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.File(PaymentListExport.Csv(query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "invoices.csv"))

@@ -35,9 +35,12 @@ public static class AssessmentEndpoints
 
         group.MapPost("/assignments", async (AssignInput input, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.Ok(await assignments.AssignAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("AssignQuestionnaire");
-        group.MapGet("/assignments", async ([AsParameters] ListWindow window, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
-            TypedResults.Ok(window.Answer(http, AssessmentListOrders.Assignments, await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct)))).WithName("ListAssignments").Paged("Newest assignment first, then by facility", "direction=sent: what this organisation sent; otherwise what it was asked to answer.")
-            ;
+        // The same filter as the page and the exports; the list pages in its own order, which its cursor relies on.
+        group.MapGet("/assignments", async ([AsParameters] ListWindow window, [AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments,
+                CancellationToken ct) =>
+            TypedResults.Ok(window.Answer(http, AssessmentListOrders.Assignments, query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct)))))
+            .WithName("ListAssignments").Paged("Newest assignment first, then by facility",
+                "direction=sent: what this organisation sent; otherwise what it was asked to answer. Filters: q, status (open, overdue, submitted), questionnaire, country; the total counts what they keep.");
         // The exports take the same filter as the assessments page's lists, and export the filtered set whole.
         group.MapGet("/assignments.csv", async ([AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.File(AssignmentListExport.Csv(query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))), "text/csv; charset=utf-8",

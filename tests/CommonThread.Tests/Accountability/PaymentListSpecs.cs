@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Accountability;
 using CommonThread.Web.Organisations;
@@ -116,6 +118,23 @@ public abstract class PaymentListSpecs(TestApp app)
         Assert.Equal(31, unpaid.Length);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(31, Web.Platform.Files.Xlsx.ReadSheets(await xlsx.Content.ReadAsByteArrayAsync(), 2000)["Invoices"].Count);
+    }
+
+    [Fact]
+    public async Task The_api_list_takes_the_same_filter_and_its_total_counts_what_it_keeps()
+    {
+        var l = await LedgerAsync();
+
+        var overdue = await l.Api.GetAsync($"{l.ApiBase}/payments?status=overdue&limit=4");
+        var found = await l.Api.GetFromJsonAsync<JsonElement>($"{l.ApiBase}/payments?q={l.Word}-LATE07");
+        var refused = await (await l.Api.GetAsync($"{l.ApiBase}/payments?status=soon")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("10", overdue.Headers.GetValues("X-Total-Count").Single());
+        var page = await overdue.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, page.GetArrayLength());
+        Assert.All(page.EnumerateArray(), p => Assert.Contains("-DUE", p.GetProperty("invoiceReference").GetString(), StringComparison.Ordinal));
+        Assert.Equal($"{l.Word}-LATE07", Assert.Single(found.EnumerateArray()).GetProperty("invoiceReference").GetString());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("status", out _));
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Assessments;
 using CommonThread.Web.Organisations;
@@ -120,6 +122,23 @@ public abstract class AssignmentFilterSpecs(TestApp app)
         Assert.Contains($"{p.Word} Hanoi late 3", byFacility, StringComparison.Ordinal);
         Assert.Equal(6, csv.Length);
         Assert.StartsWith("questionnaire,facility,country,respondent,sent_by", csv[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_list_takes_the_same_filter_and_its_total_counts_what_it_keeps()
+    {
+        var p = await PortfolioAsync();
+
+        var all = await p.BrandApi.GetAsync($"{p.BrandBase}/assignments?direction=sent&limit=5");
+        var late = await p.BrandApi.GetAsync($"{p.BrandBase}/assignments?direction=sent&status=overdue&country=VN&limit=100");
+        var refused = await (await p.BrandApi.GetAsync($"{p.BrandBase}/assignments?direction=sent&status=late")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("60", all.Headers.GetValues("X-Total-Count").Single());
+        var kept = await late.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(kept.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture), late.Headers.GetValues("X-Total-Count").Single());
+        Assert.True(kept.GetArrayLength() > 0);
+        Assert.All(kept.EnumerateArray(), a => Assert.Equal("overdue", a.GetProperty("status").GetString(), ignoreCase: true));
+        Assert.True(refused.GetProperty("errors").TryGetProperty("status", out _));
     }
 
     [Fact]
