@@ -224,8 +224,7 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         await db.SaveChangesAsync(ct);
         await LibrarySearchIndex.AddAsync(db, document, ct);
         await transaction.CommitAsync(ct);
-        await pages.EvictByTagAsync(CacheTag, ct);
-        memory.Remove(CountriesKey);
+        await ForgetCachedAsync(ct);
         return (await EntriesAsync([document.Id], ct))[document.Id];
     }
 
@@ -248,8 +247,7 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
         await db.SaveChangesAsync(ct);
         await LibrarySearchIndex.RemoveAsync(db, documentId, ct);
         await transaction.CommitAsync(ct);
-        await pages.EvictByTagAsync(CacheTag, ct);
-        memory.Remove(CountriesKey);
+        await ForgetCachedAsync(ct);
     }
 
     /// <summary>The organisation's own documents, newest first, for its editors to withdraw.</summary>
@@ -272,6 +270,13 @@ public sealed class LibraryService(AppDbContext db, AuditLog audit, TimeProvider
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
             return (IReadOnlyList<string>)[.. (await db.Set<LibraryTag>().Where(t => t.Tag.StartsWith("country:")).Select(t => t.Tag).Distinct().ToListAsync(ct)).Select(t => t["country:".Length..])];
         }) ?? [];
+
+    /// <summary>After a document is published or withdrawn: the cached public pages and the countries' choices are read anew.</summary>
+    private async Task ForgetCachedAsync(CancellationToken ct)
+    {
+        await pages.EvictByTagAsync(CacheTag, ct);
+        memory.Remove(CountriesKey);
+    }
 
     private IQueryable<LibraryDocument> Filtered(LibraryQuery query)
     {

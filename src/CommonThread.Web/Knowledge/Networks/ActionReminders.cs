@@ -33,7 +33,7 @@ public sealed class ActionReminders(AppDbContext db, Notifier notifier, TimeProv
         {
             var a = item.a;
             var overdue = a.DueOn < today;
-            var what = a.Description.Length <= 120 ? a.Description : a.Description[..119] + "…";
+            var what = NetworkService.Shorten(a.Description);
             var count = await notifier.TellAsync(overdue ? [a.OwnerOrganisationId, item.ConvenerOrganisationId] : [a.OwnerOrganisationId],
                 overdue ? Phrase.Of("An action of '{0}' was due on {1} and is not done: {2}", item.Network, a.DueOn, what)
                     : Phrase.Of("An action of '{0}' is due on {1}: {2}", item.Network, a.DueOn, what),

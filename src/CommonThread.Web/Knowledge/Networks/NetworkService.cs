@@ -329,5 +329,6 @@ public sealed class NetworkService(AppDbContext db, NetworkAccess rights, Notifi
 
 
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
+    /// <summary>An action's description cut to fit a notice.</summary>
+    internal static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
 }

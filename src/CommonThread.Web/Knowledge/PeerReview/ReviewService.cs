@@ -101,7 +101,7 @@ public sealed class ReviewService(AppDbContext db, ReviewAccess rights, NetworkA
                     identities.GetValueOrDefault(t.Id)))]))
             .ToList();
         return new(summary, network.Title, submission.Summary, submission.Language, submission.Licence, submission.GenderData,
-            submission.Countries.Length == 0 ? [] : submission.Countries.Split(','), views, submission.PublishedDocumentId);
+            submission.CountryCodes, views, submission.PublishedDocumentId);
     }
 
     /// <summary>
@@ -300,7 +300,7 @@ public sealed class ReviewService(AppDbContext db, ReviewAccess rights, NetworkA
         await library.PublishAsync(access, new LibraryInput
         {
             Title = submission.Title, Summary = submission.Summary, Text = text, Language = submission.Language, Kind = DocumentKind.Research, Licence = submission.Licence,
-            Themes = [network.Theme], Countries = submission.Countries.Length == 0 ? [] : [.. submission.Countries.Split(',')], Audiences = [Audience.Researchers],
+            Themes = [network.Theme], Countries = [.. submission.CountryCodes], Audiences = [Audience.Researchers],
             GenderData = submission.GenderData,
         }, null, ct, async documentId =>
         {

@@ -67,6 +67,9 @@ public sealed class Submission
     /// <summary>The countries it is about, as ISO codes separated by commas.</summary>
     public required string Countries { get; init; }
 
+    /// <summary>The countries' codes, read from <see cref="Countries"/>.</summary>
+    public IReadOnlyList<string> CountryCodes => Countries.Length == 0 ? [] : Countries.Split(',');
+
     public SubmissionStatus Status { get; set; }
 
     /// <summary>The round under way, or the last one: 1 on submission, one more with each revision.</summary>
