@@ -17,6 +17,7 @@ using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform;
 using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Files;
+using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.SupplyChain;
 using CommonThread.Web.SupplyChain.Imports;
 
@@ -34,6 +35,8 @@ builder.Services.AddAccountability();
 builder.Services.AddDueDiligence();
 builder.Services.AddKnowledge();
 builder.Services.AddDemoData();
+// Last: the scheduler is registered with the periodic jobs every feature above declared.
+builder.AddScheduler();
 
 var app = builder.Build();
 if (OperatorCli.IsCommand(args))

@@ -1,3 +1,5 @@
+using CommonThread.Web.Platform.Jobs;
+
 namespace CommonThread.Web.Accountability;
 
 public static class AccountabilityRegistration
@@ -5,7 +7,9 @@ public static class AccountabilityRegistration
     public static void AddAccountability(this IServiceCollection services)
     {
         services.AddOptions<AccountabilityOptions>().BindConfiguration("Accountability");
-        services.AddHostedService<FeedbackReleaseWorker>();
+        // A round is released once per cycle at most, so an hourly look is enough.
+        services.AddPeriodicJob("feedback-release", TimeSpan.FromHours(1), (s, ct) => s.GetRequiredService<FeedbackRelease>().ReleaseDueAsync(null, ct),
+            "Scheduled release of supplier feedback failed; trying again in an hour.");
         services.AddScoped<AgreementService>();
         services.AddScoped<SupplyChain.IPresenceVouchers, AgreementVouchers>();
         services.AddScoped<FrameworkService>();

@@ -1,3 +1,5 @@
+using CommonThread.Web.Platform.Jobs;
+
 namespace CommonThread.Web.Assessments;
 
 public static class AssessmentsRegistration
@@ -9,7 +11,9 @@ public static class AssessmentsRegistration
         services.AddScoped<ResponseService>();
         services.AddScoped<ResponseExport>();
         services.AddScoped<Organisations.IDashboardPanel, AssessmentsDashboardPanel>();
-        services.AddHostedService<AssignmentReminderWorker>();
+        // The day check inside keeps it to one reminder a day per assignment.
+        services.AddPeriodicJob("questionnaire-reminders", TimeSpan.FromHours(1), (s, ct) => s.GetRequiredService<AssignmentService>().RemindAsync(ct),
+            "Questionnaire reminders could not be sent; trying again in an hour.");
     }
 
     public static async Task SeedStarterQuestionnairesAsync(this WebApplication app)

@@ -3,7 +3,6 @@ using CommonThread.Web.Notifications;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Audit;
 using CommonThread.Web.Platform.Errors;
-using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Values;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -153,12 +152,4 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
         await db.SaveChangesAsync(ct);
         return reminded;
     }
-}
-
-/// <summary>Runs the reminders every hour; the day check inside keeps it to one a day per assignment.</summary>
-public sealed class AssignmentReminderWorker(IServiceScopeFactory scopes, ILogger<AssignmentReminderWorker> log) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<AssignmentService>().RemindAsync(ct), log,
-            "Questionnaire reminders could not be sent; trying again in an hour.", stoppingToken);
 }

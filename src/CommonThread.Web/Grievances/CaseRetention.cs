@@ -58,19 +58,3 @@ public sealed class CaseRetention(AppDbContext db, CaseCrypto crypto, CaseNotice
         return (announced, deleted);
     }
 }
-
-/// <summary>
-/// Every hour (and at start): tells parties of missed deadlines and of the batch of new cases and
-/// reporters' messages that is due (see <see cref="AnonymousActNotices"/>), then applies the retention rule.
-/// All are idempotent, so an extra run or a second app node does no harm.
-/// </summary>
-public sealed class GrievanceScheduleWorker(IServiceScopeFactory scopes, ILogger<GrievanceScheduleWorker> log) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Platform.Jobs.Periodic.RunAsync(scopes, TimeSpan.FromHours(1), async (services, ct) =>
-            {
-                await services.GetRequiredService<CaseDeadlines>().RunOnceAsync(ct);
-                await services.GetRequiredService<AnonymousActNotices>().RunDueAsync(ct);
-                await services.GetRequiredService<CaseRetention>().RunOnceAsync(ct);
-            }, log, "The grievance schedule could not run; it tries again in an hour.", stoppingToken);
-}

@@ -1,3 +1,5 @@
+using CommonThread.Web.Platform.Jobs;
+
 namespace CommonThread.Web.Grievances;
 
 public static class GrievanceRegistration
@@ -22,6 +24,12 @@ public static class GrievanceRegistration
         services.AddScoped<Organisations.IDashboardPanel, GrievancesDashboardPanel>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<AnonymousActNotices>();
-        services.AddHostedService<GrievanceScheduleWorker>();
+        // Missed deadlines, the batch of new cases and reporters' messages that is due (AnonymousActNotices), then the retention rule.
+        services.AddPeriodicJob("grievance-schedule", TimeSpan.FromHours(1), async (s, ct) =>
+        {
+            await s.GetRequiredService<CaseDeadlines>().RunOnceAsync(ct);
+            await s.GetRequiredService<AnonymousActNotices>().RunDueAsync(ct);
+            await s.GetRequiredService<CaseRetention>().RunOnceAsync(ct);
+        }, "The grievance schedule could not run; it tries again in an hour.");
     }
 }

@@ -3,6 +3,7 @@ using CommonThread.Web.Knowledge.Library;
 using CommonThread.Web.Knowledge.Networks;
 using CommonThread.Web.Knowledge.PeerReview;
 using CommonThread.Web.Knowledge.Training;
+using CommonThread.Web.Platform.Jobs;
 
 namespace CommonThread.Web.Knowledge;
 
@@ -17,11 +18,14 @@ public static class KnowledgeRegistration
         services.AddScoped<CbaService>();
         services.AddScoped<CbaImport>();
         services.AddScoped<CbaReminders>();
-        services.AddHostedService<CbaReminderWorker>();
+        services.AddPeriodicJob("agreement-reminders", TimeSpan.FromHours(1), (s, ct) => s.GetRequiredService<CbaReminders>().RemindAsync(ct),
+            "Reminders of agreements coming to an end could not be sent; trying again in an hour.");
         services.AddScoped<NetworkAccess>();
         services.AddScoped<NetworkService>();
         services.AddScoped<ActionReminders>();
-        services.AddHostedService<ActionReminderWorker>();
+        // The keys keep each reminder to one.
+        services.AddPeriodicJob("action-item-reminders", TimeSpan.FromHours(1), (s, ct) => s.GetRequiredService<ActionReminders>().RemindAsync(ct),
+            "Reminders of network action items could not be sent; trying again in an hour.");
         services.AddScoped<ReviewAccess>();
         services.AddScoped<ReviewService>();
         services.AddScoped<TrainingService>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using CommonThread.Data;
-using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -111,21 +110,5 @@ public sealed class NotificationMailer(AppDbContext db, IOptions<EmailOptions> o
         }
 
         return client;
-    }
-}
-
-/// <summary>Runs the mailer every <see cref="EmailOptions.Interval"/>.</summary>
-public sealed class NotificationMailerWorker(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ILogger<NotificationMailerWorker> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            log.LogInformation("No mail server or pickup folder is set (Email:SmtpHost, Email:PickupDirectory): notifications are shown on the site only.");
-            return;
-        }
-
-        await Periodic.RunAsync(scopes, options.Value.Interval, (services, ct) => services.GetRequiredService<NotificationMailer>().SendDueAsync(ct), log,
-            "Notification e-mails could not be sent; trying again shortly.", stoppingToken);
     }
 }

@@ -1,6 +1,5 @@
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
-using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,12 +47,4 @@ public sealed class CbaReminders(AppDbContext db, Notifier notifier, TimeProvide
         await db.SaveChangesAsync(ct);
         return told;
     }
-}
-
-/// <summary>Looks for agreements coming to an end every hour; the stages' keys keep each reminder to one.</summary>
-public sealed class CbaReminderWorker(IServiceScopeFactory scopes, ILogger<CbaReminderWorker> log) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<CbaReminders>().RemindAsync(ct), log,
-            "Reminders of agreements coming to an end could not be sent; trying again in an hour.", stoppingToken);
 }

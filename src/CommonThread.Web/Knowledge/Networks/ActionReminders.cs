@@ -1,6 +1,5 @@
 using CommonThread.Data;
 using CommonThread.Web.Notifications;
-using CommonThread.Web.Platform.Jobs;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,12 +47,4 @@ public sealed class ActionReminders(AppDbContext db, Notifier notifier, TimeProv
         await db.SaveChangesAsync(ct);
         return told;
     }
-}
-
-/// <summary>Looks for action items coming due every hour; the keys keep each reminder to one.</summary>
-public sealed class ActionReminderWorker(IServiceScopeFactory scopes, ILogger<ActionReminderWorker> log) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(scopes, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<ActionReminders>().RemindAsync(ct), log,
-            "Reminders of network action items could not be sent; trying again in an hour.", stoppingToken);
 }
