@@ -3444,6 +3444,22 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Platform.Api.RateAllowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("Tat")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Tat");
+
+                    b.ToTable("RateAllowances", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -3428,6 +3428,22 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.Platform.Api.RateAllowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Tat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Tat");
+
+                    b.ToTable("RateAllowances", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -10,7 +10,7 @@ public static class GrievanceRegistration
         services.AddSingleton<CaseCrypto>();
         services.AddSingleton<ReceiptCodes>();
         services.AddSingleton<ReceiptReplays>();
-        services.AddSingleton<IntakeLimits>();
+        services.AddScoped<IntakeLimits>();
         services.AddScoped<CaseParties>();
         services.AddScoped<CasePartyAdditions>();
         services.AddScoped<SupplyChain.IPresenceVouchers, MechanismVouchers>();

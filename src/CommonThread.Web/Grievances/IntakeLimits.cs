@@ -1,14 +1,13 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
 using CommonThread.Web.Platform.Api;
 using Microsoft.Extensions.Options;
 
 namespace CommonThread.Web.Grievances;
 
 /// <summary>
-/// How much the anonymous intake and follow-up take, counted in memory only (nothing here is stored).
+/// How much the anonymous intake and follow-up take, counted in the database for every node at once
+/// (<see cref="SharedLimits"/>): the counters are keyed by HMACs under a secret kept outside the database
+/// and deleted once spent, so nothing kept there names a channel's reporter, their address or their code.
 /// </summary>
 /// <remarks>
 /// Filing is limited per channel (a burst, then an hourly rate), not per address: a factory's workers share
@@ -20,57 +19,32 @@ namespace CommonThread.Web.Grievances;
 /// without ordinary use counting against it. The cost: someone on a shared connection who sends many wrong codes
 /// on purpose blocks new tries from that connection for a quarter of an hour.
 /// </remarks>
-public sealed class IntakeLimits(IOptions<RateLimitOptions> options) : IDisposable
+public sealed class IntakeLimits(SharedLimits limits, IOptions<RateLimitOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> filing = PartitionedRateLimiter.Create<string, string>(channel =>
-        RateLimitPartition.GetTokenBucketLimiter(channel, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.Value.IntakeBurstPerChannel), TokensPerPeriod = 1, QueueLimit = 0, AutoReplenishment = true,
-            ReplenishmentPeriod = TimeSpan.FromHours(1) / Math.Max(1, options.Value.IntakePerHourPerChannel),
-        }));
+    private static readonly TimeSpan CodeWindow = TimeSpan.FromMinutes(15);
 
-    private readonly PartitionedRateLimiter<string> codeTries = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(options.Value.ReceiptCodePer15Minutes)));
+    private RateLimitOptions O => options.Value;
 
-    private readonly PartitionedRateLimiter<string> wrongCodes = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => Window(options.Value.WrongReceiptCodesPer15Minutes)));
-
-    /// <summary>Takes one new report on the channel, or says how long to wait.</summary>
-    public bool TryFile(string channelCode, out TimeSpan retryAfter)
-    {
-        using var lease = filing.AttemptAcquire(channelCode);
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(2);
-        return lease.IsAcquired;
-    }
+    /// <summary>Takes one new report on the channel; null when taken, otherwise how long to wait.</summary>
+    public Task<TimeSpan?> TryFileAsync(string channelCode, CancellationToken ct) =>
+        limits.TryTakeAsync(limits.Key("intake", channelCode),
+            new Rate(Math.Max(1, O.IntakeBurstPerChannel), TimeSpan.FromHours(1) / Math.Max(1, O.IntakePerHourPerChannel)), ct);
 
     /// <summary>Whether this address may try this code now; counts the try.</summary>
-    public bool MayTryCode(IPAddress? address, string typedCode)
+    public async Task<bool> MayTryCodeAsync(IPAddress? address, string typedCode, CancellationToken ct)
     {
         var from = address?.ToString() ?? "unknown";
-        if (wrongCodes.GetStatistics(from)?.CurrentAvailablePermits <= 0)
+        if (!await limits.HasRoomAsync(limits.Key("wrong-codes", from), Rate.PerWindow(O.WrongReceiptCodesPer15Minutes, CodeWindow), ct))
         {
             return false;
         }
 
-        // The code itself is not held, only a hash of it (digits only, as the code is looked up).
-        var code = Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(ReceiptCodes.Normalise(typedCode) ?? typedCode)), 0, 8);
-        using var lease = codeTries.AttemptAcquire(from + "|" + code);
-        return lease.IsAcquired;
+        // The code as it is looked up (digits only), so spacing does not make a new try.
+        var code = ReceiptCodes.Normalise(typedCode) ?? typedCode;
+        return await limits.TryTakeAsync(limits.Key("code-tries", from, code), Rate.PerWindow(O.ReceiptCodePer15Minutes, CodeWindow), ct) is null;
     }
 
     /// <summary>The code tried from this address opened nothing.</summary>
-    public void WrongCode(IPAddress? address)
-    {
-        using var _ = wrongCodes.AttemptAcquire(address?.ToString() ?? "unknown");
-    }
-
-    public void Dispose()
-    {
-        filing.Dispose();
-        codeTries.Dispose();
-        wrongCodes.Dispose();
-    }
-
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(15), QueueLimit = 0 };
+    public Task WrongCodeAsync(IPAddress? address, CancellationToken ct) =>
+        limits.TryTakeAsync(limits.Key("wrong-codes", address?.ToString() ?? "unknown"), Rate.PerWindow(O.WrongReceiptCodesPer15Minutes, CodeWindow), ct);
 }

@@ -66,7 +66,7 @@ public sealed record ReporterMessage(MessageKind Kind, DateOnly On, string? From
 /// receipt code to read replies and write more. Nothing here reads or stores the sender's address,
 /// browser or time of day.
 /// </summary>
-public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, ReceiptReplays replays, IntakeLimits limits, CaseParties partyFinder, TimeProvider clock)
+public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCodes receipts, ReceiptReplays replays, IntakeLimits limits, CaseParties partyFinder, Platform.Observability.Telemetry telemetry, TimeProvider clock)
 {
     public const int TextMaxLength = 10_000;
 
@@ -142,7 +142,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         }
 
         // Only a new report counts against the channel's limit; the same form sent again does not.
-        if (limitOnChannel is not null && !limits.TryFile(limitOnChannel, out var retryAfter))
+        if (limitOnChannel is not null && await limits.TryFileAsync(limitOnChannel, ct) is { } retryAfter)
         {
             throw new RuleViolation("busy", "Many reports arrived through this link just now. Nothing was sent: try again in a few minutes.",
                 StatusCodes.Status429TooManyRequests) { RetryAfter = retryAfter };
@@ -191,6 +191,7 @@ public sealed class IntakeService(AppDbContext db, CaseCrypto crypto, ReceiptCod
         try
         {
             await db.SaveChangesAsync(ct);
+            telemetry.Reports.Add(1, new KeyValuePair<string, object?>("channel", limitOnChannel is null ? "other" : "link"));
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

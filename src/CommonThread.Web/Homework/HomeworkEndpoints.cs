@@ -73,7 +73,7 @@ public static class HomeworkEndpoints
             await passbook.ForCodeAsync(code, ct) is { } view
                 ? Results.File(pdf.Passbook(view), "application/pdf", "passbook.pdf")
                 : Results.LocalRedirect("/passbook"))
-            .WithMetadata(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Platform.Api.RateLimitRegistration.ReceiptCode)).ExcludeFromDescription();
+            .WithMetadata(new Platform.Api.SharedLimitAttribute(Platform.Api.RateLimitRegistration.ReceiptCode)).ExcludeFromDescription();
         app.MapGet("/passbook/pdf", () => Results.LocalRedirect("/passbook?tooMany=1")).ExcludeFromDescription();
 
         group.MapGet("/intermediaries", async ([AsParameters] ListWindow window, HttpContext http, IntermediaryService intermediaries, CancellationToken ct) =>

@@ -10,7 +10,7 @@ public static class ApiTokensEndpoints
         organisation.MapGet("/tokens", async ([AsParameters] ListWindow window, HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, OrganisationListOrders.Tokens, (await tokens.ListAsync(http.OrganisationAccess(), ct)).Select(ApiTokenDto.From).ToList())))
             .WithName("ListApiTokens").Paged("Newest first");
-        organisation.MapPost("/tokens", Create).RequireRateLimiting(RateLimitRegistration.TokenCreation).WithName("CreateApiToken");
+        organisation.MapPost("/tokens", Create).WithMetadata(new SharedLimitAttribute(RateLimitRegistration.TokenCreation)).WithName("CreateApiToken");
         organisation.MapDelete("/tokens/{tokenId:guid}", async (Guid tokenId, HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
         {
             await tokens.RevokeAsync(http.OrganisationAccess(), tokenId, ct);

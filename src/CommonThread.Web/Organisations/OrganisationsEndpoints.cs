@@ -1,5 +1,6 @@
 using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Identity;
+using CommonThread.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommonThread.Web.Organisations;
@@ -13,6 +14,8 @@ public static class OrganisationsEndpoints
         var admin = app.MapGroup("/api/admin/organisations").RequireAuthorization().WithTags("Platform administration");
         admin.MapGet("/", ListAll).WithName("ListAllOrganisations");
         admin.MapPost("/", Create).WithName("CreateOrganisation");
+        app.MapGet("/api/admin/jobs", ListJobs).RequireAuthorization().WithTags("Platform administration").WithName("ListPeriodicJobs")
+            .WithDescription("Every periodic job of the deployment: its last run on any node (start, end, failure, node), failures in the last day, and its next run.");
 
         // The organisation switcher's form (works without JavaScript); the target page checks access.
         app.MapGet("/switch", (Guid orgId) => Results.LocalRedirect($"/o/{orgId}")).ExcludeFromDescription();
@@ -49,6 +52,11 @@ public static class OrganisationsEndpoints
             ? refused
             : TypedResults.Ok((await organisations.ListAllAsync(ct)).Select(o => OrganisationDto.From(o, null)).ToList());
 
+    private static async Task<Results<Ok<List<JobStatusDto>>, ProblemHttpResult>> ListJobs(AccessService access, JobStatus jobs, CancellationToken ct) =>
+        NotPlatformAdmin(await access.PlatformAdminStandingAsync(ct), "Only platform administrators see the periodic jobs.") is { } refused
+            ? refused
+            : TypedResults.Ok(await jobs.ListAsync(ct));
+
     private static async Task<Results<Created<CreatedOrganisationDto>, ProblemHttpResult>> Create(
         CreateOrganisationRequest request, AccessService access, MembershipService members, HttpContext http, CancellationToken ct)
     {
@@ -77,12 +85,12 @@ public static class OrganisationsEndpoints
         return TypedResults.Ok(page.Items.Select(AuditEntryDto.From).ToList());
     }
 
-    private static ProblemHttpResult? NotPlatformAdmin(PlatformAdminStanding standing) => standing switch
+    private static ProblemHttpResult? NotPlatformAdmin(PlatformAdminStanding standing, string refusal = "Only platform administrators manage the list of organisations.") => standing switch
     {
         PlatformAdminStanding.Admin => null,
         PlatformAdminStanding.NeedsTwoFactor => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor sign-in required",
             detail: $"Platform administrators must use two-factor sign-in. Turn it on at {OrganisationAccess.TwoFactorSetupPath} first.",
             extensions: new Dictionary<string, object?> { ["twoFactorSetup"] = OrganisationAccess.TwoFactorSetupPath }),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only platform administrators manage the list of organisations."),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusal),
     };
 }

@@ -6,6 +6,7 @@ using CommonThread.Web.Platform.Errors;
 using CommonThread.Web.Platform.Health;
 using CommonThread.Web.Platform.Identity;
 using CommonThread.Web.Platform.Localization;
+using CommonThread.Web.Platform.Observability;
 using CommonThread.Web.Platform.Security;
 using CommonThread.Web.Platform.Text;
 using CommonThread.Web.Platform.Web;
@@ -21,9 +22,10 @@ public static class PlatformRegistration
         builder.AddDatabase();
         builder.AddRateLimits();
         builder.AddWebDefences();
+        builder.AddTelemetry();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Jobs.JobNode>();
+        services.AddSingleton(_ => new Jobs.JobNode());
         services.AddScoped<Audit.AuditLog>();
         services.AddErrors();
         services.AddIdentityAndTokens();
@@ -48,6 +50,7 @@ public static class PlatformRegistration
     public static void UsePlatform(this WebApplication app, IEnumerable<string> moreCultures)
     {
         app.UseWebDefences();
+        app.UseTelemetry();
         app.UseResponseCompression();
         app.UseCrossSiteApiGuard();
         app.UseErrors();
@@ -58,7 +61,7 @@ public static class PlatformRegistration
         // After authentication, so a signed-in request is never answered from, nor kept in, the public cache.
         app.UseOutputCache();
         app.UseTwoFactorGate();
-        app.UseRateLimiter();
+        app.UseSharedLimits();
         app.UseFormTextCleaning();
         app.UseAntiforgery();
         app.MapHealth();

@@ -22,7 +22,7 @@ public class SqliteApp : TestApp
 /// </summary>
 public class PostgresApp : TestApp
 {
-    protected string DatabaseName { get; } = $"ct_test_{Guid.NewGuid():N}";
+    protected virtual string DatabaseName { get; } = $"ct_test_{Guid.NewGuid():N}";
 
     public override string ProviderName => "Postgres";
 
@@ -33,9 +33,17 @@ public class PostgresApp : TestApp
             ? cs
             : throw new InvalidOperationException("CT_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts PostgreSQL.");
 
+    /// <summary>False for an app that shares its database with another, which drops it.</summary>
+    protected virtual bool DropsDatabase => true;
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!DropsDatabase)
+        {
+            return;
+        }
+
         Npgsql.NpgsqlConnection.ClearAllPools();
         await using var connection = new Npgsql.NpgsqlConnection(ServerConnectionString + ";Database=postgres");
         await connection.OpenAsync();

@@ -70,6 +70,22 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// The database and extra settings as host settings too: the program reads them while it registers its
+    /// services (the job store is chosen there), before the web host's own settings are applied.
+    /// </summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = ProviderName, ["Database:ConnectionString"] = ConnectionString };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureHostConfiguration(c => Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(c, settings));
+        return base.CreateHost(builder);
+    }
+
     public virtual ValueTask InitializeAsync()
     {
         _ = Services; // starts the host: migrates and seeds

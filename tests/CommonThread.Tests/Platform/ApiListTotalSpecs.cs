@@ -12,6 +12,7 @@ public abstract class ApiListTotalSpecs(TestApp app)
     [
         "/api/organisations", // the caller's own memberships: a person belongs to a handful
         "/api/admin/organisations/", // platform administrators only, behind two-factor sign-in
+        "/api/admin/jobs", // one entry per periodic job of the deployment, eight today; platform administrators only
         "/api/organisations/{orgId:guid}/imports/{importId:guid}/problems", // one import's rows, paged by skip and take
         "/api/organisations/{orgId:guid}/imports/{importId:guid}/links", // one import's rows, paged by skip and take
         "/api/organisations/{orgId:guid}/grievance-statistics", // aggregates: a row per dimension and group

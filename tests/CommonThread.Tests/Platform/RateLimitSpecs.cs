@@ -79,6 +79,7 @@ public sealed class TokenCreationRateLimitSpecs(StrictTokenCreationApp app) : IC
         var third = await client.PostAsJsonAsync(url, new { name = "three", role = "Viewer" });
 
         await third.ProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.Equal("60", third.Headers.RetryAfter?.ToString());
+        // Two a minute: one comes back within half a minute.
+        Assert.InRange(int.Parse(third.Headers.RetryAfter?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture), 1, 30);
     }
 }

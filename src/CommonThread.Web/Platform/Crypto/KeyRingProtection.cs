@@ -41,6 +41,12 @@ public sealed class KeyRingProtection
             .ToDictionary(Fingerprint, k => k);
     }
 
+    /// <summary>
+    /// A secret for one purpose, derived from the wrapping key: the same on every node, absent from the
+    /// database, so what it keys there (the rate limits' counters) says nothing to whoever has only a dump.
+    /// </summary>
+    public byte[] Derive(string purpose) => HMACSHA256.HashData(current, System.Text.Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>Eight bytes of a hash of the key: names it without revealing it.</summary>
     public static string Fingerprint(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key)[..8]);
 

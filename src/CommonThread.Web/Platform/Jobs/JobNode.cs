@@ -7,9 +7,10 @@ namespace CommonThread.Web.Platform.Jobs;
 /// claimed by a process of this machine that no longer runs was abandoned (a kill -9, a crash), so it
 /// can be taken again at once instead of waiting for its lease to run out.
 /// </summary>
-public sealed class JobNode
+public sealed class JobNode(string? id = null)
 {
-    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+    /// <summary>This process's id, or one given (a spec standing in for a node of another machine).</summary>
+    public string Id { get; } = id ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
 
     /// <summary>True only when the owner is known to be gone; an owner on another machine, or unreadable, is left to its lease.</summary>
     public bool IsGone(string? owner)

@@ -1,4 +1,5 @@
 using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Observability;
 using Quartz;
 
 namespace CommonThread.Web.Platform.Jobs;
@@ -11,7 +12,7 @@ namespace CommonThread.Web.Platform.Jobs;
 /// run to another node, which does it again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PeriodicJob(IEnumerable<PeriodicJobDefinition> definitions, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<PeriodicJob> log) : IJob
+public sealed class PeriodicJob(IEnumerable<PeriodicJobDefinition> definitions, IServiceScopeFactory scopes, IConfiguration configuration, Telemetry telemetry, ILogger<PeriodicJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -24,11 +25,13 @@ public sealed class PeriodicJob(IEnumerable<PeriodicJobDefinition> definitions, 
             if (await runs.ClaimAsync(job.Name, period, context.Recovering, ct) is not { } run)
             {
                 log.LogDebug("Job {Job} already ran for the period starting {Period}.", job.Name, period);
+                telemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", job.Name), new KeyValuePair<string, object?>("outcome", "skipped"));
                 return;
             }
 
             var failure = await RunAsync(job, ct);
             await runs.FinishAsync(run, failure, CancellationToken.None);
+            telemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", job.Name), new KeyValuePair<string, object?>("outcome", failure is null ? "ran" : "failed"));
         }
         catch (Exception e) when (DatabaseUnavailable.Is(e) && !ct.IsCancellationRequested)
         {

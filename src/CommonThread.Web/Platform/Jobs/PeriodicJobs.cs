@@ -45,9 +45,12 @@ public static class PeriodicJobs
             {
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true;
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenNotWaitingForJobs;
             });
             q.UseDefaultThreadPool(2);
-            if (database.Provider == DatabaseProvider.Postgres)
+            // Jobs:Clustered=false keeps one PostgreSQL node's schedule in memory (a single-node deployment that
+            // wants no scheduler tables); JobRuns still keeps each job to one run per period.
+            if (database.Provider == DatabaseProvider.Postgres && builder.Configuration.GetValue("Jobs:Clustered", true))
             {
                 q.UsePersistentStore(store =>
                 {
@@ -75,6 +78,7 @@ public static class PeriodicJobs
                     .WithSimpleSchedule(s => s.WithInterval(job.IntervalIn(builder.Configuration)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // A stopping node does not wait for its jobs: they are cancelled, and roll back whole.
+        services.AddHostedService<SchedulerLifetime>();
     }
 }

@@ -8,7 +8,7 @@ namespace CommonThread.Web.SupplyChain.Imports;
 /// process stops, it gives its import back at once; when it dies, the lease runs out within a minute
 /// (or at once, when the process starts again on the same machine) and any node takes the import again.
 /// </summary>
-public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, ILogger<FacilityImportWorker> log) : BackgroundService
+public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, Platform.Observability.Telemetry telemetry, ILogger<FacilityImportWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
@@ -76,11 +76,13 @@ public sealed class FacilityImportWorker(IServiceScopeFactory scopes, ImportQueu
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FacilityImportRunner>().RunAsync(importId, stoppingToken);
+            telemetry.Imports.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
         }
         catch (Exception e) when (stoppingToken.IsCancellationRequested || DatabaseUnavailable.Is(e))
         {
             // The write transaction was rolled back: nothing of the import is in the database.
             await ReleaseAsync(importId, shuttingDown: stoppingToken.IsCancellationRequested);
+            telemetry.Imports.Add(1, new KeyValuePair<string, object?>("outcome", "released"));
             throw;
         }
         finally

@@ -1,0 +1,69 @@
+using System.Net;
+using CommonThread.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Tests.Platform;
+
+/// <summary>One app node of a deployment whose database another node shares, with a small sign-in allowance.</summary>
+public sealed class NodeApp(string database, bool first) : PostgresApp
+{
+    protected override string DatabaseName => database;
+
+    protected override bool DropsDatabase => first;
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("RateLimits:SignInPerMinute", "3")];
+}
+
+/// <summary>Two app nodes on one PostgreSQL database, as behind a load balancer; the second starts once the first has set the database up.</summary>
+public sealed class TwoNodes : IAsyncLifetime
+{
+    private readonly string database = $"ct_test_{Guid.NewGuid():N}";
+
+    public NodeApp First { get; private set; } = null!;
+
+    public NodeApp Second { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        First = new NodeApp(database, first: true);
+        await First.InitializeAsync();
+        Second = new NodeApp(database, first: false);
+        await Second.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The second first: the first drops the database they share.
+        await Second.DisposeAsync();
+        await First.DisposeAsync();
+    }
+}
+
+public sealed class TwoNodeSpecs(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task Sign_in_attempts_spend_one_allowance_across_nodes_not_one_per_node()
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var node in new[] { nodes.First, nodes.Second, nodes.First, nodes.Second })
+        {
+            var response = await node.Anonymous().PostFormAsync("/account/login", "login",
+                new() { ["Input.Email"] = "nobody@test.example", ["Input.Password"] = "wrong-password-1" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Both_nodes_join_one_job_cluster_and_no_job_runs_twice_in_a_period()
+    {
+        var members = await nodes.First.WithDbAsync(db => db.Database
+            .SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_scheduler_state WHERE sched_name = {0}", CommonThread.Web.Platform.Jobs.PeriodicJobs.SchedulerName).SingleAsync());
+        var runs = await nodes.Second.WithDbAsync(db => db.Set<CommonThread.Web.Platform.Jobs.JobRun>().AsNoTracking().ToListAsync());
+
+        Assert.Equal(2, members);
+        Assert.NotEmpty(runs);
+        Assert.Equal(runs.Count, runs.DistinctBy(r => (r.Job, r.Period)).Count());
+    }
+}
