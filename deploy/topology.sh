@@ -5,6 +5,7 @@
 # Usage: deploy/topology.sh up [NODES] | promote | stop-node N | start-node N | down
 # Data and logs go to ${CT_TOPOLOGY:-/tmp/commonthread-topology}. Installs nginx and PgBouncer with apt-get
 # when missing. The app is published once into $CT_TOPOLOGY/app (dotnet publish -c Release).
+# CT_NODE_SETTINGS="Key__Sub=value …" at "up" adds settings to every node, restarted ones too (failover-check.py raises the intake limits).
 set -euo pipefail
 root=${CT_TOPOLOGY:-/tmp/commonthread-topology}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,15 +66,17 @@ publish() {
 
 start_node() {
   local n=$1 port=$((first_node + $1 - 1))
+  local settings=${CT_NODE_SETTINGS:-$(cat "$root/node-settings" 2>/dev/null || true)}
   mkdir -p "$root/node$n"
   # Every node: the same database (through PgBouncer), the same keys kept outside it, its own port and folder.
-  (cd "$root/node$n" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
+  (cd "$root/node$n"; exec env ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
     Database__ConnectionString="Host=127.0.0.1;Port=$bouncer_port;Username=postgres;Database=commonthread;No Reset On Close=true;Timeout=5" \
     Database__MigrateOnStart=$([ "$n" = 1 ] && echo true || echo false) Demo__Seed=$([ "$n" = 1 ] && echo true || echo false) \
     Grievances__KeyFile="$root/grievances-master.key" DataProtection__KeyFile="$root/keyring-wrapping.key" \
-    WebDefences__KnownProxies__0=127.0.0.1 Health__DrainDelay=00:00:03 \
-    nohup dotnet "$root/app/CommonThread.Web.dll" > "$root/node$n.log" 2>&1 & echo $! > "$root/node$n.pid")
+    WebDefences__KnownProxies__0=127.0.0.1 Health__DrainDelay=00:00:03 $settings \
+    dotnet "$root/app/CommonThread.Web.dll" < /dev/null > "$root/node$n.log" 2>&1) &
+  echo $! > "$root/node$n.pid"
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && return 0; sleep 1; done
   echo "node $n did not become ready; see $root/node$n.log" >&2; return 1
 }
@@ -91,6 +94,8 @@ case "${1:-}" in
   up)
     nodes=${2:-2}
     install_missing
+    mkdir -p "$root"
+    echo "${CT_NODE_SETTINGS:-}" > "$root/node-settings" # kept for the nodes started later (start-node)
     start_primary
     psql -h 127.0.0.1 -p "$primary_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='commonthread'" | grep -q 1 \
       || psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "CREATE DATABASE commonthread"
