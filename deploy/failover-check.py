@@ -81,8 +81,13 @@ def main():
              (35, "SIGTERM node 1 (drains 3 s)", ("stop-node", "1")), (45, "restart node 1", ("start-node", "1")),
              (60, "stop the primary, promote the replica", ("promote",))]
     start = time.monotonic()
+    lags = []
     for at, what, args in steps:
-        time.sleep(max(0, at - (time.monotonic() - start)))
+        while time.monotonic() - start < at:
+            if args[0] == "promote":
+                # The replica's lag behind the primary under this load, read on the primary before it goes.
+                lags.append(float(sql("SELECT coalesce(max(extract(epoch FROM replay_lag)), 0) FROM pg_stat_replication") or 0))
+            time.sleep(min(1, max(0, at - (time.monotonic() - start))))
         print(f"{time.monotonic() - start:5.1f} s  {what}", flush=True)
         if args[0] == "stop-node":
             topology(*args); time.sleep(5)
@@ -99,6 +104,7 @@ def main():
     print(f"reports acknowledged (receipt shown): {stats['reports']}; stored in the database since start: {after - before}")
     print(f"report attempts that failed, by status (0 = connection): {stats['report_errors']}")
     print(f"sign-in posts by status: {stats['signin']}")
+    if lags: print(f"replica replay lag under load: max {max(lags) * 1000:.1f} ms, last {lags[-1] * 1000:.1f} ms ({len(lags)} readings)")
     print(f"job runs per job (runs, nodes):\n{runs}\nperiods run twice: {dup_periods}")
     failures = []
     if after - before < stats["reports"]: failures.append("an acknowledged report is missing")

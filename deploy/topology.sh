@@ -56,7 +56,7 @@ start_bouncer() {
   if [ -f "$root/pgbouncer/pgbouncer.pid" ] && kill -0 "$(cat "$root/pgbouncer/pgbouncer.pid")" 2>/dev/null; then
     kill -HUP "$(cat "$root/pgbouncer/pgbouncer.pid")" # RELOAD: new server connections go to the new target
   else
-    as_pg pgbouncer -d "$root/pgbouncer/pgbouncer.ini"
+    as_pg pgbouncer -d "$root/pgbouncer/pgbouncer.ini" < /dev/null > /dev/null 2>&1
   fi
 }
 
@@ -87,7 +87,7 @@ start_front() {
   mkdir -p "$root/nginx"
   awk -v servers="$servers" -v port="$front_port" -v root="$root" \
     '{ gsub("@SERVERS@", servers); gsub("@PORT@", port); gsub("@ROOT@", root); print }' "$here/nginx/nginx.conf" > "$root/nginx/nginx.conf"
-  nginx -c "$root/nginx/nginx.conf" -p "$root/nginx"
+  nginx -c "$root/nginx/nginx.conf" -p "$root/nginx" < /dev/null > /dev/null 2>&1
 }
 
 case "${1:-}" in

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full test suite, from a fresh machine: installs PostgreSQL and Chromium, starts PostgreSQL,
-# builds once, checks both providers' migrations against the model, runs every test project, and
-# ends with one line "N passed, N failed".
+# builds once, checks both providers' migrations against the model, runs every test project, then the
+# multi-node failover check (deploy/), and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -46,5 +46,17 @@ for xml in "$results"/*.xml; do
     my ($message) = $body =~ /<message>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?<\/message>/s; $message //= ""; $message = substr($message, 0, 1500);
     print "FAILED: $name\n  $message\n" }' "$xml" || true
 done
+# The multi-node topology on loopback (deploy/): two nodes behind nginx, a PostgreSQL primary and its replica;
+# one node killed and restarted, the other drained, the primary failed over, with traffic throughout (~4 min).
+export CT_TOPOLOGY="$root/artifacts/topology"
+rm -rf "$CT_TOPOLOGY"
+if CT_NODE_SETTINGS="RateLimits__IntakeBurstPerChannel=100000 RateLimits__IntakePerHourPerChannel=100000" bash deploy/topology.sh up 2 \
+  && python3 deploy/failover-check.py; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+  echo "FAILED: deploy/failover-check.py (node, nginx and PostgreSQL logs in $CT_TOPOLOGY)"
+fi
+bash deploy/topology.sh down || true
 echo "$passed passed, $failed failed"
 exit $status

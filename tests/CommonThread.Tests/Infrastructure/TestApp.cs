@@ -30,6 +30,13 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>False for an app whose specs run the import worker by hand, so the hosted one takes nothing from them.</summary>
     protected virtual bool RunsImportWorker => true;
 
+    /// <summary>
+    /// True for an app whose periodic jobs run on Quartz's clustered PostgreSQL store, as a deployment's do. Off
+    /// for the rest: hundreds of short-lived apps each dropping its database would leave Quartz's store retrying
+    /// a database that is gone; the two-node specs and the topology's failover check cover the clustered store.
+    /// </summary>
+    protected virtual bool ClusteredJobs => false;
+
     /// <summary>Settings a derived app changes (rate limits, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -76,7 +83,10 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?> { ["Database:Provider"] = ProviderName, ["Database:ConnectionString"] = ConnectionString };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = ProviderName, ["Database:ConnectionString"] = ConnectionString, ["Jobs:Clustered"] = ClusteredJobs ? "true" : "false",
+        };
         foreach (var (key, value) in ExtraSettings)
         {
             settings[key] = value;

@@ -17,10 +17,6 @@ public sealed class DatabaseGoneApp : PostgresApp
 {
     private CuttableLink? link;
 
-    // Quartz's clustered store retries the database for ever on foreground threads, which would keep the test
-    // process alive once the link is cut for good; this spec is about requests, not jobs.
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Jobs:Clustered", "false")];
-
     protected override bool CapturesLogs => true;
 
     protected override string ConnectionString

@@ -11,6 +11,8 @@ public sealed class NodeApp(string database, bool first) : PostgresApp
 
     protected override bool DropsDatabase => first;
 
+    protected override bool ClusteredJobs => true;
+
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("RateLimits:SignInPerMinute", "3")];
 }
 

@@ -57,13 +57,12 @@ internal sealed class DrainingHealthCheck(Readiness readiness) : IHealthCheck
 }
 
 /// <summary>The job scheduler runs (and, clustered, reaches its store: the database check covers the connection).</summary>
-internal sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealthCheck
+internal sealed class SchedulerHealthCheck(Jobs.SchedulerLifetime schedulers) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         // Created: it starts once the application has (the hosted service waits for that), within the second.
-        return await scheduler.GetStatus(cancellationToken) is SchedulerStatus.Running or SchedulerStatus.Created
+        return schedulers.Scheduler is { } scheduler && await scheduler.GetStatus(cancellationToken) is SchedulerStatus.Running or SchedulerStatus.Created
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("job scheduler not running");
     }

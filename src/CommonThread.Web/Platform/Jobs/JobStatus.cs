@@ -9,7 +9,7 @@ public sealed record JobStatusDto(string Job, TimeSpan Interval, DateTimeOffset?
     string? LastNode, bool Running, int FailuresLastDay, DateTimeOffset? NextRun);
 
 /// <summary>What every periodic job did last and does next, read from the runs table (all nodes) and the scheduler's store.</summary>
-public sealed class JobStatus(AppDbContext db, IEnumerable<PeriodicJobDefinition> definitions, ISchedulerFactory schedulers, IConfiguration configuration, TimeProvider clock)
+public sealed class JobStatus(AppDbContext db, IEnumerable<PeriodicJobDefinition> definitions, SchedulerLifetime schedulers, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<List<JobStatusDto>> ListAsync(CancellationToken ct)
     {
@@ -19,12 +19,12 @@ public sealed class JobStatus(AppDbContext db, IEnumerable<PeriodicJobDefinition
             .GroupBy(r => r.Job).Select(g => g.OrderByDescending(r => r.Period).First()).ToListAsync(ct);
         var failures = await db.Set<JobRun>().AsNoTracking().Where(r => names.Contains(r.Job) && r.Failure != null && r.Period >= dayAgo)
             .GroupBy(r => r.Job).Select(g => new { Job = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Job, g => g.Count, ct);
-        var scheduler = await schedulers.GetScheduler(ct);
+        var scheduler = schedulers.Scheduler;
         var result = new List<JobStatusDto>();
         foreach (var job in definitions.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             var last = latest.SingleOrDefault(r => r.Job == job.Name);
-            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Name, PeriodicJobs.Group), ct);
+            var trigger = scheduler is null ? null : await scheduler.GetTrigger(new TriggerKey(job.Name, PeriodicJobs.Group), ct);
             result.Add(new JobStatusDto(job.Name, job.IntervalIn(configuration), last?.StartedAt, last?.FinishedAt, last?.Failure, last?.Node,
                 last is { FinishedAt: null }, failures.GetValueOrDefault(job.Name), trigger?.NextFireTimeUtc));
         }

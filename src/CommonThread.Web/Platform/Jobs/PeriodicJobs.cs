@@ -79,6 +79,7 @@ public static class PeriodicJobs
             }
         });
         // A stopping node does not wait for its jobs: they are cancelled, and roll back whole.
-        services.AddHostedService<SchedulerLifetime>();
+        services.AddSingleton<SchedulerLifetime>();
+        services.AddHostedService(s => s.GetRequiredService<SchedulerLifetime>());
     }
 }

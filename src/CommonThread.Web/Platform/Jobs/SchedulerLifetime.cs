@@ -3,41 +3,54 @@ using Quartz;
 namespace CommonThread.Web.Platform.Jobs;
 
 /// <summary>
-/// Starts the scheduler once the application has started, and stops it without waiting for ever: Quartz
-/// retries its store while the database is unreachable, and a node asked to stop during an outage must
-/// still stop. Runs it leaves unfinished are recovered by another node, or by this one when it is back.
+/// The node's one scheduler: made when the host starts, started once the application has, and stopped without
+/// waiting for ever (Quartz retries its store while the database is unreachable, and a node asked to stop during
+/// an outage must still stop). Runs it leaves unfinished are recovered by another node, or by this one when it is
+/// back. Readers (readiness, job status) ask this instance, never the factory: after a shutdown the factory would
+/// make a new scheduler.
 /// </summary>
-internal sealed class SchedulerLifetime(ISchedulerFactory factory, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> log) : IHostedService
+public sealed class SchedulerLifetime(ISchedulerFactory factory, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> log) : IHostedService
 {
     private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(10);
 
-    private IScheduler? scheduler;
+    private Task starting = Task.CompletedTask;
+
+    /// <summary>Null until the host has started it.</summary>
+    public IScheduler? Scheduler { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        scheduler = await factory.GetScheduler(cancellationToken);
-        lifetime.ApplicationStarted.Register(() => _ = StartSchedulerAsync(scheduler));
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        Scheduler = scheduler;
+        lifetime.ApplicationStarted.Register(() => starting = StartSchedulerAsync(scheduler));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (scheduler is null)
+        if (Scheduler is null)
         {
             return;
         }
 
-        var shutdown = scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None).AsTask();
-        if (await Task.WhenAny(shutdown, Task.Delay(StopWithin, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default)) != shutdown)
+        // A start still under way finishes first, so the shutdown finds a whole scheduler to stop.
+        var stopped = StopSchedulerAsync(Scheduler);
+        if (await Task.WhenAny(stopped, Task.Delay(StopWithin, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default)) != stopped)
         {
             log.LogWarning("The job scheduler did not stop within {Seconds} s (is the database reachable?); its unfinished runs will be recovered.", StopWithin.TotalSeconds);
         }
     }
 
-    private async Task StartSchedulerAsync(IScheduler started)
+    private async Task StopSchedulerAsync(IScheduler scheduler)
+    {
+        await starting;
+        await scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None);
+    }
+
+    private async Task StartSchedulerAsync(IScheduler scheduler)
     {
         try
         {
-            await started.Start(lifetime.ApplicationStopping);
+            await scheduler.Start(lifetime.ApplicationStopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -87,13 +87,4 @@ public abstract class PeriodicJobSpecs(TestApp app)
 
 public sealed class PeriodicJobSpecsOnSqlite(SqliteApp app) : PeriodicJobSpecs(app);
 
-public sealed class PeriodicJobSpecsOnPostgres(PostgresApp app) : PeriodicJobSpecs(app)
-{
-    [Fact]
-    public async Task On_PostgreSQL_the_scheduler_is_a_member_of_the_cluster_in_the_database()
-    {
-        var nodes = await app.WithDbAsync(db => db.Database
-            .SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_scheduler_state WHERE sched_name = {0}", PeriodicJobs.SchedulerName).SingleAsync());
-        Assert.Equal(1, nodes);
-    }
-}
+public sealed class PeriodicJobSpecsOnPostgres(PostgresApp app) : PeriodicJobSpecs(app);
