@@ -121,6 +121,12 @@ case "${1:-}" in
   down)
     [ -f "$root/nginx/nginx.pid" ] && nginx -c "$root/nginx/nginx.conf" -p "$root/nginx" -s stop 2>/dev/null || true
     for pid in "$root"/node*.pid; do [ -f "$pid" ] && kill -TERM "$(cat "$pid")" 2>/dev/null || true; done
+    # The nodes drain and stop their schedulers while the database is still there; stragglers are killed.
+    for _ in $(seq 1 30); do
+      alive=0; for pid in "$root"/node*.pid; do [ -f "$pid" ] && kill -0 "$(cat "$pid")" 2>/dev/null && alive=1; done
+      [ "$alive" = 0 ] && break; sleep 1
+    done
+    for pid in "$root"/node*.pid; do [ -f "$pid" ] && kill -9 "$(cat "$pid")" 2>/dev/null || true; done
     [ -f "$root/pgbouncer/pgbouncer.pid" ] && kill "$(cat "$root/pgbouncer/pgbouncer.pid")" 2>/dev/null || true
     for d in replica primary; do [ -f "$root/$d/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$root/$d" -m fast stop >/dev/null 2>&1 || true; done
     ;;
