@@ -19,6 +19,7 @@ install_missing() {
   local missing=()
   command -v nginx >/dev/null || missing+=(nginx-light)
   command -v pgbouncer >/dev/null || missing+=(pgbouncer)
+  command -v curl >/dev/null || missing+=(curl)
   [ -x "$bin/initdb" ] || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q >/dev/null
