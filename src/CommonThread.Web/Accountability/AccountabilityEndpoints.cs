@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using System.Globalization;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
@@ -95,21 +96,21 @@ public static class AccountabilityEndpoints
             CancellationToken ct) => TypedResults.Ok(await reports.DiscussAsync(http.OrganisationAccess(), roundId, reportId, input, ct))).RequireRole(MemberRole.Editor).WithName("DiscussIndicatorReport");
 
         group.MapGet("/rounds/{roundId:guid}/brands/{brandId:guid}/scorecard", async (Guid roundId, Guid brandId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
-            TypedResults.Ok(await cards.ScorecardAsync(http.OrganisationAccess(), roundId, brandId, Language, ct))).WithName("GetScorecard");
+            TypedResults.Ok(await cards.ScorecardAsync(http.OrganisationAccess(), roundId, brandId, Language, ct))).WithName("GetScorecard").ReadsFromStandby();
         group.MapGet("/rounds/{roundId:guid}/brands/{brandId:guid}/scorecard/pdf", async (Guid roundId, Guid brandId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
             TypedResults.File(RoundReports.BrandPdf(await cards.ScorecardAsync(http.OrganisationAccess(), roundId, brandId, Language, ct)), "application/pdf", "scorecard.pdf"))
-            .WithName("GetScorecardPdf");
+            .WithName("GetScorecardPdf").ReadsFromStandby();
         group.MapGet("/rounds/{roundId:guid}/brands/{brandId:guid}/scorecard/xlsx", async (Guid roundId, Guid brandId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
             TypedResults.File(RoundReports.BrandXlsx(await cards.ScorecardAsync(http.OrganisationAccess(), roundId, brandId, Language, ct)), Xlsx, "scorecard.xlsx"))
-            .WithName("GetScorecardXlsx");
+            .WithName("GetScorecardXlsx").ReadsFromStandby();
         group.MapGet("/rounds/{roundId:guid}/report", async (Guid roundId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
-            TypedResults.Ok(await cards.RoundReportAsync(http.OrganisationAccess(), roundId, Language, ct))).WithName("GetRoundReport");
+            TypedResults.Ok(await cards.RoundReportAsync(http.OrganisationAccess(), roundId, Language, ct))).WithName("GetRoundReport").ReadsFromStandby();
         group.MapGet("/rounds/{roundId:guid}/report/pdf", async (Guid roundId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
             TypedResults.File(RoundReports.RoundPdf(await cards.RoundReportAsync(http.OrganisationAccess(), roundId, Language, ct)), "application/pdf", "round-report.pdf"))
-            .WithName("GetRoundReportPdf");
+            .WithName("GetRoundReportPdf").ReadsFromStandby();
         group.MapGet("/rounds/{roundId:guid}/report/xlsx", async (Guid roundId, HttpContext http, ScorecardService cards, CancellationToken ct) =>
             TypedResults.File(RoundReports.RoundXlsx(await cards.RoundReportAsync(http.OrganisationAccess(), roundId, Language, ct)), Xlsx, "round-report.xlsx"))
-            .WithName("GetRoundReportXlsx");
+            .WithName("GetRoundReportXlsx").ReadsFromStandby();
     }
 
     private static void MapFeedback(RouteGroupBuilder group)
@@ -156,10 +157,10 @@ public static class AccountabilityEndpoints
         // The exports take the same filter as the payment terms page's list, and export the filtered set whole.
         group.MapGet("/payments.csv", async ([AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.File(PaymentListExport.Csv(query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "invoices.csv"))
-            .WithName("ExportPaymentsCsv");
+            .WithName("ExportPaymentsCsv").ReadsFromStandby();
         group.MapGet("/payments.xlsx", async ([AsParameters] PaymentQuery query, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.File(PaymentListExport.Xlsx(query.Apply(await payments.ListAsync(http.OrganisationAccess(), ct))), CommonThread.Web.Platform.Files.Xlsx.ContentType, "invoices.xlsx"))
-            .WithName("ExportPaymentsXlsx");
+            .WithName("ExportPaymentsXlsx").ReadsFromStandby();
         group.MapPost("/payments", async (PaymentInput input, HttpContext http, PaymentTermsService payments, CancellationToken ct) =>
             TypedResults.Ok(await payments.RecordAsync(http.OrganisationAccess(), input, ct))).RequireRole(MemberRole.Editor).WithName("RecordPayment");
         group.MapPost("/payments/import", async (HttpContext http, PaymentTermsService payments, CancellationToken ct) =>

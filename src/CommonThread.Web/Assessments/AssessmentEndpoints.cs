@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
@@ -30,7 +31,7 @@ public static class AssessmentEndpoints
             {
                 var (fileName, contentType, content) = await export.ExportAsync(http.OrganisationAccess(), questionnaireId, format == "xlsx", ct);
                 return TypedResults.File(content, contentType, fileName);
-            }).WithName($"ExportResponses{format.ToUpperInvariant()}").WithDescription("Submitted answers to what this organisation sent, in KoboToolbox's export layout.");
+            }).WithName($"ExportResponses{format.ToUpperInvariant()}").ReadsFromStandby().WithDescription("Submitted answers to what this organisation sent, in KoboToolbox's export layout.");
         }
 
         group.MapPost("/assignments", async (AssignInput input, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
@@ -44,10 +45,10 @@ public static class AssessmentEndpoints
         // The exports take the same filter as the assessments page's lists, and export the filtered set whole.
         group.MapGet("/assignments.csv", async ([AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.File(AssignmentListExport.Csv(query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))), "text/csv; charset=utf-8",
-                direction == "sent" ? "questionnaires-sent.csv" : "questionnaires-to-answer.csv")).WithName("ExportAssignmentsCsv");
+                direction == "sent" ? "questionnaires-sent.csv" : "questionnaires-to-answer.csv")).WithName("ExportAssignmentsCsv").ReadsFromStandby();
         group.MapGet("/assignments.xlsx", async ([AsParameters] AssignmentQuery query, string? direction, HttpContext http, AssignmentService assignments, CancellationToken ct) =>
             TypedResults.File(AssignmentListExport.Xlsx(query.Apply(await assignments.ListAsync(http.OrganisationAccess(), direction == "sent", ct))), Xlsx.ContentType,
-                direction == "sent" ? "questionnaires-sent.xlsx" : "questionnaires-to-answer.xlsx")).WithName("ExportAssignmentsXlsx");
+                direction == "sent" ? "questionnaires-sent.xlsx" : "questionnaires-to-answer.xlsx")).WithName("ExportAssignmentsXlsx").ReadsFromStandby();
         group.MapGet("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, HttpContext http, ResponseService responses, CancellationToken ct) =>
             TypedResults.Ok(await responses.ReadAsync(http.OrganisationAccess(), assignmentId, ct))).WithName("GetResponse");
         group.MapPut("/assignments/{assignmentId:guid}/response", async (Guid assignmentId, ResponseInput input, HttpContext http, ResponseService responses, CancellationToken ct) =>

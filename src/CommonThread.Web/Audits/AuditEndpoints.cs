@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Files;
@@ -45,16 +46,16 @@ public static class AuditEndpoints
         // The lists' exports take the same filter as the plans page, and export the filtered set whole.
         group.MapGet("/corrective-plans.csv", async ([AsParameters] CorrectivePlanQuery query, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.File(AuditListExport.PlansCsv(query.Apply(await plans.RowsAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "corrective-plans.csv"))
-            .WithName("ExportCorrectivePlansCsv");
+            .WithName("ExportCorrectivePlansCsv").ReadsFromStandby();
         group.MapGet("/corrective-plans.xlsx", async ([AsParameters] CorrectivePlanQuery query, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.File(AuditListExport.PlansXlsx(query.Apply(await plans.RowsAsync(http.OrganisationAccess(), ct))), Xlsx.ContentType, "corrective-plans.xlsx"))
-            .WithName("ExportCorrectivePlansXlsx");
+            .WithName("ExportCorrectivePlansXlsx").ReadsFromStandby();
         group.MapGet("/audits.csv", async ([AsParameters] AuditQuery query, HttpContext http, AuditService audits, CancellationToken ct) =>
             TypedResults.File(AuditListExport.AuditsCsv(query.Apply(await audits.RowsAsync(http.OrganisationAccess(), ct))), "text/csv; charset=utf-8", "audits.csv"))
-            .WithName("ExportAuditsCsv");
+            .WithName("ExportAuditsCsv").ReadsFromStandby();
         group.MapGet("/audits.xlsx", async ([AsParameters] AuditQuery query, HttpContext http, AuditService audits, CancellationToken ct) =>
             TypedResults.File(AuditListExport.AuditsXlsx(query.Apply(await audits.RowsAsync(http.OrganisationAccess(), ct))), Xlsx.ContentType, "audits.xlsx"))
-            .WithName("ExportAuditsXlsx");
+            .WithName("ExportAuditsXlsx").ReadsFromStandby();
         group.MapGet("/corrective-plans/{planId:guid}", async (Guid planId, HttpContext http, CorrectivePlanService plans, CancellationToken ct) =>
             TypedResults.Ok(await plans.ViewAsync(http.OrganisationAccess(), planId, ct))).WithName("GetCorrectivePlan");
         group.MapPut("/corrective-plans/{planId:guid}/actions/{actionId:guid}", async (Guid planId, Guid actionId, ActionUpdateInput input, HttpContext http, CorrectivePlanService plans,

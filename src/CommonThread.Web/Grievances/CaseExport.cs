@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 
 namespace CommonThread.Web.Grievances;
@@ -25,5 +26,5 @@ public static class CaseExport
             .MapGet("/grievances.csv", async ([AsParameters] CaseQuery query, HttpContext http, CaseList cases, CancellationToken ct) =>
                 TypedResults.File(Csv(await cases.AllAsync(http.OrganisationAccess(), query.Parse(), ct)), "text/csv; charset=utf-8", "grievances.csv"))
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithName("ExportGrievancesCsv");
+            .WithName("ExportGrievancesCsv").ReadsFromStandby();
 }

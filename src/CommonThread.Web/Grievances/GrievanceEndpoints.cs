@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using System.Security.Claims;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
@@ -32,14 +33,14 @@ public static class GrievanceEndpoints
 
         group.MapGet("/grievance-statistics", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
             TypedResults.Ok(await statistics.ForAsync(http.OrganisationAccess(), ct)))
-            .WithName("GetGrievanceStatistics");
+            .WithName("GetGrievanceStatistics").ReadsFromStandby();
         group.MapGet("/grievance-statistics.csv", async (HttpContext http, GrievanceStatistics statistics, CancellationToken ct) =>
         {
             var rows = await statistics.ForAsync(http.OrganisationAccess(), ct);
             var csv = Platform.Files.Csv.File(["dimension", "group", "cases", "median_days_to_acknowledge", "median_days_to_close"],
                 rows.Select(r => new object?[] { r.Dimension, r.Group, r.Suppressed ? $"fewer than {GrievanceStatistics.MinimumGroup}" : r.Cases, r.MedianDaysToAcknowledge, r.MedianDaysToClose }));
             return TypedResults.File(csv, "text/csv; charset=utf-8", "grievance-statistics.csv");
-        }).WithName("ExportGrievanceStatisticsCsv");
+        }).WithName("ExportGrievanceStatisticsCsv").ReadsFromStandby();
 
         group.MapGet("/grievances", async ([AsParameters] ListWindow window, HttpContext http, CaseService cases, CancellationToken ct) =>
             TypedResults.Ok(window.Answer(http, GrievanceListOrders.Cases, await cases.ListAsync(http.OrganisationAccess(), ct))))

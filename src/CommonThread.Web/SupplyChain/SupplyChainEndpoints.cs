@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
 using CommonThread.Web.Platform.Geography;
@@ -49,10 +50,10 @@ public static class SupplyChainEndpoints
             .WithName("GetFoaSummary");
         group.MapGet("/foa-summary.csv", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.File(FoaSummaryExport.Csv((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All), "text/csv; charset=utf-8", "foa-summary.csv"))
-            .WithName("ExportFoaSummaryCsv");
+            .WithName("ExportFoaSummaryCsv").ReadsFromStandby();
         group.MapGet("/foa-summary.xlsx", async ([AsParameters] FacilityQuery query, HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.File(FoaSummaryExport.Xlsx((await foa.ListingAsync(http.OrganisationAccess(), query, ct)).All), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "foa-summary.xlsx"))
-            .WithName("ExportFoaSummaryXlsx");
+            .WithName("ExportFoaSummaryXlsx").ReadsFromStandby();
         group.MapGet("/facilities.geojson", async (HttpContext http, FoaProfileService foa, CancellationToken ct) =>
             TypedResults.Text(FacilityGeoJson.Of(await foa.SummaryAsync(http.OrganisationAccess(), ct)).ToJsonString(), FacilityGeoJson.ContentType))
             .WithName("ExportFacilitiesGeoJson");

@@ -1,3 +1,4 @@
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Localization;
 using Microsoft.Extensions.Localization;
@@ -16,16 +17,16 @@ public static class ReportEndpoints
             .WithName("ListDueDiligenceReports").WithDescription("The reports in force today, each with the version of its structure.");
         group.MapGet("/dd-reports/{reportKey}", async (string reportKey, HttpContext http, DueDiligenceReports reports, IStringLocalizer<Shell> text, CancellationToken ct) =>
                 TypedResults.Ok(await reports.BuildAsync(http.OrganisationAccess(), reportKey, text, ct)))
-            .WithName("GetDueDiligenceReport").WithDescription("A report from the records: each figure with the page of its records, and the gaps.");
+            .WithName("GetDueDiligenceReport").ReadsFromStandby().WithDescription("A report from the records: each figure with the page of its records, and the gaps.");
         group.MapGet("/dd-reports/{reportKey}.pdf", async (string reportKey, HttpContext http, DueDiligenceReports reports, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var report = await reports.BuildAsync(http.OrganisationAccess(), reportKey, text, ct);
             return TypedResults.File(DueDiligenceReports.Pdf(report, text), "application/pdf", $"{report.Key}-{report.GeneratedAt:yyyy-MM-dd}.pdf");
-        }).WithName("GetDueDiligenceReportPdf");
+        }).WithName("GetDueDiligenceReportPdf").ReadsFromStandby();
         group.MapGet("/dd-reports/{reportKey}.xlsx", async (string reportKey, HttpContext http, DueDiligenceReports reports, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var report = await reports.BuildAsync(http.OrganisationAccess(), reportKey, text, ct);
             return TypedResults.File(DueDiligenceReports.Xlsx(report, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{report.Key}-{report.GeneratedAt:yyyy-MM-dd}.xlsx");
-        }).WithName("GetDueDiligenceReportXlsx");
+        }).WithName("GetDueDiligenceReportXlsx").ReadsFromStandby();
     }
 }

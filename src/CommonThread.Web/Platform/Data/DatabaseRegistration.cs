@@ -17,10 +17,18 @@ public static class DatabaseRegistration
         builder.Services.AddDbContext<AppDbContext>((services, db) =>
         {
             var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var standby = StandbyReads.AppliesTo(services.GetService<IHttpContextAccessor>()?.HttpContext);
+            if (standby)
+            {
+                db.AddInterceptors(StandbyReads.Guard.Instance);
+            }
+
             switch (options.Provider)
             {
                 case DatabaseProvider.Postgres:
-                    db.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly("CommonThread.Migrations.Postgres"));
+                    var connection = standby && !string.IsNullOrWhiteSpace(options.StandbyConnectionString)
+                        ? options.StandbyConnectionString : options.ConnectionString;
+                    db.UseNpgsql(connection, o => o.MigrationsAssembly("CommonThread.Migrations.Postgres"));
                     break;
                 default:
                     db.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly("CommonThread.Migrations.Sqlite"));
