@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """Drives mixed traffic through the one-machine topology while a node is killed (kill -9) and restarted, another
-drains on SIGTERM, and the primary fails over to the replica; then checks what the issue asks:
-  * no acknowledged write is lost: every report whose receipt page came back is in the new primary;
+drains on SIGTERM, and the primary fails over to the replica: anonymous grievance reports, sign-ins, a brand's
+report and export downloads (served from the standby while there is one) and a facility list import. Then checks:
+  * no acknowledged write is lost: every report whose receipt page came back is in the new primary, and the
+    import completed with every row;
   * throttles hold across nodes: sign-in attempts from one address beyond the per-minute allowance get 429;
   * periodic jobs ran at most once per job and period (JobRuns) across the nodes;
   * clients saw only retriable errors (502/503/504, refused connections), counted.
 Usage: CT_NODE_SETTINGS="RateLimits__IntakeBurstPerChannel=100000 RateLimits__IntakePerHourPerChannel=100000" \
          deploy/topology.sh up 2 && deploy/failover-check.py
 Python's standard library only; prints figures, exits 1 when a check fails."""
-import html, http.cookiejar, os, re, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import html, http.cookiejar, json, os, random, re, string, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
 FRONT = "http://127.0.0.1:5200"
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.environ.get("CT_TOPOLOGY", "/tmp/commonthread-topology")
-stats = {"reports": 0, "report_errors": {}, "signin": {}, "pages": {}, "other_errors": []}
+stats = {"reports": 0, "report_errors": {}, "signin": {}, "downloads": {}, "import": {}}
+RETRIABLE = {0, 502, 503, 504}
+IMPORT_ROWS = 1500
 lock = threading.Lock()
 stop = threading.Event()
 
@@ -24,9 +28,9 @@ def count(bucket, key):
 def opener():
     return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
-def call(o, url, data=None):
+def call(o, url, data=None, headers=None):
     try:
-        with o.open(urllib.request.Request(url, data=data), timeout=30) as r:
+        with o.open(urllib.request.Request(url, data=data, headers=headers or {}), timeout=60) as r:
             return r.status, r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8", "replace")
@@ -64,6 +68,57 @@ def signer():
         count("signin", status)
         time.sleep(0.3)
 
+def sign_in(o, email):
+    status, page = call(o, f"{FRONT}/account/login")
+    form = {"_handler": "login", "__RequestVerificationToken": field(page, "__RequestVerificationToken"),
+            "Input.Email": email, "Input.Password": "commonthread-demo-2026"}
+    status, _ = call(o, f"{FRONT}/account/login", urllib.parse.urlencode(form).encode())
+    status, body = call(o, f"{FRONT}/api/organisations")
+    if status != 200: sys.exit(f"could not sign in as {email}: {status} {body[:200]}")
+    return json.loads(body)[0]["id"]
+
+def downloader(o, org):
+    # The brand's heavy reads: a due-diligence statement, its PDF, exports of lists; the standby serves them.
+    status, body = call(o, f"{FRONT}/api/organisations/{org}/dd-reports")
+    keys = [r["key"] for r in json.loads(body)] if status == 200 else []
+    urls = [f"{FRONT}/api/organisations/{org}/{path}" for path in
+            [f"dd-reports/{k}" for k in keys] + [f"dd-reports/{keys[0]}.pdf"] * bool(keys)
+            + ["foa-summary.csv", "audits.xlsx", "corrective-plans.csv", "assignments.csv?direction=sent"]]
+    i = 0
+    while not stop.is_set():
+        status, _ = call(o, urls[i % len(urls)]); i += 1
+        count("downloads", status)
+
+def importer(o, org):
+    # One facility list through the import queue, started a few seconds before node 2 is killed.
+    time.sleep(4)
+    word = lambda n: "".join(random.choice(string.ascii_lowercase) for _ in range(n)).capitalize()
+    lines = ["name,address,country"] + [f"{word(7)} {word(6)} Apparels,Plot {i} {word(8)} Road,BD" for i in range(IMPORT_ROWS)]
+    boundary = "failovercheck" + word(12)
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"failover.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            + "\n".join(lines) + f"\r\n--{boundary}--\r\n").encode()
+    started = time.monotonic()
+    imports = f"{FRONT}/api/organisations/{org}/imports"
+    while True:
+        status, answer = call(o, f"{imports}/", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        if status == 201 or status not in RETRIABLE or time.monotonic() - started > 60: break
+        time.sleep(1)
+    if status != 201:
+        stats["import"] = {"status": f"upload answered {status}: {answer[:200]}"}; return
+    import_id = json.loads(answer)["id"]
+    while time.monotonic() - started < 70:
+        status, answer = call(o, f"{imports}/{import_id}/start", b"")
+        if status == 202 or status not in RETRIABLE: break
+        time.sleep(1)
+    state = {}
+    while time.monotonic() - started < 70:
+        status, answer = call(o, f"{imports}/{import_id}")
+        if status == 200:
+            state = json.loads(answer)
+            if state.get("status") in ("Completed", "Failed"): break
+        time.sleep(1)
+    stats["import"] = {"status": state.get("status"), "rows": state.get("validRows"), "seconds": round(time.monotonic() - started, 1)}
+
 def topology(*args):
     subprocess.run(["bash", f"{HERE}/topology.sh", *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -75,7 +130,10 @@ def sql(query):
 def main():
     before = int(sql('SELECT count(*) FROM "GrievanceCases"'))
     channels = sql('SELECT "Code" FROM "GrievanceChannels" ORDER BY "Code" LIMIT 2').split()
-    threads = [threading.Thread(target=reporter, args=(c,)) for c in channels] + [threading.Thread(target=signer)]
+    # Signed in before the sign-in throttle is spent by the signer below.
+    brand = opener(); brand_org = sign_in(brand, "brand@northwind.example")
+    threads = [threading.Thread(target=reporter, args=(c,)) for c in channels] + [threading.Thread(target=signer),
+               threading.Thread(target=downloader, args=(brand, brand_org)), threading.Thread(target=importer, args=(brand, brand_org))]
     for t in threads: t.start()
     steps = [(10, "kill -9 node 2", ("kill-node", "2")), (20, "restart node 2", ("start-node", "2")),
              (35, "SIGTERM node 1 (drains 3 s)", ("stop-node", "1")), (45, "restart node 1", ("start-node", "1")),
@@ -104,13 +162,17 @@ def main():
     print(f"reports acknowledged (receipt shown): {stats['reports']}; stored in the database since start: {after - before}")
     print(f"report attempts that failed, by status (0 = connection): {stats['report_errors']}")
     print(f"sign-in posts by status: {stats['signin']}")
+    print(f"report and export downloads by status: {stats['downloads']}")
+    print(f"import of {IMPORT_ROWS} rows: {stats['import']}")
     if lags: print(f"replica replay lag under load: max {max(lags) * 1000:.1f} ms, last {lags[-1] * 1000:.1f} ms ({len(lags)} readings)")
     print(f"job runs per job (runs, nodes):\n{runs}\nperiods run twice: {dup_periods}")
     failures = []
     if after - before < stats["reports"]: failures.append("an acknowledged report is missing")
     if dup_periods: failures.append("a job ran twice in a period")
-    retriable = {0, 502, 503, 504}
-    if any(k not in retriable for k in stats["report_errors"]): failures.append("a report failed with a non-retriable status")
+    if any(k not in RETRIABLE for k in stats["report_errors"]): failures.append("a report failed with a non-retriable status")
+    if any(k not in RETRIABLE | {200} for k in stats["downloads"]): failures.append("a download failed with a non-retriable status")
+    if not stats["downloads"].get(200): failures.append("no download succeeded")
+    if stats["import"].get("status") != "Completed" or stats["import"].get("rows") != IMPORT_ROWS: failures.append("the import did not complete with every row")
     limited = stats["signin"].get(429, 0); allowed = stats["signin"].get(200, 0)
     # 20 a minute per deployment, refilled one every 3 s: over the run at most 20 + elapsed / 3 get through.
     if allowed > 20 + elapsed / 3 + 2: failures.append(f"{allowed} sign-in posts got through: the throttle did not hold across nodes")

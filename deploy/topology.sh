@@ -69,10 +69,12 @@ start_node() {
   local n=$1 port=$((first_node + $1 - 1))
   local settings=${CT_NODE_SETTINGS:-$(cat "$root/node-settings" 2>/dev/null || true)}
   mkdir -p "$root/node$n"
-  # Every node: the same database (through PgBouncer), the same keys kept outside it, its own port and folder.
+  # Every node: the same database (writes through PgBouncer, reports and exports on the replica while it is a
+  # standby, else on whichever server is up), the same keys kept outside it, its own port and folder.
   (cd "$root/node$n"; exec env ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
     Database__ConnectionString="Host=127.0.0.1;Port=$bouncer_port;Username=postgres;Database=commonthread;No Reset On Close=true;Timeout=5" \
+    Database__StandbyConnectionString="Host=127.0.0.1:$replica_port,127.0.0.1:$primary_port;Target Session Attributes=prefer-standby;Username=postgres;Database=commonthread;Timeout=5" \
     Database__MigrateOnStart=$([ "$n" = 1 ] && echo true || echo false) Demo__Seed=$([ "$n" = 1 ] && echo true || echo false) \
     Grievances__KeyFile="$root/grievances-master.key" DataProtection__KeyFile="$root/keyring-wrapping.key" \
     WebDefences__KnownProxies__0=127.0.0.1 Health__DrainDelay=00:00:03 $settings \

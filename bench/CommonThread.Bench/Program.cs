@@ -1,6 +1,7 @@
 using CommonThread.Bench;
 using CommonThread.Bench.Accountability;
 using CommonThread.Bench.Assessments;
+using CommonThread.Bench.Deployment;
 using CommonThread.Bench.DueDiligence;
 using CommonThread.Bench.Grievances;
 using CommonThread.Bench.Homework;
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "portfolio" => await PortfolioBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "due-diligence" => await DueDiligenceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "library" => await LibraryBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+    "nodes" => await NodesBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     "xlsform-conformance" => await ConformanceBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
     _ => Usage(),
 };
@@ -50,6 +52,8 @@ static int Usage()
                      --facilities 5000 --findings 50000 --cases 2000 --impacts 500 --postgres "Host=…;Username=…"
           accountability  a monitoring round: feedback release, the initiative-wide report (JSON, PDF, XLSX), a brand's scorecard page under load
                      --brands 200 --facilities 20000 --responses 100000 --clients 4 --seconds 20 --postgres "Host=…;Username=…"
+          nodes      the deploy/ topology (nginx, app nodes, PgBouncer, primary and replica) with 2 nodes, 1, then 2 again: throughput, latency, replica lag
+                     --clients 8 --seconds 20 --warm-up-seconds 10 (brings the topology up and down itself; CT_TOPOLOGY for its folder)
           library    the public knowledge library: ranked searches in six languages (p95) and the anonymous library page under load
                      --documents 100000 --clients 50 --seconds 20 --postgres "Host=…;Username=…"
         """);
