@@ -76,11 +76,17 @@ public static partial class NodesBenchmark
 
         var brand = Browser();
         var login = await brand.GetStringAsync("/account/login");
-        (await brand.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        // Signed in, the form redirects (302) to the start page.
+        using var signedIn = await brand.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["__RequestVerificationToken"] = Field(login, "__RequestVerificationToken"),
             ["Input.Email"] = "brand@northwind.example", ["Input.Password"] = "commonthread-demo-2026",
-        }))).EnsureSuccessStatusCode();
+        }));
+        if (signedIn.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"signing in as the demo brand answered {(int)signedIn.StatusCode}");
+        }
+
         var org = JsonDocument.Parse(await brand.GetStringAsync("/api/organisations")).RootElement[0].GetProperty("id").GetString()!;
         var report = JsonDocument.Parse(await brand.GetStringAsync($"/api/organisations/{org}/dd-reports")).RootElement[0].GetProperty("key").GetString()!;
         return new Load(brand, org, report, channels, Enumerable.Range(0, clients).Select(_ => Browser()).ToArray());

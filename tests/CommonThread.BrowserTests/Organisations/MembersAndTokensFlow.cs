@@ -28,6 +28,28 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
     }
 
     [Fact]
+    public async Task On_a_phone_the_organisation_tabs_fold_into_a_menu_that_names_the_page_and_opens_without_script()
+    {
+        var phone = await OpenOrganisationAsync("brand@northwind.example", "Northwind Apparel", new() { Width = 360, Height = 740 });
+
+        Assert.False(await phone.IsVisibleAsync(".org-tabs"), "the tabs are shown as a row on a phone");
+        Assert.Equal("Menu: Dashboard", (await phone.TextContentAsync(".org-menu summary"))?.Trim());
+        var navHeight = await phone.EvaluateAsync<double>("document.querySelector('nav.org-nav').getBoundingClientRect().height");
+        Assert.True(navHeight < 120, $"the organisation's navigation takes {navHeight} px of a 740 px screen");
+
+        await phone.ClickAsync(".org-menu summary");
+        await phone.ClickAsync(".org-menu a:text-is('Facilities')");
+        await phone.WaitForURLAsync("**/facilities");
+        Assert.Equal("Menu: Facilities", (await phone.TextContentAsync(".org-menu summary"))?.Trim());
+        Assert.Equal("page", await phone.GetAttributeAsync(".org-menu a:text-is('Facilities')", "aria-current"));
+
+        // A wide screen shows the tabs as a row and no menu.
+        var wide = await OpenOrganisationAsync("brand@northwind.example", "Northwind Apparel");
+        Assert.True(await wide.IsVisibleAsync(".org-tabs a:text-is('Facilities')"));
+        Assert.False(await wide.IsVisibleAsync(".org-menu"));
+    }
+
+    [Fact]
     public async Task An_owner_invites_a_member_who_joins_through_the_link()
     {
         var page = await OpenOrganisationAsync("brand@meridian.example", "Meridian Outfitters");
