@@ -69,15 +69,25 @@ public abstract partial class NavigationSpecs(TestApp app)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    /// <summary>The tabs of the row wide screens show; the phone's menu must offer the very same.</summary>
     private static List<string> Tabs(string html, Guid organisationId)
     {
-        var nav = html[html.IndexOf("<nav class=\"org-nav\"", StringComparison.Ordinal)..];
-        nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
-        return Link().Matches(nav).Select(m => m.Groups[1].Value)
+        var row = Links(Section(html, "<div class=\"org-tabs\"", "</div>"), organisationId);
+        Assert.Equal(row, Links(Section(html, "<details class=\"org-menu\"", "</details>"), organisationId));
+        return row;
+    }
+
+    private static string Section(string html, string start, string end)
+    {
+        var section = html[html.IndexOf(start, StringComparison.Ordinal)..];
+        return section[..section.IndexOf(end, StringComparison.Ordinal)];
+    }
+
+    private static List<string> Links(string html, Guid organisationId) =>
+        Link().Matches(html).Select(m => m.Groups[1].Value)
             .Where(href => href.StartsWith($"/o/{organisationId}", StringComparison.Ordinal))
             .Select(href => href == $"/o/{organisationId}" ? Base : href[$"/o/{organisationId}/".Length..])
             .ToList();
-    }
 
     [GeneratedRegex("<a href=\"([^\"]+)\"")]
     private static partial Regex Link();
