@@ -128,6 +128,8 @@ def sql(query):
                           check=True, capture_output=True, text=True).stdout.strip()
 
 def main():
+    # The nodes serve their own static files (their content root is the published app, not their working folder).
+    stylesheet, _ = call(opener(), f"{FRONT}/app.css")
     before = int(sql('SELECT count(*) FROM "GrievanceCases"'))
     channels = sql('SELECT "Code" FROM "GrievanceChannels" ORDER BY "Code" LIMIT 2').split()
     # Signed in before the sign-in throttle is spent by the signer below.
@@ -158,6 +160,8 @@ def main():
     after = int(sql('SELECT count(*) FROM "GrievanceCases"'))
     dup_periods = int(sql('SELECT count(*) FROM (SELECT "Job", "Period" FROM "JobRuns" GROUP BY 1, 2 HAVING count(*) > 1) d'))
     runs = sql('SELECT "Job", count(*), count(DISTINCT "Node") FROM "JobRuns" GROUP BY 1 ORDER BY 1')
+    # Every job the clustered schedule holds has run (each runs once at start, then every period).
+    never_ran = sql('SELECT string_agg(job_name, \', \') FROM qrtz_job_details WHERE job_name NOT IN (SELECT "Job" FROM "JobRuns")')
     print(f"\n{elapsed:.0f} s of traffic through nginx")
     print(f"reports acknowledged (receipt shown): {stats['reports']}; stored in the database since start: {after - before}")
     print(f"report attempts that failed, by status (0 = connection): {stats['report_errors']}")
@@ -165,10 +169,12 @@ def main():
     print(f"report and export downloads by status: {stats['downloads']}")
     print(f"import of {IMPORT_ROWS} rows: {stats['import']}")
     if lags: print(f"replica replay lag under load: max {max(lags) * 1000:.1f} ms, last {lags[-1] * 1000:.1f} ms ({len(lags)} readings)")
-    print(f"job runs per job (runs, nodes):\n{runs}\nperiods run twice: {dup_periods}")
+    print(f"job runs per job (runs, nodes):\n{runs}\nperiods run twice: {dup_periods}; jobs that never ran: {never_ran or 'none'}")
     failures = []
     if after - before < stats["reports"]: failures.append("an acknowledged report is missing")
+    if stylesheet != 200: failures.append(f"the stylesheet answered {stylesheet}")
     if dup_periods: failures.append("a job ran twice in a period")
+    if never_ran: failures.append(f"jobs that never ran: {never_ran}")
     if any(k not in RETRIABLE for k in stats["report_errors"]): failures.append("a report failed with a non-retriable status")
     if any(k not in RETRIABLE | {200} for k in stats["downloads"]): failures.append("a download failed with a non-retriable status")
     if not stats["downloads"].get(200): failures.append("no download succeeded")

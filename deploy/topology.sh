@@ -71,13 +71,15 @@ start_node() {
   mkdir -p "$root/node$n"
   # Every node: the same database (writes through PgBouncer, reports and exports on the replica while it is a
   # standby, else on whichever server is up), the same keys kept outside it, its own port and folder.
-  (cd "$root/node$n"; exec env ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
+  # The content root is the published app (its appsettings.json and wwwroot); the node's folder is its working one.
+  (cd "$root/node$n"; exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/app" Urls="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
     Database__ConnectionString="Host=127.0.0.1;Port=$bouncer_port;Username=postgres;Database=commonthread;No Reset On Close=true;Timeout=5" \
     Database__StandbyConnectionString="Host=127.0.0.1:$replica_port,127.0.0.1:$primary_port;Target Session Attributes=prefer-standby;Username=postgres;Database=commonthread;Timeout=5" \
     Database__MigrateOnStart=$([ "$n" = 1 ] && echo true || echo false) Demo__Seed=$([ "$n" = 1 ] && echo true || echo false) \
     Grievances__KeyFile="$root/grievances-master.key" DataProtection__KeyFile="$root/keyring-wrapping.key" \
-    WebDefences__KnownProxies__0=127.0.0.1 Health__DrainDelay=00:00:03 $settings \
+    WebDefences__KnownProxies__0=127.0.0.1 Health__DrainDelay=00:00:03 \
+    Logging__Console__FormatterName=json Logging__Console__FormatterOptions__IncludeScopes=true $settings \
     dotnet "$root/app/CommonThread.Web.dll" < /dev/null > "$root/node$n.log" 2>&1) &
   echo $! > "$root/node$n.pid"
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && return 0; sleep 1; done
