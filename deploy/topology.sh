@@ -99,6 +99,10 @@ case "${1:-}" in
   up)
     nodes=${2:-2}
     install_missing
+    if [ -f "$root/replica/PG_VERSION" ] && [ ! -f "$root/replica/standby.signal" ]; then
+      # After "promote" the replica is a primary: starting both again would give two primaries and no replication.
+      echo "$root holds a failed-over topology: run 'down' and remove $root for a new one" >&2; exit 1
+    fi
     mkdir -p "$root"
     echo "${CT_NODE_SETTINGS:-}" > "$root/node-settings" # kept for the nodes started later (start-node)
     start_primary

@@ -13,6 +13,7 @@ public static class AccountabilityRegistration
         services.AddScoped<AgreementService>();
         services.AddScoped<SupplyChain.IPresenceVouchers, AgreementVouchers>();
         services.AddScoped<FrameworkService>();
+        services.AddScoped<PurchasingPracticeSignals>();
         services.AddScoped<RoundService>();
         services.AddScoped<IndicatorReportService>();
         services.AddScoped<FeedbackService>();

@@ -35,6 +35,9 @@ public enum ImpactSource
     HomeworkFigures,
     CountryRisk,
     Union,
+
+    /// <summary>The organisation's own purchasing practices: its suppliers' pooled feedback, its payment records.</summary>
+    Purchasing,
 }
 
 public enum ImpactStatus

@@ -40,7 +40,7 @@ public static class DueDiligenceEndpoints
         }).RequireRole(MemberRole.Editor).WithName("CommentOnImpact");
         group.MapGet("/risk-proposals", async ([AsParameters] ListWindow window, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
                 TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.Proposals, (await register.ProposalsAsync(http.OrganisationAccess(), ct)).Select(p => ImpactProposalDto.From(p, text)))))
-            .WithName("ListImpactProposals").Paged("Most severe first", "Impacts the platform's records suggest and the register does not hold yet: audit findings, grievance counts (small groups suppressed), homework figures, country risk, impacts raised by unions at the chain's facilities.");
+            .WithName("ListImpactProposals").Paged("Most severe first", "Impacts the platform's records suggest and the register does not hold yet: audit findings, grievance counts (small groups suppressed), homework figures, country risk, impacts raised by unions at the chain's facilities, the organisation's purchasing practices (suppliers' pooled feedback as released to it, late payments in its own records).");
         group.MapPost("/risk-proposals", async (ProposalAcceptInput input, HttpContext http, RiskRegisterService register, IStringLocalizer<Shell> text, CancellationToken ct) =>
         {
             var access = http.OrganisationAccess();

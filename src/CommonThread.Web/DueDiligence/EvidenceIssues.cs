@@ -32,6 +32,20 @@ public static class EvidenceIssues
         _ => null,
     };
 
+    /// <summary>
+    /// The issue a category of purchasing practice (the supplier-feedback form's groups) bears on, as the OECD
+    /// Garment Guidance (Module 12) relates them: short lead times, late bookings and unstable orders push
+    /// overtime; prices that do not cover wages, and late payment, push wages down; a buyer that does not support
+    /// social dialogue weighs on organising. Design and the management of purchasing bear on none directly.
+    /// </summary>
+    public static HumanRightsIssue? OfPurchasingPractice(string category) => category switch
+    {
+        "planning" or "sourcing" => HumanRightsIssue.WorkingTime,
+        "costing" or "payment" => HumanRightsIssue.Wages,
+        "partnership" => HumanRightsIssue.FreedomOfAssociation,
+        _ => null,
+    };
+
     /// <summary>An audit's worst finding as the scale of the harm (1–5).</summary>
     public static int ScaleOf(Severity worst) => worst switch
     {

@@ -1,4 +1,5 @@
 using CommonThread.Data;
+using CommonThread.Web.Accountability;
 using CommonThread.Web.Audits;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
@@ -17,11 +18,12 @@ public sealed record ImpactProposal(string Key, Guid? FacilityId, string? Facili
 /// Proposes impacts from what the platform already holds for the organisation, each read through its
 /// owner feature's service and so within the organisation's rights: audit findings it reads, grievance
 /// cases it is a party to (counts per facility and category, small groups suppressed, never content),
-/// homework figures of its chain, the risk of the countries its chain is in, and impacts unions verified at
-/// its facilities raised themselves.
+/// homework figures of its chain, the risk of the countries its chain is in, impacts unions verified at
+/// its facilities raised themselves, and its own purchasing practices (suppliers' pooled feedback as released
+/// to it, the payments it recorded).
 /// </summary>
 public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, AuditService audits, GrievanceStatistics grievances,
-    HomeworkOverview homework, CountryContextService countries)
+    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing)
 {
     public async Task<IReadOnlyList<ImpactProposal>> ForAsync(OrganisationAccess access, IReadOnlySet<string> taken, CancellationToken ct)
     {
@@ -67,6 +69,29 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
             proposals.Add(new($"country:{risk.CountryCode}:{risk.Issue}", null, null, risk.CountryCode, risk.Issue, ImpactNature.Potential, ImpactSource.CountryRisk,
                 Phrase.Of("Country risk {0} of 5 (method {1}; {2}% of its inputs recorded).", risk.Score, CountryRiskMethod.Shipped.Version, (int)Math.Round(risk.Coverage * 100)),
                 3, 4, EvidenceIssues.IrremediabilityOf(risk.Issue), (int)Math.Round(risk.Score!.Value)));
+        }
+
+        // Purchasing practices contribute to impacts across the chain: a practice rated red (as the scorecards rate it) is proposed in each
+        // country the chain is in (the feedback is pooled: it names no supplier, facility or country).
+        foreach (var f in (await purchasing.FeedbackAsync(access, ct)).Where(f => FeedbackForm.Rating(f.Score) == "red" && EvidenceIssues.OfPurchasingPractice(f.Category) is not null))
+        {
+            var issue = EvidenceIssues.OfPurchasingPractice(f.Category)!.Value;
+            foreach (var country in chainCountries.Order(StringComparer.Ordinal))
+            {
+                proposals.Add(new($"feedback:{f.RoundId}:{f.Category}:{country}", null, null, country, issue, ImpactNature.Potential, ImpactSource.Purchasing,
+                    Phrase.Of("Your suppliers' pooled feedback on {0} scored {1} of 100 ({2} responses; {3}, released {4}).", FeedbackForm.Label(f.Category, null), f.Score, f.Responses,
+                        f.Round, f.ReleasedOn),
+                    2, 4, EvidenceIssues.IrremediabilityOf(issue), f.Score < 30 ? 4 : 3));
+            }
+        }
+
+        var lateBySupplier = (await purchasing.LatePaymentsAsync(access, ct)).ToDictionary(s => s.SupplierOrganisationId);
+        foreach (var f in facilities.Values.Where(f => f.OperatorOrganisationId is { } o && lateBySupplier.ContainsKey(o)))
+        {
+            var late = lateBySupplier[f.OperatorOrganisationId!.Value];
+            proposals.Add(At(f.Id, $"late-payment:{f.Id}", HumanRightsIssue.Wages, ImpactNature.Potential, ImpactSource.Purchasing,
+                Phrase.Of("{0} of {1} of your invoices to this facility's operator in the last twelve months were paid late or are overdue (your own records).", late.Late, late.Judged),
+                2, 3, EvidenceIssues.IrremediabilityOf(HumanRightsIssue.Wages), 2 * late.Late >= late.Judged ? 4 : 3));
         }
 
         var facilityIds = facilities.Keys.ToList();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommonThread.Tests.Infrastructure;
+using CommonThread.Web.Accountability;
 using CommonThread.Web.Audits;
 using CommonThread.Web.DueDiligence;
 using CommonThread.Web.Grievances;
@@ -260,6 +261,60 @@ public abstract class RiskRegisterSpecs(TestApp app)
 
         Assert.DoesNotContain(proposals, p => p.Source == ImpactSource.Grievances);
         Assert.Contains(proposals, p => p.Source == ImpactSource.CountryRisk);
+    }
+
+    [Fact]
+    public async Task The_brands_own_purchasing_practices_are_proposed_from_released_feedback_and_its_own_late_payments_only()
+    {
+        var world = await NewWorldAsync();
+        var initiative = await app.NewOrganisationAsync(OrganisationKind.Initiative);
+        var elsewhere = await app.NewOrganisationAsync(OrganisationKind.Supplier);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.WithDbAsync(async db =>
+        {
+            var framework = new IndicatorFramework { Name = $"Spec framework {Guid.NewGuid():N}", CreatedAt = DateTimeOffset.UnixEpoch };
+            var round = new MonitoringRound
+            {
+                InitiativeOrganisationId = initiative.Id, FrameworkId = framework.Id, Name = "Round 2026", PeriodStart = new DateOnly(2025, 1, 1), PeriodEnd = new DateOnly(2025, 12, 31),
+                ReportsDueOn = new DateOnly(2026, 2, 1), FeedbackClosesOn = new DateOnly(2026, 3, 1), MinimumResponses = 5, ReleasedCycle = 1, ReleasedOn = new DateOnly(2026, 3, 15),
+            };
+            FeedbackResult Result(string category, int count, double score) => new() { RoundId = round.Id, BrandOrganisationId = world.BrandId, Category = category, Count = count, Score = score };
+            db.AddRange(framework, round,
+                Result(FeedbackForm.OverallCategory, 6, 48), Result("planning", 6, 35.4), Result("costing", 6, 62), Result("payment", 6, 18),
+                Result("design", 6, 10), // no issue follows from design alone
+                Result("partnership", 4, 5)); // below the round's threshold: never released, never proposed
+            PaymentRecord Invoice(Guid supplier, Guid recordedBy, int daysAgo, int terms, int? paidAfter) => new()
+            {
+                BrandOrganisationId = world.BrandId, SupplierOrganisationId = supplier, RecordedByOrganisationId = recordedBy, InvoiceReference = $"INV-{Guid.NewGuid():N}"[..12],
+                Amount = 1000, Currency = "USD", AgreedTermsDays = terms, InvoiceDate = today.AddDays(-daysAgo), PaidDate = paidAfter is { } d ? today.AddDays(-daysAgo + d) : null,
+            };
+            db.AddRange(
+                Invoice(world.SupplierId, world.BrandId, 120, 30, 45), // paid late
+                Invoice(world.SupplierId, world.BrandId, 100, 30, 20), // on time
+                Invoice(world.SupplierId, world.BrandId, 90, 30, null), // overdue, unpaid
+                Invoice(world.SupplierId, world.BrandId, 10, 30, null), // not due yet: not judged
+                Invoice(world.SupplierId, world.SupplierId, 80, 30, 70), // the supplier's own report: pooled elsewhere, never named here
+                Invoice(elsewhere.Id, world.BrandId, 80, 30, 70)); // a supplier with no facility in the chain
+            await db.SaveChangesAsync();
+        });
+
+        var proposals = (await ProposalsAsync(world.Brand, world.Api)).Where(p => p.Source == ImpactSource.Purchasing).ToList();
+
+        Assert.Equal(["feedback", "feedback", "late-payment"], proposals.Select(p => p.Key.Split(':')[0]).Order(StringComparer.Ordinal));
+        var planning = proposals.Single(p => p.Key.Contains(":planning:", StringComparison.Ordinal));
+        Assert.Equal((HumanRightsIssue.WorkingTime, ImpactNature.Potential, "BD", (Guid?)null), (planning.Issue, planning.Nature, planning.CountryCode, planning.FacilityId));
+        Assert.Equal("Your suppliers' pooled feedback on Planning and forecasting scored 35 of 100 (6 responses; Round 2026, released 2026-03-15).", planning.Evidence);
+        var payment = proposals.Single(p => p.Key.Contains(":payment:", StringComparison.Ordinal));
+        Assert.Equal((HumanRightsIssue.Wages, 4), (payment.Issue, payment.Likelihood));
+        var late = proposals.Single(p => p.Key == $"late-payment:{world.FacilityId}");
+        Assert.Equal((HumanRightsIssue.Wages, world.FacilityId), (late.Issue, late.FacilityId!.Value));
+        Assert.StartsWith("2 of 3 of your invoices", late.Evidence, StringComparison.Ordinal);
+        var taken = await (await world.Brand.PostAsJsonAsync($"{world.Api}/risk-proposals", new { key = planning.Key })).ReadAsync<ImpactDto>();
+        Assert.Equal((ImpactSource.Purchasing, "BD"), (taken.Source, taken.CountryCode));
+
+        // Another brand reads nothing of this brand's feedback or payments.
+        var (competitor, competitorOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Brand);
+        Assert.DoesNotContain(await ProposalsAsync(competitor, $"/api/organisations/{competitorOrg.Id}"), p => p.Source == ImpactSource.Purchasing);
     }
 
     /// <summary>Cases as the intake stores them, straight in the database (the tallies read only what is not encrypted), each with the brand as a party.</summary>
