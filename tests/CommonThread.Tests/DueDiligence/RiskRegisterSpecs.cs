@@ -269,8 +269,8 @@ public abstract class RiskRegisterSpecs(TestApp app)
         var world = await NewWorldAsync();
         var initiative = await app.NewOrganisationAsync(OrganisationKind.Initiative);
         var elsewhere = await app.NewOrganisationAsync(OrganisationKind.Supplier);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await app.WithDbAsync(async db =>
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await app.WithDbAsync<int>(async db =>
         {
             var framework = new IndicatorFramework { Name = $"Spec framework {Guid.NewGuid():N}", CreatedAt = DateTimeOffset.UnixEpoch };
             var round = new MonitoringRound
@@ -295,7 +295,7 @@ public abstract class RiskRegisterSpecs(TestApp app)
                 Invoice(world.SupplierId, world.BrandId, 10, 30, null), // not due yet: not judged
                 Invoice(world.SupplierId, world.SupplierId, 80, 30, 70), // the supplier's own report: pooled elsewhere, never named here
                 Invoice(elsewhere.Id, world.BrandId, 80, 30, 70)); // a supplier with no facility in the chain
-            await db.SaveChangesAsync();
+            return await db.SaveChangesAsync();
         });
 
         var proposals = (await ProposalsAsync(world.Brand, world.Api)).Where(p => p.Source == ImpactSource.Purchasing).ToList();
