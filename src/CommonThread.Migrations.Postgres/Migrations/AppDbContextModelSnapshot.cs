@@ -1449,6 +1449,31 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("RiskPlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PlanId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("RiskPlanOperators", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanReviewer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4862,6 +4887,21 @@ namespace CommonThread.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanGoal", b =>
                 {
+                    b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
+                {
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

@@ -1442,6 +1442,31 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("RiskPlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PlanId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("RiskPlanOperators", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanReviewer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4832,6 +4857,21 @@ namespace CommonThread.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanGoal", b =>
                 {
+                    b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
+                {
+                    b.HasOne("CommonThread.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")

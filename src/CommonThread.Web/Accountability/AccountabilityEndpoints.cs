@@ -1,7 +1,7 @@
-using CommonThread.Web.Platform.Data;
 using System.Globalization;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Accountability;

@@ -1,6 +1,6 @@
-using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Platform.Files;
 
 namespace CommonThread.Web.Assessments;

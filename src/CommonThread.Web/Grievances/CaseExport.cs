@@ -1,5 +1,5 @@
-using CommonThread.Web.Platform.Data;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Data;
 
 namespace CommonThread.Web.Grievances;
 

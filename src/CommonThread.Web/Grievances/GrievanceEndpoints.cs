@@ -1,7 +1,7 @@
-using CommonThread.Web.Platform.Data;
 using System.Security.Claims;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Api;
+using CommonThread.Web.Platform.Data;
 
 namespace CommonThread.Web.Grievances;
 

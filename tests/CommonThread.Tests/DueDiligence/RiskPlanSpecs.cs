@@ -14,7 +14,7 @@ namespace CommonThread.Tests.DueDiligence;
 /// </summary>
 public abstract class RiskPlanSpecs(TestApp app)
 {
-    private sealed record World(HttpClient Brand, Guid BrandId, Guid FacilityId, Guid ImpactId, HttpClient Union, Guid UnionId, Guid OtherUnionId)
+    private sealed record World(HttpClient Brand, Guid BrandId, Guid FacilityId, Guid ImpactId, HttpClient Union, Guid UnionId, Guid OtherUnionId, Organisation Supplier)
     {
         public string Api => $"/api/organisations/{BrandId}";
     }
@@ -38,7 +38,7 @@ public abstract class RiskPlanSpecs(TestApp app)
         });
         var impact = await (await brand.PostAsJsonAsync($"/api/organisations/{brandOrg.Id}/risks",
             new { facilityId, issue = "FreedomOfAssociation", nature = "Actual", title = "Organisers dismissed", scale = 4, scope = 3, irremediability = 3, likelihood = 5 })).ReadAsync<ImpactDto>();
-        return new(brand, brandOrg.Id, facilityId, impact.Id, union, unionOrg.Id, claiming.Id);
+        return new(brand, brandOrg.Id, facilityId, impact.Id, union, unionOrg.Id, claiming.Id, supplier);
     }
 
     private static async Task<PlanDto> RouteAsync(World world) =>
@@ -85,6 +85,56 @@ public abstract class RiskPlanSpecs(TestApp app)
         Assert.True(late.GoalList[1].Overdue);
         Assert.NotEmpty((await future.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("on"));
         Assert.NotEmpty((await noStatus.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("status"));
+    }
+
+    [Fact]
+    public async Task A_plan_shared_with_the_facilitys_operator_is_read_and_commented_by_it_while_the_link_holds_and_it_never_reads_the_unions_words()
+    {
+        var world = await NewWorldAsync();
+        var plan = await RouteAsync(world);
+        var supplier = await app.ClientForAsync(await app.NewMemberAsync(world.Supplier.Name, MemberRole.Editor));
+        var supplierApi = $"/api/organisations/{world.Supplier.Id}";
+        var (rival, rivalOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Supplier);
+        var countryImpact = await (await world.Brand.PostAsJsonAsync($"{world.Api}/risks",
+            new { country = "BD", issue = "Wages", nature = "Potential", title = "Wages below living wage", scale = 3, scope = 4, irremediability = 2, likelihood = 4 })).ReadAsync<ImpactDto>();
+        var countryPlan = await (await world.Brand.PostAsJsonAsync($"{world.Api}/risk-plans", new { impactId = countryImpact.Id, title = "Living wage", template = "foa-action-route" })).ReadAsync<PlanDto>();
+        (await world.Brand.PostAsJsonAsync($"{world.Api}/risk-plans/{plan.Id}/reviewers", new { unionOrganisationId = world.UnionId })).EnsureSuccessStatusCode();
+        (await world.Union.PostAsJsonAsync($"/api/organisations/{world.UnionId}/risk-plans/{plan.Id}/comments", new { text = "Reinstate the organisers first." })).EnsureSuccessStatusCode();
+        var beforeSharing = await supplier.GetAsync($"{supplierApi}/risk-plans/{plan.Id}");
+
+        var shared = await (await world.Brand.PostAsJsonAsync($"{world.Api}/risk-plans/{plan.Id}/operator", new { })).ReadAsync<PlanDto>();
+        var twice = await world.Brand.PostAsJsonAsync($"{world.Api}/risk-plans/{plan.Id}/operator", new { });
+        var countryWide = await world.Brand.PostAsJsonAsync($"{world.Api}/risk-plans/{countryPlan.Id}/operator", new { });
+        var seen = (await supplier.GetFromJsonAsync<List<PlanDto>>($"{supplierApi}/risk-plans", Http.Json))!;
+        var commented = await supplier.PostAsJsonAsync($"{supplierApi}/risk-plans/{plan.Id}/comments", new { text = "We can hold the meeting in May." });
+        var changed = await supplier.PutAsJsonAsync($"{supplierApi}/risk-plans/{plan.Id}/goals/{plan.GoalList[0].Id}", new { status = "Done", owner = "Us", dueOn = "2026-10-01" });
+        var rivalSees = (await rival.GetFromJsonAsync<List<PlanDto>>($"/api/organisations/{rivalOrg.Id}/risk-plans", Http.Json))!;
+        var unionSees = (await world.Union.GetFromJsonAsync<PlanDto>($"/api/organisations/{world.UnionId}/risk-plans/{plan.Id}", Http.Json))!;
+
+        await beforeSharing.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(world.Supplier.Name, shared.Operator);
+        await twice.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.NotEmpty((await countryWide.ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("plan"));
+        var read = Assert.Single(seen);
+        Assert.Equal((plan.Id, false, 5), (read.Id, read.Mine, read.GoalList.Count));
+        Assert.Empty(read.Reviewers);
+        Assert.Equal(HttpStatusCode.OK, commented.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, changed.StatusCode);
+        Assert.Empty(rivalSees);
+        var supplierReads = (await supplier.GetFromJsonAsync<PlanDto>($"{supplierApi}/risk-plans/{plan.Id}", Http.Json))!;
+        Assert.Equal(["We can hold the meeting in May."], supplierReads.Comments.Select(c => c.Text));
+        Assert.Equal(["Reinstate the organisers first."], unionSees.Comments.Select(c => c.Text));
+        var owners = (await world.Brand.GetFromJsonAsync<PlanDto>($"{world.Api}/risk-plans/{plan.Id}", Http.Json))!;
+        Assert.Equal(2, owners.Comments.Count);
+
+        // The link ends: the share ends with it.
+        await app.WithDbAsync(async db =>
+        {
+            var link = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<SupplyLink>(), l => l.BuyerOrganisationId == world.BrandId && l.FacilityId == world.FacilityId);
+            link.Status = LinkStatus.Refused;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty((await supplier.GetFromJsonAsync<List<PlanDto>>($"{supplierApi}/risk-plans", Http.Json))!);
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class ApiEndpointCases(TestApp app)
         values["presenceId"] = pattern.Contains("{presenceId", StringComparison.Ordinal) ? (await NewPresenceAsync(endpointName == "DecideUnionPresence" ? null : organisation.Id)).ToString() : Guid.Empty.ToString();
         values["buyerId"] = (await app.OrganisationAsync("Northwind Apparel")).Id.ToString();
         (values["impactId"], values["proposalKey"], values["riskPlanId"], values["goalId"], values["reviewerUnionId"], values["engagementId"]) = IsRiskRegister(pattern)
-            ? await NewImpactAsync(organisation.Id, Guid.Parse(values["facilityId"]))
+            ? await NewImpactAsync(organisation.Id)
             : (Guid.Empty.ToString(), "none", Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
         values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
@@ -311,14 +311,19 @@ public sealed class ApiEndpointCases(TestApp app)
     private static bool IsRiskRegister(string pattern) => pattern.Contains("/risk", StringComparison.Ordinal) || pattern.Contains("/engagements", StringComparison.Ordinal);
 
     /// <summary>
-    /// An impact in the brand's register with a plan of one goal, an audit finding at its facility that proposes another
+    /// An impact in the brand's register at a facility of its confirmed chain that a fresh supplier runs (so the plan
+    /// can be shared with its operator), with a plan of one goal, an audit finding at the facility that proposes another
     /// impact, and a union verified at the facility to invite as the plan's reviewer.
     /// </summary>
-    private async Task<(string, string, string, string, string, string)> NewImpactAsync(Guid brandId, Guid facilityId)
+    private async Task<(string, string, string, string, string, string)> NewImpactAsync(Guid brandId)
     {
         var union = await app.NewOrganisationAsync(OrganisationKind.Union);
+        var supplier = await app.NewOrganisationAsync(OrganisationKind.Supplier);
         return await app.WithDbAsync(async db =>
     {
+        var facility = new Facility { OperatorOrganisationId = supplier.Id, Name = "Matrix supplier unit", Address = "3 Test Road", CountryCode = "BD", CreatedAt = DateTimeOffset.UnixEpoch };
+        db.AddRange(facility, new SupplyLink { BuyerOrganisationId = brandId, FacilityId = facility.Id, Tier = 1, StartDate = new DateOnly(2025, 1, 1), CreatedAt = DateTimeOffset.UnixEpoch, Status = LinkStatus.Confirmed });
+        var facilityId = facility.Id;
         var audit = new CommonThread.Web.Audits.Audit
         {
             FacilityId = facilityId, RecordedByOrganisationId = brandId, Standard = "SA8000", Auditor = "Matrix", StartedOn = new DateOnly(2026, 1, 1), EndedOn = new DateOnly(2026, 1, 2), RecordedAt = DateTimeOffset.UnixEpoch,

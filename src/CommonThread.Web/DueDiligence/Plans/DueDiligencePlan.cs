@@ -91,6 +91,21 @@ public sealed class PlanReviewer
     public DateTimeOffset InvitedAt { get; init; }
 }
 
+/// <summary>
+/// The operator (supplier) of the impact's facility, with whom the plan's owner shared it: it reads the plan and
+/// comments, as long as the owner's link to the facility is confirmed and it still runs the facility.
+/// </summary>
+public sealed class PlanOperator
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; init; }
+
+    public Guid OrganisationId { get; init; }
+
+    public DateTimeOffset SharedAt { get; init; }
+}
+
 public sealed class RiskPlanComment
 {
     public const int TextMaxLength = 2000;
@@ -158,6 +173,18 @@ internal sealed class PlanReviewerConfiguration : IEntityTypeConfiguration<PlanR
         b.HasIndex(r => r.UnionOrganisationId);
         b.HasOne<DueDiligencePlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.UnionOrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanOperatorConfiguration : IEntityTypeConfiguration<PlanOperator>
+{
+    public void Configure(EntityTypeBuilder<PlanOperator> b)
+    {
+        b.ToTable("RiskPlanOperators");
+        b.HasIndex(o => new { o.PlanId, o.OrganisationId }).IsUnique();
+        b.HasIndex(o => o.OrganisationId);
+        b.HasOne<DueDiligencePlan>().WithMany().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -67,7 +67,7 @@ public sealed record GoalDto(Guid Id, int Number, string Goal, string Indicator,
 public sealed record PlanCommentDto(string Organisation, string Text, DateTimeOffset At);
 
 public sealed record PlanDto(Guid Id, string Title, string Owner, bool Mine, Guid ImpactId, string Impact, HumanRightsIssue Issue, Guid? FacilityId, string? Facility,
-    string CountryCode, string? Template, int Done, int Goals, IReadOnlyList<GoalDto> GoalList, IReadOnlyList<string> Reviewers, IReadOnlyList<PlanCommentDto> Comments)
+    string CountryCode, string? Template, int Done, int Goals, IReadOnlyList<GoalDto> GoalList, IReadOnlyList<string> Reviewers, string? Operator, IReadOnlyList<PlanCommentDto> Comments)
 {
     public static PlanDto From(PlanView v, IStringLocalizer text, DateOnly today) =>
         new(v.Plan.Id, v.Plan.Title, v.Owner, v.Mine, v.Impact.Id, v.Impact.Title, v.Impact.Issue, v.Impact.FacilityId, v.Facility, v.Impact.CountryCode, v.Plan.Template,
@@ -75,5 +75,5 @@ public sealed record PlanDto(Guid Id, string Title, string Owner, bool Mine, Gui
             v.Goals.Select(g => new GoalDto(g.Goal.Id, g.Goal.Number, Phrase.Say(text, g.Goal.GoalTemplate, null, g.Goal.Goal), Phrase.Say(text, g.Goal.IndicatorTemplate, null, g.Goal.Indicator),
                 g.Goal.Target, g.Goal.Owner, g.Goal.DueOn, g.Goal.Status, PlanView.IsOverdue(g.Goal, today), g.Goal.Progress,
                 g.Measurements.Select(m => new MeasurementDto(m.On, m.Value, m.Note)).ToList())).ToList(),
-            v.Reviewers, v.Comments.Select(c => new PlanCommentDto(c.Organisation, c.Text, c.At)).ToList());
+            v.Reviewers, v.Operator, v.Comments.Select(c => new PlanCommentDto(c.Organisation, c.Text, c.At)).ToList());
 }

@@ -14,7 +14,7 @@ public static class PlanEndpoints
 
         group.MapGet("/risk-plans", async ([AsParameters] ListWindow window, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.Plans, (await plans.ListAsync(http.OrganisationAccess(), ct)).Select(v => PlanDto.From(v, text, Today(clock))))))
-            .WithName("ListRiskPlans").Paged("The organisation's own plans first, oldest first", "Action plans for the impacts of the register, then (for a union) the plans it was invited to review.");
+            .WithName("ListRiskPlans").Paged("The organisation's own plans first, oldest first", "Action plans for the impacts of the register, then (for a union) the plans it was invited to review, then (for a supplier) the plans shared with it as a facility's operator.");
         group.MapPost("/risk-plans", async (PlanInput input, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
         {
             var access = http.OrganisationAccess();
@@ -44,6 +44,14 @@ public static class PlanEndpoints
             await plans.InviteReviewerAsync(access, riskPlanId, input, ct);
             return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
         }).RequireRole(MemberRole.Editor).WithName("InviteRiskPlanReviewer").WithDescription("Asks a union verified where the impact is to review the plan.");
+        group.MapPost("/risk-plans/{riskPlanId:guid}/operator", async (Guid riskPlanId, HttpContext http, PlanService plans, IStringLocalizer<Shell> text, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            var access = http.OrganisationAccess();
+            await plans.ShareWithOperatorAsync(access, riskPlanId, ct);
+            return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
+        }).RequireRole(MemberRole.Editor).WithName("ShareRiskPlanWithOperator")
+            .WithDescription("Shares a plan for one facility's impact with the supplier running the facility: it reads the plan and comments while the link stays confirmed.");
         group.MapPost("/risk-plans/{riskPlanId:guid}/comments", async (Guid riskPlanId, PlanCommentInput input, HttpContext http, PlanService plans,
             IStringLocalizer<Shell> text, TimeProvider clock, CancellationToken ct) =>
         {

@@ -13,7 +13,7 @@ public sealed record GoalView(PlanGoal Goal, IReadOnlyList<GoalMeasurement> Meas
 
 /// <summary>A plan as its readers see it: the impact it answers, its goals with their measurements, its reviewers and the remarks on it.</summary>
 public sealed record PlanView(DueDiligencePlan Plan, AdverseImpact Impact, string Owner, bool Mine, string? Facility, IReadOnlyList<GoalView> Goals,
-    IReadOnlyList<string> Reviewers, IReadOnlyList<CommentRow> Comments)
+    IReadOnlyList<string> Reviewers, string? Operator, IReadOnlyList<CommentRow> Comments)
 {
     public static bool IsOverdue(PlanGoal goal, DateOnly today) => goal.Status != GoalStatus.Done && goal.DueOn < today;
 }
@@ -22,8 +22,9 @@ public sealed record PlanView(DueDiligencePlan Plan, AdverseImpact Impact, strin
 /// Action plans for the impacts of a register (prevent, mitigate, bring to an end). The plan is its owner's:
 /// only the owner writes goals, progress and measurements. A union reviews a plan when the owner invites it
 /// and while its presence is verified at the impact's facility (for a country-wide impact, at a facility of
-/// the owner's confirmed chain in that country): it reads the plan and comments, nothing more. Nobody
-/// else learns that a plan exists.
+/// the owner's confirmed chain in that country): it reads the plan and comments, nothing more. The owner may
+/// share a plan for one facility's impact with the supplier that runs the facility, on the same terms: while the
+/// owner's link to the facility is confirmed and the supplier still runs it. Nobody else learns that a plan exists.
 /// </summary>
 public sealed class PlanService(AppDbContext db, RiskRegisterService register, SupplyChainService chain, UnionPresences unions, AuditLog audit, TimeProvider clock)
 {
@@ -47,7 +48,59 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
             }
         }
 
-        return await ViewsAsync(access, [.. own, .. reviewable.OrderBy(p => p.CreatedAt)], ct);
+        return await ViewsAsync(access, [.. own, .. reviewable.OrderBy(p => p.CreatedAt), .. await SharedWithOperatorAsync(me, ct)], ct);
+    }
+
+    /// <summary>Plans shared with the organisation as the operator of the impact's facility, while the share still holds.</summary>
+    private async Task<IReadOnlyList<DueDiligencePlan>> SharedWithOperatorAsync(Guid me, CancellationToken ct)
+    {
+        var shared = await (from o in db.Set<PlanOperator>()
+                            join p in db.Set<DueDiligencePlan>() on o.PlanId equals p.Id
+                            join i in db.Set<AdverseImpact>() on p.ImpactId equals i.Id
+                            where o.OrganisationId == me
+                            select new { Plan = p, i.FacilityId }).AsNoTracking().ToListAsync(ct);
+        var holding = new List<DueDiligencePlan>();
+        foreach (var s in shared.OrderBy(s => s.Plan.CreatedAt))
+        {
+            if (s.FacilityId is { } facility && await OperatorAsync(s.Plan.OwnerOrganisationId, facility, ct) == me)
+            {
+                holding.Add(s.Plan);
+            }
+        }
+
+        return holding;
+    }
+
+    /// <summary>Who runs the facility, when it is in the owner's confirmed chain; null otherwise.</summary>
+    private async Task<Guid?> OperatorAsync(Guid ownerId, Guid facilityId, CancellationToken ct) =>
+        (await chain.VisibleAsync(ownerId, ct)).FirstOrDefault(v => v.Confirmed && v.Facility.Id == facilityId)?.Facility.OperatorOrganisationId;
+
+    /// <summary>Shares a plan for one facility's impact with the supplier running the facility: it reads the plan and comments.</summary>
+    public async Task ShareWithOperatorAsync(OrganisationAccess access, Guid planId, CancellationToken ct)
+    {
+        Require(access).Require(MemberRole.Editor);
+        var view = await FindAsync(access, planId, ct);
+        if (!view.Mine)
+        {
+            throw new RuleViolation("plan", "Only the plan's owner shares it.", StatusCodes.Status403Forbidden);
+        }
+
+        // One refusal for a country-wide impact, a facility outside the confirmed chain and one no supplier on the platform runs.
+        var operatorId = view.Impact.FacilityId is { } facility ? await OperatorAsync(access.Organisation.Id, facility, ct) : null;
+        var supplier = operatorId is { } id ? await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Kind == OrganisationKind.Supplier, ct) : null;
+        if (supplier is null || supplier.Id == access.Organisation.Id)
+        {
+            throw new RuleViolation("plan", "Only a plan for one facility of your confirmed chain, run by a supplier on the platform, can be shared with its operator.");
+        }
+
+        if (await db.Set<PlanOperator>().AnyAsync(o => o.PlanId == planId && o.OrganisationId == supplier.Id, ct))
+        {
+            throw RuleViolation.Conflict("plan", "The plan is shared with the facility's operator already.");
+        }
+
+        db.Add(new PlanOperator { PlanId = planId, OrganisationId = supplier.Id, SharedAt = clock.GetUtcNow() });
+        audit.Record(access.Organisation.Id, "plan.shared-with-operator", $"plan {view.Plan.Title} shared with {supplier.Name}");
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<PlanView> FindAsync(OrganisationAccess access, Guid planId, CancellationToken ct) =>
@@ -210,21 +263,30 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
         var goalIds = goals.Select(g => g.Id).ToList();
         var measurements = (await db.Set<GoalMeasurement>().AsNoTracking().Where(m => goalIds.Contains(m.GoalId)).ToListAsync(ct)).OrderBy(m => m.On).ToLookup(m => m.GoalId);
         var reviewers = await (from r in db.Set<PlanReviewer>() join o in db.Set<Organisation>() on r.UnionOrganisationId equals o.Id
-                               where ids.Contains(r.PlanId) select new { r.PlanId, o.Name }).AsNoTracking().ToListAsync(ct);
+                               where ids.Contains(r.PlanId) select new { r.PlanId, r.UnionOrganisationId, o.Name }).AsNoTracking().ToListAsync(ct);
+        var reviewerIds = reviewers.Select(r => (r.PlanId, r.UnionOrganisationId)).ToHashSet();
+        var operators = (await (from s in db.Set<PlanOperator>() join o in db.Set<Organisation>() on s.OrganisationId equals o.Id
+                                where ids.Contains(s.PlanId) select new { s.PlanId, o.Name }).AsNoTracking().ToListAsync(ct))
+            .GroupBy(s => s.PlanId).ToDictionary(g => g.Key, g => g.First().Name);
         var comments = await (from c in db.Set<RiskPlanComment>() join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
-                              where ids.Contains(c.PlanId) select new { c.PlanId, o.Name, c.Text, c.At }).AsNoTracking().ToListAsync(ct);
+                              where ids.Contains(c.PlanId) select new { c.PlanId, c.OrganisationId, o.Name, c.Text, c.At }).AsNoTracking().ToListAsync(ct);
         var owners = plans.Select(p => p.OwnerOrganisationId).Distinct().ToList();
         var ownerNames = await db.Set<Organisation>().Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var facilityIds = impacts.Values.Where(i => i.FacilityId != null).Select(i => i.FacilityId!.Value).Distinct().ToList();
         var facilityNames = await db.Set<Facility>().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var me = access.Organisation.Id;
         return plans.Select(p =>
         {
             var impact = impacts[p.ImpactId];
-            return new PlanView(p, impact, ownerNames.GetValueOrDefault(p.OwnerOrganisationId, ""), p.OwnerOrganisationId == access.Organisation.Id,
+            // The owner reads every party; a reviewing union or the facility's operator reads the owner and itself
+            // only: an employer does not read what a union said of the plan, nor which union reviews it.
+            var mine = p.OwnerOrganisationId == me;
+            var operatorView = !mine && operators.ContainsKey(p.Id) && !reviewerIds.Contains((p.Id, me));
+            return new PlanView(p, impact, ownerNames.GetValueOrDefault(p.OwnerOrganisationId, ""), mine,
                 impact.FacilityId is { } f ? facilityNames.GetValueOrDefault(f) : null,
                 goals.Where(g => g.PlanId == p.Id).Select(g => new GoalView(g, measurements[g.Id].ToList())).ToList(),
-                reviewers.Where(r => r.PlanId == p.Id).Select(r => r.Name).Order(StringComparer.Ordinal).ToList(),
-                comments.Where(c => c.PlanId == p.Id).OrderBy(c => c.At).Select(c => new CommentRow(c.Name, c.Text, c.At)).ToList());
+                operatorView ? [] : reviewers.Where(r => r.PlanId == p.Id).Select(r => r.Name).Order(StringComparer.Ordinal).ToList(), operators.GetValueOrDefault(p.Id),
+                comments.Where(c => c.PlanId == p.Id && (mine || c.OrganisationId == p.OwnerOrganisationId || c.OrganisationId == me)).OrderBy(c => c.At).Select(c => new CommentRow(c.Name, c.Text, c.At)).ToList());
         }).ToList();
     }
 }
