@@ -58,10 +58,6 @@ public static class DemoDueDiligence
         await plans.MeasureAsync(northwind, route.Id, first.Id, new MeasurementInput { On = today, Value = 80, Note = "4 of 5 tier-1 facilities" }, ct);
         await plans.UpdateGoalAsync(northwind, route.Id, first.Id, new GoalUpdateInput { Status = GoalStatus.InProgress, Owner = first.Owner, DueOn = first.DueOn, Progress = "Mekong's answer is awaited." }, ct);
         await plans.CommentAsync(federation, route.Id, new PlanCommentInput { Text = "Goal 3 should name reinstatement of the two committee members as the corrective action." }, ct);
-        // Dhaka Knitwear runs the unit: Northwind shares the plan with it; it reads the goals and answers, never the federation's words.
-        await plans.ShareWithOperatorAsync(northwind, route.Id, ct);
-        var dhakaKnitwear = new OrganisationAccess(organisations["Dhaka Knitwear Ltd"], MemberRole.Owner);
-        await plans.CommentAsync(dhakaKnitwear, route.Id, new PlanCommentInput { Text = "We will meet the union committee with Northwind's representative in Gazipur early next month." }, ct);
 
         await engagements.RecordAsync(northwind, new EngagementInput
         {
