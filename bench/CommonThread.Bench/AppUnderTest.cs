@@ -82,18 +82,23 @@ public sealed class AppUnderTest : IAsyncDisposable
     public async Task<HttpClient> SignedInOwnerAsync(string organisationName)
     {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        await SignInAsync(http, ownerEmails[organisationName], Password);
+        return http;
+    }
+
+    /// <summary>Signs the client (which keeps cookies and does not follow redirects) in through the real sign-in form.</summary>
+    public static async Task SignInAsync(HttpClient http, string email, string password)
+    {
         var form = await http.GetStringAsync("/account/login");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token), ["Input.Email"] = ownerEmails[organisationName], ["Input.Password"] = Password,
+            ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token), ["Input.Email"] = email, ["Input.Password"] = password,
         }));
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"sign-in as the owner of {organisationName} answered {(int)response.StatusCode}");
+            throw new InvalidOperationException($"sign-in as {email} answered {(int)response.StatusCode}");
         }
-
-        return http;
     }
 
     public async ValueTask DisposeAsync()
@@ -184,7 +189,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         throw new TimeoutException("the app did not start within a minute");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommonThread.slnx")))

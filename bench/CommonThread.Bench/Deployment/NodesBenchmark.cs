@@ -24,7 +24,7 @@ public static partial class NodesBenchmark
         var clients = options.Int("clients", 8);
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 20));
         var warmUp = TimeSpan.FromSeconds(options.Int("warm-up-seconds", 10));
-        var repo = RepositoryRoot();
+        var repo = AppUnderTest.RepositoryRoot();
         Console.WriteLine($"nodes benchmark: {clients} clients, {duration.TotalSeconds:F0} s per run, {Environment.ProcessorCount} cores; the topology in {Topology.Folder}");
 
         await Topology.RunAsync(repo, "up", "2");
@@ -75,18 +75,7 @@ public static partial class NodesBenchmark
         }
 
         var brand = Browser();
-        var login = await brand.GetStringAsync("/account/login");
-        // Signed in, the form redirects (302) to the start page.
-        using var signedIn = await brand.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = Field(login, "__RequestVerificationToken"),
-            ["Input.Email"] = "brand@northwind.example", ["Input.Password"] = "commonthread-demo-2026",
-        }));
-        if (signedIn.StatusCode != HttpStatusCode.Found)
-        {
-            throw new InvalidOperationException($"signing in as the demo brand answered {(int)signedIn.StatusCode}");
-        }
-
+        await AppUnderTest.SignInAsync(brand, "brand@northwind.example", "commonthread-demo-2026");
         var org = JsonDocument.Parse(await brand.GetStringAsync("/api/organisations")).RootElement[0].GetProperty("id").GetString()!;
         var report = JsonDocument.Parse(await brand.GetStringAsync($"/api/organisations/{org}/dd-reports")).RootElement[0].GetProperty("key").GetString()!;
         return new Load(brand, org, report, channels, Enumerable.Range(0, clients).Select(_ => Browser()).ToArray());
@@ -100,19 +89,6 @@ public static partial class NodesBenchmark
 
     private static string Field(string page, string name) =>
         WebUtility.HtmlDecode(Regex.Match(page, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "deploy", "topology.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("deploy/topology.sh not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\d{4} \d{4} \d{4} \d{4}")]
     private static partial Regex ReceiptCode();
