@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using CommonThread.BrowserTests.Infrastructure;
 using CommonThread.Web.Organisations;
 
@@ -13,7 +14,7 @@ public sealed class TwoFactorFlow(BrowserApp app)
         var email = await app.NewMemberAsync("Solstice Sportswear", role, Password);
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, email, Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GotoAsync("/account/two-factor");
         var key = await page.TextContentAsync("#shared-key") ?? "";
         await page.FillAsync("#code", Totp.Code(key, TimeProvider.System.GetUtcNow()));
@@ -29,7 +30,7 @@ public sealed class TwoFactorFlow(BrowserApp app)
     private async Task ToCodeStepAsync(SignedOutSession session)
     {
         await BrowserApp.SignInAsync(session.Page, session.Email, Password);
-        await session.Page.WaitForURLAsync("**/account/login/two-factor**");
+        await session.Page.WaitForURLAsync("**/account/login/two-factor**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     private async Task SubmitRecoveryCodeAsync(SignedOutSession session, string recoveryCode)
@@ -49,7 +50,7 @@ public sealed class TwoFactorFlow(BrowserApp app)
         await session.Page.FillAsync("#code", Totp.Code(key, TimeProvider.System.GetUtcNow()));
         await session.Page.ClickAsync("form.form button[type=submit]");
 
-        await session.Page.WaitForURLAsync(app.BaseUrl + "/");
+        await session.Page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Solstice Sportswear", await session.Page.TextContentAsync("main") ?? "");
     }
 
@@ -59,7 +60,7 @@ public sealed class TwoFactorFlow(BrowserApp app)
         var (session, _, recoveryCode) = await MemberWithTwoFactorAsync(MemberRole.Viewer);
 
         await SubmitRecoveryCodeAsync(session, recoveryCode);
-        await session.Page.WaitForURLAsync(app.BaseUrl + "/");
+        await session.Page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await session.Page.ClickAsync("form[action='/account/logout'] button");
         await SubmitRecoveryCodeAsync(session, recoveryCode);
 

@@ -72,7 +72,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         page.SetDefaultTimeout(120_000);
         page.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(page, "brand@meridian.example", Web.Demo.DemoAccounts.Password);
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.ClickAsync("text=Meridian Outfitters");
         foreach (var tab in new[] { "Facilities", "Chain", "Map", "Imports", "Grievances", "Homework", "Members", "API tokens", "Dashboard" })
         {
@@ -118,7 +118,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var page = await NewPageAsync(viewport);
         await SignInAsync(page, email, password);
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.ClickAsync($"text={organisation}");
         await page.WaitForSelectorAsync("#member-count");
         return page;

@@ -39,7 +39,7 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
 
         await phone.ClickAsync(".org-menu summary");
         await phone.ClickAsync(".org-menu a:text-is('Facilities')");
-        await phone.WaitForURLAsync("**/facilities");
+        await phone.WaitForURLAsync("**/facilities", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Menu: Facilities", (await phone.TextContentAsync(".org-menu summary"))?.Trim());
         Assert.Equal("page", await phone.GetAttributeAsync(".org-menu a:text-is('Facilities')", "aria-current"));
 
@@ -66,7 +66,7 @@ public sealed class MembersAndTokensFlow(BrowserApp app)
         await invitee.FillAsync("#display-name", "Invited Person");
         await invitee.FillAsync("#new-password", "invited-password-99");
         await invitee.ClickAsync("form.form button[type=submit]");
-        await invitee.WaitForURLAsync(app.BaseUrl + "/");
+        await invitee.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Contains("Meridian Outfitters", await invitee.TextContentAsync("main") ?? "");
         await page.ReloadAsync();

@@ -36,11 +36,11 @@ public sealed partial class PageWalk(BrowserApp app)
         }
         else
         {
-            await page.WaitForURLAsync(app.BaseUrl + "/");
+            await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
 
         await page.ClickAsync($"main >> text={account.Name}");
-        await page.WaitForURLAsync("**/o/**");
+        await page.WaitForURLAsync("**/o/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var organisation = new Uri(page.Url).AbsolutePath;
 
         var (visited, problems) = await WalkAsync(page, [organisation, "/", "/notifications", "/account/two-factor"],
@@ -59,7 +59,7 @@ public sealed partial class PageWalk(BrowserApp app)
     /// </summary>
     private static async Task SubmitAdminCodeAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/account/login/two-factor**");
+        await page.WaitForURLAsync("**/account/login/two-factor**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         for (var attempt = 0; attempt < 2; attempt++)
         {
             await page.FillAsync("#code", Totp.Code(DemoAccounts.AdminAuthenticatorKey, TimeProvider.System.GetUtcNow()));

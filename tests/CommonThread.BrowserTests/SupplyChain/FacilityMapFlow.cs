@@ -51,7 +51,7 @@ public sealed class FacilityMapFlow(BrowserApp app)
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = PageChecks.Desktop, JavaScriptEnabled = javaScript, BypassCSP = bypassPolicy });
         var page = await context.NewPageAsync();
         await BrowserApp.SignInAsync(page, email, Password);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
