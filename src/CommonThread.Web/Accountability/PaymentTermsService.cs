@@ -12,6 +12,9 @@ using CommonThread.Web.Platform.Localization;
 
 namespace CommonThread.Web.Accountability;
 
+/// <summary>A brand's own payment records to one supplier over the last twelve months: invoices paid late or overdue, of those judged.</summary>
+public sealed record LatePaymentSignal(Guid SupplierOrganisationId, int Late, int Judged);
+
 /// <summary>Invoices and payments between brands and their suppliers, and what they say about days to pay against agreed terms.</summary>
 public sealed class PaymentTermsService(AppDbContext db, ChainRelations relations, AuditLog audit, TimeProvider clock)
 {
@@ -279,11 +282,27 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         return new(null, rows.GroupBy(r => r.Brand).OrderBy(g => g.Key).Select(g => new BrandPaymentStatsDto(g.Key, Stats(g.Select(r => r.Row).ToList()))).ToList());
     }
 
+    /// <summary>
+    /// The brand's own payment records of the last twelve months, per supplier with an invoice paid late or overdue:
+    /// purchasing-practice evidence for its risk register. Suppliers' reports are left out: per supplier they would
+    /// name who reported the brand.
+    /// </summary>
+    public async Task<IReadOnlyList<LatePaymentSignal>> OwnLatePaymentsAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var brand = access.Organisation.Id;
+        var since = Today.AddYears(-1);
+        var rows = await db.Set<PaymentRecord>().AsNoTracking()
+            .Where(p => p.BrandOrganisationId == brand && p.RecordedByOrganisationId == brand && p.InvoiceDate >= since)
+            .Select(p => new Row(true, p.SupplierOrganisationId, p.InvoiceDate, p.AgreedTermsDays, p.PaidDate)).ToListAsync(ct);
+        return rows.GroupBy(r => r.Supplier).Select(g => new LatePaymentSignal(g.Key, g.Count(r => r.LateOn(Today)), g.Count(r => r.JudgedOn(Today))))
+            .Where(s => s.Late > 0).OrderBy(s => s.SupplierOrganisationId).ToList();
+    }
+
     private PaymentStatsDto Stats(IReadOnlyCollection<Row> rows)
     {
         var paid = rows.Where(r => r.Paid is not null).ToList();
         var overdue = rows.Count(r => r.Paid is null && r.Due < Today);
-        var judged = paid.Count + overdue;
+        var judged = rows.Count(r => r.JudgedOn(Today));
         return new PaymentStatsDto(rows.Count, paid.Count, paid.Count == 0 ? null : Math.Round(paid.Average(r => r.DaysToPay!.Value), 1),
             rows.Count == 0 ? null : Math.Round(rows.Average(r => r.Terms), 1), judged == 0 ? null : Math.Round(100.0 * paid.Count(r => r.Paid <= r.Due) / judged, 1), overdue);
     }
@@ -303,5 +322,10 @@ public sealed class PaymentTermsService(AppDbContext db, ChainRelations relation
         public DateOnly Due => Invoiced.AddDays(Terms);
 
         public int? DaysToPay => Paid is { } p ? p.DayNumber - Invoiced.DayNumber : null;
+
+        /// <summary>Paid, or unpaid past its due day: an invoice not yet due says nothing either way.</summary>
+        public bool JudgedOn(DateOnly today) => Paid is not null || Due < today;
+
+        public bool LateOn(DateOnly today) => JudgedOn(today) && (Paid ?? today) > Due;
     }
 }

@@ -23,7 +23,7 @@ public sealed record ImpactProposal(string Key, Guid? FacilityId, string? Facili
 /// to it, the payments it recorded).
 /// </summary>
 public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, AuditService audits, GrievanceStatistics grievances,
-    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing)
+    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing, PaymentTermsService payments)
 {
     public async Task<IReadOnlyList<ImpactProposal>> ForAsync(OrganisationAccess access, IReadOnlySet<string> taken, CancellationToken ct)
     {
@@ -85,7 +85,7 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
             }
         }
 
-        var lateBySupplier = (await purchasing.LatePaymentsAsync(access, ct)).ToDictionary(s => s.SupplierOrganisationId);
+        var lateBySupplier = (await payments.OwnLatePaymentsAsync(access, ct)).ToDictionary(s => s.SupplierOrganisationId);
         foreach (var f in facilities.Values.Where(f => f.OperatorOrganisationId is { } o && lateBySupplier.ContainsKey(o)))
         {
             var late = lateBySupplier[f.OperatorOrganisationId!.Value];

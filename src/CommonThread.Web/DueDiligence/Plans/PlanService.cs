@@ -78,12 +78,7 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
     /// <summary>Shares a plan for one facility's impact with the supplier running the facility: it reads the plan and comments.</summary>
     public async Task ShareWithOperatorAsync(OrganisationAccess access, Guid planId, CancellationToken ct)
     {
-        Require(access).Require(MemberRole.Editor);
-        var view = await FindAsync(access, planId, ct);
-        if (!view.Mine)
-        {
-            throw new RuleViolation("plan", "Only the plan's owner shares it.", StatusCodes.Status403Forbidden);
-        }
+        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner shares it.", StatusCodes.Status403Forbidden), ct);
 
         // One refusal for a country-wide impact, a facility outside the confirmed chain and one no supplier on the platform runs.
         var operatorId = view.Impact.FacilityId is { } facility ? await OperatorAsync(access.Organisation.Id, facility, ct) : null;
@@ -189,12 +184,7 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
 
     public async Task InviteReviewerAsync(OrganisationAccess access, Guid planId, ReviewerInput input, CancellationToken ct)
     {
-        Require(access).Require(MemberRole.Editor);
-        var view = await FindAsync(access, planId, ct);
-        if (!view.Mine)
-        {
-            throw new RuleViolation("plan", "Only the plan's owner invites reviewers.", StatusCodes.Status403Forbidden);
-        }
+        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner invites reviewers.", StatusCodes.Status403Forbidden), ct);
 
         var union = input.UnionOrganisationId ?? throw new RuleViolation("unionOrganisationId", "Choose the union.");
         // One answer for an unknown organisation and a union not verified there: the refusal tells nothing about either.
@@ -227,6 +217,17 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
 
     private static OrganisationAccess Require(OrganisationAccess access) => RiskRegisterService.Require(access);
 
+    /// <summary>
+    /// A plan the caller's organisation owns, for an editor's change: the unions and the operator a plan concerns
+    /// find it too, but only comment (each refusal says what only the owner does).
+    /// </summary>
+    private async Task<PlanView> OwnedAsync(OrganisationAccess access, Guid planId, Func<RuleViolation> refusal, CancellationToken ct)
+    {
+        Require(access).Require(MemberRole.Editor);
+        var view = await FindAsync(access, planId, ct);
+        return view.Mine ? view : throw refusal();
+    }
+
     private static (string Goal, string Indicator, string Target, string Owner, DateOnly DueOn, bool FromTemplate) Own(GoalInput g, int n)
     {
         string Field(string? value, string name) => TextInput.OrNull(value) ?? throw new RuleViolation($"goals[{n}].{name}", "This field is required.");
@@ -236,13 +237,7 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
 
     private async Task<PlanGoal> OwnGoalAsync(OrganisationAccess access, Guid planId, Guid goalId, CancellationToken ct)
     {
-        Require(access).Require(MemberRole.Editor);
-        var view = await FindAsync(access, planId, ct);
-        if (!view.Mine)
-        {
-            throw new RuleViolation("plan", "Only the plan's owner changes its goals; you may comment.", StatusCodes.Status403Forbidden);
-        }
-
+        await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner changes its goals; you may comment.", StatusCodes.Status403Forbidden), ct);
         return await db.Set<PlanGoal>().FirstOrDefaultAsync(g => g.Id == goalId && g.PlanId == planId, ct) ?? throw RuleViolation.NotFound("goal");
     }
 
