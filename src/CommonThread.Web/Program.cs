@@ -7,6 +7,7 @@ using CommonThread.Web.Demo;
 using CommonThread.Web.DueDiligence;
 using CommonThread.Web.DueDiligence.Engagement;
 using CommonThread.Web.DueDiligence.Plans;
+using CommonThread.Web.DueDiligence.Remediation;
 using CommonThread.Web.DueDiligence.Reports;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
@@ -70,6 +71,7 @@ app.MapDueDiligenceEndpoints();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapEngagementEndpoints();
+app.MapRemediationEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapPages();
 

@@ -8,6 +8,7 @@ public static class DueDiligenceRegistration
         services.AddScoped<ImpactProposals>();
         services.AddScoped<Plans.PlanService>();
         services.AddScoped<Engagement.EngagementService>();
+        services.AddScoped<Remediation.RemediationService>();
         services.AddScoped<Reports.ReportFigures>();
         services.AddScoped<Reports.DueDiligenceReports>();
     }

@@ -34,6 +34,16 @@ public sealed record CaseDetail(CaseSummary Summary, string Report, bool Anonymo
     IReadOnlyList<CaseAttachmentDto> Attachments, IReadOnlyList<string> AgreementPendingFrom, int OtherBrandsPending, bool? ReporterSatisfied,
     IReadOnlyList<LinkedCaseDto> LaterRetaliation, string ReportLanguage);
 
+/// <summary>
+/// A case of the party's whose remedy is on its way or done: when it was proposed, agreed and implemented (as far as
+/// the party may read the case's record), how many parties' agreement the mechanism still needs (a number: a brand
+/// does not learn which other brands take part), and the reporter's answer on whether they are satisfied.
+/// </summary>
+public sealed record CaseRemedy(CaseSummary Summary, DateOnly? ProposedOn, DateOnly? AgreedOn, DateOnly? ImplementedOn, int AgreementsPending, bool? ReporterSatisfied)
+{
+    public bool Implemented => Summary.Status is CaseStatus.RemedyImplemented or CaseStatus.Closed;
+}
+
 public sealed record LinkedCaseDto(Guid Id, string Reference, CaseStatus Status);
 
 public sealed record CaseMessageInput
@@ -95,6 +105,42 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             // Within a day by the random reference: the database's own order is the order of filing.
             .ThenBy(s => s.Reference, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The party's cases with a remedy proposed, agreed or implemented, and those closed after their remedy was
+    /// implemented: remediation followed to completion, with the agreement the mechanism requires.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRemedy>> RemediesAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var cases = await ListAsync(access, ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        var steps = await db.Set<CaseMessage>().AsNoTracking()
+            .Where(m => ids.Contains(m.CaseId) && (m.Kind == MessageKind.RemedyProposal || m.NewStatus == CaseStatus.RemedyAgreed || m.NewStatus == CaseStatus.RemedyImplemented))
+            .Select(m => new { m.CaseId, m.Kind, m.NewStatus, m.On, m.AuthorOrganisationId }).ToListAsync(ct);
+        var implemented = steps.Where(s => s.NewStatus == CaseStatus.RemedyImplemented).Select(s => s.CaseId).ToHashSet();
+        var remedied = cases.Where(c => c.Status is CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented
+            || (c.Status == CaseStatus.Closed && implemented.Contains(c.Id))).ToList();
+        var remediedIds = remedied.Select(c => c.Id).ToList();
+        var grievances = await db.Set<GrievanceCase>().AsNoTracking().Where(c => remediedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var mechanismIds = grievances.Values.Select(c => c.MechanismId).Distinct().ToList();
+        var mechanisms = await db.Set<GrievanceMechanism>().AsNoTracking().Where(m => mechanismIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var parties = (await db.Set<CaseParty>().AsNoTracking().Where(p => remediedIds.Contains(p.CaseId))
+            .Select(p => new { p.CaseId, p.OrganisationId, p.Role, p.AgreedAt }).ToListAsync(ct)).ToLookup(p => p.CaseId);
+        var me = access.Organisation.Id;
+        return remedied.Select(c =>
+        {
+            // As in the case's record: a brand reads no step another brand took.
+            var otherBrands = c.YourRole == PartyRole.Brand
+                ? parties[c.Id].Where(p => p.Role == PartyRole.Brand && p.OrganisationId != me).Select(p => p.OrganisationId).ToHashSet()
+                : [];
+            var readable = steps.Where(s => s.CaseId == c.Id && (s.AuthorOrganisationId is not { } author || !otherBrands.Contains(author))).ToList();
+            DateOnly? Last(Func<MessageKind, CaseStatus?, bool> step) => readable.Where(s => step(s.Kind, s.NewStatus)).Select(s => (DateOnly?)s.On).Max();
+            var grievance = grievances[c.Id];
+            var pending = AgreementPending(mechanisms[grievance.MechanismId], grievance, parties[c.Id].Select(p => (p.OrganisationId, p.Role, p.AgreedAt)).ToList());
+            return new CaseRemedy(c, Last((kind, _) => kind == MessageKind.RemedyProposal), Last((_, status) => status == CaseStatus.RemedyAgreed),
+                Last((_, status) => status == CaseStatus.RemedyImplemented), pending.Count, grievance.ReporterSatisfied);
+        }).ToList();
     }
 
     private CaseSummary Summary(GrievanceCase c, string? facility, PartyRole role)

@@ -22,7 +22,7 @@ public sealed record Figure(string Key, Phrase Label, Phrase? Value, double? Num
 /// it follows, and the grievance cases it is a party to (as the statistics show them: small groups hidden).
 /// </summary>
 public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, UnionPresences unions, RiskRegisterService register, PlanService plans,
-    AuditService audits, CorrectivePlanService correctivePlans, GrievanceStatistics grievances, TimeProvider clock)
+    AuditService audits, CorrectivePlanService correctivePlans, GrievanceStatistics grievances, Remediation.RemediationService remediation, TimeProvider clock)
 {
     /// <summary>Every figure key a report structure may name.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
@@ -45,6 +45,7 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
         var findings = await audits.FindingTalliesAsync(access, ct);
         var capRows = await correctivePlans.RowsAsync(access, ct);
         var cases = (await grievances.ForAsync(access, ct)).FirstOrDefault(r => r.Dimension == "total");
+        var remedies = await remediation.ForAsync(access, ct);
         var planned = planViews.Select(p => p.Plan.ImpactId).ToHashSet();
         var severe = impacts.Where(i => ImpactPriority.Severity(i) >= ImpactPriority.SevereFrom).ToList();
         var countries = facilities.Select(f => f.CountryCode).Distinct().Order().ToList();
@@ -78,12 +79,22 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
             Days("grievances.medianClose", Phrase.Text("Median days to close a case"), cases?.MedianDaysToClose, $"{org}/grievances"),
             Count("engagement.unionComments", Phrase.Text("Comments by unions on impacts and plans"), await UnionCommentsAsync(access.Organisation.Id, ct), $"{org}/risk-plans"),
             Count("engagement.records", Phrase.Text("Meetings and consultations recorded in the engagement log"), await db.Set<Engagement.EngagementRecord>().CountAsync(r => r.OwnerOrganisationId == access.Organisation.Id, ct), $"{org}/engagements"),
-            new("remediation.provided", Phrase.Text("Remedies provided to affected people"), null, null, null),
+            Remedies(remedies, $"{org}/remediation"),
             new("conclusions.recorded", Phrase.Text("Conclusions for future measures"), null, null, null),
             new("communication.published", Phrase.Text("Public communication of how impacts are addressed"), null, null, null),
         };
         return figures.ToDictionary(f => f.Key, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The grievance remedies implemented, agreed and waiting for agreement; hidden below the statistics' smallest
+    /// group, as a handful of remedies in a published statement could point at the cases behind them.
+    /// </summary>
+    private static Figure Remedies(Remediation.RemediationOverview r, string records) =>
+        r.Remedies.Count is > 0 and < GrievanceStatistics.MinimumGroup
+            ? new("remediation.provided", Phrase.Text("Remedies provided to affected people"), Phrase.Of("fewer than {0} (not shown)", GrievanceStatistics.MinimumGroup), null, records)
+            : new("remediation.provided", Phrase.Text("Remedies provided to affected people"),
+                Phrase.Of("{0} implemented; {1} agreed, to be implemented; {2} waiting for agreement", r.Implemented, r.Agreed, r.AwaitingAgreement), r.Implemented, records);
 
     private static Figure Count(string key, Phrase label, int count, string records) => new(key, label, Phrase.Of("{0}", count), count, records);
 
