@@ -52,9 +52,11 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa, SupplyC
         var buyers = operatorFacilities.Keys.Append(access.Organisation.Id).ToList();
         // The buyers' confirmed links, narrowed to the chain in memory: sending the chain's ids along would
         // make PostgreSQL test each link against an array of tens of thousands.
-        var links = (await db.Set<SupplyLink>().AsNoTracking()
-            .Where(l => buyers.Contains(l.BuyerOrganisationId) && l.Status == LinkStatus.Confirmed)
-            .Select(l => new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct))
+        // Joined on the buyers, not "= ANY(buyers)", for the same reason as the reach (SupplyChainService).
+        var links = (await (from l in db.Set<SupplyLink>().AsNoTracking()
+                            join b in buyers on l.BuyerOrganisationId equals b
+                            where l.Status == LinkStatus.Confirmed
+                            select new { l.BuyerOrganisationId, l.FacilityId, l.ViaFacilityId, Ended = l.EndDate != null }).ToListAsync(ct))
             .Where(l => inChain.ContainsKey(l.FacilityId)).ToList();
 
         // The organisation's own links say which facility passes work on when it maps deeper tiers

@@ -14,26 +14,38 @@ public sealed class ListOrder<T> : IComparer<T>
 {
     private readonly List<IKey> keys = [];
 
+    // The keys and the id last, as an array: Compare runs hundreds of thousands of times to sort a portfolio.
+    private IKey[] all;
+
     /// <param name="id">The item's identity, compared last so no two items share a place.</param>
-    public ListOrder(Func<T, Guid> id) => Id = new Key<Guid>(id, Comparer<Guid>.Default, descending: false);
+    public ListOrder(Func<T, Guid> id)
+    {
+        Id = new Key<Guid>(id, Comparer<Guid>.Default, descending: false);
+        all = [Id];
+    }
 
     /// <param name="id">The item's identity as text (a user id), compared exactly and last.</param>
-    public ListOrder(Func<T, string> id) => Id = new Key<string>(id, StringComparer.Ordinal, descending: false);
+    public ListOrder(Func<T, string> id)
+    {
+        Id = new Key<string>(id, StringComparer.Ordinal, descending: false);
+        all = [Id];
+    }
 
     private IKey Id { get; }
 
-    private IEnumerable<IKey> All => keys.Append(Id);
+    private IReadOnlyList<IKey> All => all;
 
     /// <summary>Then by <paramref name="key"/>: text without regard to case unless <paramref name="comparer"/> says otherwise.</summary>
     public ListOrder<T> By<TKey>(Func<T, TKey> key, bool descending = false, IComparer<TKey>? comparer = null)
     {
         keys.Add(new Key<TKey>(key, comparer ?? (typeof(TKey) == typeof(string) ? (IComparer<TKey>)StringComparer.OrdinalIgnoreCase : Comparer<TKey>.Default), descending));
+        all = [.. keys, Id];
         return this;
     }
 
     public int Compare(T? x, T? y)
     {
-        foreach (var key in All)
+        foreach (var key in all)
         {
             var c = key.Compare(x!, y!);
             if (c != 0)
