@@ -51,8 +51,8 @@ public sealed class ChainService(AppDbContext db, FoaProfileService foa, SupplyC
             .ToDictionary(g => g.Key, g => g.Select(f => f.Id).OrderBy(id => inChain[id].Tier).First());
         var buyers = operatorFacilities.Keys.Append(access.Organisation.Id).ToList();
         // The buyers' confirmed links, narrowed to the chain in memory: sending the chain's ids along would
-        // make PostgreSQL test each link against an array of tens of thousands.
-        // Joined on the buyers, not "= ANY(buyers)", for the same reason as the reach (SupplyChainService).
+        // make PostgreSQL test each link against an array of tens of thousands. The buyers (thousands at a
+        // portfolio's second tier) are joined for the same reason, not tested as an array (= ANY).
         var links = (await (from l in db.Set<SupplyLink>().AsNoTracking()
                             join b in buyers on l.BuyerOrganisationId equals b
                             where l.Status == LinkStatus.Confirmed
