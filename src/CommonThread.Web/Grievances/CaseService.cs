@@ -115,12 +115,11 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
     {
         var cases = await ListAsync(access, ct);
         var ids = cases.Select(c => c.Id).ToList();
-        var steps = await db.Set<CaseMessage>().AsNoTracking()
+        var steps = (await db.Set<CaseMessage>().AsNoTracking()
             .Where(m => ids.Contains(m.CaseId) && (m.Kind == MessageKind.RemedyProposal || m.NewStatus == CaseStatus.RemedyAgreed || m.NewStatus == CaseStatus.RemedyImplemented))
-            .Select(m => new { m.CaseId, m.Kind, m.NewStatus, m.On, m.AuthorOrganisationId }).ToListAsync(ct);
-        var implemented = steps.Where(s => s.NewStatus == CaseStatus.RemedyImplemented).Select(s => s.CaseId).ToHashSet();
+            .Select(m => new { m.CaseId, m.Kind, m.NewStatus, m.On, m.AuthorOrganisationId }).ToListAsync(ct)).ToLookup(m => m.CaseId);
         var remedied = cases.Where(c => c.Status is CaseStatus.RemedyProposed or CaseStatus.RemedyAgreed or CaseStatus.RemedyImplemented
-            || (c.Status == CaseStatus.Closed && implemented.Contains(c.Id))).ToList();
+            || (c.Status == CaseStatus.Closed && steps[c.Id].Any(s => s.NewStatus == CaseStatus.RemedyImplemented))).ToList();
         var remediedIds = remedied.Select(c => c.Id).ToList();
         var grievances = await db.Set<GrievanceCase>().AsNoTracking().Where(c => remediedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var mechanismIds = grievances.Values.Select(c => c.MechanismId).Distinct().ToList();
@@ -134,7 +133,7 @@ public sealed class CaseService(AppDbContext db, CaseCrypto crypto, CurrentUser 
             var otherBrands = c.YourRole == PartyRole.Brand
                 ? parties[c.Id].Where(p => p.Role == PartyRole.Brand && p.OrganisationId != me).Select(p => p.OrganisationId).ToHashSet()
                 : [];
-            var readable = steps.Where(s => s.CaseId == c.Id && (s.AuthorOrganisationId is not { } author || !otherBrands.Contains(author))).ToList();
+            var readable = steps[c.Id].Where(s => s.AuthorOrganisationId is not { } author || !otherBrands.Contains(author)).ToList();
             DateOnly? Last(Func<MessageKind, CaseStatus?, bool> step) => readable.Where(s => step(s.Kind, s.NewStatus)).Select(s => (DateOnly?)s.On).Max();
             var grievance = grievances[c.Id];
             var pending = AgreementPending(mechanisms[grievance.MechanismId], grievance, parties[c.Id].Select(p => (p.OrganisationId, p.Role, p.AgreedAt)).ToList());

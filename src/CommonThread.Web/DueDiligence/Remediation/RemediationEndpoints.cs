@@ -14,18 +14,17 @@ public sealed record RemedyDto(Guid CaseId, string Reference, string? Facility, 
 
 public static class RemediationEndpoints
 {
-    /// <summary>Still to do first (waiting for agreement, then for implementation), then done; latest step first.</summary>
-    private static readonly ListOrder<RemedyDto> StillToDoFirst = new ListOrder<RemedyDto>(r => r.CaseId)
-        .By(r => r.Status is CaseStatus.RemedyImplemented or CaseStatus.Closed).By(r => r.Status != CaseStatus.RemedyProposed)
-        .By(r => r.ImplementedOn ?? r.AgreedOn ?? r.ProposedOn ?? DateOnly.MinValue, descending: true);
-
     public static void MapRemediationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/organisations/{orgId:guid}").RequireOrganisationMember().WithTags("Due diligence")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/remedies", async ([AsParameters] ListWindow window, HttpContext http, RemediationService remediation, CancellationToken ct) =>
-                TypedResults.Ok(window.Answer(http, StillToDoFirst, (await remediation.ForAsync(http.OrganisationAccess(), ct)).Remedies.Select(RemedyDto.From))))
+            {
+                // Paged in the service's order, the page the remediation page shows, then shaped for the API.
+                var page = RemediationService.StillToDoFirst.After(await remediation.RemediesAsync(http.OrganisationAccess(), ct), window.Cursor, window.Size);
+                return TypedResults.Ok(window.Answer(http, new ListPage<RemedyDto>(page.Items.Select(RemedyDto.From).ToList(), page.Total, page.Next)));
+            })
             .WithName("ListRemedies").Paged("Still to do first: waiting for agreement, then for implementation, then implemented; latest step first",
                 "Remedies of the grievance cases the organisation is a party to: when each was proposed, agreed and implemented, how many parties' agreement the mechanism still needs, and whether the reporter said they are satisfied.");
     }

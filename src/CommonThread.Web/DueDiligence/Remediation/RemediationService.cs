@@ -1,6 +1,7 @@
 using CommonThread.Web.Audits;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Api;
 
 namespace CommonThread.Web.DueDiligence.Remediation;
 
@@ -33,13 +34,22 @@ public sealed record RemediationOverview(IReadOnlyList<CaseRemedy> Remedies, IRe
 /// <summary>Remediation followed in one place, each part read through its own feature's rules (case parties, plan readers).</summary>
 public sealed class RemediationService(CaseService cases, CorrectivePlanService correctivePlans)
 {
+    /// <summary>Still to do first: waiting for agreement, then agreed and waiting to be implemented, then done; the latest step first within each.</summary>
+    public static readonly ListOrder<CaseRemedy> StillToDoFirst = new ListOrder<CaseRemedy>(r => r.Summary.Id)
+        .By(r => r.Implemented).By(r => r.Summary.Status != CaseStatus.RemedyProposed)
+        .By(r => r.ImplementedOn ?? r.AgreedOn ?? r.ProposedOn ?? DateOnly.MinValue, descending: true);
+
     public async Task<RemediationOverview> ForAsync(OrganisationAccess access, CancellationToken ct)
     {
-        var remedies = (await cases.RemediesAsync(access, ct))
-            // Still to do first: waiting for agreement, then agreed and waiting to be implemented, then done, newest first within each.
-            .OrderBy(r => r.Implemented).ThenBy(r => r.Summary.Status != CaseStatus.RemedyProposed)
-            .ThenByDescending(r => r.ImplementedOn ?? r.AgreedOn ?? r.ProposedOn).ThenBy(r => r.Summary.Reference, StringComparer.Ordinal).ToList();
         var plans = (await correctivePlans.ListAsync(access, ct)).OrderByDescending(p => p.Overdue).ThenByDescending(p => p.Open).ThenByDescending(p => p.CreatedAt).ToList();
-        return new(remedies, plans);
+        return new(await RemediesAsync(access, ct), plans);
+    }
+
+    /// <summary>The remedies alone, in <see cref="StillToDoFirst"/>, for those who read the corrective plans otherwise or not at all.</summary>
+    public async Task<IReadOnlyList<CaseRemedy>> RemediesAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var remedies = (await cases.RemediesAsync(access, ct)).ToList();
+        remedies.Sort(StillToDoFirst);
+        return remedies;
     }
 }

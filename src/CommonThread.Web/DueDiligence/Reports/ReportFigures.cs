@@ -45,7 +45,8 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
         var findings = await audits.FindingTalliesAsync(access, ct);
         var capRows = await correctivePlans.RowsAsync(access, ct);
         var cases = (await grievances.ForAsync(access, ct)).FirstOrDefault(r => r.Dimension == "total");
-        var remedies = await remediation.ForAsync(access, ct);
+        // The corrective plans are read once, above, for both their figures and the remediation overview.
+        var remedies = new Remediation.RemediationOverview(await remediation.RemediesAsync(access, ct), capRows.Select(r => r.Summary).ToList());
         var planned = planViews.Select(p => p.Plan.ImpactId).ToHashSet();
         var severe = impacts.Where(i => ImpactPriority.Severity(i) >= ImpactPriority.SevereFrom).ToList();
         var countries = facilities.Select(f => f.CountryCode).Distinct().Order().ToList();
