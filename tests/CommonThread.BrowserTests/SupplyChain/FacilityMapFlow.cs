@@ -143,6 +143,8 @@ public sealed class FacilityMapFlow(BrowserApp app)
         await page.WaitForSelectorAsync("#facility-map-live[data-zoom] .map-group");
         await page.ClickAsync("#facility-map-live .map-group");
         await page.Locator(".leaflet-popup-content").WaitForAsync();
+        // The pop-up fades in: axe measures contrast through its opacity, so it is checked once fully shown.
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'");
 
         var desktop = await PageChecks.AccessibilityViolationsAsync(page);
         await page.SetViewportSizeAsync(PageChecks.Phone.Width, PageChecks.Phone.Height);

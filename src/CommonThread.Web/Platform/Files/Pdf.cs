@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace CommonThread.Web.Platform.Files;
 
@@ -26,7 +25,7 @@ public sealed class Pdf : IDisposable
     // Distinguishable in colour and in greyscale print: dark blue, orange, grey, teal.
     private static readonly SKColor[] Palette = [new(0x1F, 0x4E, 0x79), new(0xE0, 0x8A, 0x1E), new(0x9E, 0x9E, 0x9E), new(0x2A, 0x9D, 0x8F)];
 
-    private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+    private readonly Dictionary<SKTypeface, TextShaper> shapers = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
     private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.5f };
@@ -255,11 +254,11 @@ public sealed class Pdf : IDisposable
     }
 
     // A shaper loads the typeface into HarfBuzz: one per typeface and size for the document, not one per cell.
-    private (SKShaper Shaper, SKFont Font) Shaping(SKTypeface typeface, float size)
+    private (TextShaper Shaper, SKFont Font) Shaping(SKTypeface typeface, float size)
     {
         if (!shapers.TryGetValue(typeface, out var shaper))
         {
-            shapers[typeface] = shaper = new SKShaper(typeface);
+            shapers[typeface] = shaper = new TextShaper(typeface, typeface == Latin);
         }
 
         if (!fonts.TryGetValue((typeface, size), out var font))
@@ -312,7 +311,7 @@ public sealed class Pdf : IDisposable
     /// <summary>Draws a page with the cut-down fonts; shaping them gives the glyphs and widths the full fonts gave.</summary>
     private sealed class Painter(SKCanvas canvas, IReadOnlyDictionary<SKTypeface, SKTypeface> subsets) : IDisposable
     {
-        private readonly Dictionary<SKTypeface, SKShaper> shapers = [];
+        private readonly Dictionary<SKTypeface, TextShaper> shapers = [];
         private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
 
         public SKCanvas Canvas => canvas;
@@ -322,7 +321,7 @@ public sealed class Pdf : IDisposable
             var face = subsets.GetValueOrDefault(typeface, typeface);
             if (!shapers.TryGetValue(face, out var shaper))
             {
-                shapers[face] = shaper = new SKShaper(face);
+                shapers[face] = shaper = new TextShaper(face, typeface == Latin);
             }
 
             if (!fonts.TryGetValue((face, size), out var font))
@@ -330,7 +329,7 @@ public sealed class Pdf : IDisposable
                 fonts[(face, size)] = font = new SKFont(face, size);
             }
 
-            canvas.DrawShapedText(shaper, text, x, baseline, SKTextAlign.Left, font, paint);
+            shaper.Draw(canvas, text, x, baseline, font, paint);
         }
 
         public void Dispose()

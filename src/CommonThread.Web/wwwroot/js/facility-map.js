@@ -23,7 +23,12 @@
   picture.classList.add('visually-hidden');
   picture.querySelectorAll('a').forEach((link) => link.setAttribute('tabindex', '-1'));
 
-  const map = L.map(live, { zoomControl: false, attributionControl: false, minZoom: 1, maxZoom: 18, maxBounds: [[-90, -540], [90, 540]] });
+  // People who asked their system for less motion get a map that jumps instead of gliding and fading.
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const map = L.map(live, {
+    zoomControl: false, attributionControl: false, minZoom: 1, maxZoom: 18, maxBounds: [[-90, -540], [90, 540]],
+    fadeAnimation: !still, zoomAnimation: !still, markerZoomAnimation: !still,
+  });
   L.control.zoom({ zoomInTitle: data.textZoomIn, zoomOutTitle: data.textZoomOut }).addTo(map);
   if (data.tiles) {
     L.tileLayer(data.tiles, { maxZoom: 18 }).addTo(map);
