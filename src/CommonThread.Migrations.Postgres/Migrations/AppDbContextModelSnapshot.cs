@@ -1449,6 +1449,34 @@ namespace CommonThread.Migrations.Postgres.Migrations
                     b.ToTable("RiskPlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Kind", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("RiskPlanLinks", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4886,6 +4914,15 @@ namespace CommonThread.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanGoal", b =>
+                {
+                    b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanLink", b =>
                 {
                     b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
                         .WithMany()

@@ -1442,6 +1442,34 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                     b.ToTable("RiskPlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Kind", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("RiskPlanLinks", (string)null);
+                });
+
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanOperator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4856,6 +4884,15 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanGoal", b =>
+                {
+                    b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommonThread.Web.DueDiligence.Plans.PlanLink", b =>
                 {
                     b.HasOne("CommonThread.Web.DueDiligence.Plans.DueDiligencePlan", null)
                         .WithMany()

@@ -76,8 +76,8 @@ public sealed record CorrectivePlanDto(Guid Id, string Title, Guid FacilityId, s
 
 public sealed record CorrectivePlanSummary(Guid Id, string Title, string Facility, string Supplier, string FollowedBy, int Items, int Open, int Overdue, int Verified, DateTimeOffset CreatedAt);
 
-/// <summary>A plan's summary with what the plans list filters and sorts on (not part of the API's answer).</summary>
-public sealed record CorrectivePlanRow(CorrectivePlanSummary Summary, string CountryCode, DateOnly? NextDue, DateTimeOffset CreatedAt, IReadOnlyList<string> Findings);
+/// <summary>A plan's summary with what the plans list filters and sorts on, and its facility (not part of the API's answer).</summary>
+public sealed record CorrectivePlanRow(CorrectivePlanSummary Summary, Guid FacilityId, string CountryCode, DateOnly? NextDue, DateTimeOffset CreatedAt, IReadOnlyList<string> Findings);
 
 /// <summary>An audit with its facility's country, which the audits list filters on.</summary>
 public sealed record AuditRow(AuditDto Audit, string CountryCode);

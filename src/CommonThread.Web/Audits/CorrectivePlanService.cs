@@ -86,7 +86,7 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
                            join b in db.Set<Organisation>() on p.FollowedByOrganisationId equals b.Id
                            where p.SupplierOrganisationId == id || p.FollowedByOrganisationId == id || invitedIds.Contains(p.Id)
                            orderby p.CreatedAt descending
-                           select new { p.Id, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, p.CreatedAt, Facility = f.Name, f.CountryCode, Supplier = s.Name, FollowedBy = b.Name })
+                           select new { p.Id, p.Title, p.SupplierOrganisationId, p.FollowedByOrganisationId, p.CreatedAt, p.FacilityId, Facility = f.Name, f.CountryCode, Supplier = s.Name, FollowedBy = b.Name })
                            .AsNoTracking().ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var actions = (await db.Set<CorrectiveAction>().AsNoTracking().Where(a => planIds.Contains(a.PlanId)).ToListAsync(ct)).ToLookup(a => a.PlanId);
@@ -96,7 +96,7 @@ public sealed class CorrectivePlanService(AppDbContext db, Notifier notifier, Au
             var open = visible.Where(a => a.Status != ActionStatus.Done).ToList();
             return new CorrectivePlanRow(
                 new CorrectivePlanSummary(p.Id, p.Title, p.Facility, p.Supplier, p.FollowedBy, visible.Count, open.Count, visible.Count(IsOverdue), visible.Count(a => a.Verified == true), p.CreatedAt),
-                p.CountryCode, open.Count > 0 ? open.Min(a => a.DueOn) : null, p.CreatedAt, visible.Select(a => a.Description).ToList());
+                p.FacilityId, p.CountryCode, open.Count > 0 ? open.Min(a => a.DueOn) : null, p.CreatedAt, visible.Select(a => a.Description).ToList());
         }).ToList();
     }
 

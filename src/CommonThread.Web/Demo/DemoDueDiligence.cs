@@ -13,11 +13,12 @@ namespace CommonThread.Web.Demo;
 /// Northwind's risk register: the dismissal of organisers at Dhaka Knitwear, reported by the federation
 /// verified there, which comments on it; overtime at Mekong; and what Northwind's records propose that it
 /// took in (country risk for homework in Bangladesh, the homework order paid below the minimum wage).
-/// The federation also raises an impact of its own, which Northwind and Meridian are offered.
+/// The federation also raises an impact of its own, which Northwind and Meridian are offered. The route counts the
+/// first two commitments of Northwind's joint statement with the federation among its steps.
 /// </summary>
 public static class DemoDueDiligence
 {
-    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, AppDbContext db, RiskRegisterService register, PlanService plans, EngagementService engagements, IStringLocalizer text, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedAsync(IReadOnlyDictionary<string, Organisation> organisations, AppDbContext db, RiskRegisterService register, PlanService plans, LinkedWorkService linkedWork, EngagementService engagements, IStringLocalizer text, TimeProvider clock, CancellationToken ct)
     {
         var northwind = new OrganisationAccess(organisations["Northwind Apparel"], MemberRole.Owner);
         var federation = new OrganisationAccess(organisations["Bangladesh Garment Workers Federation (demo)"], MemberRole.Owner);
@@ -58,6 +59,13 @@ public static class DemoDueDiligence
         await plans.MeasureAsync(northwind, route.Id, first.Id, new MeasurementInput { On = today, Value = 80, Note = "4 of 5 tier-1 facilities" }, ct);
         await plans.UpdateGoalAsync(northwind, route.Id, first.Id, new GoalUpdateInput { Status = GoalStatus.InProgress, Owner = first.Owner, DueOn = first.DueOn, Progress = "Mekong's answer is awaited." }, ct);
         await plans.CommentAsync(federation, route.Id, new PlanCommentInput { Text = "Goal 3 should name reinstatement of the two committee members as the corrective action." }, ct);
+        // The joint statement's commitments to freedom of association and to social dialogue count as steps of the route.
+        var commitments = (await linkedWork.CandidatesAsync(northwind, await plans.FindAsync(northwind, route.Id, ct), ct))
+            .Where(w => w.Kind == LinkedWorkKind.AgreementCommitment).Take(2).ToList();
+        foreach (var commitment in commitments)
+        {
+            await linkedWork.LinkAsync(northwind, route.Id, new LinkWorkInput { Kind = commitment.Kind, RecordId = commitment.RecordId }, ct);
+        }
 
         await engagements.RecordAsync(northwind, new EngagementInput
         {

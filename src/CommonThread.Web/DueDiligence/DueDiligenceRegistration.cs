@@ -7,6 +7,7 @@ public static class DueDiligenceRegistration
         services.AddScoped<RiskRegisterService>();
         services.AddScoped<ImpactProposals>();
         services.AddScoped<Plans.PlanService>();
+        services.AddScoped<Plans.LinkedWorkService>();
         services.AddScoped<Engagement.EngagementService>();
         services.AddScoped<Remediation.RemediationService>();
         services.AddScoped<Reports.ReportFigures>();

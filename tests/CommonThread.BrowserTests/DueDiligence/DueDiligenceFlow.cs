@@ -42,6 +42,15 @@ public sealed class DueDiligenceFlow(BrowserApp app)
         await brand.ClickAsync("#create-plan button[type=submit]");
         await brand.WaitForSelectorAsync("h2 >> text=FoA route at Long An");
         Assert.Equal(10, await brand.Locator("table.goals tr[data-goal]").CountAsync());
+        // The demo route counts two commitments of the joint statement; the new plan takes in the one on payment terms.
+        var dhakaRoute = brand.Locator("section.plan", new() { Has = brand.Locator("h2", new() { HasText = "Freedom of association at Dhaka Knitwear" }) });
+        Assert.Equal(2, await dhakaRoute.Locator("table.linked-work tbody tr").CountAsync());
+        var longAn = brand.Locator("section.plan", new() { Has = brand.Locator("h2", new() { HasText = "FoA route at Long An" }) });
+        var payment = longAn.Locator("select[name='Link.Work'] option", new() { HasText = "Keep payment terms to suppliers stable" });
+        await longAn.Locator("select[name='Link.Work']").SelectOptionAsync(await payment.GetAttributeAsync("value") ?? "");
+        await longAn.Locator("button:has-text('Link to the plan')").ClickAsync();
+        await brand.WaitForSelectorAsync("#plan-message >> text=Saved.");
+        Assert.Contains("In progress", await longAn.Locator("table.linked-work tbody tr").InnerTextAsync(), StringComparison.Ordinal);
         await brand.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsFolder, "risk-plans.png"), FullPage = true });
 
         // The statement, with its figures linked to the records and its gaps; the PDF is a real file.

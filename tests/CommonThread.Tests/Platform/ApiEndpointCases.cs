@@ -150,6 +150,7 @@ public sealed class ApiEndpointCases(TestApp app)
         (values["impactId"], values["proposalKey"], values["riskPlanId"], values["goalId"], values["reviewerUnionId"], values["engagementId"]) = IsRiskRegister(pattern)
             ? await NewImpactAsync(organisation.Id)
             : (Guid.Empty.ToString(), "none", Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString(), Guid.Empty.ToString());
+        (values["workId"], values["linkedWorkId"]) = IsRiskRegister(pattern) ? await NewLinkedWorkAsync(organisation.Id, Guid.Parse(values["riskPlanId"])) : (Guid.Empty.ToString(), Guid.Empty.ToString());
         values["unionToAdd"] = pattern.Contains("/grievance", StringComparison.Ordinal) ? (await app.NewOrganisationAsync(OrganisationKind.Union)).Id.ToString() : Guid.Empty.ToString();
         foreach (var (key, value) in accountability?.Values ?? [])
         {
@@ -350,6 +351,29 @@ public sealed class ApiEndpointCases(TestApp app)
         return (impact.Id.ToString(), $"audit:{facilityId}:FreedomOfAssociation", plan.Id.ToString(), goal.Id.ToString(), union.Id.ToString(), engagement.Id.ToString());
     });
     }
+
+    /// <summary>Two corrective plans the brand follows at the plan's facility: one to link, one linked already (to unlink).</summary>
+    private Task<(string, string)> NewLinkedWorkAsync(Guid brandId, Guid planId) => app.WithDbAsync(async db =>
+    {
+        var facility = await (from p in db.Set<CommonThread.Web.DueDiligence.Plans.DueDiligencePlan>()
+                              join i in db.Set<CommonThread.Web.DueDiligence.AdverseImpact>() on p.ImpactId equals i.Id
+                              join f in db.Set<Facility>() on i.FacilityId equals f.Id
+                              where p.Id == planId
+                              select f).SingleAsync();
+        CommonThread.Web.Audits.CorrectiveActionPlan Corrective(string title) => new()
+        {
+            FacilityId = facility.Id, SupplierOrganisationId = facility.OperatorOrganisationId!.Value, FollowedByOrganisationId = brandId, Title = title, CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var toLink = Corrective("Matrix corrective plan to link");
+        var linked = Corrective("Matrix corrective plan linked");
+        var link = new CommonThread.Web.DueDiligence.Plans.PlanLink
+        {
+            PlanId = planId, Kind = CommonThread.Web.DueDiligence.Plans.LinkedWorkKind.CorrectiveActionPlan, RecordId = linked.Id, LinkedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.AddRange(toLink, linked, link);
+        await db.SaveChangesAsync();
+        return (toLink.Id.ToString(), link.Id.ToString());
+    });
 
     private static bool IsCorrectivePlan(string pattern) => pattern.Contains("/audits", StringComparison.Ordinal) || pattern.Contains("/corrective-plans", StringComparison.Ordinal);
 
@@ -651,6 +675,7 @@ public sealed class ApiEndpointCases(TestApp app)
             "UpdateRiskPlanGoal" => """{"status":"InProgress","owner":"Sourcing","dueOn":"2099-01-01","progress":"Started"}""",
             "MeasureRiskPlanGoal" => """{"on":"2026-01-01","value":40,"note":"Matrix"}""",
             "InviteRiskPlanReviewer" => $$"""{"unionOrganisationId":"{{values["reviewerUnionId"]}}"}""",
+            "LinkWorkToRiskPlan" => $$"""{"kind":"CorrectiveActionPlan","recordId":"{{values["workId"]}}"}""",
             "CommentOnRiskPlan" or "CommentOnEngagement" => """{"text":"Matrix comment"}""",
             "RecordEngagement" => $$"""{"heldOn":"2026-01-05","kind":"Meeting","subject":"Matrix {{unique}}","raised":"Overtime","partyIds":["{{values["reviewerUnionId"]}}"]}""",
             "AddMinimumWage" => $$"""{"country":"BG","region":"Matrix {{unique}}","hourlyRate":5,"currency":"BGN","effectiveFrom":"2026-01-01","source":"matrix"}""",

@@ -22,7 +22,7 @@ public abstract class EnumLabelSpecs(TestApp app)
         typeof(Severity), typeof(FindingCategory), typeof(ActionStatus), typeof(AgreementKind), typeof(CommitmentStatus), typeof(ReportStatus),
         typeof(IndicatorKind), typeof(LinkStatus), typeof(PresenceStatus), typeof(PresenceEvidence),
         typeof(CommonThread.Web.DueDiligence.HumanRightsIssue), typeof(CommonThread.Web.DueDiligence.ImpactNature), typeof(CommonThread.Web.DueDiligence.ImpactSource),
-        typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus),
+        typeof(CommonThread.Web.DueDiligence.ImpactStatus), typeof(CommonThread.Web.DueDiligence.Plans.GoalStatus), typeof(CommonThread.Web.DueDiligence.Plans.LinkedWorkKind),
         typeof(CommonThread.Web.DueDiligence.Engagement.EngagementKind), typeof(CommonThread.Web.Assessments.AssignmentStatus),
         typeof(CommonThread.Web.Knowledge.Library.KnowledgeTheme), typeof(CommonThread.Web.Knowledge.Library.DocumentKind), typeof(CommonThread.Web.Knowledge.Library.Audience),
         typeof(CommonThread.Web.Knowledge.Library.Licence), typeof(CommonThread.Web.Knowledge.CollectiveAgreements.AgreementLevel),

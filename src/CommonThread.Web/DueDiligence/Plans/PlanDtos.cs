@@ -77,3 +77,24 @@ public sealed record PlanDto(Guid Id, string Title, string Owner, bool Mine, Gui
                 g.Measurements.Select(m => new MeasurementDto(m.On, m.Value, m.Note)).ToList())).ToList(),
             v.Reviewers, v.Operator, v.Comments.Select(c => new PlanCommentDto(c.Organisation, c.Text, c.At)).ToList());
 }
+
+/// <summary>Work kept elsewhere on the platform to count as one of the plan's steps (see <see cref="LinkedWorkService"/>).</summary>
+public sealed record LinkWorkInput
+{
+    [Required] public LinkedWorkKind? Kind { get; init; }
+
+    [Required] public Guid? RecordId { get; init; }
+}
+
+/// <summary>A linked record as the reader may read it; <c>Readable</c> false leaves every other field empty.</summary>
+public sealed record LinkedWorkDto(Guid Id, LinkedWorkKind Kind, Guid RecordId, bool Readable, string? Title, string? Where, string? State, int? Done, int? Total, int? Overdue, string? Href)
+{
+    public static LinkedWorkDto From(LinkedWork w, IStringLocalizer text) => w.Record is { } r
+        ? new(w.Id, w.Kind, w.RecordId, true, r.Title, r.Where, r.State is null ? null : text[r.State].Value, r.Done, r.Total, r.Overdue, r.Href)
+        : new(w.Id, w.Kind, w.RecordId, false, null, null, null, null, null, null, null);
+}
+
+public sealed record LinkableWorkDto(LinkedWorkKind Kind, Guid RecordId, string Title, string Where, string? State)
+{
+    public static LinkableWorkDto From(LinkableWork w, IStringLocalizer text) => new(w.Kind, w.RecordId, w.Record.Title, w.Record.Where, w.Record.State is null ? null : text[w.Record.State].Value);
+}

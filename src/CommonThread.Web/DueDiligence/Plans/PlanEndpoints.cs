@@ -59,6 +59,31 @@ public static class PlanEndpoints
             await plans.CommentAsync(access, riskPlanId, input, ct);
             return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
         }).RequireRole(MemberRole.Editor).WithName("CommentOnRiskPlan");
+        group.MapGet("/risk-plans/{riskPlanId:guid}/linked-work", async (Guid riskPlanId, HttpContext http, LinkedWorkService work, IStringLocalizer<Shell> text, CancellationToken ct) =>
+                TypedResults.Ok((await work.ForPlanAsync(http.OrganisationAccess(), riskPlanId, ct)).Select(w => LinkedWorkDto.From(w, text))))
+            .WithName("ListRiskPlanLinkedWork")
+            .WithDescription("The corrective action plans, questionnaires, homework action plans and agreement commitments the plan counts, each as far as the caller may read it where it is kept.");
+        group.MapGet("/risk-plans/{riskPlanId:guid}/linkable-work", async (Guid riskPlanId, HttpContext http, PlanService plans, LinkedWorkService work, IStringLocalizer<Shell> text,
+                CancellationToken ct) =>
+            {
+                var access = http.OrganisationAccess();
+                var candidates = await work.CandidatesAsync(access, await plans.FindAsync(access, riskPlanId, ct), ct);
+                return TypedResults.Ok(candidates.Select(w => LinkableWorkDto.From(w, text)));
+            })
+            .WithName("ListRiskPlanLinkableWork")
+            .WithDescription($"For the plan's owner: its work where the impact is, not yet linked (at most {LinkedWorkService.MaxCandidates}, newest first within each kind); empty for anyone else.");
+        group.MapPost("/risk-plans/{riskPlanId:guid}/linked-work", async (Guid riskPlanId, LinkWorkInput input, HttpContext http, LinkedWorkService work, IStringLocalizer<Shell> text,
+                CancellationToken ct) =>
+            {
+                var access = http.OrganisationAccess();
+                var linked = await work.LinkAsync(access, riskPlanId, input, ct);
+                return TypedResults.Created($"/api/organisations/{access.Organisation.Id}/risk-plans/{riskPlanId}/linked-work/{linked.Id}", LinkedWorkDto.From(linked, text));
+            }).RequireRole(MemberRole.Editor).WithName("LinkWorkToRiskPlan").WithDescription("Counts work the owner follows elsewhere on the platform as part of the plan.");
+        group.MapDelete("/risk-plans/{riskPlanId:guid}/linked-work/{linkedWorkId:guid}", async (Guid riskPlanId, Guid linkedWorkId, HttpContext http, LinkedWorkService work, CancellationToken ct) =>
+            {
+                await work.UnlinkAsync(http.OrganisationAccess(), riskPlanId, linkedWorkId, ct);
+                return TypedResults.NoContent();
+            }).RequireRole(MemberRole.Editor).WithName("UnlinkWorkFromRiskPlan");
         group.MapGet("/plan-templates", () => TypedResults.Ok(new { PlanTemplates.Version, Templates = PlanTemplates.All.Values }))
             .WithName("ListPlanTemplates").WithDescription("The plan templates (the freedom-of-association action route) with their version.");
     }

@@ -89,13 +89,17 @@
       icon: L.divIcon({ html: dot, className: single ? 'map-point map-single' : 'map-point map-group', iconSize: [size, size] }),
       title: label,
       riseOnHover: true,
+      circle: keyOf(cluster),
     });
     point.on('add', () => point.getElement()?.setAttribute('aria-label', label));
     return point.bindPopup(() => popup(cluster, label));
   }
 
+  const keyOf = (cluster) => `${cluster.latitude},${cluster.longitude},${cluster.count},${cluster.withUnion}`;
   const circles = L.layerGroup().addTo(map);
   let asked = 0;
+  let shown = '';
+  let loaded = 0;
   async function load() {
     // A margin beyond the view, so circles at its edge are whole and a small pan asks nothing new of them.
     const view = map.getBounds().pad(0.25);
@@ -108,10 +112,24 @@
     if (!response.ok || mine !== asked) return;
     const answer = await response.json();
     if (mine !== asked) return;
-    circles.clearLayers();
-    answer.clusters.forEach((cluster) => circles.addLayer(marker(cluster)));
-    // What the browser tests wait for: the zoom the circles on the map were gathered for.
+    // A pan that brings no new circle (opening a pop-up near the edge, turning a phone) leaves the circles, and
+    // their open pop-up, as they are; new circles keep the pop-up of a circle that is still there open.
+    const keys = answer.clusters.map(keyOf).join(';');
+    if (keys !== shown) {
+      const open = circles.getLayers().find((layer) => layer.isPopupOpen())?.options.circle;
+      circles.clearLayers();
+      answer.clusters.forEach((cluster) => circles.addLayer(marker(cluster)));
+      const again = circles.getLayers().find((layer) => layer.options.circle === open);
+      if (again) {
+        // Not panned to: the pan would load again, and a pop-up wider than a phone would pan for ever.
+        again.getPopup().options.autoPan = false;
+        again.openPopup();
+      }
+      shown = keys;
+    }
+    // What the browser tests wait for: the zoom the circles on the map were gathered for, and each answer taken.
     live.dataset.zoom = String(answer.zoom);
+    live.dataset.loaded = String(++loaded);
   }
 
   map.on('moveend', load);

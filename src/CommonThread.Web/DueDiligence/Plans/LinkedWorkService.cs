@@ -1,0 +1,147 @@
+using CommonThread.Data;
+using CommonThread.Web.Accountability;
+using CommonThread.Web.Assessments;
+using CommonThread.Web.Audits;
+using CommonThread.Web.Homework;
+using CommonThread.Web.Organisations;
+using CommonThread.Web.Platform.Audit;
+using CommonThread.Web.Platform.Errors;
+using CommonThread.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonThread.Web.DueDiligence.Plans;
+
+/// <summary>
+/// What a linked record says, as the reader may read it in its own feature: its title, where it is (a facility, a
+/// supplier, an agreement), its state (a label key, <see cref="EnumLabels"/>) and how far it has come.
+/// </summary>
+public sealed record LinkedRecord(string Title, string Where, string? State, int Done, int Total, int Overdue, string Href);
+
+/// <summary>One piece of work a plan counts; <see cref="Record"/> is null for a reader the record's own feature does not let read it.</summary>
+public sealed record LinkedWork(Guid Id, LinkedWorkKind Kind, Guid RecordId, LinkedRecord? Record);
+
+/// <summary>Work the plan's owner could link, with the facility or country it concerns (null for work not tied to one).</summary>
+public sealed record LinkableWork(LinkedWorkKind Kind, Guid RecordId, LinkedRecord Record, Guid? FacilityId, string? CountryCode);
+
+/// <summary>
+/// Links the work a plan's owner follows elsewhere on the platform into the plan: corrective action plans, the
+/// questionnaires it sent, the homework action plans of its suppliers, the commitments of its agreements. A link
+/// grants nothing: every reader of the plan reads each linked record only as far as that record's own feature lets
+/// it (a union reviewing the plan learns that a corrective plan is linked, and reads it only if it was invited to
+/// it), and the owner links only what it may read itself. Only the owner links and unlinks.
+/// </summary>
+public sealed class LinkedWorkService(AppDbContext db, PlanService plans, CorrectivePlanService correctivePlans, AssignmentService assignments,
+    ActionPlanService homeworkPlans, AgreementService agreements, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>A picker longer than this helps nobody: the newest work where the impact is comes first.</summary>
+    public const int MaxCandidates = 200;
+
+    public async Task<IReadOnlyList<LinkedWork>> ForPlanAsync(OrganisationAccess access, Guid planId, CancellationToken ct)
+    {
+        var view = await plans.FindAsync(access, planId, ct);
+        return (await ForPlansAsync(access, [view], ct))[view.Plan.Id];
+    }
+
+    /// <summary>The work each plan counts, oldest link first, read as <paramref name="access"/> may read it.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkedWork>>> ForPlansAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, CancellationToken ct)
+    {
+        var ids = views.Select(v => v.Plan.Id).ToList();
+        var links = (await db.Set<PlanLink>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).ToListAsync(ct)).OrderBy(l => l.LinkedAt).ThenBy(l => l.Id).ToList();
+        var readable = links.Count == 0 ? [] : (await ReadableAsync(access, links.Select(l => l.Kind).ToHashSet(), ct)).ToDictionary(w => (w.Kind, w.RecordId));
+        return ids.ToDictionary(id => id, IReadOnlyList<LinkedWork> (id) => links.Where(l => l.PlanId == id)
+            .Select(l => new LinkedWork(l.Id, l.Kind, l.RecordId, readable.GetValueOrDefault((l.Kind, l.RecordId))?.Record)).ToList());
+    }
+
+    /// <summary>What the owner may still link: its work at the impact's facility (or, for a country's impact, in that country) and work tied to no facility.</summary>
+    public async Task<IReadOnlyList<LinkableWork>> CandidatesAsync(OrganisationAccess access, PlanView view, CancellationToken ct)
+    {
+        if (!view.Mine)
+        {
+            return [];
+        }
+
+        var linked = (await db.Set<PlanLink>().AsNoTracking().Where(l => l.PlanId == view.Plan.Id).Select(l => new { l.Kind, l.RecordId }).ToListAsync(ct))
+            .Select(l => (l.Kind, l.RecordId)).ToHashSet();
+        var impact = view.Impact;
+        return (await ReadableAsync(access, Enum.GetValues<LinkedWorkKind>().ToHashSet(), ct))
+            .Where(w => !linked.Contains((w.Kind, w.RecordId)))
+            .Where(w => w.FacilityId is null || (impact.FacilityId is { } facility ? w.FacilityId == facility : w.CountryCode == impact.CountryCode))
+            .Take(MaxCandidates).ToList();
+    }
+
+    public async Task<LinkedWork> LinkAsync(OrganisationAccess access, Guid planId, LinkWorkInput input, CancellationToken ct)
+    {
+        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner links work to it; you may comment.", StatusCodes.Status403Forbidden), ct);
+        var kind = input.Kind ?? throw new RuleViolation("kind", "Choose what kind of work to link.");
+        var recordId = input.RecordId ?? throw new RuleViolation("recordId", "Choose the work to link.");
+        // One answer for work that does not exist and work the owner may not read: the refusal tells nothing about either.
+        var work = (await ReadableAsync(access, new HashSet<LinkedWorkKind> { kind }, ct)).FirstOrDefault(w => w.RecordId == recordId)
+            ?? throw new RuleViolation("recordId", "Choose work your organisation follows on the platform.");
+
+        var link = new PlanLink { PlanId = planId, Kind = kind, RecordId = recordId, LinkedAt = clock.GetUtcNow() };
+        db.Add(link);
+        audit.Record(access.Organisation.Id, "plan.work-linked", $"{kind} {recordId} linked to plan {view.Plan.Title}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw RuleViolation.Conflict("recordId", "This work is linked to the plan already.");
+        }
+
+        return new LinkedWork(link.Id, kind, recordId, work.Record);
+    }
+
+    public async Task UnlinkAsync(OrganisationAccess access, Guid planId, Guid linkId, CancellationToken ct)
+    {
+        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner removes work from it.", StatusCodes.Status403Forbidden), ct);
+        var link = await db.Set<PlanLink>().FirstOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, ct) ?? throw RuleViolation.NotFound("linked work");
+        db.Remove(link);
+        audit.Record(access.Organisation.Id, "plan.work-unlinked", $"{link.Kind} {link.RecordId} removed from plan {view.Plan.Title}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<PlanView> OwnedAsync(OrganisationAccess access, Guid planId, Func<RuleViolation> refusal, CancellationToken ct)
+    {
+        RiskRegisterService.Require(access).Require(MemberRole.Editor);
+        var view = await plans.FindAsync(access, planId, ct);
+        return view.Mine ? view : throw refusal();
+    }
+
+    /// <summary>The records of the given kinds the organisation reads in their own features, newest first within each kind.</summary>
+    private async Task<IReadOnlyList<LinkableWork>> ReadableAsync(OrganisationAccess access, IReadOnlySet<LinkedWorkKind> kinds, CancellationToken ct)
+    {
+        var org = access.Organisation.Id;
+        var work = new List<LinkableWork>();
+        if (kinds.Contains(LinkedWorkKind.CorrectiveActionPlan))
+        {
+            work.AddRange((await correctivePlans.RowsAsync(access, ct)).Select(r => new LinkableWork(LinkedWorkKind.CorrectiveActionPlan, r.Summary.Id,
+                new LinkedRecord(r.Summary.Title, r.Summary.Facility, null, r.Summary.Items - r.Summary.Open, r.Summary.Items, r.Summary.Overdue, $"/o/{org}/corrective-plans/{r.Summary.Id}"),
+                r.FacilityId, r.CountryCode)));
+        }
+
+        if (kinds.Contains(LinkedWorkKind.Questionnaire))
+        {
+            var sentAndReceived = (await assignments.ListAsync(access, sent: true, ct)).Concat(await assignments.ListAsync(access, sent: false, ct)).DistinctBy(a => a.Id);
+            work.AddRange(sentAndReceived.Select(a => new LinkableWork(LinkedWorkKind.Questionnaire, a.Id,
+                new LinkedRecord(a.Questionnaire, a.Facility, EnumLabels.Key(a.Status), a.Status == AssignmentStatus.Submitted ? 1 : 0, 1, a.Status == AssignmentStatus.Overdue ? 1 : 0,
+                    $"/o/{org}/assessments/{a.Id}"), a.FacilityId, a.FacilityCountryCode)));
+        }
+
+        if (kinds.Contains(LinkedWorkKind.HomeworkActionPlan))
+        {
+            work.AddRange((await homeworkPlans.ListAsync(access, ct)).Select(p => new LinkableWork(LinkedWorkKind.HomeworkActionPlan, p.Id,
+                new LinkedRecord(p.Title, p.Supplier, null, p.Measures.Count(m => m.DoneOn is not null), p.Measures.Count, p.Measures.Count(m => m.Overdue),
+                    $"/o/{org}/homework/plans#plan-{p.Id}"), null, null)));
+        }
+
+        if (kinds.Contains(LinkedWorkKind.AgreementCommitment))
+        {
+            work.AddRange((await agreements.ListAsync(access, ct)).SelectMany(a => a.Commitments.Select(c => new LinkableWork(LinkedWorkKind.AgreementCommitment, c.Id,
+                new LinkedRecord($"{c.Number}. {c.Text}", a.Title, EnumLabels.Key(c.Status), c.Status == CommitmentStatus.Done ? 1 : 0, 1, 0, $"/o/{org}/agreements/{a.Id}"), null, null))));
+        }
+
+        return work;
+    }
+}
