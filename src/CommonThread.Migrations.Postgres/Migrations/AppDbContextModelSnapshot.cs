@@ -719,6 +719,9 @@ namespace CommonThread.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("RiskSignals")
+                        .HasColumnType("text");
+
                     b.Property<double?>("ScoreMaximum")
                         .HasColumnType("double precision");
 

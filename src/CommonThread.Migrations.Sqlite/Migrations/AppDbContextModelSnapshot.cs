@@ -712,6 +712,9 @@ namespace CommonThread.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RiskSignals")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ScoreMaximum")
                         .HasColumnType("REAL");
 

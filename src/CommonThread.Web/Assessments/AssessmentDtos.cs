@@ -28,6 +28,9 @@ public enum AssignmentStatus
 public sealed record AssignmentDto(Guid Id, Guid QuestionnaireId, string Questionnaire, Guid FacilityId, string Facility, string Respondent, string AssignedBy,
     DateOnly DueOn, AssignmentStatus Status, DateOnly? SubmittedOn, double? ScorePercent, DateTimeOffset AssignedAt, string FacilityCountryCode);
 
+/// <summary>An answered questionnaire's answers that point to a risk (see <see cref="RiskFromAnswers"/>).</summary>
+public sealed record AnsweredRisks(Guid AssignmentId, Guid FacilityId, string Questionnaire, DateOnly SubmittedOn, IReadOnlyList<RiskSignal> Signals);
+
 public sealed record SectionScoreDto(string Name, string Label, double Points, double Maximum, double? Percent);
 
 /// <summary>What the form says now: which items show, calculated values, answers not accepted (keyed as the answers are) and the score.</summary>

@@ -33,6 +33,9 @@ public sealed class AssessmentResponse
 
     /// <summary>Section scores as JSON (name, label, points, maximum).</summary>
     public string? SectionScores { get; set; }
+
+    /// <summary>The submitted answers the form says point to a risk (<see cref="RiskFromAnswers"/>), as JSON; null when none does.</summary>
+    public string? RiskSignals { get; set; }
 }
 
 internal sealed class AssessmentResponseConfiguration : IEntityTypeConfiguration<AssessmentResponse>

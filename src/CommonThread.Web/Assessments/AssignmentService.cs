@@ -118,6 +118,25 @@ public sealed class AssignmentService(AppDbContext db, QuestionnaireLibrary libr
             .ToList();
     }
 
+    /// <summary>
+    /// The answers that point to a risk in the questionnaires this organisation sent and had answered — what the sender
+    /// reads of the response anyway — for its risk register to propose from. Only the latest answer of each questionnaire
+    /// at each facility speaks: a risk answered away in a later round is no longer proposed.
+    /// </summary>
+    public async Task<IReadOnlyList<AnsweredRisks>> RisksAnsweredAsync(OrganisationAccess access, CancellationToken ct)
+    {
+        var id = access.Organisation.Id;
+        var rows = await (from a in db.Set<Assignment>()
+                          join q in db.Set<Questionnaire>() on a.QuestionnaireId equals q.Id
+                          join r in db.Set<AssessmentResponse>() on a.Id equals r.AssignmentId
+                          where a.AssignedByOrganisationId == id && a.SubmittedAt != null
+                          select new { a.Id, a.FacilityId, a.QuestionnaireId, q.Title, a.SubmittedAt, r.RiskSignals }).AsNoTracking().ToListAsync(ct);
+        return rows.GroupBy(r => (r.FacilityId, r.QuestionnaireId)).Select(g => g.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).First())
+            .Where(r => r.RiskSignals is not null)
+            .Select(r => new AnsweredRisks(r.Id, r.FacilityId, r.Title, DateOnly.FromDateTime(r.SubmittedAt!.Value.UtcDateTime), RiskFromAnswers.Read(r.RiskSignals)))
+            .OrderByDescending(r => r.SubmittedOn).ThenBy(r => r.AssignmentId).ToList();
+    }
+
     public AssignmentStatus StatusOf(Assignment a) => a.SubmittedAt is not null ? AssignmentStatus.Submitted : a.DueOn < Today ? AssignmentStatus.Overdue : AssignmentStatus.Open;
 
     /// <summary>

@@ -136,6 +136,7 @@ public sealed class ResponseService(AppDbContext db, QuestionnaireLibrary librar
         response.SubmittedByUserId = me.UserId;
         (response.ScorePoints, response.ScoreMaximum, response.ScorePercent) = (score.Maximum > 0 ? score.Points : null, score.Maximum > 0 ? score.Maximum : null, score.Percent);
         response.SectionScores = JsonSerializer.Serialize(score.Sections, Json);
+        response.RiskSignals = RiskFromAnswers.Stored(RiskFromAnswers.Signals(evaluation, language));
         var assignment = await db.Set<Assignment>().FirstAsync(a => a.Id == assignmentId, ct);
         assignment.SubmittedAt = now;
         foa.AddFrom(FactSource.SelfDeclared, assignment.FacilityId, access.Organisation.Id, FoaFromAnswers.Facts(evaluation, Today), now);

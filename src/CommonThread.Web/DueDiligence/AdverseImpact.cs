@@ -38,6 +38,9 @@ public enum ImpactSource
 
     /// <summary>The organisation's own purchasing practices: its suppliers' pooled feedback, its payment records.</summary>
     Purchasing,
+
+    /// <summary>Answers to a questionnaire the organisation sent that the form says point to a risk.</summary>
+    Questionnaires,
 }
 
 public enum ImpactStatus

@@ -1,5 +1,6 @@
 using CommonThread.Data;
 using CommonThread.Web.Accountability;
+using CommonThread.Web.Assessments;
 using CommonThread.Web.Audits;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
@@ -18,12 +19,12 @@ public sealed record ImpactProposal(string Key, Guid? FacilityId, string? Facili
 /// Proposes impacts from what the platform already holds for the organisation, each read through its
 /// owner feature's service and so within the organisation's rights: audit findings it reads, grievance
 /// cases it is a party to (counts per facility and category, small groups suppressed, never content),
-/// homework figures of its chain, the risk of the countries its chain is in, impacts unions verified at
-/// its facilities raised themselves, and its own purchasing practices (suppliers' pooled feedback as released
+/// homework figures of its chain, the answers to the questionnaires it sent that the form says point to a risk,
+/// the risk of the countries its chain is in, impacts unions verified at its facilities raised themselves, and its own purchasing practices (suppliers' pooled feedback as released
 /// to it, the payments it recorded).
 /// </summary>
 public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, AuditService audits, GrievanceStatistics grievances,
-    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing, PaymentTermsService payments)
+    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing, PaymentTermsService payments, AssignmentService questionnaires)
 {
     public async Task<IReadOnlyList<ImpactProposal>> ForAsync(OrganisationAccess access, IReadOnlySet<string> taken, CancellationToken ct)
     {
@@ -94,6 +95,18 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
                 2, 3, EvidenceIssues.IrremediabilityOf(HumanRightsIssue.Wages), 2 * late.Late >= late.Judged ? 4 : 3));
         }
 
+        // The latest answers at a facility first: an issue two questionnaires point to is proposed once, with the newer.
+        var answered = (await questionnaires.RisksAnsweredAsync(access, ct)).Where(a => facilities.ContainsKey(a.FacilityId))
+            .SelectMany(a => a.Signals.Select(s => (Answered: a, Signal: s, Issue: IssueNamed(s.Issue)))).Where(x => x.Issue is not null);
+        foreach (var g in answered.GroupBy(x => (x.Answered.FacilityId, Issue: x.Issue!.Value)))
+        {
+            var latest = g.First().Answered;
+            var questions = string.Join("; ", g.Where(x => x.Answered == latest).Select(x => x.Signal.Label));
+            proposals.Add(At(g.Key.FacilityId, $"answers:{g.Key.FacilityId}:{g.Key.Issue}", g.Key.Issue, ImpactNature.Actual, ImpactSource.Questionnaires,
+                Phrase.Of("The answers to '{0}' of {1} point to this issue: {2}", latest.Questionnaire, latest.SubmittedOn, questions),
+                3, 3, EvidenceIssues.IrremediabilityOf(g.Key.Issue), 4));
+        }
+
         var facilityIds = facilities.Keys.ToList();
         var fromUnions = await (from i in db.Set<AdverseImpact>()
                                 join o in db.Set<Organisation>() on i.OwnerOrganisationId equals o.Id
@@ -109,6 +122,11 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
         return proposals.Where(p => !taken.Contains(p.Key)).OrderByDescending(p => p.Scale + p.Scope + p.Irremediability).ThenByDescending(p => p.Likelihood)
             .ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The issue a form names in its "risk" column, written as the enum is or in snake case; null for a name the register does not know.</summary>
+    private static HumanRightsIssue? IssueNamed(string name) =>
+        Enum.TryParse<HumanRightsIssue>(name.Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var issue)
+        && Enum.IsDefined(issue) ? issue : null;
 
     private static Phrase AuditEvidence(Severity worst, int findings, DateOnly latest) => worst switch
     {
