@@ -9,6 +9,7 @@ using CommonThread.Web.DueDiligence.Engagement;
 using CommonThread.Web.DueDiligence.Plans;
 using CommonThread.Web.DueDiligence.Remediation;
 using CommonThread.Web.DueDiligence.Reports;
+using CommonThread.Web.DueDiligence.RiskMethods;
 using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Knowledge;
@@ -72,6 +73,7 @@ app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapEngagementEndpoints();
 app.MapRemediationEndpoints();
+app.MapRiskMethodEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapPages();
 

@@ -12,7 +12,7 @@ namespace CommonThread.Web.Demo;
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
     LinkConfirmations confirmations, UnionPresenceService presence,
     Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
-    DemoAccountability.Services accountability, DueDiligence.RiskRegisterService register, DueDiligence.Plans.PlanService plans, DueDiligence.Plans.LinkedWorkService linkedWork, DueDiligence.Engagement.EngagementService engagements, Knowledge.Library.LibraryService library, Knowledge.CollectiveAgreements.CbaService agreements, Knowledge.Networks.NetworkService networks, Knowledge.Training.TrainingService training, Knowledge.PeerReview.ReviewService reviews, IHttpContextAccessor http, Assessments.QuestionnaireLibrary questionnaires, IStringLocalizer<Platform.Localization.Shell> text, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
+    DemoAccountability.Services accountability, DueDiligence.RiskRegisterService register, DueDiligence.Plans.PlanService plans, DueDiligence.Plans.LinkedWorkService linkedWork, DueDiligence.RiskMethods.RiskMethodService riskMethods, DueDiligence.Engagement.EngagementService engagements, Knowledge.Library.LibraryService library, Knowledge.CollectiveAgreements.CbaService agreements, Knowledge.Networks.NetworkService networks, Knowledge.Training.TrainingService training, Knowledge.PeerReview.ReviewService reviews, IHttpContextAccessor http, Assessments.QuestionnaireLibrary questionnaires, IStringLocalizer<Platform.Localization.Shell> text, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -39,6 +39,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
         await DemoAccountability.SeedAsync(created, accountability, clock, ct);
         await DemoDueDiligence.SeedAsync(created, db, register, plans, linkedWork, engagements, text, clock, ct);
+        await DemoDueDiligence.PublishRiskMethodAsync(created, riskMethods, ct);
         await DemoLibrary.SeedAsync(created, library, ct);
         await DemoAgreements.SeedAsync(created, db, agreements, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         await DemoNetworks.SeedAsync(created, networks, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);

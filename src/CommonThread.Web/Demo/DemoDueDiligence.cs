@@ -2,6 +2,7 @@ using CommonThread.Data;
 using CommonThread.Web.DueDiligence;
 using CommonThread.Web.DueDiligence.Engagement;
 using CommonThread.Web.DueDiligence.Plans;
+using CommonThread.Web.DueDiligence.RiskMethods;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
@@ -81,4 +82,23 @@ public static class DemoDueDiligence
             Description = "Women members say the committee required by the High Court guidelines has not met this year.", Scale = 3, Scope = 3, Irremediability = 3, Likelihood = 3,
         }, ct);
     }
+    /// <summary>Fair Threads publishes a country risk method of its own that weighs the ITUC rating more; Northwind keeps the platform's.</summary>
+    public static Task PublishRiskMethodAsync(IReadOnlyDictionary<string, Organisation> organisations, RiskMethodService methods, CancellationToken ct) =>
+        methods.PublishAsync(new OrganisationAccess(organisations["Fair Threads Initiative"], MemberRole.Owner), new RiskMethodInput
+        {
+            Name = "Fair Threads worker voice", Version = "2026.1", EffectiveFrom = new DateOnly(2026, 1, 1),
+            About = "Ratification is a promise; the ITUC rating records whether workers can use their rights. Fair Threads weighs the rating more than the platform's own method does.",
+            Weights = new()
+            {
+                ["FreedomOfAssociation"] = new() { ["ituc"] = 0.8, ["C87"] = 0.1, ["C98"] = 0.1 },
+                ["ChildLabour"] = new() { ["ituc"] = 0.4, ["C138"] = 0.3, ["C182"] = 0.3 },
+                ["ForcedLabour"] = new() { ["ituc"] = 0.4, ["C29"] = 0.3, ["C105"] = 0.3 },
+                ["Wages"] = new() { ["ituc"] = 0.7, ["C98"] = 0.3 },
+                ["WorkingTime"] = new() { ["ituc"] = 0.7, ["C98"] = 0.3 },
+                ["HealthAndSafety"] = new() { ["ituc"] = 0.4, ["C155"] = 0.3, ["C187"] = 0.3 },
+                ["GenderBasedViolence"] = new() { ["ituc"] = 0.5, ["C190"] = 0.5 },
+                ["Discrimination"] = new() { ["ituc"] = 0.6, ["C190"] = 0.4 },
+                ["Homework"] = new() { ["ituc"] = 0.5, ["C177"] = 0.5 },
+            },
+        }, ct);
 }

@@ -25,7 +25,54 @@ public sealed record CountryRiskMethod(string Name, string Version, DateOnly Eff
 {
     public const double HighFrom = 4.0;
 
+    /// <summary>The inputs the country context records, by the names a method weighs them.</summary>
+    public static IReadOnlyList<string> InputNames { get; } = ["ituc", "C87", "C98", "C29", "C105", "C138", "C182", "C155", "C187", "C177", "C190"];
+
     public static CountryRiskMethod Shipped { get; } = Load();
+
+    /// <summary>
+    /// What is wrong with a method's weights, by field ("weights.ChildLabour.C138"): every issue of the register weighs
+    /// at least one input above zero, only inputs the country context records, each from 0 to 100 (weights are relative).
+    /// </summary>
+    public static Dictionary<string, string[]> Problems(IReadOnlyDictionary<string, Dictionary<string, double>>? weights)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        weights ??= new Dictionary<string, Dictionary<string, double>>();
+        foreach (var (issue, inputs) in weights)
+        {
+            if (!Enum.TryParse<HumanRightsIssue>(issue, out var known) || !Enum.IsDefined(known) || known.ToString() != issue)
+            {
+                problems[$"weights.{issue}"] = ["This is not an issue of the register."];
+                continue;
+            }
+
+            foreach (var (input, weight) in inputs ?? [])
+            {
+                if (!InputNames.Contains(input, StringComparer.Ordinal))
+                {
+                    problems[$"weights.{issue}.{input}"] = ["This is not an input the country context records."];
+                }
+                else if (!double.IsFinite(weight) || weight < 0 || weight > 100)
+                {
+                    problems[$"weights.{issue}.{input}"] = ["Give a weight from 0 to 100."];
+                }
+            }
+        }
+
+        foreach (var issue in Enum.GetValues<HumanRightsIssue>())
+        {
+            if (!weights.TryGetValue(issue.ToString(), out var inputs) || inputs is null || !inputs.Any(i => InputNames.Contains(i.Key, StringComparer.Ordinal) && i.Value > 0))
+            {
+                problems.TryAdd($"weights.{issue}", ["Give at least one input of this issue a weight above zero."]);
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>A method from weights <see cref="Problems"/> found nothing wrong with; inputs weighed zero are left out.</summary>
+    public static IReadOnlyDictionary<HumanRightsIssue, IReadOnlyDictionary<string, double>> IssuesOf(IReadOnlyDictionary<string, Dictionary<string, double>> weights) =>
+        weights.ToDictionary(w => Enum.Parse<HumanRightsIssue>(w.Key), w => (IReadOnlyDictionary<string, double>)w.Value.Where(i => i.Value > 0).ToDictionary(i => i.Key, i => i.Value));
 
     private static CountryRiskMethod Load()
     {

@@ -47,10 +47,13 @@ public static class DueDiligenceEndpoints
             var impact = await register.AcceptAsync(access, input, text, ct);
             return TypedResults.Created($"/api/organisations/{access.Organisation.Id}/risks/{impact.Id}", ImpactDto.From(await register.FindAsync(access, impact.Id, ct), text));
         }).RequireRole(MemberRole.Editor).WithName("AcceptImpactProposal");
-        group.MapGet("/country-risk", async (CountryContextService countries, CancellationToken ct) =>
-                TypedResults.Ok(new CountryRiskAnswer(CountryRiskMethod.Shipped.Name, CountryRiskMethod.Shipped.Version, CountryRiskMethod.Shipped.EffectiveFrom,
-                    CountryRiskMethod.Shipped.About, CountryRiskMethod.Shipped.Issues, (await countries.ListAsync(ct)).SelectMany(CountryRiskMethod.Shipped.Assess).ToList())))
-            .WithName("GetCountryRisk").WithDescription("Each country's risk per issue with the inputs and weights that made it, and the method's version.");
+        group.MapGet("/country-risk", async (HttpContext http, CountryContextService countries, RiskMethods.RiskMethodService methods, CancellationToken ct) =>
+            {
+                var method = await methods.ForAsync(http.OrganisationAccess().Organisation.Id, ct);
+                return TypedResults.Ok(new CountryRiskAnswer(method.Name, method.Version, method.EffectiveFrom, method.About, method.Issues,
+                    (await countries.ListAsync(ct)).SelectMany(method.Assess).ToList()));
+            })
+            .WithName("GetCountryRisk").WithDescription("Each country's risk per issue with the inputs and weights that made it, by the method the organisation's register uses (the platform's own unless it chose one an initiative published), and the method's version.");
     }
 }
 

@@ -13,4 +13,10 @@ public static class DueDiligenceListOrders
 
     /// <summary>The organisation's own plans first, each list oldest first (ids are time-ordered).</summary>
     public static readonly ListOrder<PlanDto> Plans = new ListOrder<PlanDto>(p => p.Id).By(p => p.Mine, descending: true);
+
+    /// <summary>A plan's linked work in the order it was linked (link ids are time-ordered).</summary>
+    public static readonly ListOrder<LinkedWorkDto> LinkedWork = new(w => w.Id);
+
+    /// <summary>Work that may be linked, by kind, newest first within each kind (record ids are time-ordered).</summary>
+    public static readonly ListOrder<LinkableWorkDto> LinkableWork = new ListOrder<LinkableWorkDto>(w => w.RecordId).By(w => w.Kind).By(w => w.RecordId, descending: true);
 }

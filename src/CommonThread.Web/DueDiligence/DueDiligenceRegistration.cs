@@ -10,6 +10,7 @@ public static class DueDiligenceRegistration
         services.AddScoped<Plans.LinkedWorkService>();
         services.AddScoped<Engagement.EngagementService>();
         services.AddScoped<Remediation.RemediationService>();
+        services.AddScoped<RiskMethods.RiskMethodService>();
         services.AddScoped<Reports.ReportFigures>();
         services.AddScoped<Reports.DueDiligenceReports>();
     }

@@ -24,7 +24,8 @@ public sealed record ImpactProposal(string Key, Guid? FacilityId, string? Facili
 /// to it, the payments it recorded).
 /// </summary>
 public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, AuditService audits, GrievanceStatistics grievances,
-    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing, PaymentTermsService payments, AssignmentService questionnaires)
+    HomeworkOverview homework, CountryContextService countries, PurchasingPracticeSignals purchasing, PaymentTermsService payments, AssignmentService questionnaires,
+    RiskMethods.RiskMethodService riskMethods)
 {
     public async Task<IReadOnlyList<ImpactProposal>> ForAsync(OrganisationAccess access, IReadOnlySet<string> taken, CancellationToken ct)
     {
@@ -65,10 +66,11 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
         }
 
         var chainCountries = facilities.Values.Select(f => f.CountryCode).ToHashSet();
-        foreach (var risk in (await countries.ListAsync(ct)).Where(c => chainCountries.Contains(c.CountryCode)).SelectMany(CountryRiskMethod.Shipped.Assess).Where(r => r.High))
+        var method = await riskMethods.ForAsync(access.Organisation.Id, ct);
+        foreach (var risk in (await countries.ListAsync(ct)).Where(c => chainCountries.Contains(c.CountryCode)).SelectMany(method.Assess).Where(r => r.High))
         {
             proposals.Add(new($"country:{risk.CountryCode}:{risk.Issue}", null, null, risk.CountryCode, risk.Issue, ImpactNature.Potential, ImpactSource.CountryRisk,
-                Phrase.Of("Country risk {0} of 5 (method {1}; {2}% of its inputs recorded).", risk.Score, CountryRiskMethod.Shipped.Version, (int)Math.Round(risk.Coverage * 100)),
+                Phrase.Of("Country risk {0} of 5 (method {1}; {2}% of its inputs recorded).", risk.Score, $"{method.Name} {method.Version}", (int)Math.Round(risk.Coverage * 100)),
                 3, 4, EvidenceIssues.IrremediabilityOf(risk.Issue), (int)Math.Round(risk.Score!.Value)));
         }
 

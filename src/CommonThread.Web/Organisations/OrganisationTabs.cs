@@ -41,6 +41,8 @@ public static class OrganisationTabs
         (new("accountability", "Accountability"), [B, S, U, N]),
         // Due diligence (OECD steps 2–3): buyers and suppliers keep registers of their chains' impacts; unions raise impacts where they are verified.
         (new("risks", "Due diligence"), [B, S, U]),
+        // Initiatives publish country risk methods of their own; registers choose among them from the register's page.
+        (new("risk-methods", "Country risk methods"), [N]),
         // The public library's publishers: initiatives and the tripartite constituents, unions, governments and employers' organisations (Knowledge/Library).
         (new("library", "Library"), [U, N, G, E]),
         // Collective agreements: their parties record them (employers, unions), register keepers import and publish them, buyers read those of their chain.

@@ -18,7 +18,7 @@ public abstract partial class NavigationSpecs(TestApp app)
         { "Dhaka Knitwear Ltd", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans accountability risks collective-agreements networks members tokens" },
         { "Sunrise Homework Agents", "dashboard facilities chain map imports buyers grievances homework assessments corrective-plans collective-agreements networks members tokens" },
         { "Bangladesh Garment Workers Federation (demo)", "dashboard facilities map imports union-presence grievances corrective-plans accountability risks library collective-agreements networks training members tokens" },
-        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability library collective-agreements networks training members tokens" },
+        { "Fair Threads Initiative", "dashboard union-presence grievances assessments accountability risk-methods library collective-agreements networks training members tokens" },
         { "CommonThread Platform", "dashboard union-presence members tokens" },
         { "Ministry of Labour and Employment (demo)", "dashboard library collective-agreements networks training members tokens" },
         { "Garment Employers' Association (demo)", "dashboard library collective-agreements networks training members tokens" },

@@ -83,6 +83,8 @@ public sealed class ApiEndpointCases(TestApp app)
             _ when pattern.Contains("/facilities", StringComparison.Ordinal) || pattern.Contains("/links", StringComparison.Ordinal) => ("Dhaka Knitwear Ltd", "Mekong Garments Co."),
             _ when pattern.Contains("/{orgId:guid}/country-context", StringComparison.Ordinal) => ("Fair Threads Initiative", "Meridian Outfitters"),
             // A fresh brand's register, with an impact and an audit finding to propose one, so taking a proposal in changes nothing else.
+            // A fresh initiative publishes a country risk method; another initiative competes with it.
+            _ when endpointName == "PublishRiskMethod" => ((await app.NewOrganisationAsync(OrganisationKind.Initiative)).Name, "Fair Threads Initiative"),
             _ when IsRiskRegister(pattern) => ((await app.NewOrganisationAsync(OrganisationKind.Brand)).Name, "Meridian Outfitters"),
             _ => ("Northwind Apparel", "Meridian Outfitters"),
         };
@@ -174,6 +176,10 @@ public sealed class ApiEndpointCases(TestApp app)
         "GetMapClusters" => "?west=-180&south=-90&east=180&north=90&zoom=2",
         _ => "",
     };
+
+    /// <summary>A country risk method's weights: every issue weighs the ITUC rating alone.</summary>
+    private static readonly string MatrixRiskWeights = System.Text.Json.JsonSerializer.Serialize(
+        Enum.GetNames<CommonThread.Web.DueDiligence.HumanRightsIssue>().ToDictionary(i => i, _ => new Dictionary<string, double> { ["ituc"] = 1 }));
 
     /// <summary>The first bytes of a PNG: what an image answer must be.</summary>
     public static readonly byte[] SamplePng = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
@@ -675,6 +681,8 @@ public sealed class ApiEndpointCases(TestApp app)
             "UpdateRiskPlanGoal" => """{"status":"InProgress","owner":"Sourcing","dueOn":"2099-01-01","progress":"Started"}""",
             "MeasureRiskPlanGoal" => """{"on":"2026-01-01","value":40,"note":"Matrix"}""",
             "InviteRiskPlanReviewer" => $$"""{"unionOrganisationId":"{{values["reviewerUnionId"]}}"}""",
+            "PublishRiskMethod" => $$"""{"name":"Matrix method","version":"{{unique}}","effectiveFrom":"2026-01-01","about":"Matrix","weights":{{MatrixRiskWeights}} }""",
+            "ChooseRiskMethod" => """{"methodId":null}""",
             "LinkWorkToRiskPlan" => $$"""{"kind":"CorrectiveActionPlan","recordId":"{{values["workId"]}}"}""",
             "CommentOnRiskPlan" or "CommentOnEngagement" => """{"text":"Matrix comment"}""",
             "RecordEngagement" => $$"""{"heldOn":"2026-01-05","kind":"Meeting","subject":"Matrix {{unique}}","raised":"Overtime","partyIds":["{{values["reviewerUnionId"]}}"]}""",

@@ -52,21 +52,30 @@ public sealed class LinkedWorkService(AppDbContext db, PlanService plans, Correc
             .Select(l => new LinkedWork(l.Id, l.Kind, l.RecordId, readable.GetValueOrDefault((l.Kind, l.RecordId))?.Record)).ToList());
     }
 
-    /// <summary>What the owner may still link: its work at the impact's facility (or, for a country's impact, in that country) and work tied to no facility.</summary>
-    public async Task<IReadOnlyList<LinkableWork>> CandidatesAsync(OrganisationAccess access, PlanView view, CancellationToken ct)
+    /// <summary>What the owner may still link to one plan (nothing for anyone else's plan).</summary>
+    public async Task<IReadOnlyList<LinkableWork>> CandidatesAsync(OrganisationAccess access, PlanView view, CancellationToken ct) =>
+        (await CandidatesAsync(access, [view], ct)).GetValueOrDefault(view.Plan.Id, []);
+
+    /// <summary>
+    /// What the owner may still link to each of its plans: its work at the impact's facility (or, for a country's impact,
+    /// in that country) and work tied to no facility. The owner's work is read once for all the plans of a page.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkableWork>>> CandidatesAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, CancellationToken ct)
     {
-        if (!view.Mine)
+        var mine = views.Where(v => v.Mine).ToList();
+        if (mine.Count == 0)
         {
-            return [];
+            return new Dictionary<Guid, IReadOnlyList<LinkableWork>>();
         }
 
-        var linked = (await db.Set<PlanLink>().AsNoTracking().Where(l => l.PlanId == view.Plan.Id).Select(l => new { l.Kind, l.RecordId }).ToListAsync(ct))
-            .Select(l => (l.Kind, l.RecordId)).ToHashSet();
-        var impact = view.Impact;
-        return (await ReadableAsync(access, Enum.GetValues<LinkedWorkKind>().ToHashSet(), ct))
-            .Where(w => !linked.Contains((w.Kind, w.RecordId)))
-            .Where(w => w.FacilityId is null || (impact.FacilityId is { } facility ? w.FacilityId == facility : w.CountryCode == impact.CountryCode))
-            .Take(MaxCandidates).ToList();
+        var ids = mine.Select(v => v.Plan.Id).ToList();
+        var linked = (await db.Set<PlanLink>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).Select(l => new { l.PlanId, l.Kind, l.RecordId }).ToListAsync(ct))
+            .Select(l => (l.PlanId, l.Kind, l.RecordId)).ToHashSet();
+        var readable = await ReadableAsync(access, Enum.GetValues<LinkedWorkKind>().ToHashSet(), ct);
+        return mine.ToDictionary(v => v.Plan.Id, IReadOnlyList<LinkableWork> (v) => readable
+            .Where(w => !linked.Contains((v.Plan.Id, w.Kind, w.RecordId)))
+            .Where(w => w.FacilityId is null || (v.Impact.FacilityId is { } facility ? w.FacilityId == facility : w.CountryCode == v.Impact.CountryCode))
+            .Take(MaxCandidates).ToList());
     }
 
     public async Task<LinkedWork> LinkAsync(OrganisationAccess access, Guid planId, LinkWorkInput input, CancellationToken ct)

@@ -59,19 +59,20 @@ public static class PlanEndpoints
             await plans.CommentAsync(access, riskPlanId, input, ct);
             return TypedResults.Ok(PlanDto.From(await plans.FindAsync(access, riskPlanId, ct), text, Today(clock)));
         }).RequireRole(MemberRole.Editor).WithName("CommentOnRiskPlan");
-        group.MapGet("/risk-plans/{riskPlanId:guid}/linked-work", async (Guid riskPlanId, HttpContext http, LinkedWorkService work, IStringLocalizer<Shell> text, CancellationToken ct) =>
-                TypedResults.Ok((await work.ForPlanAsync(http.OrganisationAccess(), riskPlanId, ct)).Select(w => LinkedWorkDto.From(w, text))))
-            .WithName("ListRiskPlanLinkedWork")
-            .WithDescription("The corrective action plans, questionnaires, homework action plans and agreement commitments the plan counts, each as far as the caller may read it where it is kept.");
-        group.MapGet("/risk-plans/{riskPlanId:guid}/linkable-work", async (Guid riskPlanId, HttpContext http, PlanService plans, LinkedWorkService work, IStringLocalizer<Shell> text,
-                CancellationToken ct) =>
+        group.MapGet("/risk-plans/{riskPlanId:guid}/linked-work", async (Guid riskPlanId, [AsParameters] ListWindow window, HttpContext http, LinkedWorkService work,
+                IStringLocalizer<Shell> text, CancellationToken ct) =>
+                TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.LinkedWork, (await work.ForPlanAsync(http.OrganisationAccess(), riskPlanId, ct)).Select(w => LinkedWorkDto.From(w, text)))))
+            .WithName("ListRiskPlanLinkedWork").Paged("In the order it was linked",
+                "The corrective action plans, questionnaires, homework action plans and agreement commitments the plan counts, each as far as the caller may read it where it is kept.");
+        group.MapGet("/risk-plans/{riskPlanId:guid}/linkable-work", async (Guid riskPlanId, [AsParameters] ListWindow window, HttpContext http, PlanService plans,
+                LinkedWorkService work, IStringLocalizer<Shell> text, CancellationToken ct) =>
             {
                 var access = http.OrganisationAccess();
                 var candidates = await work.CandidatesAsync(access, await plans.FindAsync(access, riskPlanId, ct), ct);
-                return TypedResults.Ok(candidates.Select(w => LinkableWorkDto.From(w, text)));
+                return TypedResults.Ok(window.Answer(http, DueDiligenceListOrders.LinkableWork, candidates.Select(w => LinkableWorkDto.From(w, text))));
             })
-            .WithName("ListRiskPlanLinkableWork")
-            .WithDescription($"For the plan's owner: its work where the impact is, not yet linked (at most {LinkedWorkService.MaxCandidates}, newest first within each kind); empty for anyone else.");
+            .WithName("ListRiskPlanLinkableWork").Paged("By kind, newest first within each kind",
+                $"For the plan's owner: its work where the impact is, not yet linked (at most {LinkedWorkService.MaxCandidates}); empty for anyone else.");
         group.MapPost("/risk-plans/{riskPlanId:guid}/linked-work", async (Guid riskPlanId, LinkWorkInput input, HttpContext http, LinkedWorkService work, IStringLocalizer<Shell> text,
                 CancellationToken ct) =>
             {

@@ -22,7 +22,7 @@ public sealed record Figure(string Key, Phrase Label, Phrase? Value, double? Num
 /// it follows, and the grievance cases it is a party to (as the statistics show them: small groups hidden).
 /// </summary>
 public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, UnionPresences unions, RiskRegisterService register, PlanService plans,
-    AuditService audits, CorrectivePlanService correctivePlans, GrievanceStatistics grievances, Remediation.RemediationService remediation, TimeProvider clock)
+    AuditService audits, CorrectivePlanService correctivePlans, GrievanceStatistics grievances, Remediation.RemediationService remediation, RiskMethods.RiskMethodService riskMethods, TimeProvider clock)
 {
     /// <summary>Every figure key a report structure may name.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
@@ -46,6 +46,7 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
         var capRows = await correctivePlans.RowsAsync(access, ct);
         var cases = (await grievances.ForAsync(access, ct)).FirstOrDefault(r => r.Dimension == "total");
         // The corrective plans are read once, above, for both their figures and the remediation overview.
+        var method = await riskMethods.ForAsync(access.Organisation.Id, ct);
         var remedies = new Remediation.RemediationOverview(await remediation.RemediesAsync(access, ct), capRows.Select(r => r.Summary).ToList());
         var planned = planViews.Select(p => p.Plan.ImpactId).ToHashSet();
         var severe = impacts.Where(i => ImpactPriority.Severity(i) >= ImpactPriority.SevereFrom).ToList();
@@ -62,7 +63,7 @@ public sealed class ReportFigures(AppDbContext db, SupplyChainService chain, Uni
             Count("register.fromEvidence", Phrase.Text("Impacts identified from audits, grievances, homework figures, country risk or unions"), impacts.Count(i => i.Source != ImpactSource.Manual), $"{org}/risks"),
             Count("register.severe", Phrase.Of("Severe impacts (severity {0} of 15 or more)", ImpactPriority.SevereFrom), severe.Count, $"{org}/risks"),
             new("register.method", Phrase.Text("How impacts are prioritised"),
-                Phrase.Of("Severity (scale, scope and irremediability) first, then irremediability, then likelihood; country risk by {0} {1}.", CountryRiskMethod.Shipped.Name, CountryRiskMethod.Shipped.Version), null, $"{org}/risks"),
+                Phrase.Of("Severity (scale, scope and irremediability) first, then irremediability, then likelihood; country risk by {0} {1}.", method.Name, method.Version), null, $"{org}/risks"),
             Count("plans.count", Phrase.Text("Action plans"), planViews.Count, $"{org}/risk-plans"),
             Count("plans.goals", Phrase.Text("Goals with an owner, a due date and an indicator"), goals.Count, $"{org}/risk-plans"),
             Count("plans.goalsDone", Phrase.Text("Goals reached"), goals.Count(g => g.Goal.Status == GoalStatus.Done), $"{org}/risk-plans"),
