@@ -681,7 +681,7 @@ public sealed class ApiEndpointCases(TestApp app)
             "UpdateRiskPlanGoal" => """{"status":"InProgress","owner":"Sourcing","dueOn":"2099-01-01","progress":"Started"}""",
             "MeasureRiskPlanGoal" => """{"on":"2026-01-01","value":40,"note":"Matrix"}""",
             "InviteRiskPlanReviewer" => $$"""{"unionOrganisationId":"{{values["reviewerUnionId"]}}"}""",
-            "PublishRiskMethod" => $$"""{"name":"Matrix method","version":"{{unique}}","effectiveFrom":"2026-01-01","about":"Matrix","weights":{{MatrixRiskWeights}} }""",
+            "PublishRiskMethod" => $$"""{"name":"Matrix method","version":"{{unique[..12]}}","effectiveFrom":"2026-01-01","about":"Matrix","weights":{{MatrixRiskWeights}} }""",
             "ChooseRiskMethod" => """{"methodId":null}""",
             "LinkWorkToRiskPlan" => $$"""{"kind":"CorrectiveActionPlan","recordId":"{{values["workId"]}}"}""",
             "CommentOnRiskPlan" or "CommentOnEngagement" => """{"text":"Matrix comment"}""",
