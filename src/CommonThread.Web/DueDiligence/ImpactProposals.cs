@@ -6,6 +6,7 @@ using CommonThread.Web.Grievances;
 using CommonThread.Web.Homework;
 using CommonThread.Web.Organisations;
 using CommonThread.Web.Platform.Localization;
+using CommonThread.Web.Platform.Text;
 using CommonThread.Web.SupplyChain;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,7 +100,7 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
 
         // The latest answers at a facility first: an issue two questionnaires point to is proposed once, with the newer.
         var answered = (await questionnaires.RisksAnsweredAsync(access, ct)).Where(a => facilities.ContainsKey(a.FacilityId))
-            .SelectMany(a => a.Signals.Select(s => (Answered: a, Signal: s, Issue: IssueNamed(s.Issue)))).Where(x => x.Issue is not null);
+            .SelectMany(a => a.Signals.Select(s => (Answered: a, Signal: s, Issue: TextInput.EnumNamed<HumanRightsIssue>(s.Issue)))).Where(x => x.Issue is not null);
         foreach (var g in answered.GroupBy(x => (x.Answered.FacilityId, Issue: x.Issue!.Value)))
         {
             var latest = g.First().Answered;
@@ -124,11 +125,6 @@ public sealed class ImpactProposals(AppDbContext db, SupplyChainService chain, A
         return proposals.Where(p => !taken.Contains(p.Key)).OrderByDescending(p => p.Scale + p.Scope + p.Irremediability).ThenByDescending(p => p.Likelihood)
             .ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
-
-    /// <summary>The issue a form names in its "risk" column, written as the enum is or in snake case; null for a name the register does not know.</summary>
-    private static HumanRightsIssue? IssueNamed(string name) =>
-        Enum.TryParse<HumanRightsIssue>(name.Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var issue)
-        && Enum.IsDefined(issue) ? issue : null;
 
     private static Phrase AuditEvidence(Severity worst, int findings, DateOnly latest) => worst switch
     {

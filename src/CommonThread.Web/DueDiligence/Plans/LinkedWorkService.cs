@@ -80,7 +80,7 @@ public sealed class LinkedWorkService(AppDbContext db, PlanService plans, Correc
 
     public async Task<LinkedWork> LinkAsync(OrganisationAccess access, Guid planId, LinkWorkInput input, CancellationToken ct)
     {
-        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner links work to it; you may comment.", StatusCodes.Status403Forbidden), ct);
+        var view = await plans.OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner links work to it; you may comment.", StatusCodes.Status403Forbidden), ct);
         var kind = input.Kind ?? throw new RuleViolation("kind", "Choose what kind of work to link.");
         var recordId = input.RecordId ?? throw new RuleViolation("recordId", "Choose the work to link.");
         // One answer for work that does not exist and work the owner may not read: the refusal tells nothing about either.
@@ -104,18 +104,11 @@ public sealed class LinkedWorkService(AppDbContext db, PlanService plans, Correc
 
     public async Task UnlinkAsync(OrganisationAccess access, Guid planId, Guid linkId, CancellationToken ct)
     {
-        var view = await OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner removes work from it.", StatusCodes.Status403Forbidden), ct);
+        var view = await plans.OwnedAsync(access, planId, () => new RuleViolation("plan", "Only the plan's owner removes work from it.", StatusCodes.Status403Forbidden), ct);
         var link = await db.Set<PlanLink>().FirstOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, ct) ?? throw RuleViolation.NotFound("linked work");
         db.Remove(link);
         audit.Record(access.Organisation.Id, "plan.work-unlinked", $"{link.Kind} {link.RecordId} removed from plan {view.Plan.Title}");
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task<PlanView> OwnedAsync(OrganisationAccess access, Guid planId, Func<RuleViolation> refusal, CancellationToken ct)
-    {
-        RiskRegisterService.Require(access).Require(MemberRole.Editor);
-        var view = await plans.FindAsync(access, planId, ct);
-        return view.Mine ? view : throw refusal();
     }
 
     /// <summary>The records of the given kinds the organisation reads in their own features, newest first within each kind.</summary>

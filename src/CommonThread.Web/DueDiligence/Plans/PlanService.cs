@@ -218,10 +218,10 @@ public sealed class PlanService(AppDbContext db, RiskRegisterService register, S
     private static OrganisationAccess Require(OrganisationAccess access) => RiskRegisterService.Require(access);
 
     /// <summary>
-    /// A plan the caller's organisation owns, for an editor's change: the unions and the operator a plan concerns
-    /// find it too, but only comment (each refusal says what only the owner does).
+    /// A plan the caller's organisation owns, for an editor's change (here and in <see cref="LinkedWorkService"/>): the
+    /// unions and the operator a plan concerns find it too, but only comment (each refusal says what only the owner does).
     /// </summary>
-    private async Task<PlanView> OwnedAsync(OrganisationAccess access, Guid planId, Func<RuleViolation> refusal, CancellationToken ct)
+    public async Task<PlanView> OwnedAsync(OrganisationAccess access, Guid planId, Func<RuleViolation> refusal, CancellationToken ct)
     {
         Require(access).Require(MemberRole.Editor);
         var view = await FindAsync(access, planId, ct);

@@ -154,7 +154,6 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         return null;
     }
 
-    /// <summary>A header cell as a column key: "Birth date", "birth-date" and "birth_date" are the same column.</summary>
     /// <summary>One of an enumeration's names, forgiving spaces, underscores, hyphens and case ("zero tolerance" is ZeroTolerance).</summary>
     public T? Choice<T>(string column) where T : struct, Enum
     {
@@ -163,8 +162,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
             return null;
         }
 
-        var folded = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (Enum.TryParse<T>(folded, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (TextInput.EnumNamed<T>(text) is { } value)
         {
             return value;
         }
@@ -173,6 +171,7 @@ public sealed partial class TableRow(int number1Based, string[] cells, IReadOnly
         return null;
     }
 
+    /// <summary>A header cell as a column key: "Birth date", "birth-date" and "birth_date" are the same column.</summary>
     public static string HeaderKey(string header) =>
         HeaderSeparators().Replace(header.Trim().ToLowerInvariant(), "_").Trim('_');
 

@@ -15,6 +15,13 @@ public static class TextInput
     /// <summary>Optional text as stored: trimmed, and null when blank, so "" and "  " never mean something.</summary>
     public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>One of an enumeration's names as people type it in other programs' files, forgiving spaces, underscores, hyphens and case ("zero tolerance" is ZeroTolerance); null for anything else.</summary>
+    public static T? EnumNamed<T>(string text) where T : struct, Enum
+    {
+        var folded = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return Enum.TryParse<T>(folded, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
+    }
+
     /// <summary>Where the first forbidden character is, or -1.</summary>
     public static int IndexOfForbidden(string text)
     {
