@@ -1,6 +1,7 @@
 using System.Net;
 using CommonThread.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonThread.Tests.Platform;
 
@@ -35,7 +36,14 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        // The second first: the first drops the database they share.
+        // Both schedulers wholly stopped before the database goes (a node stops its own within 10 s and leaves a
+        // slower one behind, which on a dropped database would retry until the test process ends); then the
+        // second node, as the first drops the database they share.
+        foreach (var node in new[] { Second, First })
+        {
+            await node.Services.GetRequiredService<CommonThread.Web.Platform.Jobs.SchedulerLifetime>().StopAndWaitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+
         await Second.DisposeAsync();
         await First.DisposeAsync();
     }

@@ -40,6 +40,13 @@ public sealed class SchedulerLifetime(ISchedulerFactory factory, IHostApplicatio
         }
     }
 
+    /// <summary>
+    /// Stops the scheduler and waits however long that takes, for a caller that must know it has stopped before
+    /// the store goes (nodes of one process sharing a database that is then dropped): a clustered scheduler left
+    /// running would retry the missing database for as long as the process lives.
+    /// </summary>
+    public Task StopAndWaitAsync() => Scheduler is null ? Task.CompletedTask : StopSchedulerAsync(Scheduler);
+
     private async Task StopSchedulerAsync(IScheduler scheduler)
     {
         await starting;
