@@ -46,6 +46,12 @@ public sealed class QuestionnaireLibrary(AppDbContext db, AuditLog audit, TimePr
     public async Task<QuestionnaireDto> ImportAsync(OrganisationAccess access, string fileName, byte[] bytes, CancellationToken ct)
     {
         var form = XlsFormFile.Load(fileName, bytes);
+        var marks = RiskFromAnswers.Problems(form);
+        if (marks.Count > 0)
+        {
+            throw new RuleViolation(marks, "The questionnaire's risk marks need attention: nothing was imported.");
+        }
+
         var questionnaire = Create(form, fileName, bytes, access.Organisation.Id);
         db.Add(questionnaire);
         audit.Record(access.Organisation.Id, "questionnaire.imported", $"Questionnaire '{questionnaire.Title}' ({questionnaire.FormId} {questionnaire.Version}) imported");

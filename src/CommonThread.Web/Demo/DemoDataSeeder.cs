@@ -11,7 +11,7 @@ namespace CommonThread.Web.Demo;
 /// <summary>Loads the demo organisations and owners on the first start of an empty database.</summary>
 public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisations, AccountService accounts, SupplyChainService chain, FoaProfileService foa,
     LinkConfirmations confirmations, UnionPresenceService presence,
-    Grievances.IntakeService intake, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
+    Grievances.IntakeService intake, Grievances.CaseService cases, Homework.HomeworkRegister homeworkRegister, Homework.IntermediaryService intermediaries, Homework.WorkOrderService workOrders,
     DemoAccountability.Services accountability, DueDiligence.RiskRegisterService register, DueDiligence.Plans.PlanService plans, DueDiligence.Plans.LinkedWorkService linkedWork, DueDiligence.RiskMethods.RiskMethodService riskMethods, DueDiligence.Engagement.EngagementService engagements, Knowledge.Library.LibraryService library, Knowledge.CollectiveAgreements.CbaService agreements, Knowledge.Networks.NetworkService networks, Knowledge.Training.TrainingService training, Knowledge.PeerReview.ReviewService reviews, IHttpContextAccessor http, Assessments.QuestionnaireLibrary questionnaires, IStringLocalizer<Platform.Localization.Shell> text, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class DemoDataSeeder(AppDbContext db, OrganisationService organisa
         }
 
         await DemoSupplyChain.SeedAsync(created, new(chain, foa, confirmations, presence), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-2), ct);
-        await DemoGrievances.SeedAsync(created, db, intake, clock, ct);
+        await DemoGrievances.SeedAsync(created, db, intake, cases, clock, ct);
         await DemoHomework.SeedAsync(created, db, homeworkRegister, intermediaries, workOrders, clock, ct);
         await DemoAccountability.SeedAsync(created, accountability, clock, ct);
         await DemoDueDiligence.SeedAsync(created, db, register, plans, linkedWork, engagements, text, clock, ct);

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using CommonThread.Tests.Assessments;
 using CommonThread.Tests.Infrastructure;
 using CommonThread.Web.Assessments;
@@ -82,6 +84,70 @@ public abstract class QuestionnaireRiskProposalSpecs(TestApp app)
     [InlineData("", "yes", "yes", null)]
     public void A_question_points_to_a_risk_when_its_answer_is_one_the_form_names(string issue, string riskIf, string answer, string? expected)
     {
+        var form = PassportForm(issue, riskIf);
+        var answers = new FormAnswers();
+        answers.Values["passports"] = answer;
+        var evaluation = FormEvaluation.Of(form, answers, new DateOnly(2026, 1, 1), "English (en)");
+
+        var signals = RiskFromAnswers.Signals(evaluation, "English (en)");
+
+        Assert.Equal(expected is null ? [] : [new RiskSignal(expected, "passports", "Does the employer keep workers' passports?")], signals);
+        Assert.Equal(signals, RiskFromAnswers.Read(RiskFromAnswers.Stored(signals)));
+    }
+    [Theory]
+    [InlineData("forced labour", "", null, null)]
+    [InlineData("forcd_labour", "yes", "risk", "This is not an issue of the register.")]
+    [InlineData("", "yes", "risk", "Name the issue the marked answers point to.")]
+    [InlineData("ForcedLabour", "yes maybe", "risk_if", "Name only choices the question offers.")]
+    [InlineData("ForcedLabour", "Yes", null, null)]
+    public void A_form_is_told_which_risk_mark_it_gets_wrong_by_row_and_column(string issue, string riskIf, string? column, string? message)
+    {
+        var form = PassportForm(issue, riskIf);
+
+        var problems = RiskFromAnswers.Problems(form);
+
+        Assert.Equal(column is null ? [] : [$"survey[2].{column}"], problems.Keys);
+        Assert.Equal(message is null ? [] : [message], problems.Values.SelectMany(m => m));
+    }
+
+    [Fact]
+    public void In_a_form_that_marks_risks_a_mark_without_its_answers_or_in_a_repeat_is_refused_and_the_starters_marks_are_whole()
+    {
+        IReadOnlyList<IReadOnlyList<string>> Sheet(params string[][] rows) => rows;
+        var load = XlsFormLoader.Load(XlsFormSheets.FromRows(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>
+        {
+            ["survey"] = Sheet(["type", "name", "label", "risk", "risk_if"], ["select_one yes_no", "deposit", "Deposit asked?", "ForcedLabour", ""],
+                ["begin_repeat", "workers", "Workers", "", ""], ["select_one yes_no", "passport", "Passport kept?", "ForcedLabour", "yes"], ["end_repeat", "", "", "", ""]),
+            ["choices"] = Sheet(["list_name", "name", "label"], ["yes_no", "yes", "Yes"], ["yes_no", "no", "No"]),
+        }));
+        var starters = QuestionnaireLibrary.Starters.Select(s => XlsFormFile.Load(s.FileName, QuestionnaireLibrary.StarterFile(s.FileName)));
+
+        var problems = RiskFromAnswers.Problems(load.Form!);
+
+        Assert.Equal(["survey[2].risk_if", "survey[4].risk_if"], problems.Keys.Order());
+        Assert.Equal(["Name the answers that point to the issue."], problems["survey[2].risk_if"]);
+        Assert.Equal(["A question in a repeat cannot mark a risk: it is answered more than once."], problems["survey[4].risk_if"]);
+        Assert.All(starters, form => Assert.Empty(RiskFromAnswers.Problems(form)));
+    }
+
+    [Fact]
+    public async Task An_uploaded_form_with_a_misspelt_risk_is_refused_naming_the_cell_and_nothing_is_stored()
+    {
+        var world = await AssessmentWorld.CreateAsync(app);
+        const string csv = "survey,type,name,label,risk,risk_if\n,select_one yes_no,passports,Passports kept?,forcd labour,yes\n"
+            + "choices,list_name,name,label,,\n,yes_no,yes,Yes,,\n,yes_no,no,No,,\nsettings,form_title,form_id,,,\n,Passports,passports_check,,,\n";
+        var before = await world.Brand.GetFromJsonAsync<List<QuestionnaireDto>>($"{world.BrandApi}/questionnaires", Http.Json);
+
+        var refused = await (await world.Brand.PostAsync($"{world.BrandApi}/questionnaires/import",
+            new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "passports.csv" } })).ProblemAsync(HttpStatusCode.BadRequest);
+        var after = await world.Brand.GetFromJsonAsync<List<QuestionnaireDto>>($"{world.BrandApi}/questionnaires", Http.Json);
+
+        Assert.Equal(["This is not an issue of the register."], refused.FieldErrors("survey[2].risk"));
+        Assert.Equal(before!.Select(q => q.Id), after!.Select(q => q.Id));
+    }
+
+    private static XlsFormDefinition PassportForm(string issue, string riskIf)
+    {
         IReadOnlyList<IReadOnlyList<string>> Sheet(params string[][] rows) => rows;
         var load = XlsFormLoader.Load(XlsFormSheets.FromRows(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>
         {
@@ -90,14 +156,7 @@ public abstract class QuestionnaireRiskProposalSpecs(TestApp app)
             ["settings"] = Sheet(["form_title", "form_id"], ["Passports", "passports"]),
         }));
         Assert.True(load.Succeeded, string.Join("\n", load.Problems));
-        var answers = new FormAnswers();
-        answers.Values["passports"] = answer;
-        var evaluation = FormEvaluation.Of(load.Form!, answers, new DateOnly(2026, 1, 1), "English (en)");
-
-        var signals = RiskFromAnswers.Signals(evaluation, "English (en)");
-
-        Assert.Equal(expected is null ? [] : [new RiskSignal(expected, "passports", "Does the employer keep workers' passports?")], signals);
-        Assert.Equal(signals, RiskFromAnswers.Read(RiskFromAnswers.Stored(signals)));
+        return load.Form!;
     }
 }
 

@@ -123,6 +123,21 @@ public abstract class RemediationSpecs(TestApp app)
         Assert.Equal(("fewer than 5 (not shown)", (string?)null), (few.Value, few.Gap));
         Assert.Equal(("2 implemented; 2 agreed, to be implemented; 1 waiting for agreement", $"/o/{brandOrganisation.Id}/remediation", (string?)null), (five.Value, five.Records, five.Gap));
     }
+
+    [Fact]
+    public async Task The_demo_follows_the_locked_fire_exit_to_a_remedy_every_party_agreed_the_supplier_carried_out_and_the_reporter_accepted()
+    {
+        var northwind = await app.OrganisationAsync("Northwind Apparel");
+        var client = await app.SignedInAsync("brand@northwind.example", "commonthread-demo-2026");
+
+        var remedy = Assert.Single(await RemediesAsync(client, northwind.Id), r => r.Category == GrievanceCategory.HealthAndSafety);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/o/{northwind.Id}/remediation"));
+
+        Assert.Equal((CaseStatus.RemedyImplemented, 0, (bool?)true), (remedy.Status, remedy.AgreementsPending, remedy.ReporterSatisfied));
+        Assert.NotNull(remedy.AgreedOn);
+        Assert.Contains($"data-case=\"{remedy.Reference}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("second-floor sewing hall", page, StringComparison.Ordinal);
+    }
 }
 
 public sealed class RemediationSpecsOnSqlite(SqliteApp app) : RemediationSpecs(app);

@@ -141,9 +141,25 @@ public abstract class RiskMethodSpecs(TestApp app)
         Assert.Contains("value=\"lots\"", refused, StringComparison.Ordinal);
         Assert.Contains("Published.", accepted, StringComparison.Ordinal);
         Assert.Contains($"Page method {version}", accepted, StringComparison.Ordinal);
-        Assert.Contains("ituc 2.5", accepted, StringComparison.Ordinal);
+        Assert.Contains("ITUC Global Rights Index rating 2.5", accepted, StringComparison.Ordinal);
+        Assert.Contains("C87 Freedom of association", refused, StringComparison.Ordinal);
         Assert.Contains($"Page method {version} · {initiativeOrg.Name}", chosen, StringComparison.Ordinal);
         Assert.Equal(5.0, await BangladeshFoaAsync(brand, brandOrg.Id));
+    }
+}
+
+/// <summary>Every input a method may weigh is named for people in the platform's language (the completeness spec keeps the other languages whole).</summary>
+public sealed class RiskInputLabelSpecs
+{
+    [Fact]
+    public void Every_input_of_the_country_context_has_a_label()
+    {
+        var texts = new System.Resources.ResourceManager(typeof(CommonThread.Web.Platform.Localization.Shell))
+            .GetResourceSet(System.Globalization.CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
+
+        var missing = CountryRiskMethod.InputNames.Where(i => string.IsNullOrWhiteSpace(texts.GetString(RiskInputLabels.Key(i)))).ToList();
+
+        Assert.Empty(missing);
     }
 }
 

@@ -20,6 +20,9 @@ public sealed record LinkedRecord(string Title, string Where, string? State, int
 /// <summary>One piece of work a plan counts; <see cref="Record"/> is null for a reader the record's own feature does not let read it.</summary>
 public sealed record LinkedWork(Guid Id, LinkedWorkKind Kind, Guid RecordId, LinkedRecord? Record);
 
+/// <summary>A page of plans' linked work, and what their owner may still link (empty for plans it does not own).</summary>
+public sealed record PlansWork(IReadOnlyDictionary<Guid, IReadOnlyList<LinkedWork>> Linked, IReadOnlyDictionary<Guid, IReadOnlyList<LinkableWork>> Linkable);
+
 /// <summary>Work the plan's owner could link, with the facility or country it concerns (null for work not tied to one).</summary>
 public sealed record LinkableWork(LinkedWorkKind Kind, Guid RecordId, LinkedRecord Record, Guid? FacilityId, string? CountryCode);
 
@@ -43,39 +46,35 @@ public sealed class LinkedWorkService(AppDbContext db, PlanService plans, Correc
     }
 
     /// <summary>The work each plan counts, oldest link first, read as <paramref name="access"/> may read it.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkedWork>>> ForPlansAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, CancellationToken ct)
-    {
-        var ids = views.Select(v => v.Plan.Id).ToList();
-        var links = (await db.Set<PlanLink>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).ToListAsync(ct)).OrderBy(l => l.LinkedAt).ThenBy(l => l.Id).ToList();
-        var readable = links.Count == 0 ? [] : (await ReadableAsync(access, links.Select(l => l.Kind).ToHashSet(), ct)).ToDictionary(w => (w.Kind, w.RecordId));
-        return ids.ToDictionary(id => id, IReadOnlyList<LinkedWork> (id) => links.Where(l => l.PlanId == id)
-            .Select(l => new LinkedWork(l.Id, l.Kind, l.RecordId, readable.GetValueOrDefault((l.Kind, l.RecordId))?.Record)).ToList());
-    }
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkedWork>>> ForPlansAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, CancellationToken ct) =>
+        (await ForPageAsync(access, views, offerWork: false, ct)).Linked;
 
     /// <summary>What the owner may still link to one plan (nothing for anyone else's plan).</summary>
     public async Task<IReadOnlyList<LinkableWork>> CandidatesAsync(OrganisationAccess access, PlanView view, CancellationToken ct) =>
-        (await CandidatesAsync(access, [view], ct)).GetValueOrDefault(view.Plan.Id, []);
+        (await ForPageAsync(access, [view], offerWork: true, ct)).Linkable.GetValueOrDefault(view.Plan.Id, []);
 
     /// <summary>
-    /// What the owner may still link to each of its plans: its work at the impact's facility (or, for a country's impact,
-    /// in that country) and work tied to no facility. The owner's work is read once for all the plans of a page.
+    /// For a page of plans: the work each counts (oldest link first, read as <paramref name="access"/> may read it) and,
+    /// when <paramref name="offerWork"/>, what the owner may still link to each of its plans: its work at the impact's
+    /// facility (or, for a country's impact, in that country) and work tied to no facility. The work the organisation
+    /// reads is read once for both and for all the plans of the page.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkableWork>>> CandidatesAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, CancellationToken ct)
+    public async Task<PlansWork> ForPageAsync(OrganisationAccess access, IReadOnlyList<PlanView> views, bool offerWork, CancellationToken ct)
     {
-        var mine = views.Where(v => v.Mine).ToList();
-        if (mine.Count == 0)
-        {
-            return new Dictionary<Guid, IReadOnlyList<LinkableWork>>();
-        }
-
-        var ids = mine.Select(v => v.Plan.Id).ToList();
-        var linked = (await db.Set<PlanLink>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).Select(l => new { l.PlanId, l.Kind, l.RecordId }).ToListAsync(ct))
-            .Select(l => (l.PlanId, l.Kind, l.RecordId)).ToHashSet();
-        var readable = await ReadableAsync(access, Enum.GetValues<LinkedWorkKind>().ToHashSet(), ct);
-        return mine.ToDictionary(v => v.Plan.Id, IReadOnlyList<LinkableWork> (v) => readable
-            .Where(w => !linked.Contains((v.Plan.Id, w.Kind, w.RecordId)))
+        var ids = views.Select(v => v.Plan.Id).ToList();
+        var links = (await db.Set<PlanLink>().AsNoTracking().Where(l => ids.Contains(l.PlanId)).ToListAsync(ct)).OrderBy(l => l.LinkedAt).ThenBy(l => l.Id).ToList();
+        var mine = offerWork ? views.Where(v => v.Mine).ToList() : [];
+        var kinds = mine.Count > 0 ? Enum.GetValues<LinkedWorkKind>().ToHashSet() : links.Select(l => l.Kind).ToHashSet();
+        var readable = kinds.Count == 0 ? [] : await ReadableAsync(access, kinds, ct);
+        var byRecord = readable.ToDictionary(w => (w.Kind, w.RecordId));
+        var linked = ids.ToDictionary(id => id, IReadOnlyList<LinkedWork> (id) => links.Where(l => l.PlanId == id)
+            .Select(l => new LinkedWork(l.Id, l.Kind, l.RecordId, byRecord.GetValueOrDefault((l.Kind, l.RecordId))?.Record)).ToList());
+        var taken = links.Select(l => (l.PlanId, l.Kind, l.RecordId)).ToHashSet();
+        var linkable = mine.ToDictionary(v => v.Plan.Id, IReadOnlyList<LinkableWork> (v) => readable
+            .Where(w => !taken.Contains((v.Plan.Id, w.Kind, w.RecordId)))
             .Where(w => w.FacilityId is null || (v.Impact.FacilityId is { } facility ? w.FacilityId == facility : w.CountryCode == v.Impact.CountryCode))
             .Take(MaxCandidates).ToList());
+        return new PlansWork(linked, linkable);
     }
 
     public async Task<LinkedWork> LinkAsync(OrganisationAccess access, Guid planId, LinkWorkInput input, CancellationToken ct)
