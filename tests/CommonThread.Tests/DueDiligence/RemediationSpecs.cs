@@ -132,11 +132,14 @@ public abstract class RemediationSpecs(TestApp app)
 
         var remedy = Assert.Single(await RemediesAsync(client, northwind.Id), r => r.Category == GrievanceCategory.HealthAndSafety);
         var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/o/{northwind.Id}/remediation"));
+        var statement = (await client.GetFromJsonAsync<DueDiligenceReport>($"/api/organisations/{northwind.Id}/dd-reports/csddd-statement", Http.Json))!
+            .Sections.Single(s => s.Id == "art12").Lines.Single(l => l.Key == "remediation.provided");
 
         Assert.Equal((CaseStatus.RemedyImplemented, 0, (bool?)true), (remedy.Status, remedy.AgreementsPending, remedy.ReporterSatisfied));
         Assert.NotNull(remedy.AgreedOn);
         Assert.Contains($"data-case=\"{remedy.Reference}\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("second-floor sewing hall", page, StringComparison.Ordinal);
+        Assert.Null(statement.Gap);
     }
 }
 
