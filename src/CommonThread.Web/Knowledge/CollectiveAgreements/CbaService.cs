@@ -133,88 +133,87 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
     }
 
     /// <summary>The agreement as checked, or null with every field's problem.</summary>
-    internal async Task<(CollectiveAgreement? Agreement, Dictionary<string, string[]> Errors)> CheckedAsync(OrganisationAccess access, CbaInput input, CancellationToken ct,
+    internal async Task<(CollectiveAgreement? Agreement, IReadOnlyDictionary<string, string[]> Errors)> CheckedAsync(OrganisationAccess access, CbaInput input, CancellationToken ct,
         string? importedAs = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors.TryAdd(field, [message]);
+        var checks = new FieldChecks();
         var today = Today;
         var title = TextInput.OrNull(input.Title);
         if (title is not { Length: <= CollectiveAgreement.TitleMaxLength })
         {
-            Error("title", "Give the agreement's title, of up to 300 characters.");
+            checks.Add("title", "Give the agreement's title, of up to 300 characters.");
         }
 
         if (input.Level is null)
         {
-            Error("level", "Say at which level it was bargained: facility, company, sector or national.");
+            checks.Add("level", "Say at which level it was bargained: facility, company, sector or national.");
         }
         else if (input.Level == AgreementLevel.Facility && input.FacilityId is null)
         {
-            Error("facilityId", "Choose the facility the agreement covers.");
+            checks.Add("facilityId", "Choose the facility the agreement covers.");
         }
         else if (input.Level != AgreementLevel.Facility && input.FacilityId is not null)
         {
-            Error("facilityId", "Only a facility's agreement names a facility.");
+            checks.Add("facilityId", "Only a facility's agreement names a facility.");
         }
 
         var country = Countries.FromCodeOrName(input.Country);
         if (country is null)
         {
-            Error("country", Countries.Refusal(input.Country));
+            checks.Add("country", Countries.Refusal(input.Country));
         }
 
         var language = TextInput.OrNull(input.Language) is { } given ? LanguageTag(given) : null;
         if (language is null && TextInput.OrNull(input.Language) is not null)
         {
-            Error("language", "Give the language as a tag such as en, bn, km or zh-Hans.");
+            checks.Add("language", "Give the language as a tag such as en, bn, km or zh-Hans.");
         }
 
         foreach (var (field, day) in new[] { ("signedOn", input.SignedOn), ("startsOn", input.StartsOn), ("expiresOn", input.ExpiresOn) })
         {
             if (day is { } d && !Plausible.Day.Contains(d))
             {
-                Error(field, Plausible.Day.RefusalWords(d).English);
+                checks.Add(field, Plausible.Day.RefusalWords(d).English);
             }
         }
 
         if (input.StartsOn is null)
         {
-            Error("startsOn", "Give the day the agreement takes effect.");
+            checks.Add("startsOn", "Give the day the agreement takes effect.");
         }
         else if (input.ExpiresOn is { } expires && expires < input.StartsOn)
         {
-            Error("expiresOn", "An agreement cannot expire before it starts.");
+            checks.Add("expiresOn", "An agreement cannot expire before it starts.");
         }
 
         if (input.SignedOn > today)
         {
-            Error("signedOn", "It cannot have been signed in the future.");
+            checks.Add("signedOn", "It cannot have been signed in the future.");
         }
 
         foreach (var (field, count) in new[] { ("workersCovered", input.WorkersCovered), ("womenCovered", input.WomenCovered) })
         {
             if (count is { } c && !Plausible.Count.Contains(c))
             {
-                Error(field, Plausible.Count.RefusalWords(c).English);
+                checks.Add(field, Plausible.Count.RefusalWords(c).English);
             }
         }
 
         if (input is { WomenCovered: { } women, WorkersCovered: { } workers } && women > workers)
         {
-            Error("womenCovered", "More women than workers covered.");
+            checks.Add("womenCovered", "More women than workers covered.");
         }
 
         if (input.Text is { Length: > CollectiveAgreement.TextMaxLength })
         {
-            Error("text", "The text is longer than 200,000 characters.");
+            checks.Add("text", "The text is longer than 200,000 characters.");
         }
 
-        var parties = await PartiesAsync(access, input, Error, ct);
-        var clauses = Clauses(input.Clauses ?? [], Error);
-        if (errors.Count > 0)
+        var parties = await PartiesAsync(access, input, checks.Add, ct);
+        var clauses = Clauses(input.Clauses ?? [], checks.Add);
+        if (checks.Count > 0)
         {
-            return (null, errors);
+            return (null, checks.Errors);
         }
 
         var agreement = new CollectiveAgreement
@@ -225,7 +224,7 @@ public sealed class CbaService(AppDbContext db, CbaAccess rights, FoaProfileServ
             Source = importedAs is null ? AgreementSource.Recorded : AgreementSource.Imported, SourceReference = TextInput.OrNull(importedAs),
             RecordedAt = clock.GetUtcNow(), Parties = parties, Clauses = clauses,
         };
-        return (agreement, errors);
+        return (agreement, checks.Errors);
     }
 
     /// <summary>The parties named; organisations on the platform are checked to be of a kind that can sign on that side.</summary>

@@ -12,6 +12,9 @@ public sealed class FieldChecks
 
     public int Count => errors.Count;
 
+    /// <summary>Every field's first problem, for a caller that reports them its own way (an import's row and column).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+
     /// <summary>Keeps the first problem of a field: it is the one to fix first.</summary>
     public void Add(string field, string message) => errors.TryAdd(field, [message]);
 
