@@ -75,7 +75,7 @@ public static class RiskFromAnswers
             }
             else if (question.Type is QuestionType.SelectOne or QuestionType.SelectMultiple && question.ListName is { } list
                 && form.Choices.GetValueOrDefault(list) is { } offered
-                && !Choices(answers).IsSubsetOf(offered.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)))
+                && !Choices(answers).IsSubsetOf(offered.Select(c => c.Name).Concat(question.OrOther ? ["other"] : []).ToHashSet(StringComparer.OrdinalIgnoreCase)))
             {
                 problems[At(AnswersColumn)] = ["Name only choices the question offers."];
             }

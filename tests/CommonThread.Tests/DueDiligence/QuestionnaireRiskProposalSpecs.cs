@@ -100,9 +100,11 @@ public abstract class QuestionnaireRiskProposalSpecs(TestApp app)
     [InlineData("", "yes", "risk", "Name the issue the marked answers point to.")]
     [InlineData("ForcedLabour", "yes maybe", "risk_if", "Name only choices the question offers.")]
     [InlineData("ForcedLabour", "Yes", null, null)]
-    public void A_form_is_told_which_risk_mark_it_gets_wrong_by_row_and_column(string issue, string riskIf, string? column, string? message)
+    [InlineData("ForcedLabour", "other", "risk_if", "Name only choices the question offers.")]
+    [InlineData("ForcedLabour", "other", null, null, "select_one yes_no or_other")]
+    public void A_form_is_told_which_risk_mark_it_gets_wrong_by_row_and_column(string issue, string riskIf, string? column, string? message, string type = "select_one yes_no")
     {
-        var form = PassportForm(issue, riskIf);
+        var form = PassportForm(issue, riskIf, type);
 
         var problems = RiskFromAnswers.Problems(form);
 
@@ -146,12 +148,12 @@ public abstract class QuestionnaireRiskProposalSpecs(TestApp app)
         Assert.Equal(before!.Select(q => q.Id), after!.Select(q => q.Id));
     }
 
-    private static XlsFormDefinition PassportForm(string issue, string riskIf)
+    private static XlsFormDefinition PassportForm(string issue, string riskIf, string type = "select_one yes_no")
     {
         IReadOnlyList<IReadOnlyList<string>> Sheet(params string[][] rows) => rows;
         var load = XlsFormLoader.Load(XlsFormSheets.FromRows(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>
         {
-            ["survey"] = Sheet(["type", "name", "label::English (en)", "risk", "risk_if"], ["select_one yes_no", "passports", "Does the employer keep workers' passports?", issue, riskIf]),
+            ["survey"] = Sheet(["type", "name", "label::English (en)", "risk", "risk_if"], [type, "passports", "Does the employer keep workers' passports?", issue, riskIf]),
             ["choices"] = Sheet(["list_name", "name", "label::English (en)"], ["yes_no", "yes", "Yes"], ["yes_no", "no", "No"]),
             ["settings"] = Sheet(["form_title", "form_id"], ["Passports", "passports"]),
         }));
