@@ -146,6 +146,30 @@ public abstract class RiskMethodSpecs(TestApp app)
         Assert.Contains($"Page method {version} · {initiativeOrg.Name}", chosen, StringComparison.Ordinal);
         Assert.Equal(5.0, await BangladeshFoaAsync(brand, brandOrg.Id));
     }
+
+    [Fact]
+    public async Task A_page_post_with_a_name_longer_than_its_column_and_no_version_is_refused_field_by_field_with_its_weights_and_nothing_is_published()
+    {
+        var (initiative, initiativeOrg) = await app.NewOrganisationClientAsync(OrganisationKind.Initiative);
+        var fields = new Dictionary<string, string>
+        {
+            ["Publish.Name"] = new string('n', PublishedRiskMethod.NameMaxLength + 1), ["Publish.Version"] = " ", ["Publish.EffectiveFrom"] = "2026-02-01", ["Publish.About"] = "Too long a name.",
+        };
+        foreach (var issue in Enum.GetNames<HumanRightsIssue>().Where(i => i != nameof(HumanRightsIssue.Homework)))
+        {
+            fields[$"weight.{issue}.ituc"] = "1";
+        }
+
+        var response = await initiative.PostFormAsync($"/o/{initiativeOrg.Id}/risk-methods", "publish-method", fields);
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var listed = (await initiative.GetFromJsonAsync<List<RiskMethodDto>>($"/api/organisations/{initiativeOrg.Id}/risk-methods", Http.Json))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Give the method's name, of up to 100 characters.", page, StringComparison.Ordinal);
+        Assert.Contains("Give the version, of up to 20 characters.", page, StringComparison.Ordinal);
+        Assert.Contains("Give at least one input of this issue a weight above zero.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(listed, m => m.Publisher == initiativeOrg.Name);
+    }
 }
 
 /// <summary>Every input a method may weigh is named for people in the platform's language (the completeness spec keeps the other languages whole).</summary>

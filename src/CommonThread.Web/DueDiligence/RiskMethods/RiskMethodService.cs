@@ -58,19 +58,27 @@ public sealed class RiskMethodService(AppDbContext db, AuditLog audit, TimeProvi
             throw new RuleViolation("organisation", "Only initiatives publish country risk methods.", StatusCodes.Status403Forbidden);
         }
 
-        var problems = CountryRiskMethod.Problems(input.Weights);
-        if (problems.Count > 0)
+        // Every field's problem at once, the weights' with the texts', and each text within its column: a page posts
+        // whatever it is sent, and a name longer than its column must be refused here, not by the database.
+        var checks = new FieldChecks();
+        foreach (var (field, messages) in CountryRiskMethod.Problems(input.Weights))
         {
-            throw new RuleViolation(problems, "Some weights need attention: nothing was published.");
+            checks.Add(field, messages[0]);
         }
+
+        var name = checks.Text(input.Name, PublishedRiskMethod.NameMaxLength, "name", "Give the method's name, of up to 100 characters.");
+        var version = checks.Text(input.Version, PublishedRiskMethod.VersionMaxLength, "version", "Give the version, of up to 20 characters.");
+        var about = checks.Text(input.About, PublishedRiskMethod.AboutMaxLength, "about", "Say how the method weighs its inputs, and why, in up to 2,000 characters.");
+        if (input.EffectiveFrom is null)
+        {
+            checks.Add("effectiveFrom", "Give the date the method applies from.");
+        }
+
+        checks.ThrowIfAny();
 
         var method = new PublishedRiskMethod
         {
-            PublisherOrganisationId = access.Organisation.Id,
-            Name = TextInput.OrNull(input.Name) ?? throw new RuleViolation("name", "This field is required."),
-            Version = TextInput.OrNull(input.Version) ?? throw new RuleViolation("version", "This field is required."),
-            EffectiveFrom = input.EffectiveFrom ?? throw new RuleViolation("effectiveFrom", "Give the date the method applies from."),
-            About = TextInput.OrNull(input.About) ?? throw new RuleViolation("about", "Say how the method weighs its inputs, and why."),
+            PublisherOrganisationId = access.Organisation.Id, Name = name!, Version = version!, EffectiveFrom = input.EffectiveFrom!.Value, About = about!,
             Weights = JsonSerializer.Serialize(CountryRiskMethod.IssuesOf(input.Weights!), Json),
             PublishedAt = clock.GetUtcNow(),
         };
